@@ -1,0 +1,192 @@
+"""The App: sections as modes, global keys, the command palette, themes, errors."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from advocacy_tui import __version__
+from advocacy_tui.config import Settings, remember_theme
+from advocacy_tui.data.store import Store
+from advocacy_tui.domain.clock import Clock, SystemClock
+from advocacy_tui.screens.base import SectionScreen
+from advocacy_tui.screens.roster import RosterScreen
+from advocacy_tui.themes import load_themes
+
+
+@dataclass(frozen=True)
+class Section:
+    mode: str
+    title: str
+    key: str
+    screen: type[SectionScreen]
+    summary: str
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("roster", "Roster", "1", RosterScreen, "Ambassadors, owners and managers"),
+)
+
+
+class AdvocacyApp(App):
+    CSS_PATH = "themes/app.tcss"
+    TITLE = "advocacy-tui"
+    MODES = {section.mode: section.screen for section in SECTIONS}
+    DEFAULT_MODE = SECTIONS[0].mode
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help", tooltip="Help for this screen"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Close the app"),
+        *(
+            Binding(s.key, f"switch_mode('{s.mode}')", s.title, show=False,
+                    id=f"app.section.{s.mode}", tooltip=s.summary)
+            for s in SECTIONS
+        ),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings | None = None,
+        *,
+        clock: Clock | None = None,
+        config_path: Path | None = None,
+        themes_dir: Path | None = None,
+        catch_errors: bool = False,
+        log_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings or Settings()
+        self.clock = clock or store.clock or SystemClock()
+        self.config_path = config_path
+        self.catch_errors = catch_errors
+        self.log_dir = log_dir
+        themes, self.theme_problems = load_themes(themes_dir)
+        for theme in themes:
+            self.register_theme(theme)
+        self.theme = self.settings.theme if self.settings.theme in self.available_themes else "advocacy-dark"
+        self.sub_title = store.path.name
+        if self.settings.keymap:
+            self.set_keymap(dict(self.settings.keymap))
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.settings.theme not in self.available_themes:
+            self.notify(f"There is no theme called “{self.settings.theme}”; using the default.",
+                        severity="warning", markup=False)
+        for problem in self.theme_problems:
+            self.notify(f"Theme file {problem.path.name} was skipped: {problem.message}.",
+                        severity="warning", markup=False)
+
+    def _remember_theme(self, theme) -> None:
+        if self.config_path is None:
+            return
+        try:
+            remember_theme(self.config_path, theme.name)
+        except OSError as error:
+            self.notify(f"The theme could not be saved to {self.config_path}: {error.strerror}.",
+                        severity="warning", markup=False)
+
+    # -- help and palette -----------------------------------------------------------
+
+    def action_help(self) -> None:
+        from advocacy_tui.screens.modals.help import HelpScreen
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        text = getattr(screen, "HELP", "") or APP_HELP
+        title = screen.sub_title or "advocacy-tui"
+        keys = []
+        for key, binding in self._bindings_for(screen):
+            keys.append((self.get_key_display(binding), binding.description or key))
+        self.push_screen(HelpScreen(title, text + "\n\n" + APP_HELP_FOOTER, keys))
+
+    def _bindings_for(self, screen: Screen) -> list[tuple[str, Binding]]:
+        seen: dict[str, Binding] = {}
+        for node in [*screen.focus_chain, screen, self]:
+            for key, active in node._bindings:
+                if active.description and active.show and key not in seen:
+                    seen[key] = active
+        return list(seen.items())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for section in SECTIONS:
+            yield SystemCommand(
+                section.title,
+                f"Open the {section.title.lower()} ({section.summary.lower()}) · key {section.key}",
+                lambda mode=section.mode: self.switch_mode(mode),
+            )
+        if isinstance(screen, SectionScreen):
+            yield from screen.palette_commands()
+        yield SystemCommand("Help", "Help for this screen (F1)", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    # -- errors ---------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        if not self.catch_errors or not self.is_running:
+            super()._handle_exception(error)
+            return
+        log_path = self._log_error(error)
+        try:
+            from advocacy_tui.screens.modals.error import ErrorDialog
+
+            summary = str(error).splitlines()[0][:300] if str(error) else type(error).__name__
+            self.push_screen(ErrorDialog(summary, str(log_path) if log_path else None))
+        except Exception:  # the dialog itself failed: fall back to a clean exit
+            super()._handle_exception(error)
+
+    def _log_error(self, error: Exception) -> Path | None:
+        if self.log_dir is None:
+            return None
+        try:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            path = self.log_dir / "errors.log"
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write(f"--- advocacy-tui {__version__} {self.clock.now().isoformat()}\n")
+                handle.write("".join(traceback.format_exception(error)))
+            return path
+        except OSError:
+            return None
+
+
+APP_HELP = """\
+# advocacy-tui
+
+Run an employee-advocacy program from one local file.
+"""
+
+APP_HELP_FOOTER = """\
+## Everywhere
+
+* `1` opens the roster.
+* `Ctrl+P` opens the command palette: type what you want ("roster", "theme", "add").
+* `F1` shows this help; `Ctrl+Q` quits. Everything is saved as you go.
+"""
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id a [keymap] table may remap."""
+    from advocacy_tui.screens.modals.ambassador_form import AmbassadorForm
+    from advocacy_tui.screens.modals.confirm import ConfirmDialog
+    from advocacy_tui.screens.modals.error import ErrorDialog
+    from advocacy_tui.screens.modals.help import HelpScreen
+    from advocacy_tui.widgets.virtual_table import VirtualTable
+
+    classes = [AdvocacyApp, VirtualTable, AmbassadorForm, ConfirmDialog, ErrorDialog, HelpScreen]
+    classes += [section.screen for section in SECTIONS]
+    return {
+        binding.id
+        for cls in classes
+        for binding in cls.BINDINGS
+        if isinstance(binding, Binding) and binding.id
+    }

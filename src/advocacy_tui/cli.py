@@ -1,0 +1,184 @@
+"""The command line: a bare ``advocacy-tui`` opens the app; subcommands script it.
+
+Only the bare command (and commands that open a screen) load Textual; import,
+export and report commands stay fast and scriptable.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from advocacy_tui import __version__, paths
+from advocacy_tui.config import ConfigError, Settings, load_settings
+from advocacy_tui.data.store import Store, StoreError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class UserError(click.ClickException):
+    """A problem the user can fix, printed as one line with exit status 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"advocacy-tui: {self.format_message()}", err=True)
+
+
+def db_option(function: Callable) -> Callable:
+    """``--db PATH`` on a subcommand (it may also be given before the subcommand)."""
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="The program's database file (default: ADVOCACY_TUI_DB, config, or the data folder).",
+    )(function)
+
+
+def load_config() -> Settings:
+    try:
+        return load_settings(paths.config_file())
+    except ConfigError as error:
+        raise UserError(str(error)) from None
+
+
+def resolve_db(ctx: click.Context, db_path: Path | None, settings: Settings) -> Path:
+    given = db_path or (ctx.find_root().params.get("db_path") if ctx.find_root() else None)
+    if given:
+        return Path(given).expanduser()
+    path = paths.default_db(settings.db)
+    if not settings.db and "ADVOCACY_TUI_DB" not in __import__("os").environ:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def open_store(ctx: click.Context, db_path: Path | None, settings: Settings | None = None) -> Store:
+    """Open the database for a subcommand, turning every problem into one clear line."""
+    settings = settings or load_config()
+    try:
+        return Store.open(resolve_db(ctx, db_path, settings))
+    except StoreError as error:
+        raise UserError(str(error)) from None
+
+
+@click.group(invoke_without_command=True, context_settings=CONTEXT)
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default=None,
+              help="Open this database file instead of the default one.")
+@click.option("--demo", is_flag=True, help="Open a fresh copy of a sample program (your data is not touched).")
+@click.version_option(__version__, "--version", "-V", prog_name="advocacy-tui",
+                      message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None, demo: bool) -> None:
+    """Run an employee-advocacy program: roster, calendar, tasks and readiness.
+
+    With no command, opens the app.
+    """
+    if ctx.invoked_subcommand is None:
+        run_app(ctx, db_path, demo)
+
+
+def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options: Any) -> None:
+    settings = load_config()
+    demo_folder = None
+    try:
+        if demo:
+            from advocacy_tui.data.demo import open_demo
+
+            store = open_demo()
+            demo_folder = store.path.parent
+        else:
+            store = open_store(ctx, db_path, settings)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    try:
+        from advocacy_tui.app import AdvocacyApp, known_binding_ids
+        from advocacy_tui.config import check_keymap
+
+        try:
+            check_keymap(settings, known_binding_ids())
+        except ConfigError as error:
+            raise UserError(str(error)) from None
+        app = AdvocacyApp(
+            store,
+            settings,
+            config_path=paths.config_file(),
+            themes_dir=paths.themes_dir(),
+            catch_errors=True,
+            log_dir=paths.log_dir(),
+            **app_options,
+        )
+        app.run()
+    finally:
+        store.close()
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("what", type=click.Choice(["config", "data", "themes"]))
+def locate(what: str) -> None:
+    """Print where the config file, the database file or the themes folder is."""
+    if what == "config":
+        click.echo(paths.config_file())
+    elif what == "themes":
+        click.echo(paths.themes_dir())
+    else:
+        click.echo(paths.default_db(load_config().db))
+
+
+def main() -> None:
+    """Console entry point: clean one-line errors, exit status 1, never a traceback."""
+    try:
+        cli.main(prog_name="advocacy-tui", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except UserError as error:
+        error.show()
+        sys.exit(1)
+    except click.UsageError as error:
+        hint = f" Try “{error.ctx.command_path} --help”." if error.ctx else ""
+        click.echo(f"advocacy-tui: {error.format_message()}{hint}", err=True)
+        sys.exit(1)
+    except click.ClickException as error:
+        click.echo(f"advocacy-tui: {error.format_message()}", err=True)
+        sys.exit(1)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("advocacy-tui: stopped.", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        click.echo(f"advocacy-tui: {error.strerror or error}{where}.", err=True)
+        sys.exit(1)
+    except Exception as error:  # last resort: a bug, reported in words with details in a log
+        log = _log_unexpected(error)
+        click.echo(
+            f"advocacy-tui: something unexpected went wrong ({type(error).__name__}: {error})."
+            + (f" Details are in {log}." if log else ""),
+            err=True,
+        )
+        sys.exit(1)
+
+
+def _log_unexpected(error: Exception) -> Path | None:
+    import traceback
+
+    try:
+        folder = paths.log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "errors.log"
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- advocacy-tui {__version__}\n")
+            handle.write("".join(traceback.format_exception(error)))
+        return path
+    except OSError:
+        return None

@@ -1,0 +1,122 @@
+"""config.toml -> a frozen, validated Settings object."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import tomli
+
+WEEK_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+LANGUAGES = ("en", "pl")
+DEFAULT_THEME = "advocacy-dark"
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message names the file, key and a fix."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str = DEFAULT_THEME
+    language: str = "en"
+    week_start: str = "monday"
+    db: str | None = None
+    keymap: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    source: Path | None = None
+
+    @property
+    def week_start_index(self) -> int:
+        """0 for Monday ... 6 for Sunday, as datetime.weekday() counts."""
+        return WEEK_DAYS.index(self.week_start)
+
+
+KNOWN_KEYS = ("theme", "language", "week_start", "db", "keymap")
+
+
+def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    if close:
+        return f" Did you mean “{close[0]}”?"
+    return f" Known keys: {', '.join(choices)}."
+
+
+def _fail(path: Path, key: str, message: str) -> ConfigError:
+    return ConfigError(f"{path}: “{key}”: {message}")
+
+
+def parse_settings(data: dict[str, Any], path: Path) -> Settings:
+    """Validate a parsed TOML document. Raises ConfigError on the first problem."""
+    for key in data:
+        if key not in KNOWN_KEYS:
+            raise _fail(path, key, "unknown setting." + _suggest(key, KNOWN_KEYS))
+    values: dict[str, Any] = {"source": path}
+    for key in ("theme", "language", "week_start", "db"):
+        if key in data:
+            value = data[key]
+            if not isinstance(value, str) or not value.strip():
+                raise _fail(path, key, "must be a non-empty text in quotes, like " f'{key} = "..."')
+            values[key] = value.strip()
+    if values.get("language", "en") not in LANGUAGES:
+        raise _fail(path, "language", f"must be one of {', '.join(LANGUAGES)}.")
+    week_start = values.get("week_start", "monday").lower()
+    if week_start not in WEEK_DAYS:
+        raise _fail(
+            path, "week_start", "must be a day name such as monday." + _suggest(week_start, WEEK_DAYS)
+        )
+    values["week_start"] = week_start
+    keymap = data.get("keymap", {})
+    if not isinstance(keymap, dict):
+        raise _fail(path, "keymap", "must be a table: [keymap] followed by lines like add = \"a\".")
+    for binding_id, keys in keymap.items():
+        if not isinstance(keys, str) or not keys.strip():
+            raise _fail(path, f"keymap.{binding_id}", 'must be key names in quotes, like "ctrl+n".')
+    values["keymap"] = MappingProxyType(dict(keymap))
+    return Settings(**values)
+
+
+def load_settings(path: Path) -> Settings:
+    """Read config.toml; a missing file gives the defaults."""
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder; the configuration must be a file.")
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(source=None)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read ({error.strerror}).") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: is not UTF-8 text. Save it as UTF-8.") from None
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: is not valid TOML ({error}).") from None
+    return parse_settings(data, path)
+
+
+def check_keymap(settings: Settings, known_ids: set[str]) -> None:
+    """Refuse [keymap] entries that name no binding the app has."""
+    for binding_id in settings.keymap:
+        if binding_id not in known_ids:
+            raise ConfigError(
+                f"{settings.source}: “keymap.{binding_id}”: no key binding has this id."
+                + _suggest(binding_id, sorted(known_ids))
+            )
+
+
+def remember_theme(path: Path, theme: str) -> None:
+    """Write ``theme = "..."`` into config.toml, keeping everything else as it was."""
+    import tomlkit
+
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
+    except Exception:  # a file we cannot parse is left alone
+        return
+    document["theme"] = theme
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(tomlkit.dumps(document), encoding="utf-8")

@@ -1,0 +1,1 @@
+"""The SQLite store, migrations, import and export. No textual, no rich."""

@@ -1,0 +1,183 @@
+"""Reading and writing the ``ambassadors`` table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import NamedTuple
+
+from advocacy_tui.data.store import Store
+from advocacy_tui.domain.ambassadors import Ambassador
+from advocacy_tui.domain.text import fold
+
+SORTS: dict[str, str] = {
+    "name": "sort_key {dir}, id {dir}",
+    "role": "role {dir}, sort_key, id",
+    "department": "department COLLATE NOCASE {dir}, sort_key, id",
+    "status": "status {dir}, sort_key, id",
+}
+
+COLUMNS = "id, name, email, department, role, status, linkedin, joined, notes, created_at, updated_at"
+
+
+class RosterRow(NamedTuple):
+    id: int
+    name: str
+    role: str
+    department: str
+    status: str
+    email: str | None
+
+
+@dataclass(frozen=True)
+class RosterQuery:
+    """What the roster shows: a search text, filters and a sort order."""
+
+    text: str = ""
+    sort: str = "name"
+    descending: bool = False
+    roles: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    def where(self) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        needle = fold(self.text.strip())
+        if needle:
+            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append("search_text LIKE ? ESCAPE '\\'")
+            params.append(f"%{escaped}%")
+        if self.roles:
+            clauses.append(f"role IN ({', '.join('?' * len(self.roles))})")
+            params.extend(self.roles)
+        if self.statuses:
+            clauses.append(f"status IN ({', '.join('?' * len(self.statuses))})")
+            params.extend(self.statuses)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def order(self) -> str:
+        template = SORTS.get(self.sort, SORTS["name"])
+        return " ORDER BY " + template.format(dir="DESC" if self.descending else "ASC")
+
+    def with_text(self, text: str) -> RosterQuery:
+        return replace(self, text=text)
+
+
+def _keys(ambassador: Ambassador) -> tuple[str, str]:
+    sort_key = fold(ambassador.name)
+    search = " ".join(
+        part for part in (sort_key, fold(ambassador.email), fold(ambassador.department)) if part
+    )
+    return sort_key, search
+
+
+def _from_row(row: tuple) -> Ambassador:
+    (id_, name, email, department, role, status, linkedin, joined, notes, created, updated) = row
+    return Ambassador(
+        id=id_,
+        name=name,
+        email=email,
+        department=department,
+        role=role,
+        status=status,
+        linkedin=linkedin,
+        joined=date.fromisoformat(joined) if joined else None,
+        notes=notes,
+        created_at=created,
+        updated_at=updated,
+    )
+
+
+class AmbassadorRepo:
+    """The ambassadors of one store."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.conn = store.db.conn
+
+    def _values(self, ambassador: Ambassador) -> dict[str, object]:
+        sort_key, search = _keys(ambassador)
+        return {
+            "name": ambassador.name,
+            "email": ambassador.email,
+            "department": ambassador.department,
+            "role": ambassador.role,
+            "status": ambassador.status,
+            "linkedin": ambassador.linkedin,
+            "joined": ambassador.joined.isoformat() if ambassador.joined else None,
+            "notes": ambassador.notes,
+            "sort_key": sort_key,
+            "search_text": search,
+        }
+
+    def add(self, ambassador: Ambassador) -> int:
+        values = self._values(ambassador)
+        now = self.store.now_text()
+        values["created_at"] = values["updated_at"] = now
+        columns = ", ".join(values)
+        marks = ", ".join(f":{key}" for key in values)
+        with self.store.write():
+            cursor = self.conn.execute(f"INSERT INTO ambassadors ({columns}) VALUES ({marks})", values)
+        return int(cursor.lastrowid)
+
+    def update(self, ambassador: Ambassador) -> None:
+        if ambassador.id is None:
+            raise ValueError("update needs an ambassador with an id")
+        values = self._values(ambassador)
+        values["updated_at"] = self.store.now_text()
+        assignments = ", ".join(f"{key} = :{key}" for key in values)
+        values["id"] = ambassador.id
+        with self.store.write():
+            self.conn.execute(f"UPDATE ambassadors SET {assignments} WHERE id = :id", values)
+
+    def delete(self, ambassador_id: int) -> None:
+        with self.store.write():
+            self.conn.execute("DELETE FROM ambassadors WHERE id = ?", (ambassador_id,))
+
+    def get(self, ambassador_id: int) -> Ambassador | None:
+        row = self.conn.execute(
+            f"SELECT {COLUMNS} FROM ambassadors WHERE id = ?", (ambassador_id,)
+        ).fetchone()
+        return _from_row(row) if row else None
+
+    def by_email(self, email: str) -> Ambassador | None:
+        row = self.conn.execute(
+            f"SELECT {COLUMNS} FROM ambassadors WHERE email = ? COLLATE NOCASE", (email.strip(),)
+        ).fetchone()
+        return _from_row(row) if row else None
+
+    def email_taken(self, email: str | None, exclude_id: int | None = None) -> bool:
+        if not email or not email.strip():
+            return False
+        row = self.conn.execute(
+            "SELECT id FROM ambassadors WHERE email = ? COLLATE NOCASE AND id IS NOT ?",
+            (email.strip(), exclude_id),
+        ).fetchone()
+        return row is not None
+
+    def total(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM ambassadors").fetchone()[0]
+
+    def count(self, query: RosterQuery) -> int:
+        where, params = query.where()
+        return self.conn.execute(f"SELECT count(*) FROM ambassadors{where}", params).fetchone()[0]
+
+    def page(self, query: RosterQuery, offset: int, limit: int) -> list[RosterRow]:
+        where, params = query.where()
+        rows = self.conn.execute(
+            f"SELECT id, name, role, department, status, email FROM ambassadors{where}"
+            f"{query.order()} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [RosterRow(*row) for row in rows]
+
+    def position(self, query: RosterQuery, ambassador_id: int) -> int | None:
+        """Where a person stands in the query's order (for keeping the cursor on them)."""
+        where, params = query.where()
+        row = self.conn.execute(
+            f"SELECT pos FROM (SELECT id, row_number() OVER ({query.order()[1:]}) - 1 AS pos "
+            f"FROM ambassadors{where}) WHERE id = ?",
+            [*params, ambassador_id],
+        ).fetchone()
+        return row[0] if row else None

@@ -1,0 +1,42 @@
+"""The demo program: a realistic sample built fresh into a temporary file."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import timedelta
+from importlib import resources
+from pathlib import Path
+
+import tomli
+
+from advocacy_tui.data.ambassadors import AmbassadorRepo
+from advocacy_tui.data.store import Store
+from advocacy_tui.domain.ambassadors import build_ambassador
+from advocacy_tui.domain.clock import Clock
+from advocacy_tui.domain.dates import format_date
+
+
+def demo_content() -> dict:
+    text = resources.files("advocacy_tui.content").joinpath("demo.toml").read_text(encoding="utf-8")
+    return tomli.loads(text)
+
+
+def fill_demo(store: Store) -> None:
+    """Write the demo program into an empty store, in one transaction."""
+    content = demo_content()
+    today = store.clock.today()
+    repo = AmbassadorRepo(store)
+    with store.write():
+        for person in content["ambassadors"]:
+            fields = {key: str(value) for key, value in person.items() if key != "joined_days_ago"}
+            if "joined_days_ago" in person:
+                fields["joined"] = format_date(today - timedelta(days=person["joined_days_ago"]))
+            repo.add(build_ambassador(fields))
+
+
+def open_demo(clock: Clock | None = None, folder: Path | None = None) -> Store:
+    """A fresh temporary copy of the demo program; the user's own data is never touched."""
+    folder = folder or Path(tempfile.mkdtemp(prefix="advocacy-demo-"))
+    store = Store.open(folder / "demo.db", clock=clock)
+    fill_demo(store)
+    return store

@@ -1,0 +1,157 @@
+"""Ambassadors: who they are, and the rules a valid record follows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+from advocacy_tui.domain.dates import DateError, parse_optional_date
+
+ROLES: tuple[str, ...] = ("owner", "manager", "ambassador")
+STATUSES: tuple[str, ...] = ("candidate", "invited", "onboarding", "active", "paused", "left")
+
+ROLE_LABELS = {"owner": "Owner", "manager": "Manager", "ambassador": "Ambassador"}
+STATUS_LABELS = {
+    "candidate": "Candidate",
+    "invited": "Invited",
+    "onboarding": "Onboarding",
+    "active": "Active",
+    "paused": "Paused",
+    "left": "Left",
+}
+
+NAME_MAX = 200
+FIELD_MAX = 500
+NOTES_MAX = 100_000
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+
+
+@dataclass(frozen=True)
+class Ambassador:
+    id: int | None
+    name: str
+    email: str | None = None
+    department: str = ""
+    role: str = "ambassador"
+    status: str = "candidate"
+    linkedin: str = ""
+    joined: date | None = None
+    notes: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+
+
+class ValidationError(ValueError):
+    """A record that breaks a rule. ``problems`` maps field name to a sentence."""
+
+    def __init__(self, problems: dict[str, str]):
+        self.problems = problems
+        super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
+
+
+def check_name(value: str) -> str | None:
+    if not value.strip():
+        return "A name is required."
+    if len(value) > NAME_MAX:
+        return f"A name can be at most {NAME_MAX} characters long."
+    return None
+
+
+def check_email(value: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    if len(value) > 254:
+        return "An email address can be at most 254 characters long."
+    if not _EMAIL.match(value):
+        return "This does not look like an email address (expected name@company.com)."
+    return None
+
+
+def check_linkedin(value: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    if len(value) > FIELD_MAX:
+        return "This address is too long for a LinkedIn profile."
+    candidate = value if "://" in value else "https://" + value
+    parts = urlsplit(candidate)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not (
+        host == "linkedin.com" or host.endswith(".linkedin.com")
+    ):
+        return "Give a LinkedIn profile address, like https://www.linkedin.com/in/name."
+    if not re.match(r"^/(in|pub)/[^/]+/?$", parts.path or ""):
+        return "That is a LinkedIn address but not a profile; profiles look like linkedin.com/in/name."
+    return None
+
+
+def check_date(value: str) -> str | None:
+    try:
+        parse_optional_date(value)
+    except DateError as error:
+        return str(error)
+    return None
+
+
+def check_choice(value: str, choices: tuple[str, ...], what: str) -> str | None:
+    if value not in choices:
+        return f"Unknown {what} “{value[:40]}”: choose one of {', '.join(choices)}."
+    return None
+
+
+def check_text(value: str, limit: int = FIELD_MAX) -> str | None:
+    if len(value) > limit:
+        return f"This is too long: at most {limit:,} characters."
+    return None
+
+
+def normalise_email(value: str | None) -> str | None:
+    """Emails are kept as typed (trimmed); matching ignores case."""
+    value = (value or "").strip()
+    return value or None
+
+
+def normalise_linkedin(value: str | None) -> str:
+    value = (value or "").strip()
+    if value and "://" not in value:
+        value = "https://" + value
+    return value
+
+
+def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambassador:
+    """Validate text fields as typed in a form or a file and build an Ambassador.
+
+    Raises ValidationError listing every problem, field by field.
+    """
+    get = lambda key, default="": fields.get(key) if fields.get(key) is not None else default  # noqa: E731
+    name = get("name")
+    role = get("role", "ambassador").strip().lower() or "ambassador"
+    status = get("status", "candidate").strip().lower() or "candidate"
+    checks = {
+        "name": check_name(name),
+        "email": check_email(get("email")),
+        "department": check_text(get("department")),
+        "role": check_choice(role, ROLES, "role"),
+        "status": check_choice(status, STATUSES, "status"),
+        "linkedin": check_linkedin(get("linkedin")),
+        "joined": check_date(get("joined")),
+        "notes": check_text(get("notes"), NOTES_MAX),
+    }
+    problems = {key: message for key, message in checks.items() if message}
+    if problems:
+        raise ValidationError(problems)
+    return Ambassador(
+        id=id,
+        name=name.strip(),
+        email=normalise_email(get("email")),
+        department=get("department").strip(),
+        role=role,
+        status=status,
+        linkedin=normalise_linkedin(get("linkedin")),
+        joined=parse_optional_date(get("joined")),
+        notes=get("notes"),
+    )

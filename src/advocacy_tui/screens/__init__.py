@@ -1,0 +1,1 @@
+"""One module per top-level section; forms and dialogs live in screens/modals/."""

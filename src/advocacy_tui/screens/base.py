@@ -1,0 +1,34 @@
+"""What every section screen shares: help text, palette commands, safe text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import SystemCommand
+from textual.content import Content
+from textual.screen import Screen
+
+from advocacy_tui.domain.text import printable
+
+if TYPE_CHECKING:
+    from advocacy_tui.app import AdvocacyApp
+
+
+def plain(value: str | None, *, single_line: bool = True) -> Content:
+    """User or file text as inert content: never markup, never terminal controls."""
+    return Content(printable(value, single_line=single_line))
+
+
+class SectionScreen(Screen):
+    """A top-level section. Subclasses set HELP (markdown) and may add palette commands."""
+
+    HELP: ClassVar[str] = ""
+
+    @property
+    def advocacy(self) -> AdvocacyApp:
+        return self.app  # type: ignore[return-value]
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """Commands of this screen for the command palette."""
+        return ()

@@ -1,0 +1,1 @@
+"""Forms and dialogs: ModalScreen[T] that dismiss() a value."""

@@ -1,0 +1,129 @@
+"""Add or edit one ambassador. Every field is checked as it is typed."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static, TextArea
+
+from advocacy_tui.data.ambassadors import AmbassadorRepo
+from advocacy_tui.domain.ambassadors import (
+    ROLE_LABELS,
+    STATUS_LABELS,
+    Ambassador,
+    ValidationError,
+    build_ambassador,
+    check_date,
+    check_email,
+    check_linkedin,
+    check_name,
+    check_text,
+)
+from advocacy_tui.domain.dates import format_date
+from advocacy_tui.screens.modals.forms import Field, Rule
+
+TEXT_FIELDS = ("name", "email", "department", "linkedin", "joined")
+
+
+class AmbassadorForm(ModalScreen[Ambassador | None]):
+    """Dismisses the validated Ambassador (with its id when editing), or None on cancel."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("f10", "save", "Save", id="form.save"),
+    ]
+
+    def __init__(self, repo: AmbassadorRepo, ambassador: Ambassador | None = None) -> None:
+        super().__init__()
+        self.repo = repo
+        self.original = ambassador
+
+    def _unique_email(self, value: str) -> str | None:
+        if self.repo.email_taken(value, self.original.id if self.original else None):
+            return "Someone in the roster already has this email address."
+        return None
+
+    def compose(self) -> ComposeResult:
+        a = self.original
+        title = "Edit ambassador" if a else "Add an ambassador"
+        with Vertical(classes="dialog form-dialog"):
+            yield Static(title, classes="dialog-title", markup=False)
+            with VerticalScroll(classes="form-body"):
+                yield Field("Name *", Input(a.name if a else "", placeholder="First and last name",
+                            validators=[Rule(check_name)], compact=True, id="name"), name="name")
+                yield Field("Email", Input(a.email or "" if a else "", placeholder="name@company.com",
+                            validators=[Rule(check_email), Rule(self._unique_email)], compact=True,
+                            id="email"), name="email")
+                yield Field("Department", Input(a.department if a else "", placeholder="e.g. Sales",
+                            validators=[Rule(check_text)], compact=True, id="department"),
+                            name="department")
+                yield Field("Role", Select([(label, key) for key, label in ROLE_LABELS.items()],
+                            value=a.role if a else "ambassador", allow_blank=False, compact=True,
+                            id="role"), name="role")
+                yield Field("Status", Select([(label, key) for key, label in STATUS_LABELS.items()],
+                            value=a.status if a else "candidate", allow_blank=False, compact=True,
+                            id="status"), name="status")
+                yield Field("LinkedIn", Input(a.linkedin if a else "",
+                            placeholder="https://www.linkedin.com/in/…",
+                            validators=[Rule(check_linkedin)], compact=True, id="linkedin"),
+                            name="linkedin")
+                yield Field("Joined", Input(format_date(a.joined) if a else "",
+                            placeholder="dd.mm.yyyy", validators=[Rule(check_date)], compact=True,
+                            id="joined"), name="joined")
+                yield Field("Notes", TextArea(a.notes if a else "", id="notes", soft_wrap=True,
+                            show_line_numbers=False, compact=True), name="notes")
+            yield Static("Enter or F10 saves · Esc cancels · Tab moves between fields",
+                         classes="dialog-hint", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Changed)
+    def _checked(self, event: Input.Changed) -> None:
+        field = self.query_one(f"#field-{event.input.id}", Field)
+        result = event.validation_result
+        field.show_problem(result.failure_descriptions[0] if result and not result.is_valid else None)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def values(self) -> dict[str, str]:
+        values = {name: self.query_one(f"#{name}", Input).value for name in TEXT_FIELDS}
+        values["role"] = str(self.query_one("#role", Select).value)
+        values["status"] = str(self.query_one("#status", Select).value)
+        values["notes"] = self.query_one("#notes", TextArea).text
+        return values
+
+    def action_save(self) -> None:
+        problems: dict[str, str] = {}
+        try:
+            ambassador = build_ambassador(self.values(), id=self.original.id if self.original else None)
+        except ValidationError as error:
+            problems = dict(error.problems)
+            ambassador = None
+        taken = self._unique_email(self.query_one("#email", Input).value)
+        if taken:
+            problems.setdefault("email", taken)
+        for field in self.query(Field):
+            field.show_problem(problems.get(field.field_name))
+        if problems or ambassador is None:
+            first = next(iter(problems))
+            self.query_one(f"#{first}").focus()
+            self.notify("Please fix the marked fields first.", severity="warning", markup=False)
+            return
+        self.dismiss(ambassador)

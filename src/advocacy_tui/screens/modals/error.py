@@ -1,0 +1,42 @@
+"""Something unexpected happened: say so in words, keep the data safe, keep going."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from advocacy_tui.screens.base import plain
+
+
+class ErrorDialog(ModalScreen[None]):
+    BINDINGS = [Binding("escape,enter", "close", "Close", id="error.close")]
+
+    def __init__(self, summary: str, log_path: str | None) -> None:
+        super().__init__()
+        self.summary = summary
+        self.log_path = log_path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog error-dialog"):
+            yield Static("Something went wrong", classes="dialog-title", markup=False)
+            yield Static(
+                plain(
+                    "The last action did not finish. Everything saved before it is safe; "
+                    "an action that failed half-way was not saved at all.\n\n"
+                    f"What happened: {self.summary}",
+                    single_line=False,
+                ),
+                classes="dialog-body",
+            )
+            if self.log_path:
+                yield Static(plain(f"Details for a bug report are in {self.log_path}"), classes="dialog-hint")
+            yield Button("Close", id="close", variant="primary")
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
