@@ -78,8 +78,8 @@ class AmbassadorForm(ModalScreen[Ambassador | None]):
             yield Static("Enter or F10 saves · Esc cancels · Tab moves between fields",
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

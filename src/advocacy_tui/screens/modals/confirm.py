@@ -30,8 +30,8 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(plain(self.title_text), classes="dialog-title")
             yield Static(plain(self.message, single_line=False), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.confirm_label} (y)", variant="error", id="yes")
-                yield Button("Keep (n)", variant="default", id="no")
+                yield Button(f"{self.confirm_label} (y)", variant="error", id="yes", compact=True)
+                yield Button("Keep (n)", variant="default", id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -33,7 +33,7 @@ class ErrorDialog(ModalScreen[None]):
             )
             if self.log_path:
                 yield Static(plain(f"Details for a bug report are in {self.log_path}"), classes="dialog-hint")
-            yield Button("Close", id="close", variant="primary")
+            yield Button("Close", id="close", variant="primary", compact=True)
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)

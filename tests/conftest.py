@@ -1,0 +1,57 @@
+"""Shared fixtures: a fixed clock, temporary databases, and an app that never touches real user files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from advocacy_tui.config import Settings
+from advocacy_tui.data.demo import open_demo
+from advocacy_tui.data.store import Store
+from advocacy_tui.domain.clock import FixedClock
+
+FIXED_NOW = "2026-11-27T09:30:00+01:00"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point config, data and the database default at a temporary home for every test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local/share"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local/state"))
+    monkeypatch.delenv("ADVOCACY_TUI_DB", raising=False)
+    monkeypatch.delenv("ADVOCACY_TUI_CONFIG", raising=False)
+    return home
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock.at(FIXED_NOW)
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FixedClock):
+    store = Store.open(tmp_path / "program.db", clock=clock)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path, clock: FixedClock):
+    store = open_demo(clock, tmp_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def make_app(clock: FixedClock):
+    """Build the app over a store, with a fixed clock and default settings."""
+    from advocacy_tui.app import AdvocacyApp
+
+    def build(store: Store, settings: Settings | None = None, **options):
+        return AdvocacyApp(store, settings or Settings(), clock=clock, **options)
+
+    return build

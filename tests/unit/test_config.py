@@ -1,0 +1,67 @@
+import pytest
+
+from advocacy_tui.config import ConfigError, Settings, check_keymap, load_settings, remember_theme
+
+
+def test_missing_file_gives_defaults(tmp_path):
+    settings = load_settings(tmp_path / "config.toml")
+    assert settings == Settings()
+    assert settings.week_start_index == 0
+
+
+def test_reads_every_setting(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "advocacy-light"\nlanguage = "pl"\nweek_start = "Sunday"\n'
+                    'db = "~/x.db"\n[keymap]\n"roster.add" = "n"\n', encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.theme == "advocacy-light"
+    assert settings.language == "pl"
+    assert settings.week_start == "sunday"
+    assert settings.week_start_index == 6
+    assert dict(settings.keymap) == {"roster.add": "n"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('them = "x"', r"“them”: unknown setting. Did you mean “theme”"),
+        ('language = "de"', "“language”: must be one of en, pl"),
+        ('week_start = "mondy"', "Did you mean “monday”"),
+        ("theme = 3", "“theme”: must be a non-empty text"),
+        ("keymap = 1", "“keymap”: must be a table"),
+        ('[keymap]\n"roster.add" = 5', "keymap.roster.add"),
+        ("theme = ", "is not valid TOML"),
+    ],
+)
+def test_bad_config_names_file_key_and_fix(tmp_path, text, expected):
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_settings(path)
+    assert str(path) in str(error.value)
+    assert expected in str(error.value)
+
+
+def test_config_that_is_not_utf8(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_bytes(b'theme = "\xff"')
+    with pytest.raises(ConfigError, match="UTF-8"):
+        load_settings(path)
+
+
+def test_unknown_keymap_id_is_refused_with_suggestion(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[keymap]\n"roster.ad" = "n"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="Did you mean “roster.add”"):
+        check_keymap(load_settings(path), {"roster.add", "app.quit"})
+
+
+def test_remember_theme_keeps_the_rest(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('# mine\nlanguage = "pl"\n\n[keymap]\n"roster.add" = "n"\n', encoding="utf-8")
+    remember_theme(path, "advocacy-light")
+    settings = load_settings(path)
+    assert settings.theme == "advocacy-light"
+    assert settings.language == "pl"
+    assert dict(settings.keymap) == {"roster.add": "n"}
+    assert "# mine" in path.read_text(encoding="utf-8")
