@@ -61,7 +61,12 @@ class AdvocacyApp(App):
         themes_dir: Path | None = None,
         catch_errors: bool = False,
         log_dir: Path | None = None,
+        start_mode: str | None = None,
     ) -> None:
+        if start_mode is not None:
+            if start_mode not in self.MODES:
+                raise ValueError(f"unknown section {start_mode!r}")
+            self.DEFAULT_MODE = start_mode
         super().__init__()
         self.store = store
         self.settings = settings or Settings()

@@ -134,6 +134,26 @@ def locate(what: str) -> None:
         click.echo(paths.default_db(load_config().db))
 
 
+# Feature modules add their commands here (import, export, report, ...), e.g.
+#   from advocacy_tui.commands import roster  # noqa: E402,F401
+# Groups such as ``import`` and ``export`` are created by the first module that needs
+# them through ``group(name, help)`` below, so an empty group is never shown.
+
+_groups: dict[str, click.Group] = {}
+
+
+def group(name: str, help_text: str) -> click.Group:
+    """The ``advocacy-tui NAME`` group (created on first use), for feature modules."""
+    if name not in _groups:
+
+        @cli.group(name, context_settings=CONTEXT, help=help_text)
+        def _group() -> None:
+            pass
+
+        _groups[name] = _group
+    return _groups[name]
+
+
 def main() -> None:
     """Console entry point: clean one-line errors, exit status 1, never a traceback."""
     try:

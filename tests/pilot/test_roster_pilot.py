@@ -10,7 +10,7 @@ from tests.screen import screen_text
 
 
 async def test_add_a_person_through_the_form(store, make_app):
-    app = make_app(store)
+    app = make_app(store, start_mode="roster")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("a")
         assert isinstance(app.screen, AmbassadorForm)
@@ -27,7 +27,7 @@ async def test_add_a_person_through_the_form(store, make_app):
 async def test_form_explains_problems_and_keeps_the_dialog_open(store, make_app):
     repo = AmbassadorRepo(store)
     repo.add(build_ambassador({"name": "Anna", "email": "anna@x.pl"}))
-    app = make_app(store)
+    app = make_app(store, start_mode="roster")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("a", "tab")
         await pilot.press(*"ANNA@x.pl")
@@ -46,7 +46,7 @@ async def test_form_explains_problems_and_keeps_the_dialog_open(store, make_app)
 async def test_filter_edit_and_delete(demo_store, make_app):
     repo = AmbassadorRepo(demo_store)
     total = repo.total()
-    app = make_app(demo_store)
+    app = make_app(demo_store, start_mode="roster")
     async with app.run_test(size=(100, 30)) as pilot:
         table = app.screen.query_one(VirtualTable)
         assert table.row_count == total
@@ -79,7 +79,7 @@ async def test_filter_edit_and_delete(demo_store, make_app):
 
 async def test_markup_in_names_is_shown_as_typed(store, make_app):
     AmbassadorRepo(store).add(build_ambassador({"name": "[bold red]Boss[/] \x1b[2J", "department": "[link=x]"}))
-    app = make_app(store)
+    app = make_app(store, start_mode="roster")
     async with app.run_test(size=(100, 30)):
         shown = screen_text(app)
         assert "[bold red]Boss[/]" in shown
@@ -87,7 +87,7 @@ async def test_markup_in_names_is_shown_as_typed(store, make_app):
 
 
 async def test_sorting_by_header_and_key(demo_store, make_app):
-    app = make_app(demo_store)
+    app = make_app(demo_store, start_mode="roster")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         await pilot.press("s")
@@ -102,7 +102,7 @@ async def test_sorting_by_header_and_key(demo_store, make_app):
 async def test_everything_is_there_after_reopening(tmp_path, clock, make_app):
     path = tmp_path / "program.db"
     store = Store.open(path, clock=clock)
-    app = make_app(store)
+    app = make_app(store, start_mode="roster")
     async with app.run_test() as pilot:
         await pilot.press("a", *"Ola", "enter")
         await pilot.pause()
@@ -112,7 +112,7 @@ async def test_everything_is_there_after_reopening(tmp_path, clock, make_app):
 
 
 async def test_help_and_palette(demo_store, make_app):
-    app = make_app(demo_store)
+    app = make_app(demo_store, start_mode="roster")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f1")
         assert "Help: Roster" in screen_text(app)
@@ -127,7 +127,7 @@ async def test_help_and_palette(demo_store, make_app):
 
 async def test_theme_choice_is_remembered(store, make_app, tmp_path):
     config = tmp_path / "config.toml"
-    app = make_app(store, config_path=config)
+    app = make_app(store, config_path=config, start_mode="roster")
     async with app.run_test() as pilot:
         app.theme = "advocacy-contrast"
         await pilot.pause()
@@ -139,7 +139,7 @@ async def test_scrolling_a_long_roster(store, make_app):
     with store.write():
         for n in range(500):
             repo.add(build_ambassador({"name": f"Person {n:04d}"}))
-    app = make_app(store)
+    app = make_app(store, start_mode="roster")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("end")
         assert "Person 0499" in screen_text(app)
