@@ -48,8 +48,137 @@ CREATE INDEX ambassadors_by_department ON ambassadors (department COLLATE NOCASE
     )
 
 
+def m002_program(db: sqlite_utils.Database) -> None:
+    """The rest of the program: onboarding, involvement, stakeholders, content, tasks, readiness."""
+    _run(
+        db,
+        """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE onboarding_steps (
+    ambassador_id INTEGER NOT NULL REFERENCES ambassadors (id) ON DELETE CASCADE,
+    step TEXT NOT NULL
+        CHECK (step IN ('profile', 'library', 'platform', 'rules', 'time', 'first_post')),
+    done_on TEXT NOT NULL,
+    PRIMARY KEY (ambassador_id, step)
+);
+CREATE TABLE stakeholders (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'team',
+    stance TEXT NOT NULL DEFAULT 'not_met'
+        CHECK (stance IN ('not_met', 'supportive', 'neutral', 'sceptical', 'against')),
+    last_talk TEXT,
+    next_step TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE library_items (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL DEFAULT 'sample_post'
+        CHECK (kind IN ('guideline', 'sample_post', 'idea', 'inspiration', 'graphic',
+                        'training', 'faq')),
+    title TEXT NOT NULL,
+    body TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT 'en',
+    location TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE posts (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL DEFAULT '',
+    author_id INTEGER REFERENCES ambassadors (id) ON DELETE SET NULL,
+    channel TEXT NOT NULL DEFAULT 'LinkedIn',
+    planned_on TEXT,
+    planned_time TEXT,
+    state TEXT NOT NULL DEFAULT 'idea'
+        CHECK (state IN ('idea', 'draft', 'ready', 'published', 'dropped')),
+    voice TEXT NOT NULL DEFAULT 'personal',
+    library_item_id INTEGER REFERENCES library_items (id) ON DELETE SET NULL,
+    published_url TEXT NOT NULL DEFAULT '',
+    published_on TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX posts_by_day ON posts (planned_on, planned_time, id);
+CREATE INDEX posts_by_author ON posts (author_id, published_on);
+CREATE INDEX posts_by_published ON posts (published_on) WHERE state = 'published';
+CREATE TABLE involvement (
+    id INTEGER PRIMARY KEY,
+    ambassador_id INTEGER NOT NULL REFERENCES ambassadors (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL
+        CHECK (kind IN ('post_published', 'content_cocreated', 'feedback', 'helped_colleague',
+                        'meeting', 'question')),
+    happened_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    post_id INTEGER REFERENCES posts (id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX involvement_by_person ON involvement (ambassador_id, happened_on);
+CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    category TEXT NOT NULL DEFAULT 'other'
+        CHECK (category IN ('sample_posts', 'graphics', 'qa', 'meetings', 'inspiration',
+                            'content_hub', 'other')),
+    due_on TEXT,
+    due_time TEXT,
+    estimate_minutes INTEGER NOT NULL DEFAULT 0 CHECK (estimate_minutes >= 0),
+    recurrence TEXT NOT NULL DEFAULT 'none',
+    done_at TEXT,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    series_id INTEGER,
+    ambassador_id INTEGER REFERENCES ambassadors (id) ON DELETE SET NULL,
+    post_id INTEGER REFERENCES posts (id) ON DELETE SET NULL,
+    question TEXT NOT NULL DEFAULT '',
+    answer TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX tasks_open_by_due ON tasks (due_on, due_time, id) WHERE done_at IS NULL;
+CREATE INDEX tasks_done ON tasks (done_at) WHERE done_at IS NOT NULL;
+CREATE TABLE task_attendees (
+    task_id INTEGER NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+    ambassador_id INTEGER NOT NULL REFERENCES ambassadors (id) ON DELETE CASCADE,
+    PRIMARY KEY (task_id, ambassador_id)
+);
+CREATE TABLE readiness_runs (
+    id INTEGER PRIMARY KEY,
+    bank TEXT NOT NULL,
+    language TEXT NOT NULL,
+    workshop INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    position INTEGER NOT NULL DEFAULT 0,
+    verdict TEXT,
+    title TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE readiness_answers (
+    run_id INTEGER NOT NULL REFERENCES readiness_runs (id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    answer TEXT,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    votes TEXT NOT NULL DEFAULT '',
+    answered_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, question_id)
+)
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
+    m002_program,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
