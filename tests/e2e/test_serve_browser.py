@@ -1,0 +1,136 @@
+"""End to end: `advocacy-tui serve` in a real headless Chromium, driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from advocacy_tui.data.store import Store
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def served(tmp_path):
+    db = tmp_path / "program.db"
+    Store.open(db).close()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "advocacy_tui", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "COLUMNS": "120"},
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError("the server did not start: " + server.stdout.read().decode())
+            time.sleep(0.2)
+    yield url, db
+    server.terminate()
+    try:
+        server.wait(10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def wait_for(condition, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def open_app(browser, url):
+    """A new tab on the served app, painted and holding the keyboard focus."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(url)
+    page.wait_for_selector(".xterm-screen", timeout=30_000)
+    time.sleep(4)  # the terminal is drawn on a canvas: give the app time to paint
+    page.click(".xterm-screen", position={"x": 600, "y": 400})
+    time.sleep(0.5)
+    return page
+
+
+def add_person(page, name: str) -> None:
+    page.keyboard.press("2")  # the roster
+    time.sleep(0.5)
+    page.keyboard.press("a")
+    time.sleep(1)
+    page.keyboard.type(name, delay=30)
+    page.keyboard.press("Enter")
+
+
+def count(db: Path, sql: str, *params) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, params).fetchone()[0]
+
+
+def people_named(db: Path, name: str) -> int:
+    return count(db, "SELECT count(*) FROM ambassadors WHERE name = ?", name)
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_the_served_app_writes_to_the_database(served, browser):
+    url, db = served
+    page = open_app(browser, url)
+    add_person(page, "Zażółć Browser")
+    assert wait_for(lambda: people_named(db, "Zażółć Browser") == 1), \
+        "the person typed in the browser never reached the database"
+    time.sleep(1)
+    DOCS.mkdir(exist_ok=True)
+    page.screenshot(path=str(DOCS / "browser.png"))
+
+
+def test_two_tabs_keep_each_others_writes_and_closing_is_safe(served, browser):
+    url, db = served
+    first = open_app(browser, url)
+    second = open_app(browser, url)
+    add_person(first, "From the first tab")
+    add_person(second, "From the second tab")
+    assert wait_for(lambda: people_named(db, "From the first tab") == 1)
+    assert wait_for(lambda: people_named(db, "From the second tab") == 1)
+    first.keyboard.press("a")
+    first.keyboard.type("Never saved", delay=10)
+    first.close()  # the tab goes away in the middle of a form
+    time.sleep(2)
+    assert people_named(db, "Never saved") == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
