@@ -46,7 +46,7 @@ def served(tmp_path):
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                raise RuntimeError("the server did not start: " + server.stdout.read().decode())
+                raise RuntimeError("the server did not start: " + server.stdout.read().decode()) from None
             time.sleep(0.2)
     yield url, db
     server.terminate()
