@@ -84,6 +84,13 @@ class AdvocacyApp(App):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.store.read_only:
+            self.sub_title = f"{self.store.path.name} (read-only)"
+            self.notify(
+                "This file can only be read, so changes cannot be saved. Make the file and "
+                "its folder writable to edit the program.",
+                title="Read-only", severity="warning", timeout=15, markup=False,
+            )
         if self.settings.theme not in self.available_themes:
             self.notify(f"There is no theme called “{self.settings.theme}”; using the default.",
                         severity="warning", markup=False)
@@ -138,6 +145,13 @@ class AdvocacyApp(App):
     # -- errors ---------------------------------------------------------------------
 
     def _handle_exception(self, error: Exception) -> None:
+        from advocacy_tui.data.store import StoreError
+
+        if isinstance(error, StoreError) and self.is_running:
+            # A change that could not be saved (read-only, disk full, busy): nothing was
+            # written, the app goes on, and the user is told in words.
+            self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
+            return
         if not self.catch_errors or not self.is_running:
             super()._handle_exception(error)
             return

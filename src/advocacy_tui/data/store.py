@@ -24,6 +24,24 @@ class StoreError(Exception):
     """A database file that cannot be used; the message is one line for the user."""
 
 
+class WriteError(StoreError):
+    """A change that could not be saved (read-only, disk full, busy); nothing of it was written."""
+
+
+def explain_write_error(error: sqlite3.Error, path: Path) -> str:
+    """Turn SQLite's words into the user's: what happened, that nothing was saved, what to do."""
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text:
+        return (f"{path.name} can only be read (the file or its folder is write-protected): "
+                "nothing was saved.")
+    if "full" in text:
+        return "The disk is full: nothing was saved. Free some space and try again."
+    if "locked" in text or "busy" in text:
+        return ("Another program kept the database busy for too long: nothing was saved. "
+                "Try again in a moment.")
+    return f"The change could not be saved ({error}); nothing of it was written."
+
+
 def _check_header(path: Path) -> None:
     """Refuse files that are not SQLite or are visibly cut short, before SQLite opens them."""
     size = path.stat().st_size
@@ -44,11 +62,25 @@ def _check_header(path: Path) -> None:
         raise StoreError(f"{path} is damaged: the file is cut short. Restore it from a backup.")
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open without any chance of writing. A WAL file in a folder we cannot write has no
+    shared-memory index; then the file is read as it stands (immutable)."""
+    base = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{base}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+    return sqlite3.connect(f"{base}?immutable=1", uri=True, check_same_thread=False)
+
+
 def _inspect(path: Path) -> tuple[int, int, int]:
     """Read (application_id, user_version, table count) without changing the file."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = _connect_read_only(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -64,13 +96,40 @@ def _inspect(path: Path) -> tuple[int, int, int]:
     return app_id, version, tables
 
 
+def _writable(path: Path) -> bool:
+    """Can this file and its folder (for the WAL and its index) be written?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def check_database_file(path: Path) -> None:
+    """Raise StoreError unless ``path`` is a complete advocacy database this version can read."""
+    if not path.is_file():
+        raise StoreError(f"{path} is not a file.")
+    _check_header(path)
+    app_id, version, _ = _inspect(path)
+    if app_id != APPLICATION_ID:
+        raise StoreError(f"{path} is not an advocacy-tui database.")
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} was written by a newer version of advocacy-tui. Update advocacy-tui.")
+    conn = _connect_read_only(path)
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path} is damaged ({error}).") from None
+    finally:
+        conn.close()
+    if result != "ok":
+        raise StoreError(f"{path} is damaged ({result}).")
+
+
 class Store:
     """An open advocacy database. Create with :meth:`open`; close when done."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, clock: Clock):
+    def __init__(self, path: Path, db: sqlite_utils.Database, clock: Clock, *, read_only: bool = False):
         self.path = path
         self.db = db
         self.clock = clock
+        self.read_only = read_only
 
     # -- opening ---------------------------------------------------------------------
 
@@ -99,6 +158,8 @@ class Store:
                     f"{path} was written by a newer version of advocacy-tui (data version "
                     f"{version}, this one knows up to {SCHEMA_VERSION}). Update advocacy-tui."
                 )
+            if not _writable(path):
+                return cls._open_read_only(path, clock, version)
         else:
             if not path.parent.exists():
                 raise StoreError(f"The folder {path.parent} does not exist. Create it or pick another path.")
@@ -125,6 +186,17 @@ class Store:
             conn.close()
             raise
         return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path, clock: Clock, version: int) -> Store:
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{path} comes from an older version and must be upgraded, but it cannot be "
+                "written. Make the file and its folder writable, then open it again."
+            )
+        conn = _connect_read_only(path)
+        conn.execute("PRAGMA foreign_keys = ON")
+        return cls(path, sqlite_utils.Database(conn), clock, read_only=True)
 
     def _configure(self) -> None:
         conn = self.db.conn
@@ -160,19 +232,27 @@ class Store:
         become savepoints.
         """
         conn = self.db.conn
+        if self.read_only:
+            raise WriteError(explain_write_error(sqlite3.OperationalError("readonly"), self.path))
         if conn.in_transaction:
             with self.db.atomic():
                 yield self.db
             return
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise WriteError(explain_write_error(error, self.path)) from error
         try:
             yield self.db
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise WriteError(explain_write_error(error, self.path)) from error
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        else:
-            conn.execute("COMMIT")
 
     def now_text(self) -> str:
         """The clock's current moment as stored in *_at columns (ISO 8601, seconds)."""
@@ -190,6 +270,27 @@ class Store:
         finally:
             dest.close()
         return target
+
+    def restore_from(self, source: str | os.PathLike[str]) -> Path:
+        """Replace this database's content with ``source``, keeping the current one as a backup.
+
+        The source is checked first; the copy runs through SQLite's backup API, so other
+        programs with the file open see either the old or the new content, never a mix.
+        """
+        source = Path(source)
+        check_database_file(source)
+        if self.read_only:
+            raise WriteError(explain_write_error(sqlite3.OperationalError("readonly"), self.path))
+        stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
+        kept = self.backup_to(self.path.with_name(f"{self.path.name}.before-restore-{stamp}.bak"))
+        src = _connect_read_only(source)
+        try:
+            src.backup(self.db.conn)
+        finally:
+            src.close()
+        self._configure()
+        self._migrate(self.schema_version, backup=False)
+        return kept
 
     def close(self) -> None:
         self.db.close()

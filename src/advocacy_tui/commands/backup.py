@@ -1,0 +1,46 @@
+"""``backup`` and ``restore``: consistent copies of the whole program."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from advocacy_tui.cli import CONTEXT, UserError, cli, db_option, open_store
+from advocacy_tui.data.store import StoreError
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("target", type=click.Path(path_type=Path))
+@db_option
+@click.pass_context
+def backup(ctx: click.Context, target: Path, db_path: Path | None) -> None:
+    """Write a consistent copy of the database to TARGET (safe while the app is open)."""
+    if target.is_dir():
+        target = target / "advocacy-backup.db"
+    if target.exists():
+        raise UserError(f"{target} already exists; choose a new file name.")
+    if not target.parent.is_dir():
+        raise UserError(f"The folder {target.parent} does not exist.")
+    store = open_store(ctx, db_path)
+    try:
+        written = store.backup_to(target)
+    finally:
+        store.close()
+    click.echo(f"Backed up {store.path} to {written}.")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("source", type=click.Path(path_type=Path))
+@db_option
+@click.pass_context
+def restore(ctx: click.Context, source: Path, db_path: Path | None) -> None:
+    """Replace the database with the backup SOURCE; the replaced one is kept as a .bak file."""
+    store = open_store(ctx, db_path)
+    try:
+        kept = store.restore_from(source)
+    except StoreError as error:
+        raise UserError(f"Nothing was restored: {error}") from None
+    finally:
+        store.close()
+    click.echo(f"Restored {store.path} from {source}. The previous content is kept in {kept}.")
