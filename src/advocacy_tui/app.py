@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ SECTIONS: tuple[Section, ...] = (
 
 
 class AdvocacyApp(App):
-    CSS_PATH = "themes/app.tcss"
+    CSS_PATH = Path(__file__).parent / "themes" / "app.tcss"
     TITLE = "advocacy-tui"
     MODES = {section.mode: section.screen for section in SECTIONS}
     DEFAULT_MODE = SECTIONS[0].mode
@@ -84,6 +85,8 @@ class AdvocacyApp(App):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        # Load sqlite-utils off the start-up path, before the first save needs it.
+        self.call_after_refresh(lambda: threading.Thread(target=lambda: self.store.db, daemon=True).start())
         if self.store.read_only:
             self.sub_title = f"{self.store.path.name} (read-only)"
             self.notify(

@@ -135,7 +135,7 @@ def test_a_read_only_file_opens_read_only_and_refuses_changes():
     path = folder / "p.db"
     with Store.open(path) as store:
         AmbassadorRepo(store).add(build_ambassador({"name": "Anna"}))
-        store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     os.chmod(path, 0o644)
     os.chmod(folder, 0o755)  # others may read, only the owner may write
     before = path.read_bytes()

@@ -15,8 +15,8 @@ def test_new_database_is_owner_only_and_versioned(tmp_path, clock):
     with Store.open(path, clock=clock) as store:
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
         assert store.schema_version == SCHEMA_VERSION
-        assert store.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert store.db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert "ambassadors" in store.db.table_names()
 
 
@@ -56,7 +56,7 @@ def test_refuses_a_truncated_file(tmp_path, clock):
         repo = AmbassadorRepo(store)
         for n in range(300):
             repo.add(build_ambassador({"name": f"Person {n}", "notes": "x" * 500}))
-        store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = _bytes(path)
     cut = tmp_path / "cut.db"
     cut.write_bytes(data[: len(data) // 2])
@@ -125,7 +125,7 @@ def test_failed_migration_leaves_the_old_version(tmp_path, clock, monkeypatch):
 
 
 def test_application_id_marks_our_files(store):
-    assert store.db.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
 
 
 def test_write_is_all_or_nothing(store):

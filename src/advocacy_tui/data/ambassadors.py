@@ -94,7 +94,7 @@ class AmbassadorRepo:
 
     def __init__(self, store: Store):
         self.store = store
-        self.conn = store.db.conn
+        self.conn = store.conn
 
     def _values(self, ambassador: Ambassador) -> dict[str, object]:
         sort_key, search = _keys(ambassador)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sqlite3
 import struct
 from collections.abc import Iterator
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from advocacy_tui.data.migrations import MIGRATIONS, SCHEMA_VERSION
 from advocacy_tui.domain.clock import Clock, SystemClock
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # "ADVT": marks a SQLite file as an advocacy-tui database (PRAGMA application_id).
 APPLICATION_ID = 0x41445654
@@ -125,11 +128,23 @@ def check_database_file(path: Path) -> None:
 class Store:
     """An open advocacy database. Create with :meth:`open`; close when done."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, clock: Clock, *, read_only: bool = False):
+    def __init__(self, path: Path, conn: sqlite3.Connection, clock: Clock, *, read_only: bool = False):
         self.path = path
-        self.db = db
+        self.conn = conn
         self.clock = clock
         self.read_only = read_only
+        self._db: sqlite_utils.Database | None = None
+        self._savepoints = itertools.count()
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The same connection as a sqlite-utils Database (imported on first use: it is
+        not needed to open the app, and importing it costs a noticeable part of start-up)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # -- opening ---------------------------------------------------------------------
 
@@ -174,8 +189,7 @@ class Store:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except sqlite3.Error as error:
             raise StoreError(f"Cannot open {path}: {error}.") from None
-        db = sqlite_utils.Database(conn)
-        store = cls(path, db, clock)
+        store = cls(path, conn, clock)
         try:
             store._configure()
             store._migrate(version, backup=existed and version > 0)
@@ -196,13 +210,13 @@ class Store:
             )
         conn = _connect_read_only(path)
         conn.execute("PRAGMA foreign_keys = ON")
-        return cls(path, sqlite_utils.Database(conn), clock, read_only=True)
+        return cls(path, conn, clock, read_only=True)
 
     def _configure(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if self.db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
 
@@ -214,14 +228,14 @@ class Store:
         with self.write():
             for number in range(version + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[number - 1](self.db)
-            self.db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            self.db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # -- using -----------------------------------------------------------------------
 
     @property
     def schema_version(self) -> int:
-        return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite_utils.Database]:
@@ -231,12 +245,21 @@ class Store:
         writer wait for the busy timeout rather than fail half-way. Nested calls
         become savepoints.
         """
-        conn = self.db.conn
+        conn = self.conn
         if self.read_only:
             raise WriteError(explain_write_error(sqlite3.OperationalError("readonly"), self.path))
         if conn.in_transaction:
-            with self.db.atomic():
+            name = f"advocacy_{next(self._savepoints)}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
                 yield self.db
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {name}")
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -266,7 +289,7 @@ class Store:
         os.chmod(target, 0o600)
         dest = sqlite3.connect(str(target))
         try:
-            self.db.conn.backup(dest)
+            self.conn.backup(dest)
         finally:
             dest.close()
         return target
@@ -285,7 +308,7 @@ class Store:
         kept = self.backup_to(self.path.with_name(f"{self.path.name}.before-restore-{stamp}.bak"))
         src = _connect_read_only(source)
         try:
-            src.backup(self.db.conn)
+            src.backup(self.conn)
         finally:
             src.close()
         self._configure()
@@ -293,7 +316,7 @@ class Store:
         return kept
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
