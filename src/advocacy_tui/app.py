@@ -16,9 +16,13 @@ from advocacy_tui import __version__
 from advocacy_tui.config import Settings, remember_theme
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.clock import Clock, SystemClock
+from advocacy_tui.domain.text import printable
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.screens.roster import RosterScreen
 from advocacy_tui.themes import load_themes
+from advocacy_tui.widgets import safe_output
+
+safe_output.install()
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,13 @@ class AdvocacyApp(App):
         for problem in self.theme_problems:
             self.notify(f"Theme file {problem.path.name} was skipped: {problem.message}.",
                         severity="warning", markup=False)
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Toasts: text that is not markup is also cleaned of terminal control characters."""
+        if not markup:
+            message, title = printable(message, single_line=False), printable(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _remember_theme(self, theme) -> None:
         if self.config_path is None:

@@ -41,6 +41,7 @@ class RosterSource:
 
 
 class RosterScreen(SectionScreen):
+    AUTO_FOCUS = "#roster-table"
     HELP = """\
 # Roster
 
