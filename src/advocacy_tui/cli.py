@@ -17,8 +17,15 @@ import click
 from advocacy_tui import __version__, paths
 from advocacy_tui.config import ConfigError, Settings, load_settings
 from advocacy_tui.data.store import Store, StoreError
+from advocacy_tui.domain.text import printable
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def say_error(message: str) -> None:
+    """One line on stderr. Paths and values the user typed may hold control characters:
+    they are shown as U+FFFD, never sent to the terminal."""
+    click.echo(f"advocacy-tui: {printable(message)}", err=True)
 
 
 class UserError(click.ClickException):
@@ -27,7 +34,7 @@ class UserError(click.ClickException):
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"advocacy-tui: {self.format_message()}", err=True)
+        say_error(self.format_message())
 
 
 def db_option(function: Callable) -> Callable:
@@ -168,26 +175,25 @@ def main() -> None:
         sys.exit(1)
     except click.UsageError as error:
         hint = f" Try “{error.ctx.command_path} --help”." if error.ctx else ""
-        click.echo(f"advocacy-tui: {error.format_message()}{hint}", err=True)
+        say_error(f"{error.format_message()}{hint}")
         sys.exit(1)
     except click.ClickException as error:
-        click.echo(f"advocacy-tui: {error.format_message()}", err=True)
+        say_error(error.format_message())
         sys.exit(1)
     except (click.Abort, KeyboardInterrupt):
-        click.echo("advocacy-tui: stopped.", err=True)
+        say_error("stopped.")
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
-        click.echo(f"advocacy-tui: {error.strerror or error}{where}.", err=True)
+        say_error(f"{error.strerror or error}{where}.")
         sys.exit(1)
     except Exception as error:  # last resort: a bug, reported in words with details in a log
         log = _log_unexpected(error)
-        click.echo(
-            f"advocacy-tui: something unexpected went wrong ({type(error).__name__}: {error})."
-            + (f" Details are in {log}." if log else ""),
-            err=True,
+        say_error(
+            f"something unexpected went wrong ({type(error).__name__}: {error})."
+            + (f" Details are in {log}." if log else "")
         )
         sys.exit(1)
 

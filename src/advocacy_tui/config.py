@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -35,6 +36,7 @@ class Settings:
 
 
 KNOWN_KEYS = ("theme", "language", "week_start", "db", "keymap")
+TEXT_LIMIT = 1000
 
 
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
@@ -45,7 +47,8 @@ def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
 
 
 def _fail(path: Path, key: str, message: str) -> ConfigError:
-    return ConfigError(f"{path}: “{key}”: {message}")
+    shown = key if len(key) <= 60 and key.isprintable() else repr(key[:60])
+    return ConfigError(f"{path}: “{shown}”: {message}")
 
 
 def parse_settings(data: dict[str, Any], path: Path) -> Settings:
@@ -59,6 +62,8 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
             value = data[key]
             if not isinstance(value, str) or not value.strip():
                 raise _fail(path, key, "must be a non-empty text in quotes, like " f'{key} = "..."')
+            if len(value) > TEXT_LIMIT or not value.isprintable():
+                raise _fail(path, key, f"must be printable text of at most {TEXT_LIMIT} characters.")
             values[key] = value.strip()
     if values.get("language", "en") not in LANGUAGES:
         raise _fail(path, "language", f"must be one of {', '.join(LANGUAGES)}.")
@@ -74,6 +79,9 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
     for binding_id, keys in keymap.items():
         if not isinstance(keys, str) or not keys.strip():
             raise _fail(path, f"keymap.{binding_id}", 'must be key names in quotes, like "ctrl+n".')
+        if len(keys) > 100 or not re.fullmatch(r"[A-Za-z0-9_+,\-]+", keys.replace(" ", "")):
+            raise _fail(path, f"keymap.{binding_id}",
+                        'must be key names such as "n", "ctrl+n" or "f5,ctrl+n".')
     values["keymap"] = MappingProxyType(dict(keymap))
     return Settings(**values)
 

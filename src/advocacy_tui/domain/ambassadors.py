@@ -78,8 +78,11 @@ def check_linkedin(value: str) -> str | None:
     if len(value) > FIELD_MAX:
         return "This address is too long for a LinkedIn profile."
     candidate = value if "://" in value else "https://" + value
-    parts = urlsplit(candidate)
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(candidate)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # e.g. a stray "[" reads as a broken IPv6 address
+        return "Give a LinkedIn profile address, like https://www.linkedin.com/in/name."
     if parts.scheme not in ("http", "https") or not (
         host == "linkedin.com" or host.endswith(".linkedin.com")
     ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +29,8 @@ def theme_from_toml(path: Path) -> Theme:
     except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as error:
         raise ValueError(f"cannot be read as TOML ({error})") from None
     name = data.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise ValueError('needs a name, like name = "my-theme"')
+    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", name):
+        raise ValueError('needs a name of letters, digits, - _ or . (at most 64), like name = "my-theme"')
     if not isinstance(data.get("primary"), str):
         raise ValueError('needs a primary colour, like primary = "#4FA3E0"')
     unknown = set(data) - {*_COLOUR_KEYS, "name", "dark", "variables"}
