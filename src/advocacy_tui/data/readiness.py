@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -286,8 +286,9 @@ def fill_readiness(store: Store) -> None:
         for run in content["runs"]:
             bank = builtin_bank(run["bank"], run["language"])
             day = today - timedelta(days=run["days_ago"])
-            started = f"{day.isoformat()}T10:00:00"
-            finished = f"{day.isoformat()}T10:40:00"
+            zone = store.clock.now().tzinfo
+            started = datetime.combine(day, time(10, 0), zone).isoformat(timespec="seconds")
+            finished = datetime.combine(day, time(10, 40), zone).isoformat(timespec="seconds")
             answers = {}
             for question_id, value in run["answers"].items():
                 bank.question(question_id)  # the demo must match the bank
