@@ -34,7 +34,7 @@ from advocacy_tui.domain.readiness_texts import (
 )
 from advocacy_tui.screens.base import plain
 
-VERDICT_SYMBOL = {"go": "✔", "prepare": "◐", "wait": "✋"}
+VERDICT_SYMBOL = {"go": "✔", "prepare": "◐", "wait": "‖"}
 
 
 def progress_bar(done: int, total: int, width: int = 20) -> str:
@@ -96,7 +96,8 @@ you like and resume later from the readiness screen.
     WizardScreen #note-row .label { width: auto; padding-right: 1; color: $text-muted; }
     WizardScreen #note { width: 1fr; }
     WizardScreen #current { margin-top: 1; color: $text-muted; }
-    WizardScreen.-workshop #wizard { padding: 0 4; }
+    WizardScreen.-workshop #wizard { padding: 0 4; align: center middle; }
+    WizardScreen.-workshop #wizard > * { max-width: 140; }
     WizardScreen.-workshop #progress-line { display: none; }
     WizardScreen.-workshop #big-progress { height: auto; margin-top: 1; }
     WizardScreen.-workshop #big-progress Digits { width: auto; }
@@ -433,7 +434,7 @@ class SummaryScreen(Screen[None]):
     SummaryScreen #verdict-row { height: auto; margin-top: 1; }
     SummaryScreen #verdict-row Digits { width: auto; margin-right: 2; }
     SummaryScreen #verdict { text-style: bold; width: 1fr; }
-    SummaryScreen .bar-row { height: 1; }
+    SummaryScreen .bar-row { height: 1; max-width: 100; }
     SummaryScreen .bar-title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     SummaryScreen .bar { width: 22; }
     SummaryScreen .bar-score { width: 20; }
@@ -519,9 +520,8 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = f"Summary: {self.bank.title}"
         self.set_class(self.workshop, "-workshop")
-        lists = self.query("#steps")
-        if lists:
-            lists.first().focus()
+        # start at the top: the verdict first; Tab reaches the next steps
+        self.query_one("#summary", VerticalScroll).focus()
 
     def action_add_tasks(self) -> None:
         if self.result is None or not self.result.steps:
