@@ -10,7 +10,16 @@ from pathlib import Path
 import click
 
 from advocacy_tui import paths
-from advocacy_tui.cli import CONTEXT, UserError, cli, db_option, group, load_config, open_store, run_app
+from advocacy_tui.cli import (
+    CONTEXT,
+    UserError,
+    cli,
+    db_option,
+    group,
+    load_config,
+    open_store,
+    run_app,
+)
 
 report_group = group("report", "Write reports: a readiness run, or the state of the program.")
 
