@@ -200,3 +200,17 @@ async def test_export_writes_an_html_report(demo_store, make_app, tmp_path):
         await pilot.press("enter")
         await settle(pilot)
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+async def test_fast_keys_while_the_next_question_is_drawn_do_not_crash(store, make_app):
+    app = make_app(store, start_mode="readiness",
+                   wizard={"bank": "readiness", "language": "en", "workshop": True})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        for _ in range(30):
+            screen.action_next()  # as a clicker sends PgDn, faster than the screen redraws
+            await pilot.press("pagedown")
+        await settle(pilot, 5)
+        assert app.screen is screen or isinstance(app.screen, SummaryScreen)
+    assert ReadinessRepo(store).count() == 1

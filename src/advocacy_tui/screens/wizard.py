@@ -120,6 +120,8 @@ you like and resume later from the readiness screen.
         self.show_why = False
         self.show_notes = False
         self.answers: dict[str, Answer] = {}
+        # True while the widgets still show another question: keys wait until it is drawn
+        self.rebuilding = True
 
     @property
     def repo(self) -> ReadinessRepo:
@@ -170,7 +172,7 @@ you like and resume later from the readiness screen.
                 yield Static(t(lang, "label.note"), classes="label", markup=False)
                 current = self.current()
                 yield Input(current.note if current else "", id="note", compact=True,
-                            placeholder="(e)")
+                            placeholder="(Tab)" if self.workshop else "(e)")
             yield Static(plain(self._current_text()), id="current")
         yield Footer()
 
@@ -229,11 +231,15 @@ you like and resume later from the readiness screen.
         self.refresh_question()
 
     def refresh_question(self) -> None:
+        self.rebuilding = True
         self.call_later(self._rebuild)
 
     async def _rebuild(self) -> None:
-        await self.recompose()
-        self._focus_default()
+        try:
+            await self.recompose()
+            self._focus_default()
+        finally:
+            self.rebuilding = False
 
     def _focus_default(self) -> None:
         question = self.question
@@ -249,6 +255,8 @@ you like and resume later from the readiness screen.
     # -- actions ---------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if self.rebuilding and action != "leave":
+            return None
         if action == "answer":
             return parameters[0] in self.question.choices
         if action == "notes":
@@ -265,6 +273,8 @@ you like and resume later from the readiness screen.
         self.record(value)
 
     def record(self, value: str, votes: dict[str, int] | None = None) -> None:
+        if self.rebuilding:
+            return
         question = self.question
         answer = Answer(question.id, value, False, self._note(), votes or {})
         self.repo.save_answer(self.run.id, answer, position=self.index + 1)
@@ -272,6 +282,8 @@ you like and resume later from the readiness screen.
         self.advance(1)
 
     def action_skip(self) -> None:
+        if self.rebuilding:
+            return
         question = self.question
         answer = Answer(question.id, None, True, self._note())
         self.repo.save_answer(self.run.id, answer, position=self.index + 1)
@@ -292,6 +304,8 @@ you like and resume later from the readiness screen.
         self.answers[answer.question_id] = answer
 
     def action_back(self) -> None:
+        if self.rebuilding:
+            return
         if self.index == 0:
             self.notify("This is the first question.", severity="information")
             return
@@ -299,6 +313,8 @@ you like and resume later from the readiness screen.
         self.advance(-1)
 
     def action_next(self) -> None:
+        if self.rebuilding:
+            return
         if self.workshop and self.question.kind != "number" and self._typed_votes():
             self._record_votes()
             return
@@ -333,6 +349,9 @@ you like and resume later from the readiness screen.
         self.query_one("#note", Input).focus()
 
     def action_leave(self) -> None:
+        if self.rebuilding:
+            self.app.pop_screen()
+            return
         if isinstance(self.focused, Input) and self.focused.id == "note":
             self._keep_note()
             self._focus_default()
@@ -345,16 +364,22 @@ you like and resume later from the readiness screen.
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
+        if self.rebuilding:
+            return
         if event.button.id and event.button.id.startswith("answer-"):
             self.record(event.button.id.removeprefix("answer-"))
 
     @on(Input.Submitted, "#note")
     def _note_done(self) -> None:
+        if self.rebuilding:
+            return
         self._keep_note()
         self._focus_default()
 
     @on(Input.Submitted, "#number")
     def _number_done(self, event: Input.Submitted) -> None:
+        if self.rebuilding:
+            return
         problem = check_answer(self.question, event.value)
         if problem:
             self.notify(problem, severity="warning")
@@ -374,13 +399,16 @@ you like and resume later from the readiness screen.
 
     @on(Input.Submitted)
     def _tally_done(self, event: Input.Submitted) -> None:
-        if (event.input.id or "").startswith("votes-"):
+        if (event.input.id or "").startswith("votes-") and not self.rebuilding:
             self._record_votes()
 
     def _typed_votes(self) -> dict[str, int]:
         votes: dict[str, int] = {}
         for choice in self.question.choices:
-            raw = self.query_one(f"#votes-{choice}", Input).value.strip()
+            found = self.query(f"#votes-{choice}")
+            if not found:
+                continue
+            raw = found.first(Input).value.strip()
             if raw:
                 try:
                     count = int(raw)
