@@ -214,3 +214,24 @@ async def test_fast_keys_while_the_next_question_is_drawn_do_not_crash(store, ma
         await settle(pilot, 5)
         assert app.screen is screen or isinstance(app.screen, SummaryScreen)
     assert ReadinessRepo(store).count() == 1
+
+
+async def test_facilitator_banks_are_offered_and_broken_ones_explained(store, make_app):
+    from advocacy_tui import paths
+
+    folder = paths.config_dir() / "banks"
+    folder.mkdir(parents=True)
+    (folder / "mine.en.toml").write_text(
+        '[bank]\ntitle = "Our own check"\n[[sections]]\nid = "s"\ntitle = "S"\n[[questions]]\nid = "q1"\n'
+        'section = "s"\nkind = "yes_no"\ntext = "Ready?"\nwhy = "W"\n', encoding="utf-8")
+    (folder / "broken.en.toml").write_text("[bank", encoding="utf-8")
+    app = make_app(store, start_mode="readiness")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Our own check · EN · 1 questions" in text
+        flat = " ".join(text.split())
+        assert "Bank file skipped" in flat and "broken.en.toml" in flat and "is not valid TOML" in flat
+        await pilot.press("w")
+        await settle(pilot)
+        assert "Workshop mode on" in screen_text(app)

@@ -96,7 +96,7 @@ the scores. First business effects usually take 6–9 months.
                   for i, bank in enumerate(self.banks)),
                 id="banks",
             )
-            yield Checkbox("Workshop mode: large screens and vote tallies (w)", id="workshop", compact=True)
+            yield Checkbox(self._workshop_label(False), id="workshop", compact=True)
             problems = "\n".join(f"⚠ Bank file skipped: {printable(p.message)}" for p in self.problems)
             problems_widget = Static(plain(problems, single_line=False), id="problems")
             problems_widget.display = bool(self.problems)
@@ -217,6 +217,15 @@ the scores. First business effects usually take 6–9 months.
             self.notify("There is no unfinished run. Choose a bank to start one.")
             return
         self.open_run(run)
+
+    @staticmethod
+    def _workshop_label(on: bool) -> str:
+        state = "on" if on else "off"
+        return f"Workshop mode {state}: large screens and vote tallies for a projector (w)"
+
+    @on(Checkbox.Changed, "#workshop")
+    def _workshop_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = self._workshop_label(event.value)
 
     def action_toggle_workshop(self) -> None:
         box = self.query_one("#workshop", Checkbox)
