@@ -120,6 +120,7 @@ you like and resume later from the readiness screen.
         self.show_why = False
         self.show_notes = False
         self.answers: dict[str, Answer] = {}
+        self.loaded = False
         # True while the widgets still show another question: keys wait until it is drawn
         self.rebuilding = True
 
@@ -141,6 +142,9 @@ you like and resume later from the readiness screen.
     # -- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        if not self.loaded:
+            self.answers = self.repo.answers(self.run.id)
+            self.loaded = True
         question = self.question
         section = self.bank.section(question.section)
         n, m = self.index + 1, len(self.bank.questions)
@@ -227,8 +231,8 @@ you like and resume later from the readiness screen.
     def on_mount(self) -> None:
         self.set_class(self.workshop, "-workshop")
         self.sub_title = f"{self.bank.title} ({self.bank.language})"
-        self.answers = self.repo.answers(self.run.id)
-        self.refresh_question()
+        self._focus_default()
+        self.rebuilding = False
 
     def refresh_question(self) -> None:
         self.rebuilding = True
@@ -519,13 +523,14 @@ class SummaryScreen(Screen[None]):
                     yield Static(plain(f"⚑ {flag.question.flag}{mark}", single_line=False))
             else:
                 yield Static(plain(t(lang, "label.no_flags")))
-            yield Static(plain(t(lang, "label.steps") + "  (Space ticks, t adds to tasks)"), classes="heading")
+            yield Static(plain(t(lang, "label.steps")), classes="heading")
             if result.steps:
                 yield SelectionList[int](
                     *(Selection(f"{i + 1}. {step.text}  [{t(lang, 'step.' + step.because)}]", i, True)
                       for i, step in enumerate(result.steps)),
                     id="steps",
                 )
+                yield Static(plain(t(lang, "label.steps_hint")), classes="answer")
             else:
                 yield Static(plain(t(lang, "label.no_steps")))
             yield Static(plain(t(lang, "label.recheck")), classes="heading")
