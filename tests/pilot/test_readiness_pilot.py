@@ -56,6 +56,18 @@ async def test_a_full_quick_run_ends_in_go_with_a_summary(demo_store, make_app):
     assert ReadinessRepo(demo_store).answers(run.id)["resources.owner_hours"].value == "6"
 
 
+async def test_a_decimal_comma_is_accepted_for_hours(store, make_app):
+    app = quick_app(make_app, store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        keys = dict(list(READY_KEYS.items())[:9])
+        await answer_all(pilot, app, keys)
+        await pilot.press("3", ",", "5", "enter")
+        await settle(pilot)
+    run = ReadinessRepo(store).latest_unfinished()
+    assert ReadinessRepo(store).answers(run.id)["resources.owner_hours"].value == "3.5"
+
+
 async def test_a_blocking_answer_gives_wait_and_steps_become_tasks(store, make_app):
     keys = {**READY_KEYS, "climate.restructuring": "y"}
     app = quick_app(make_app, store)

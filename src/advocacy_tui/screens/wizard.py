@@ -201,7 +201,9 @@ you like and resume later from the readiness screen.
             unit = f" ({question.unit})" if question.unit else ""
             if self.workshop:
                 yield Digits(chosen or "0", id="digits-number")
-            yield Input(chosen or "", id="number", type="number", compact=True, placeholder=question.unit)
+            # not type="number": people in Poland type 3,5 and that must work
+            yield Input(chosen or "", id="number", restrict=r"[0-9.,]*", max_length=8, compact=True,
+                        placeholder=question.unit)
             yield Static(plain(t(lang, "label.number_hint", unit=unit)), classes="hint")
             return
         with Horizontal(id="answers"):
@@ -467,7 +469,7 @@ class SummaryScreen(Screen[None]):
     SummaryScreen #verdict-row Digits { width: auto; margin-right: 2; }
     SummaryScreen #verdict { text-style: bold; width: 1fr; }
     SummaryScreen .bar-row { height: 1; max-width: 100; }
-    SummaryScreen .bar-title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    SummaryScreen .bar-title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; padding-right: 1; }
     SummaryScreen .bar { width: 22; }
     SummaryScreen .bar-score { width: 20; }
     SummaryScreen #steps { height: auto; max-height: 12; border: none; padding: 0; }
