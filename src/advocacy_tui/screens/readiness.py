@@ -22,6 +22,9 @@ from advocacy_tui.screens.base import SectionScreen, plain
 from advocacy_tui.screens.modals.confirm import ConfirmDialog
 
 
+SHORT_BANK_NAMES = {"readiness": "full", "readiness-quick": "quick"}
+
+
 def _day(stamp: str | None) -> str:
     return date.fromisoformat(stamp[:10]).strftime("%d.%m.%Y") if stamp else ""
 
@@ -104,13 +107,13 @@ the scores. First business effects usually take 6–9 months.
             yield Static("Earlier runs", classes="heading", markup=False)
             table = DataTable(id="history", cursor_type="row", zebra_stripes=True)
             yield table
-            yield Static("Enter opens · m marks · c compares · d deletes", id="history-hint", markup=False)
+            yield Static("Enter opens · m marks (◆) · c compares · d deletes", id="history-hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Readiness"
         table = self.query_one("#history", DataTable)
-        table.add_columns("Date", "Check", "Lang", "Verdict", "Answered", "")
+        table.add_columns("Date", "Check", "Bank", "Verdict", "Done")
         self.refresh_runs()
         self.query_one("#banks", OptionList).focus()
         request = getattr(self.advocacy, "wizard_request", None)
@@ -132,9 +135,11 @@ the scores. First business effects usually take 6–9 months.
             "SELECT run_id, count(*) FROM readiness_answers WHERE answer IS NOT NULL GROUP BY run_id").fetchall())
         for run in self.runs:
             verdict = verdict_label(run.language, run.verdict) if run.finished else "… unfinished"
-            mark = "◆ marked" if run.id == self.marked else ""
-            table.add_row(_day(run.started_at), printable(run.title)[:40], run.language.upper(), verdict,
-                          str(counts.get(run.id, 0)), mark, key=str(run.id))
+            mark = "◆ " if run.id == self.marked else ""
+            bank = SHORT_BANK_NAMES.get(run.bank, run.bank)
+            table.add_row(_day(run.started_at), mark + printable(run.title)[:26],
+                          f"{printable(bank)[:14]} · {run.language.upper()}", verdict,
+                          str(counts.get(run.id, 0)), key=str(run.id))
         if self.runs:
             table.move_cursor(row=min(row, len(self.runs) - 1))
         unfinished = repo.latest_unfinished()
