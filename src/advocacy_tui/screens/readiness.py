@@ -21,7 +21,6 @@ from advocacy_tui.domain.text import printable
 from advocacy_tui.screens.base import SectionScreen, plain
 from advocacy_tui.screens.modals.confirm import ConfirmDialog
 
-
 SHORT_BANK_NAMES = {"readiness": "full", "readiness-quick": "quick"}
 
 
