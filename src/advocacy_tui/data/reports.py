@@ -71,6 +71,10 @@ class Doc:
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         self.blocks.append(("table", list(header), [list(row) for row in rows]))
 
+    def bars(self, header: Sequence[str], rows: Sequence[tuple[str, int | None, str]]) -> None:
+        """Scores 0-100 with a bar: text blocks in Markdown, a drawn bar in HTML."""
+        self.blocks.append(("bars", list(header), list(rows)))
+
     def markdown(self) -> str:
         out = [f"# {md_escape(self.title)}", "", md_escape(self.subtitle), ""]
         for block in self.blocks:
@@ -82,6 +86,16 @@ class Doc:
             elif block[0] == "list":
                 for number, item in enumerate(block[1], start=1):
                     out.append(f"{number}. {md_escape(item)}" if block[2] else f"- {md_escape(item)}")
+                out.append("")
+            elif block[0] == "bars":
+                header = block[1]
+                out.append("| " + " | ".join(md_escape(c) for c in header) + " |")
+                out.append("|---|---|---:|---|")
+                for title, score, word in block[2]:
+                    filled = round((score or 0) / 10)
+                    bar = "█" * filled + "░" * (10 - filled)
+                    out.append(f"| {md_escape(title)} | {bar} | {'–' if score is None else score} | "
+                               f"{md_escape(word)} |")
                 out.append("")
             elif block[0] == "table":
                 header, rows = block[1], block[2]
@@ -103,6 +117,14 @@ class Doc:
             elif block[0] == "list":
                 tag = "ol" if block[2] else "ul"
                 body.append(f"<{tag}>" + "".join(f"<li>{h(item)}</li>" for item in block[1]) + f"</{tag}>")
+            elif block[0] == "bars":
+                head = "".join(f"<th>{h(c)}</th>" for c in block[1])
+                rows = "".join(
+                    f'<tr><td>{h(title)}</td><td class="bar"><span style="width: {score or 0}%"></span></td>'
+                    f'<td class="num">{"–" if score is None else score}</td><td>{h(word)}</td></tr>'
+                    for title, score, word in block[2]
+                )
+                body.append(f'<table class="bars"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
             elif block[0] == "table":
                 head = "".join(f"<th>{h(c)}</th>" for c in block[1])
                 rows = "".join("<tr>" + "".join(f"<td>{h(c)}</td>" for c in row) + "</tr>" for row in block[2])
@@ -134,6 +156,10 @@ table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
 th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e3e7ee; vertical-align: top; }
 th { background: #f2f4f8; }
 li { margin: 0.2rem 0; }
+td.bar { width: 40%; }
+td.bar span { display: block; height: 0.8rem; background: #3b6fb6; border-radius: 2px;
+              -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+td.num { text-align: right; width: 3rem; }
 @media print {
   body { font-size: 10.5pt; }
   main { margin: 0; max-width: none; padding: 0; }
@@ -176,11 +202,10 @@ def readiness_doc(store: Store, run: Run, bank: Bank) -> Doc:
     doc.para(reason_text(lang, result))
     doc.para(t(lang, "label.answered", answered=result.answered, total=result.total))
     doc.heading(t(lang, "label.sections"))
-    rows = [[s.section.title, "–" if s.score is None else str(s.score), score_word(lang, s.score)]
-            for s in result.sections]
+    rows = [(s.section.title, s.score, score_word(lang, s.score)) for s in result.sections]
     if result.overall is not None:
-        rows.append([t(lang, "label.overall"), str(result.overall), score_word(lang, result.overall)])
-    doc.table([t(lang, "label.section"), t(lang, "label.score"), ""], rows)
+        rows.append((t(lang, "label.overall"), result.overall, score_word(lang, result.overall)))
+    doc.bars([t(lang, "label.section"), "", t(lang, "label.score"), ""], rows)
     doc.heading(t(lang, "label.flags"))
     if result.flags:
         doc.items([flag.question.flag + (f" ({t(lang, 'label.blocking')})" if flag.blocking else "")
