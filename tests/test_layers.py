@@ -8,9 +8,22 @@ import pytest
 
 @pytest.mark.parametrize(
     "module",
-    ["advocacy_tui.domain.ambassadors", "advocacy_tui.data.store", "advocacy_tui.data.ambassadors",
-     "advocacy_tui.data.demo", "advocacy_tui.config", "advocacy_tui.paths", "advocacy_tui.cli",
-     "advocacy_tui.commands.serve"],
+    [
+        "advocacy_tui.domain.ambassadors",
+        "advocacy_tui.domain.readiness",
+        "advocacy_tui.domain.readiness_texts",
+        "advocacy_tui.data.store",
+        "advocacy_tui.data.ambassadors",
+        "advocacy_tui.data.demo",
+        "advocacy_tui.data.readiness",
+        "advocacy_tui.data.reports",
+        "advocacy_tui.config",
+        "advocacy_tui.paths",
+        "advocacy_tui.cli",
+        "advocacy_tui.commands.backup",
+        "advocacy_tui.commands.readiness",
+        "advocacy_tui.commands.serve",
+    ],
 )
 def test_module_loads_without_textual_or_rich(module):
     code = (

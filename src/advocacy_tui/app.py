@@ -18,6 +18,7 @@ from advocacy_tui.data.store import Store
 from advocacy_tui.domain.clock import Clock, SystemClock
 from advocacy_tui.domain.text import printable
 from advocacy_tui.screens.base import SectionScreen
+from advocacy_tui.screens.readiness import ReadinessScreen
 from advocacy_tui.screens.roster import RosterScreen
 from advocacy_tui.themes import load_themes
 from advocacy_tui.widgets import safe_output
@@ -36,6 +37,7 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section("roster", "Roster", "1", RosterScreen, "Ambassadors, owners and managers"),
+    Section("readiness", "Readiness", "5", ReadinessScreen, "Readiness check, workshop and history"),
 )
 
 
@@ -67,6 +69,7 @@ class AdvocacyApp(App):
         catch_errors: bool = False,
         log_dir: Path | None = None,
         start_mode: str | None = None,
+        wizard: dict | None = None,
     ) -> None:
         if start_mode is not None:
             if start_mode not in self.MODES:
@@ -74,6 +77,8 @@ class AdvocacyApp(App):
             self.DEFAULT_MODE = start_mode
         super().__init__()
         self.store = store
+        # ``advocacy-tui wizard``: {"bank", "language", "workshop"}, consumed by the readiness screen
+        self.wizard_request = wizard
         self.settings = settings or Settings()
         self.clock = clock or store.clock or SystemClock()
         self.config_path = config_path
@@ -201,7 +206,7 @@ Run an employee-advocacy program from one local file.
 APP_HELP_FOOTER = """\
 ## Everywhere
 
-* `1` opens the roster.
+* `1` opens the roster; `5` the readiness check.
 * `Ctrl+P` opens the command palette: type what you want ("roster", "theme", "add").
 * `F1` shows this help; `Ctrl+Q` quits. Everything is saved as you go.
 """
@@ -213,9 +218,12 @@ def known_binding_ids() -> set[str]:
     from advocacy_tui.screens.modals.confirm import ConfirmDialog
     from advocacy_tui.screens.modals.error import ErrorDialog
     from advocacy_tui.screens.modals.help import HelpScreen
+    from advocacy_tui.screens.readiness import CompareScreen
+    from advocacy_tui.screens.wizard import ExportDialog, SummaryScreen, WizardScreen
     from advocacy_tui.widgets.virtual_table import VirtualTable
 
     classes = [AdvocacyApp, VirtualTable, AmbassadorForm, ConfirmDialog, ErrorDialog, HelpScreen]
+    classes += [WizardScreen, SummaryScreen, ExportDialog, CompareScreen]
     classes += [section.screen for section in SECTIONS]
     return {
         binding.id

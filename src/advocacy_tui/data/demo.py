@@ -32,6 +32,9 @@ def fill_demo(store: Store) -> None:
             if "joined_days_ago" in person:
                 fields["joined"] = format_date(today - timedelta(days=person["joined_days_ago"]))
             repo.add(build_ambassador(fields))
+    from advocacy_tui.data.readiness import fill_readiness
+
+    fill_readiness(store)
 
 
 def open_demo(clock: Clock | None = None, folder: Path | None = None) -> Store:

@@ -1,0 +1,114 @@
+"""``advocacy-tui wizard`` and ``advocacy-tui report readiness|program``.
+
+The report commands do not load Textual: they only read the database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from advocacy_tui import paths
+from advocacy_tui.cli import (
+    CONTEXT,
+    UserError,
+    cli,
+    db_option,
+    group,
+    load_config,
+    open_store,
+    run_app,
+)
+
+report_group = group("report", "Write reports: a readiness run, or the state of the program.")
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"Cannot write {output}: {error.strerror}.") from None
+    click.echo(f"Report written to {output}.", err=True)
+
+
+@cli.command("wizard", context_settings=CONTEXT)
+@click.option("--lang", "language", type=click.Choice(["en", "pl"]), default=None,
+              help="The language of the questions (default: the config's language).")
+@click.option("--bank", "bank_name", default="readiness", show_default=True,
+              help="The question bank: readiness, readiness-quick, or one of your own.")
+@click.option("--workshop", is_flag=True, help="Large screens and vote tallies, for a room and a projector.")
+@click.option("--demo", is_flag=True, help="Use a fresh copy of the sample program.")
+@db_option
+@click.pass_context
+def wizard(ctx: click.Context, language: str | None, bank_name: str, workshop: bool, demo: bool,
+           db_path: Path | None) -> None:
+    """Open the readiness wizard straight away (resuming an unfinished run of the same bank)."""
+    from advocacy_tui.data.readiness import find_bank
+    from advocacy_tui.domain.readiness import BankError
+
+    settings = load_config()
+    language = language or settings.language
+    try:
+        find_bank(bank_name, language, paths.config_dir())
+    except (LookupError, BankError) as error:
+        raise UserError(str(error).strip("'\"")) from None
+    run_app(ctx, db_path, demo or bool(ctx.find_root().params.get("demo")), start_mode="readiness",
+            wizard={"bank": bank_name, "language": language, "workshop": workshop})
+
+
+@report_group.command("readiness", context_settings=CONTEXT)
+@click.option("--run", "run_id", type=int, default=None, help="The run's number (default: the latest finished run).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write to this file instead of the screen.")
+@db_option
+@click.pass_context
+def report_readiness(ctx: click.Context, run_id: int | None, fmt: str, output: Path | None,
+                     db_path: Path | None) -> None:
+    """A readiness run: verdict, red flags, next steps, every answer and note, in the run's language."""
+    from advocacy_tui.data.readiness import ReadinessRepo, find_bank
+    from advocacy_tui.data.reports import readiness_report
+    from advocacy_tui.domain.readiness import BankError
+
+    store = open_store(ctx, db_path)
+    try:
+        repo = ReadinessRepo(store)
+        if run_id is None:
+            run = repo.latest_finished()
+            if run is None:
+                raise UserError("No readiness run has been finished yet. Run “advocacy-tui wizard” first.")
+        else:
+            run = repo.get(run_id)
+            if run is None:
+                raise UserError(f"There is no readiness run number {run_id}.")
+        try:
+            bank = find_bank(run.bank, run.language, paths.config_dir())
+        except (LookupError, BankError) as error:
+            raise UserError(f"Run {run.id} used a question bank that cannot be loaded: "
+                            f"{str(error).strip(chr(39))}") from None
+        text = readiness_report(store, run, bank, fmt)
+    finally:
+        store.close()
+    _write(text, output)
+
+
+@report_group.command("program", context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write to this file instead of the screen.")
+@db_option
+@click.pass_context
+def report_program(ctx: click.Context, fmt: str, output: Path | None, db_path: Path | None) -> None:
+    """The state of the program: roster, onboarding, content mix, this week's load, readiness."""
+    from advocacy_tui.data.reports import program_report
+
+    store = open_store(ctx, db_path)
+    try:
+        text = program_report(store, fmt)
+    finally:
+        store.close()
+    _write(text, output)

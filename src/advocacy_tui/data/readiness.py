@@ -1,0 +1,308 @@
+"""Readiness banks on disk and readiness runs in the database.
+
+Built-in banks live in ``advocacy_tui/content`` as ``NAME.LANG.toml``; facilitators
+add their own as ``*.toml`` in the config directory's ``banks`` folder. A run is
+saved answer by answer (one transaction each), so quitting mid-way loses nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from importlib import resources
+from pathlib import Path
+
+import tomli
+
+from advocacy_tui.data.store import Store
+from advocacy_tui.domain.readiness import (
+    LANGUAGES,
+    Answer,
+    Bank,
+    BankError,
+    NextStep,
+    Result,
+    parse_bank,
+    score_run,
+)
+
+BUILTIN_BANKS = ("readiness", "readiness-quick")
+
+
+@dataclass(frozen=True)
+class BankProblem:
+    path: str
+    message: str
+
+
+def _split_name(file_name: str) -> tuple[str, str | None]:
+    """``readiness-quick.pl.toml`` -> ("readiness-quick", "pl"); ``mine.toml`` -> ("mine", None)."""
+    stem = file_name[: -len(".toml")] if file_name.endswith(".toml") else file_name
+    base, dot, suffix = stem.rpartition(".")
+    if dot and suffix in LANGUAGES:
+        return base, suffix
+    return stem, None
+
+
+def parse_bank_text(text: str, *, file_name: str, source: str) -> Bank:
+    """Read one bank from TOML text; BankError names the file, the question and the problem."""
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        raise BankError(f"{source}: file: is not valid TOML ({error}).") from None
+    name, language = _split_name(file_name)
+    if language is None:
+        meta = data.get("bank") if isinstance(data.get("bank"), dict) else {}
+        language = meta.get("language", "en") if isinstance(meta.get("language", "en"), str) else "en"
+        if language not in LANGUAGES:
+            raise BankError(f"{source}: [bank]: language “{language}” is not one of {', '.join(LANGUAGES)}.")
+    return parse_bank(data, name=name, language=language, source=source)
+
+
+def builtin_bank(name: str, language: str) -> Bank:
+    file_name = f"{name}.{language}.toml"
+    text = resources.files("advocacy_tui.content").joinpath(file_name).read_text(encoding="utf-8")
+    return parse_bank_text(text, file_name=file_name, source=file_name)
+
+
+def read_bank_file(path: Path) -> Bank:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise BankError(f"{path}: file: cannot be read ({error.strerror}).") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BankError(f"{path}: file: is not UTF-8 text. Save it as UTF-8.") from None
+    return parse_bank_text(text, file_name=path.name, source=str(path))
+
+
+def banks_folder(config_dir: Path) -> Path:
+    return config_dir / "banks"
+
+
+def available_banks(config_dir: Path | None = None) -> tuple[list[Bank], list[BankProblem]]:
+    """Every valid bank (built-in first, then the facilitator's own) and the files refused."""
+    banks: list[Bank] = []
+    problems: list[BankProblem] = []
+    for name in BUILTIN_BANKS:
+        for language in LANGUAGES:
+            banks.append(builtin_bank(name, language))
+    if config_dir is not None:
+        folder = banks_folder(config_dir)
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.toml")):
+                try:
+                    bank = read_bank_file(path)
+                except BankError as error:
+                    problems.append(BankProblem(str(path), str(error)))
+                    continue
+                if any(b.name == bank.name and b.language == bank.language for b in banks):
+                    problems.append(BankProblem(str(path), f"{path}: file: a bank called “{bank.name}” "
+                                                f"({bank.language}) already exists; rename the file."))
+                    continue
+                banks.append(bank)
+    return banks, problems
+
+
+def find_bank(name: str, language: str, config_dir: Path | None = None) -> Bank:
+    """The bank called ``name`` in ``language``. Raises LookupError with a sentence, or BankError."""
+    banks, problems = available_banks(config_dir)
+    for bank in banks:
+        if bank.name == name and bank.language == language:
+            return bank
+    for problem in problems:
+        if _split_name(Path(problem.path).name)[0] == name:
+            raise BankError(problem.message)
+    names = sorted({bank.name for bank in banks})
+    other = sorted({bank.language for bank in banks if bank.name == name})
+    if other:
+        raise LookupError(f"The bank “{name}” has no {language} version (it exists in {', '.join(other)}).")
+    raise LookupError(f"There is no question bank called “{name}”. Known banks: {', '.join(names)}.")
+
+
+# -- runs ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    id: int
+    bank: str
+    language: str
+    workshop: bool
+    started_at: str
+    finished_at: str | None
+    position: int
+    verdict: str | None
+    title: str
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+
+RUN_COLUMNS = "id, bank, language, workshop, started_at, finished_at, position, verdict, title"
+
+
+def _run(row: Sequence) -> Run:
+    return Run(row[0], row[1], row[2], bool(row[3]), row[4], row[5], row[6], row[7], row[8])
+
+
+class ReadinessRepo:
+    """Readiness runs and their answers."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def _one(self, sql: str, params: Iterable = ()) -> Run | None:
+        row = self.store.db.conn.execute(sql, tuple(params)).fetchone()
+        return _run(row) if row else None
+
+    def start(self, bank: Bank, *, workshop: bool = False, title: str = "") -> Run:
+        with self.store.write():
+            cursor = self.store.db.conn.execute(
+                "INSERT INTO readiness_runs (bank, language, workshop, started_at, position, title) "
+                "VALUES (?, ?, ?, ?, 0, ?)",
+                (bank.name, bank.language, int(workshop), self.store.now_text(), title or bank.title),
+            )
+        run = self.get(cursor.lastrowid)
+        assert run is not None
+        return run
+
+    def get(self, run_id: int) -> Run | None:
+        return self._one(f"SELECT {RUN_COLUMNS} FROM readiness_runs WHERE id = ?", (run_id,))
+
+    def latest_unfinished(self) -> Run | None:
+        return self._one(f"SELECT {RUN_COLUMNS} FROM readiness_runs WHERE finished_at IS NULL "
+                         "ORDER BY started_at DESC, id DESC LIMIT 1")
+
+    def latest_finished(self) -> Run | None:
+        return self._one(f"SELECT {RUN_COLUMNS} FROM readiness_runs WHERE finished_at IS NOT NULL "
+                         "ORDER BY finished_at DESC, id DESC LIMIT 1")
+
+    def history(self, limit: int = 200) -> list[Run]:
+        rows = self.store.db.conn.execute(
+            f"SELECT {RUN_COLUMNS} FROM readiness_runs ORDER BY started_at DESC, id DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [_run(row) for row in rows]
+
+    def count(self) -> int:
+        return self.store.db.conn.execute("SELECT count(*) FROM readiness_runs").fetchone()[0]
+
+    def answers(self, run_id: int) -> dict[str, Answer]:
+        rows = self.store.db.conn.execute(
+            "SELECT question_id, answer, skipped, note, votes FROM readiness_answers WHERE run_id = ?",
+            (run_id,),
+        ).fetchall()
+        result = {}
+        for question_id, value, skipped, note, votes in rows:
+            try:
+                tally = {str(k): int(v) for k, v in json.loads(votes).items()} if votes else {}
+            except (ValueError, AttributeError, TypeError):
+                tally = {}
+            result[question_id] = Answer(question_id, value, bool(skipped), note or "", tally)
+        return result
+
+    def save_answer(self, run_id: int, answer: Answer, *, position: int | None = None) -> None:
+        """Store one answer (and where the run has got to) in one transaction."""
+        votes = json.dumps(dict(answer.votes), sort_keys=True) if answer.votes else ""
+        with self.store.write():
+            self.store.db.conn.execute(
+                "INSERT INTO readiness_answers (run_id, question_id, answer, skipped, note, votes, answered_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, question_id) DO UPDATE SET "
+                "answer = excluded.answer, skipped = excluded.skipped, note = excluded.note, "
+                "votes = excluded.votes, answered_at = excluded.answered_at",
+                (run_id, answer.question_id, None if answer.skipped else answer.value, int(answer.skipped),
+                 answer.note, votes, self.store.now_text()),
+            )
+            if position is not None:
+                self.store.db.conn.execute("UPDATE readiness_runs SET position = ? WHERE id = ?",
+                                           (position, run_id))
+
+    def set_position(self, run_id: int, position: int) -> None:
+        with self.store.write():
+            self.store.db.conn.execute("UPDATE readiness_runs SET position = ? WHERE id = ?", (position, run_id))
+
+    def finish(self, run_id: int, verdict: str) -> Run:
+        with self.store.write():
+            self.store.db.conn.execute(
+                "UPDATE readiness_runs SET finished_at = coalesce(finished_at, ?), verdict = ? WHERE id = ?",
+                (self.store.now_text(), verdict, run_id),
+            )
+        run = self.get(run_id)
+        assert run is not None
+        return run
+
+    def delete(self, run_id: int) -> None:
+        with self.store.write():
+            self.store.db.conn.execute("DELETE FROM readiness_runs WHERE id = ?", (run_id,))
+
+    def result(self, run: Run, bank: Bank) -> Result:
+        finished = (run.finished_at or self.store.now_text())[:10]
+        return score_run(bank, self.answers(run.id), date.fromisoformat(finished))
+
+
+# -- next steps become owner tasks -----------------------------------------------------
+
+
+def add_steps_as_tasks(store: Store, steps: Sequence[NextStep], *, run_id: int | None = None) -> int:
+    """Insert one owner task per next step, due one, two and three weeks from today.
+
+    Returns how many tasks were added; a step already open as a task is not added twice.
+    """
+    today = store.clock.today()
+    added = 0
+    with store.write():
+        conn = store.db.conn
+        for index, step in enumerate(steps):
+            title = step.text
+            exists = conn.execute("SELECT 1 FROM tasks WHERE title = ? AND done_at IS NULL", (title,)).fetchone()
+            if exists:
+                continue
+            due = today + timedelta(weeks=index + 1)
+            now = store.now_text()
+            note = f"From readiness run {run_id}." if run_id is not None else "From a readiness run."
+            conn.execute(
+                "INSERT INTO tasks (title, category, due_on, estimate_minutes, notes, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (title, step.category, due.isoformat(), 60, note, now, now),
+            )
+            added += 1
+    return added
+
+
+# -- demo ----------------------------------------------------------------------------
+
+
+def fill_readiness(store: Store) -> None:
+    """The demo program's earlier readiness run (finished, with notes), from demo_readiness.toml."""
+    text = resources.files("advocacy_tui.content").joinpath("demo_readiness.toml").read_text(encoding="utf-8")
+    content = tomli.loads(text)
+    today = store.clock.today()
+    with store.write():
+        conn = store.db.conn
+        for run in content["runs"]:
+            bank = builtin_bank(run["bank"], run["language"])
+            day = today - timedelta(days=run["days_ago"])
+            zone = store.clock.now().tzinfo
+            started = datetime.combine(day, time(10, 0), zone).isoformat(timespec="seconds")
+            finished = datetime.combine(day, time(10, 40), zone).isoformat(timespec="seconds")
+            answers = {}
+            for question_id, value in run["answers"].items():
+                bank.question(question_id)  # the demo must match the bank
+                answers[question_id] = Answer(question_id, str(value), note=run.get("notes", {}).get(question_id, ""))
+            result = score_run(bank, answers, day)
+            cursor = conn.execute(
+                "INSERT INTO readiness_runs (bank, language, workshop, started_at, finished_at, position, "
+                "verdict, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (bank.name, bank.language, int(run.get("workshop", False)), started, finished,
+                 len(bank.questions), result.verdict, run.get("title", bank.title)),
+            )
+            for answer in answers.values():
+                conn.execute(
+                    "INSERT INTO readiness_answers (run_id, question_id, answer, skipped, note, votes, answered_at) "
+                    "VALUES (?, ?, ?, 0, ?, '', ?)",
+                    (cursor.lastrowid, answer.question_id, answer.value, answer.note, finished),
+                )

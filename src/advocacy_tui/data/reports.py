@@ -1,0 +1,364 @@
+"""Reports as files: a readiness run, and the state of the program, in Markdown or HTML.
+
+HTML is one self-contained page (inline CSS, prints well). Every text that came
+from a user or a file is escaped: in HTML with ``html.escape``, in Markdown with
+``md_escape`` so that it cannot add links, headings, tables or raw HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from advocacy_tui.data.readiness import ReadinessRepo, Run
+from advocacy_tui.data.store import Store
+from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.readiness import Bank
+from advocacy_tui.domain.readiness_texts import (
+    answer_label,
+    reason_text,
+    recheck_text,
+    score_word,
+    t,
+    verdict_label,
+)
+from advocacy_tui.domain.text import printable
+
+FORMATS = ("md", "html")
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+
+
+def md_escape(text: str | None) -> str:
+    """User text as inert Markdown on one line: no markup, links, headings or HTML."""
+    value = printable(text or "")
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _MD_SPECIAL.sub(r"\\\1", value)
+    value = re.sub(r"^(\d+)([.)])", r"\1\\\2", value)
+    value = re.sub(r"^([-+=])", r"\\\1", value)
+    return value
+
+
+def h(text: str | None) -> str:
+    return html.escape(printable(text or ""), quote=True)
+
+
+# -- a small document model, written out as Markdown or HTML ----------------------------
+
+
+@dataclass
+class Doc:
+    title: str
+    subtitle: str
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        self.blocks: list[tuple] = []
+
+    def heading(self, text: str) -> None:
+        self.blocks.append(("h2", text))
+
+    def para(self, text: str, *, strong: bool = False) -> None:
+        self.blocks.append(("p", text, strong))
+
+    def items(self, items: Sequence[str], *, ordered: bool = False) -> None:
+        self.blocks.append(("list", list(items), ordered))
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        self.blocks.append(("table", list(header), [list(row) for row in rows]))
+
+    def bars(self, header: Sequence[str], rows: Sequence[tuple[str, int | None, str]]) -> None:
+        """Scores 0-100 with a bar: text blocks in Markdown, a drawn bar in HTML."""
+        self.blocks.append(("bars", list(header), list(rows)))
+
+    def markdown(self) -> str:
+        out = [f"# {md_escape(self.title)}", "", md_escape(self.subtitle), ""]
+        for block in self.blocks:
+            if block[0] == "h2":
+                out += [f"## {md_escape(block[1])}", ""]
+            elif block[0] == "p":
+                text = md_escape(block[1])
+                out += [f"**{text}**" if block[2] else text, ""]
+            elif block[0] == "list":
+                for number, item in enumerate(block[1], start=1):
+                    out.append(f"{number}. {md_escape(item)}" if block[2] else f"- {md_escape(item)}")
+                out.append("")
+            elif block[0] == "bars":
+                header = block[1]
+                out.append("| " + " | ".join(md_escape(c) for c in header) + " |")
+                out.append("|---|---|---:|---|")
+                for title, score, word in block[2]:
+                    filled = round((score or 0) / 10)
+                    bar = "█" * filled + "░" * (10 - filled)
+                    out.append(f"| {md_escape(title)} | {bar} | {'–' if score is None else score} | "
+                               f"{md_escape(word)} |")
+                out.append("")
+            elif block[0] == "table":
+                header, rows = block[1], block[2]
+                out.append("| " + " | ".join(md_escape(c) for c in header) + " |")
+                out.append("|" + "|".join("---" for _ in header) + "|")
+                for row in rows:
+                    out.append("| " + " | ".join(md_escape(c) for c in row) + " |")
+                out.append("")
+        return "\n".join(out).rstrip("\n") + "\n"
+
+    def html(self) -> str:
+        body = [f"<h1>{h(self.title)}</h1>", f'<p class="sub">{h(self.subtitle)}</p>']
+        for block in self.blocks:
+            if block[0] == "h2":
+                body.append(f"<h2>{h(block[1])}</h2>")
+            elif block[0] == "p":
+                text = h(block[1])
+                body.append(f'<p class="strong">{text}</p>' if block[2] else f"<p>{text}</p>")
+            elif block[0] == "list":
+                tag = "ol" if block[2] else "ul"
+                body.append(f"<{tag}>" + "".join(f"<li>{h(item)}</li>" for item in block[1]) + f"</{tag}>")
+            elif block[0] == "bars":
+                head = "".join(f"<th>{h(c)}</th>" for c in block[1])
+                rows = "".join(
+                    f'<tr><td>{h(title)}</td><td class="bar"><span style="width: {score or 0}%"></span></td>'
+                    f'<td class="num">{"–" if score is None else score}</td><td>{h(word)}</td></tr>'
+                    for title, score, word in block[2]
+                )
+                body.append(f'<table class="bars"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+            elif block[0] == "table":
+                head = "".join(f"<th>{h(c)}</th>" for c in block[1])
+                rows = "".join("<tr>" + "".join(f"<td>{h(c)}</td>" for c in row) + "</tr>" for row in block[2])
+                body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        return (
+            "<!DOCTYPE html>\n"
+            f'<html lang="{h(self.language)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{h(self.title)}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n"
+            + "\n".join(body)
+            + "\n</main>\n</body>\n</html>\n"
+        )
+
+    def render(self, fmt: str) -> str:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}")
+        return self.markdown() if fmt == "md" else self.html()
+
+
+CSS = """\
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2430;
+       background: #fff; margin: 0; line-height: 1.45; }
+main { max-width: 52rem; margin: 2rem auto; padding: 0 1.5rem; }
+h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.2rem; margin-top: 1.8rem; border-bottom: 2px solid #d6dbe3; padding-bottom: 0.2rem; }
+.sub { color: #5b6575; margin-top: 0; }
+.strong { font-weight: 600; font-size: 1.1rem; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
+th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e3e7ee; vertical-align: top; }
+th { background: #f2f4f8; }
+li { margin: 0.2rem 0; }
+td.bar { width: 40%; }
+td.bar span { display: block; height: 0.8rem; background: #3b6fb6; border-radius: 2px;
+              -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+td.num { text-align: right; width: 3rem; }
+@media print {
+  body { font-size: 10.5pt; }
+  main { margin: 0; max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  tr, li { break-inside: avoid; }
+  th { background: none; }
+}
+"""
+
+
+def report_format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".md":
+        return "md"
+    if suffix in (".html", ".htm"):
+        return "html"
+    raise ValueError(f"{path.name}: the file name must end in .md or .html")
+
+
+# -- readiness report --------------------------------------------------------------------
+
+
+def _day(stamp: str | None) -> str:
+    return format_date(date.fromisoformat(stamp[:10])) if stamp else ""
+
+
+def readiness_doc(store: Store, run: Run, bank: Bank) -> Doc:
+    lang = bank.language
+    repo = ReadinessRepo(store)
+    result = repo.result(run, bank)
+    answers = repo.answers(run.id)
+    subtitle = f"{t(lang, 'label.bank')}: {bank.title} · {t(lang, 'label.started')}: {_day(run.started_at)}"
+    if run.finished_at:
+        subtitle += f" · {t(lang, 'label.finished')}: {_day(run.finished_at)}"
+    if run.workshop:
+        subtitle += f" · {t(lang, 'label.workshop')}"
+    doc = Doc(f"{t(lang, 'label.report')}: {run.title or bank.title}", subtitle, lang)
+    doc.heading(t(lang, "label.verdict"))
+    doc.para(verdict_label(lang, result.verdict), strong=True)
+    doc.para(reason_text(lang, result))
+    doc.para(t(lang, "label.answered", answered=result.answered, total=result.total))
+    doc.heading(t(lang, "label.sections"))
+    rows = [(s.section.title, s.score, score_word(lang, s.score)) for s in result.sections]
+    if result.overall is not None:
+        rows.append((t(lang, "label.overall"), result.overall, score_word(lang, result.overall)))
+    doc.bars([t(lang, "label.section"), "", t(lang, "label.score"), ""], rows)
+    doc.heading(t(lang, "label.flags"))
+    if result.flags:
+        doc.items([flag.question.flag + (f" ({t(lang, 'label.blocking')})" if flag.blocking else "")
+                   for flag in result.flags])
+    else:
+        doc.para(t(lang, "label.no_flags"))
+    doc.heading(t(lang, "label.steps"))
+    if result.steps:
+        doc.items([step.text for step in result.steps], ordered=True)
+    else:
+        doc.para(t(lang, "label.no_steps"))
+    doc.heading(t(lang, "label.recheck"))
+    doc.para(recheck_text(lang, result.recheck))
+    doc.heading(t(lang, "label.answers"))
+    table = []
+    for number, question in enumerate(bank.questions, start=1):
+        answer = answers.get(question.id)
+        label = answer_label(lang, question, answer.value if answer else None, bool(answer and answer.skipped))
+        if answer and answer.votes:
+            label += " (" + ", ".join(f"{answer_label(lang, question, k)}: {v}"
+                                      for k, v in sorted(answer.votes.items())) + ")"
+        table.append([str(number), bank.section(question.section).title, question.text, label,
+                      answer.note if answer else ""])
+    doc.table(["#", t(lang, "label.section"), "?", t(lang, "label.answer"), t(lang, "label.note")], table)
+    return doc
+
+
+def readiness_report(store: Store, run: Run, bank: Bank, fmt: str) -> str:
+    return readiness_doc(store, run, bank).render(fmt)
+
+
+def write_readiness_report(store: Store, run: Run, bank: Bank, path: Path) -> Path:
+    text = readiness_report(store, run, bank, report_format(path))
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- program report ------------------------------------------------------------------------
+
+ROLE_ORDER = ("owner", "manager", "ambassador")
+STATUS_ORDER = ("candidate", "invited", "onboarding", "active", "paused", "left")
+STEP_LABELS = {
+    "profile": "Profile ready",
+    "library": "Ideas and library shown",
+    "platform": "Platform training",
+    "rules": "Language and hate-response rules",
+    "time": "Time expectations agreed",
+    "first_post": "First post",
+}
+CAPACITY_KEYS = ("owner_hours_per_week", "capacity_hours_per_week", "owner_hours", "capacity_hours",
+                 "hours_per_week")
+
+
+def _count_by(store: Store, column: str, order: Sequence[str]) -> list[tuple[str, int]]:
+    rows = dict(store.db.conn.execute(f"SELECT {column}, count(*) FROM ambassadors GROUP BY {column}").fetchall())
+    return [(key, rows.get(key, 0)) for key in order if rows.get(key, 0)] + \
+        [(key, count) for key, count in sorted(rows.items()) if key not in order]
+
+
+def _capacity(store: Store) -> tuple[float | None, str]:
+    for key in CAPACITY_KEYS:
+        row = store.db.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        if row:
+            try:
+                return float(row[0]), "settings"
+            except ValueError:
+                continue
+    row = store.db.conn.execute(
+        "SELECT a.answer FROM readiness_answers a JOIN readiness_runs r ON r.id = a.run_id "
+        "WHERE a.question_id = 'resources.owner_hours' AND a.answer IS NOT NULL "
+        "AND r.finished_at IS NOT NULL ORDER BY r.finished_at DESC LIMIT 1"
+    ).fetchone()
+    if row:
+        try:
+            return float(row[0]), "readiness"
+        except ValueError:
+            pass
+    return None, ""
+
+
+def program_doc(store: Store) -> Doc:
+    today = store.clock.today()
+    doc = Doc("Program report", f"The state of the program on {format_date(today)}, from {store.path.name}.")
+    conn = store.db.conn
+    total = conn.execute("SELECT count(*) FROM ambassadors").fetchone()[0]
+    doc.heading("Roster")
+    if total:
+        doc.para(f"{total} {'person' if total == 1 else 'people'} in the roster.")
+        doc.table(["Role", "People"], [[role, str(count)] for role, count in _count_by(store, "role", ROLE_ORDER)])
+        doc.table(["Status", "People"],
+                  [[status, str(count)] for status, count in _count_by(store, "status", STATUS_ORDER)])
+    else:
+        doc.para("Nobody is in the roster yet.")
+
+    doc.heading("Onboarding")
+    onboarding = conn.execute("SELECT count(*) FROM ambassadors WHERE status IN ('onboarding', 'active')").fetchone()[0]
+    if onboarding:
+        done = dict(conn.execute(
+            "SELECT s.step, count(*) FROM onboarding_steps s JOIN ambassadors a ON a.id = s.ambassador_id "
+            "WHERE a.status IN ('onboarding', 'active') GROUP BY s.step").fetchall())
+        complete = conn.execute(
+            "SELECT count(*) FROM (SELECT s.ambassador_id FROM onboarding_steps s JOIN ambassadors a "
+            "ON a.id = s.ambassador_id WHERE a.status IN ('onboarding', 'active') "
+            "GROUP BY s.ambassador_id HAVING count(*) >= ?)", (len(STEP_LABELS),)).fetchone()[0]
+        doc.para(f"{complete} of {onboarding} people onboarding or active have finished every step.")
+        doc.table(["Step", "Done", "Share"],
+                  [[label, f"{done.get(step, 0)} of {onboarding}", f"{round(100 * done.get(step, 0) / onboarding)} %"]
+                   for step, label in STEP_LABELS.items()])
+    else:
+        doc.para("Nobody is onboarding or active yet.")
+
+    doc.heading("Content mix, last 30 days")
+    since = (today - timedelta(days=30)).isoformat()
+    mix = conn.execute(
+        "SELECT voice, count(*) FROM posts WHERE state != 'dropped' AND "
+        "coalesce(published_on, planned_on) BETWEEN ? AND ? GROUP BY voice ORDER BY count(*) DESC, voice",
+        (since, today.isoformat())).fetchall()
+    posts = sum(count for _, count in mix)
+    if posts:
+        doc.para(f"{posts} post{'s' if posts != 1 else ''} planned or published between "
+                 f"{format_date(today - timedelta(days=30))} and {format_date(today)}.")
+        doc.table(["Voice", "Posts", "Share"], [[voice, str(count), f"{round(100 * count / posts)} %"]
+                                                for voice, count in mix])
+    else:
+        doc.para("No posts planned or published in the last 30 days.")
+
+    doc.heading("This week's load")
+    monday = today - timedelta(days=today.weekday())
+    sunday = monday + timedelta(days=6)
+    open_tasks, minutes = conn.execute(
+        "SELECT count(*), coalesce(sum(estimate_minutes), 0) FROM tasks WHERE done_at IS NULL AND skipped = 0 "
+        "AND due_on BETWEEN ? AND ?", (monday.isoformat(), sunday.isoformat())).fetchone()
+    hours = minutes / 60
+    capacity, source = _capacity(store)
+    week = f"{format_date(monday)} – {format_date(sunday)}"
+    line = f"{open_tasks} open task{'s' if open_tasks != 1 else ''} this week ({week}), about {hours:.1f} hours planned."
+    doc.para(line)
+    if capacity is not None:
+        origin = "the settings" if source == "settings" else "the latest readiness check"
+        verdict = "over capacity" if hours > capacity else "within capacity"
+        doc.para(f"The owner has {capacity:g} hours a week (from {origin}): {verdict}.")
+    else:
+        doc.para("The owner's weekly hours are not recorded yet.")
+
+    doc.heading("Readiness")
+    run = ReadinessRepo(store).latest_finished()
+    if run:
+        doc.para(f"Latest check: “{run.title}” on {_day(run.finished_at)}, verdict: "
+                 f"{verdict_label('en', run.verdict)}.")
+    else:
+        doc.para("No readiness check has been finished yet.")
+    return doc
+
+
+def program_report(store: Store, fmt: str) -> str:
+    return program_doc(store).render(fmt)

@@ -1,0 +1,184 @@
+"""The words around a readiness run (labels, verdicts, reasons), in English and Polish.
+
+The questions themselves live in the bank files; these are the sentences the
+wizard, the summary and the reports wrap around them, in the run's language.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.readiness import Question, Recheck, Result
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "verdict.go": "Go",
+        "verdict.prepare": "Prepare first",
+        "verdict.wait": "Wait",
+        "verdict.none": "Not finished",
+        "reason.blocking_flag": "Wait, because a blocking problem would sink the program now: {detail}",
+        "reason.low_overall": "Wait, because too much is missing for a launch soon (overall {detail} of 100).",
+        "reason.red_flag": "Prepare first, because a red flag needs fixing before you recruit anyone: {detail}",
+        "reason.too_few_answers": "Prepare first, because only {detail} questions were answered: answer the rest to judge.",
+        "reason.no_answers": "Prepare first: no question was answered, so there is nothing to judge yet.",
+        "reason.weak_section": "Prepare first, because one area is clearly not ready yet: {detail}.",
+        "reason.low_overall_prepare": "Prepare first: the basics are there, but the overall score is {detail} of 100 (70 is the bar for a launch).",
+        "reason.ready": "Go: the moment is right, no red flags, and every area is ready enough (overall {detail} of 100).",
+        "recheck.wait": "Check again in about 3 months, on {earliest}, when the situation has had time to change.",
+        "recheck.prepare": "Check again in 4–6 weeks ({earliest} – {latest}), once the next steps are done.",
+        "recheck.go": "Check again after 6 months ({earliest}): first business effects usually take 6–9 months.",
+        "answer.yes": "Yes",
+        "answer.no": "No",
+        "answer.partly": "Partly",
+        "answer.skipped": "skipped",
+        "answer.none": "not answered",
+        "label.question": "Question {n} of {m}",
+        "label.why": "Why it matters",
+        "label.note": "Note",
+        "label.facilitator": "Facilitator notes",
+        "label.votes": "Votes",
+        "label.majority": "Majority",
+        "label.overall": "Overall",
+        "label.verdict": "Verdict",
+        "label.flags": "Red flags",
+        "label.no_flags": "No red flags.",
+        "label.blocking": "blocking",
+        "label.steps": "The three most important next steps",
+        "label.no_steps": "Nothing urgent: keep the program warm.",
+        "label.steps_hint": "Space ticks or unticks a step; t adds the ticked ones to your tasks.",
+        "label.recheck": "When to check again",
+        "label.sections": "Areas",
+        "label.answers": "Every answer",
+        "label.section": "Area",
+        "label.answer": "Answer",
+        "label.score": "Score",
+        "label.report": "Readiness report",
+        "label.bank": "Question bank",
+        "label.started": "Started",
+        "label.finished": "Finished",
+        "label.workshop": "Workshop run",
+        "label.answered": "{answered} of {total} questions answered",
+        "label.not_answered": "not answered",
+        "label.scale": "1 = {low} … 5 = {high}",
+        "label.number_hint": "Type a number{unit}, then Enter.",
+        "label.keys_yes_no": "y yes · n no · p partly",
+        "label.keys_scale": "1–5 to answer",
+        "word.low": "low",
+        "word.middling": "middling",
+        "word.good": "good",
+        "word.strong": "strong",
+        "word.unanswered": "not answered",
+        "step.blocking": "blocking flag",
+        "step.flag": "red flag",
+        "step.section": "weak area",
+    },
+    "pl": {
+        "verdict.go": "Start",
+        "verdict.prepare": "Najpierw przygotowanie",
+        "verdict.wait": "Poczekaj",
+        "verdict.none": "Niedokończone",
+        "reason.blocking_flag": "Poczekaj, bo teraz program pogrążyłby poważny problem: {detail}",
+        "reason.low_overall": "Poczekaj, bo do startu brakuje zbyt wiele (wynik ogólny {detail} na 100).",
+        "reason.red_flag": "Najpierw przygotowanie, bo zanim zaprosisz kogokolwiek, trzeba usunąć czerwoną flagę: {detail}",
+        "reason.too_few_answers": "Najpierw przygotowanie, bo odpowiedziano tylko na {detail} pytań: uzupełnij resztę, żeby ocenić gotowość.",
+        "reason.no_answers": "Najpierw przygotowanie: nie ma żadnej odpowiedzi, więc nie ma czego ocenić.",
+        "reason.weak_section": "Najpierw przygotowanie, bo jeden obszar wyraźnie nie jest jeszcze gotowy: {detail}.",
+        "reason.low_overall_prepare": "Najpierw przygotowanie: podstawy są, ale wynik ogólny to {detail} na 100 (próg startu to 70).",
+        "reason.ready": "Start: moment jest dobry, nie ma czerwonych flag, a każdy obszar jest wystarczająco gotowy (wynik ogólny {detail} na 100).",
+        "recheck.wait": "Sprawdź ponownie za około 3 miesiące, {earliest}, kiedy sytuacja zdąży się zmienić.",
+        "recheck.prepare": "Sprawdź ponownie za 4–6 tygodni ({earliest} – {latest}), po wykonaniu kolejnych kroków.",
+        "recheck.go": "Sprawdź ponownie po 6 miesiącach ({earliest}): pierwsze efekty biznesowe widać zwykle po 6–9 miesiącach.",
+        "answer.yes": "Tak",
+        "answer.no": "Nie",
+        "answer.partly": "Częściowo",
+        "answer.skipped": "pominięte",
+        "answer.none": "brak odpowiedzi",
+        "label.question": "Pytanie {n} z {m}",
+        "label.why": "Dlaczego to ważne",
+        "label.note": "Notatka",
+        "label.facilitator": "Notatki prowadzącego",
+        "label.votes": "Głosy",
+        "label.majority": "Większość",
+        "label.overall": "Wynik ogólny",
+        "label.verdict": "Werdykt",
+        "label.flags": "Czerwone flagi",
+        "label.no_flags": "Brak czerwonych flag.",
+        "label.blocking": "blokująca",
+        "label.steps": "Trzy najważniejsze kolejne kroki",
+        "label.no_steps": "Nic pilnego: podtrzymuj program.",
+        "label.steps_hint": "Spacja zaznacza lub odznacza krok; t dodaje zaznaczone do Twoich zadań.",
+        "label.recheck": "Kiedy sprawdzić ponownie",
+        "label.sections": "Obszary",
+        "label.answers": "Wszystkie odpowiedzi",
+        "label.section": "Obszar",
+        "label.answer": "Odpowiedź",
+        "label.score": "Wynik",
+        "label.report": "Raport gotowości",
+        "label.bank": "Zestaw pytań",
+        "label.started": "Rozpoczęto",
+        "label.finished": "Zakończono",
+        "label.workshop": "Przebieg warsztatowy",
+        "label.answered": "Odpowiedzi: {answered} z {total}",
+        "label.not_answered": "brak odpowiedzi",
+        "label.scale": "1 = {low} … 5 = {high}",
+        "label.number_hint": "Wpisz liczbę{unit} i naciśnij Enter.",
+        "label.keys_yes_no": "y tak · n nie · p częściowo",
+        "label.keys_scale": "1–5, aby odpowiedzieć",
+        "word.low": "słabo",
+        "word.middling": "średnio",
+        "word.good": "dobrze",
+        "word.strong": "bardzo dobrze",
+        "word.unanswered": "brak odpowiedzi",
+        "step.blocking": "flaga blokująca",
+        "step.flag": "czerwona flaga",
+        "step.section": "słaby obszar",
+    },
+}
+
+
+def t(language: str, key: str, **values: object) -> str:
+    table = TEXTS.get(language, TEXTS["en"])
+    template = table.get(key) or TEXTS["en"][key]
+    return template.format(**values) if values else template
+
+
+def verdict_label(language: str, verdict: str | None) -> str:
+    return t(language, f"verdict.{verdict or 'none'}")
+
+
+def reason_text(language: str, result: Result) -> str:
+    return t(language, f"reason.{result.reason}", detail=result.reason_detail)
+
+
+def recheck_text(language: str, recheck: Recheck) -> str:
+    return t(language, f"recheck.{recheck.rule}", earliest=format_date(recheck.earliest),
+             latest=format_date(recheck.latest))
+
+
+def score_word(language: str, score: int | None) -> str:
+    if score is None:
+        return t(language, "word.unanswered")
+    if score < 40:
+        return t(language, "word.low")
+    if score < 60:
+        return t(language, "word.middling")
+    if score < 80:
+        return t(language, "word.good")
+    return t(language, "word.strong")
+
+
+def answer_label(language: str, question: Question, value: str | None, skipped: bool = False) -> str:
+    if skipped:
+        return t(language, "answer.skipped")
+    if value is None:
+        return t(language, "answer.none")
+    if question.kind == "yes_no":
+        return t(language, f"answer.{value}")
+    if question.kind == "scale":
+        return f"{value} / 5"
+    return f"{value} {question.unit}".strip()
+
+
+def format_day(day: date) -> str:
+    return format_date(day)

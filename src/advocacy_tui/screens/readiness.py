@@ -1,0 +1,354 @@
+"""Readiness: start a check, resume one, see earlier runs and compare two of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Checkbox, DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from advocacy_tui import paths
+from advocacy_tui.data.readiness import BankProblem, ReadinessRepo, Run, available_banks
+from advocacy_tui.domain.readiness import Bank
+from advocacy_tui.domain.readiness_texts import verdict_label
+from advocacy_tui.domain.text import printable
+from advocacy_tui.screens.base import SectionScreen, plain
+from advocacy_tui.screens.modals.confirm import ConfirmDialog
+
+SHORT_BANK_NAMES = {"readiness": "full", "readiness-quick": "quick"}
+
+
+def _day(stamp: str | None) -> str:
+    return date.fromisoformat(stamp[:10]).strftime("%d.%m.%Y") if stamp else ""
+
+
+class ReadinessScreen(SectionScreen):
+    HELP = """\
+# Readiness
+
+Is this a good moment to start (or restart) an advocacy program? The check asks
+about the seven usual failures: the wrong moment, no onboarding, silent owners,
+company brand first, no trust, rewards for every action, and too little time.
+
+* Pick a question bank and press Enter. The **full** check takes about 30 minutes;
+  the **quick** one (12 questions) about ten, for a walk-through with a client.
+  Both exist in English and Polish.
+* Tick **workshop mode** (`w`) for a room and a projector: large digits, vote
+  tallies per question, facilitator notes on request.
+* `r` resumes the unfinished run: answers are saved one by one.
+* Earlier runs: Enter opens the summary, `m` marks a run, `c` compares the
+  highlighted run with the marked one (or with the run before it), `d` deletes.
+* Your own banks: put `NAME.en.toml` or `NAME.pl.toml` files in the `banks` folder
+  of the config directory (`advocacy-tui locate config`). Files with problems are
+  listed here with the reason.
+
+The verdict is *go*, *prepare first* or *wait*. Any blocking red flag (for example
+a restructuring, or nobody with time to run the program) means *wait*, whatever
+the scores. First business effects usually take 6–9 months.
+"""
+
+    BINDINGS = [
+        Binding("r", "resume", "Resume", id="readiness.resume", tooltip="Continue the unfinished run"),
+        Binding("w", "toggle_workshop", "Workshop", id="readiness.workshop",
+                tooltip="Start new runs in workshop mode (for a projector)"),
+        Binding("m", "mark", "Mark", id="readiness.mark", tooltip="Mark the highlighted run for comparing"),
+        Binding("c", "compare", "Compare", id="readiness.compare",
+                tooltip="Compare the highlighted run with the marked one"),
+        Binding("d,delete", "delete", "Delete", id="readiness.delete", tooltip="Delete the highlighted run"),
+    ]
+
+    DEFAULT_CSS = """
+    ReadinessScreen #readiness { padding: 0 1; }
+    ReadinessScreen .heading { text-style: bold; color: $primary; margin-top: 1; }
+    ReadinessScreen #resume { color: $warning; }
+    ReadinessScreen #banks { height: auto; max-height: 8; }
+    ReadinessScreen #workshop { height: auto; }
+    ReadinessScreen #problems { color: $warning; }
+    ReadinessScreen #history { height: 1fr; min-height: 4; }
+    ReadinessScreen #history-hint { color: $text-muted; height: 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.banks: list[Bank] = []
+        self.problems: list[BankProblem] = []
+        self.runs: list[Run] = []
+        self.marked: int | None = None
+
+    @property
+    def repo(self) -> ReadinessRepo:
+        return ReadinessRepo(self.advocacy.store)
+
+    def compose(self) -> ComposeResult:
+        self.banks, self.problems = available_banks(paths.config_dir())
+        yield Header()
+        with Vertical(id="readiness"):
+            yield Static("", id="resume", markup=False)
+            yield Static("Start a new check: choose a question bank and press Enter", classes="heading",
+                         markup=False)
+            yield OptionList(
+                *(Option(plain(f"{bank.title} · {bank.language.upper()} · {len(bank.questions)} questions"
+                               + (f" · ~{bank.minutes} min" if bank.minutes else "")), id=str(i))
+                  for i, bank in enumerate(self.banks)),
+                id="banks",
+            )
+            yield Checkbox(self._workshop_label(False), id="workshop", compact=True)
+            problems = "\n".join(f"⚠ Bank file skipped: {printable(p.message)}" for p in self.problems)
+            problems_widget = Static(plain(problems, single_line=False), id="problems")
+            problems_widget.display = bool(self.problems)
+            yield problems_widget
+            yield Static("Earlier runs", classes="heading", markup=False)
+            table = DataTable(id="history", cursor_type="row", zebra_stripes=True)
+            yield table
+            yield Static("Enter opens · m marks (◆) · c compares · d deletes", id="history-hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Readiness"
+        table = self.query_one("#history", DataTable)
+        table.add_columns("Date", "Check", "Bank", "Verdict", "Done")
+        self.refresh_runs()
+        self.query_one("#banks", OptionList).focus()
+        request = getattr(self.advocacy, "wizard_request", None)
+        if request:
+            self.advocacy.wizard_request = None
+            self.call_later(self.open_requested, request)
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.refresh_runs()
+
+    def refresh_runs(self) -> None:
+        repo = self.repo
+        self.runs = repo.history()
+        table = self.query_one("#history", DataTable)
+        row = table.cursor_row
+        table.clear()
+        counts = dict(self.advocacy.store.db.conn.execute(
+            "SELECT run_id, count(*) FROM readiness_answers WHERE answer IS NOT NULL GROUP BY run_id").fetchall())
+        for run in self.runs:
+            verdict = verdict_label(run.language, run.verdict) if run.finished else "… unfinished"
+            mark = "◆ " if run.id == self.marked else ""
+            bank = SHORT_BANK_NAMES.get(run.bank, run.bank)
+            table.add_row(_day(run.started_at), mark + printable(run.title)[:26],
+                          f"{printable(bank)[:14]} · {run.language.upper()}", verdict,
+                          str(counts.get(run.id, 0)), key=str(run.id))
+        if self.runs:
+            table.move_cursor(row=min(row, len(self.runs) - 1))
+        unfinished = repo.latest_unfinished()
+        resume = self.query_one("#resume", Static)
+        if unfinished:
+            bank = self._bank_for(unfinished)
+            total = len(bank.questions) if bank else "?"
+            resume.update(f"↻ Unfinished: “{printable(unfinished.title)}” from {_day(unfinished.started_at)}, "
+                          f"at question {unfinished.position + 1} of {total}. Press r to resume.")
+            resume.display = True
+        else:
+            resume.display = False
+
+    def _bank_for(self, run: Run) -> Bank | None:
+        for bank in self.banks:
+            if bank.name == run.bank and bank.language == run.language:
+                return bank
+        return None
+
+    def _highlighted_run(self) -> Run | None:
+        table = self.query_one("#history", DataTable)
+        if not self.runs or table.cursor_row < 0 or table.cursor_row >= len(self.runs):
+            return None
+        return self.runs[table.cursor_row]
+
+    # -- starting and resuming -----------------------------------------------------------
+
+    @property
+    def workshop(self) -> bool:
+        return self.query_one("#workshop", Checkbox).value
+
+    def start(self, bank: Bank, *, workshop: bool | None = None) -> None:
+        from advocacy_tui.screens.wizard import WizardScreen
+
+        use_workshop = self.workshop if workshop is None else workshop
+        run = self.repo.start(bank, workshop=use_workshop)
+        self.app.push_screen(WizardScreen(bank, run, workshop=use_workshop))
+
+    def open_run(self, run: Run) -> None:
+        from advocacy_tui.screens.wizard import SummaryScreen, WizardScreen
+
+        bank = self._bank_for(run)
+        if bank is None:
+            self.notify(f"The question bank “{run.bank}” ({run.language}) is not available any more.",
+                        severity="error", markup=False)
+            return
+        if run.finished:
+            self.app.push_screen(SummaryScreen(bank, run, workshop=run.workshop))
+        else:
+            self.app.push_screen(WizardScreen(bank, run, workshop=run.workshop))
+
+    def open_requested(self, request: dict) -> None:
+        """``advocacy-tui wizard``: resume a matching unfinished run, or start one."""
+        name, language, workshop = request["bank"], request["language"], request.get("workshop", False)
+        bank = next((b for b in self.banks if b.name == name and b.language == language), None)
+        if bank is None:
+            self.notify(f"There is no bank “{name}” in {language}.", severity="error", markup=False)
+            return
+        unfinished = self.repo.latest_unfinished()
+        if unfinished and unfinished.bank == name and unfinished.language == language \
+                and unfinished.workshop == workshop:
+            self.notify(f"Resumed the unfinished run from {_day(unfinished.started_at)}.")
+            self.open_run(unfinished)
+            return
+        self.start(bank, workshop=workshop)
+
+    @on(OptionList.OptionSelected, "#banks")
+    def _bank_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.start(self.banks[int(event.option.id or 0)])
+
+    @on(DataTable.RowSelected, "#history")
+    def _run_chosen(self, event: DataTable.RowSelected) -> None:
+        run = self.repo.get(int(event.row_key.value or 0))
+        if run:
+            self.open_run(run)
+
+    def action_resume(self) -> None:
+        run = self.repo.latest_unfinished()
+        if run is None:
+            self.notify("There is no unfinished run. Choose a bank to start one.")
+            return
+        self.open_run(run)
+
+    @staticmethod
+    def _workshop_label(on: bool) -> str:
+        state = "on" if on else "off"
+        return f"Workshop mode {state}: large screens and vote tallies for a projector (w)"
+
+    @on(Checkbox.Changed, "#workshop")
+    def _workshop_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = self._workshop_label(event.value)
+
+    def action_toggle_workshop(self) -> None:
+        box = self.query_one("#workshop", Checkbox)
+        box.value = not box.value
+
+    # -- history ----------------------------------------------------------------------
+
+    def action_mark(self) -> None:
+        run = self._highlighted_run()
+        if run is None:
+            return
+        self.marked = None if self.marked == run.id else run.id
+        self.refresh_runs()
+
+    def action_compare(self) -> None:
+        run = self._highlighted_run()
+        if run is None:
+            self.notify("There are no runs to compare yet.")
+            return
+        other: Run | None = None
+        if self.marked is not None and self.marked != run.id:
+            other = self.repo.get(self.marked)
+        else:
+            index = self.runs.index(run)
+            older = [r for r in self.runs[index + 1:] if r.finished]
+            other = older[0] if older else None
+        if other is None:
+            self.notify("Mark another run with m first (or keep an older run to compare with).",
+                        severity="warning")
+            return
+        first, second = sorted([run, other], key=lambda r: (r.started_at, r.id))
+        banks = (self._bank_for(first), self._bank_for(second))
+        if None in banks:
+            self.notify("One of these runs uses a question bank that is not available any more.",
+                        severity="error")
+            return
+        self.app.push_screen(CompareScreen(first, banks[0], second, banks[1]))  # type: ignore[arg-type]
+
+    def action_delete(self) -> None:
+        run = self._highlighted_run()
+        if run is None:
+            return
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self.repo.delete(run.id)
+                if self.marked == run.id:
+                    self.marked = None
+                self.refresh_runs()
+                self.notify("Run deleted.")
+
+        self.app.push_screen(ConfirmDialog("Delete this run?",
+                                           f"“{run.title}” from {_day(run.started_at)} and all its answers."),
+                             done)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Readiness: resume", "Continue the unfinished readiness run", self.action_resume)
+        for bank in self.banks:
+            yield SystemCommand(f"Readiness: start {bank.title} ({bank.language})",
+                                f"{len(bank.questions)} questions", lambda b=bank: self.start(b))
+        yield SystemCommand("Readiness: compare", "Compare the highlighted run with the marked one",
+                            self.action_compare)
+
+
+class CompareScreen(Screen[None]):
+    """Two runs side by side: verdicts, area scores and what changed."""
+
+    BINDINGS = [Binding("escape,q", "close", "Close", id="compare.close", tooltip="Back to the runs")]
+
+    DEFAULT_CSS = """
+    CompareScreen #compare { padding: 0 1; }
+    CompareScreen .heading { text-style: bold; color: $primary; margin: 1 0; }
+    CompareScreen DataTable { height: auto; max-height: 100%; }
+    """
+
+    def __init__(self, first: Run, first_bank: Bank, second: Run, second_bank: Bank) -> None:
+        super().__init__()
+        self.first, self.first_bank = first, first_bank
+        self.second, self.second_bank = second, second_bank
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="compare"):
+            yield Static(plain(f"“{self.first.title}” ({_day(self.first.started_at)})  →  "
+                               f"“{self.second.title}” ({_day(self.second.started_at)})", single_line=False),
+                         classes="heading")
+            yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Compare readiness runs"
+        repo = ReadinessRepo(self.app.store)  # type: ignore[attr-defined]
+        a = repo.result(self.first, self.first_bank)
+        b = repo.result(self.second, self.second_bank)
+        table = self.query_one(DataTable)
+        table.add_columns("Area", _day(self.first.started_at), _day(self.second.started_at), "Change")
+
+        def cell(score: int | None) -> str:
+            return "–" if score is None else str(score)
+
+        def change(x: int | None, y: int | None) -> str:
+            if x is None or y is None:
+                return ""
+            delta = y - x
+            return "= same" if delta == 0 else (f"▲ +{delta}" if delta > 0 else f"▼ {delta}")
+
+        lang = self.second_bank.language
+        table.add_row("Verdict", verdict_label(lang, a.verdict), verdict_label(lang, b.verdict),
+                      "" if a.verdict == b.verdict else "changed")
+        table.add_row("Overall", cell(a.overall), cell(b.overall), change(a.overall, b.overall))
+        scores_a = {s.section.id: s for s in a.sections}
+        for section in b.sections:
+            before = scores_a.get(section.section.id)
+            table.add_row(printable(section.section.title), cell(before.score if before else None),
+                          cell(section.score), change(before.score if before else None, section.score))
+        table.add_row("Red flags", str(len(a.flags)), str(len(b.flags)),
+                      change(len(a.flags), len(b.flags)).replace("▲", "▲ more").replace("▼", "▼ fewer"))
+        table.add_row("Answered", f"{a.answered}/{a.total}", f"{b.answered}/{b.total}", "")
+        table.focus()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()

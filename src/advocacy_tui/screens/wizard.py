@@ -1,0 +1,646 @@
+"""The readiness wizard (one question at a time, also for a projector) and its summary."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Digits, Footer, Header, Input, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from advocacy_tui.data.readiness import ReadinessRepo, Run, add_steps_as_tasks
+from advocacy_tui.domain.readiness import (
+    Answer,
+    Bank,
+    Question,
+    Result,
+    check_answer,
+    majority,
+    normalise_number,
+    score_run,
+)
+from advocacy_tui.domain.readiness_texts import (
+    answer_label,
+    reason_text,
+    recheck_text,
+    score_word,
+    t,
+    verdict_label,
+)
+from advocacy_tui.screens.base import plain
+
+VERDICT_SYMBOL = {"go": "✔", "prepare": "◐", "wait": "‖"}
+
+
+def progress_bar(done: int, total: int, width: int = 20) -> str:
+    filled = 0 if total <= 0 else round(width * done / total)
+    return "█" * filled + "░" * (width - filled)
+
+
+class WizardScreen(Screen[None]):
+    """One question at a time. Every answer is saved as it is given."""
+
+    HELP = """\
+# Readiness wizard
+
+One question at a time. Every answer is saved at once: leave with `Esc` whenever
+you like and resume later from the readiness screen.
+
+* Answer with `y` (yes), `n` (no), `p` (partly), or `1`–`5` on a scale; numbers
+  are typed in the box and confirmed with Enter. Answering moves on.
+* `←` / `PgUp` goes back, `→` / `PgDn` goes forward, `s` skips the question.
+* `w` shows why the question matters; `e` writes a note (Enter keeps it).
+* In workshop mode, type how many people chose each answer and press Enter:
+  the run keeps the distribution and the majority answer (a tie goes to the
+  less ready answer). `f` shows or hides the facilitator's notes.
+"""
+
+    BINDINGS = [
+        Binding("y", "answer('yes')", "Yes", show=False, id="wizard.yes", tooltip="Answer yes"),
+        Binding("n", "answer('no')", "No", show=False, id="wizard.no", tooltip="Answer no"),
+        Binding("p", "answer('partly')", "Partly", show=False, id="wizard.partly", tooltip="Answer partly"),
+        *(
+            Binding(str(value), f"answer('{value}')", str(value), show=False, id=f"wizard.scale{value}",
+                    tooltip=f"Answer {value} on the scale")
+            for value in range(1, 6)
+        ),
+        Binding("left,pageup", "back", "Back", id="wizard.back", tooltip="The previous question"),
+        Binding("right,pagedown", "next", "Next", id="wizard.next",
+                tooltip="The next question (keeps the answer given so far)"),
+        Binding("s,f4", "skip", "Skip", id="wizard.skip", tooltip="Skip this question"),
+        Binding("w,f3", "why", "Why", id="wizard.why", tooltip="Show or hide why this question matters"),
+        Binding("e", "note", "Note", id="wizard.note", tooltip="Write a note for this question"),
+        Binding("f,f2", "notes", "Facilitator", id="wizard.facilitator",
+                tooltip="Show or hide the facilitator's notes"),
+        Binding("escape", "leave", "Leave", id="wizard.leave",
+                tooltip="Leave the wizard; everything so far is saved"),
+    ]
+
+    DEFAULT_CSS = """
+    WizardScreen #wizard { padding: 0 2; height: 1fr; }
+    WizardScreen #progress-line { height: 1; color: $text-muted; margin-top: 1; }
+    WizardScreen #question-text { text-style: bold; margin: 1 0; }
+    WizardScreen #answers { height: auto; }
+    WizardScreen #answers Button { margin-right: 2; min-width: 10; }
+    WizardScreen #answers Button.-chosen { text-style: bold reverse; }
+    WizardScreen #number { width: 20; }
+    WizardScreen .hint { color: $text-muted; }
+    WizardScreen #why, WizardScreen #facilitator { margin-top: 1; padding: 0 1; border-left: thick $primary; }
+    WizardScreen #facilitator { border-left: thick $warning; }
+    WizardScreen #note-row { height: auto; margin-top: 1; }
+    WizardScreen #note-row .label { width: auto; padding-right: 1; color: $text-muted; }
+    WizardScreen #note { width: 1fr; }
+    WizardScreen #current { margin-top: 1; color: $text-muted; }
+    WizardScreen.-workshop #wizard { padding: 0 4; align: center middle; }
+    WizardScreen.-workshop #wizard > * { max-width: 140; }
+    WizardScreen.-workshop #progress-line { display: none; }
+    WizardScreen.-workshop #big-progress { height: auto; margin-top: 1; }
+    WizardScreen.-workshop #big-progress Digits { width: auto; }
+    WizardScreen.-workshop #big-progress .of { width: auto; padding: 1 2; color: $text-muted; }
+    WizardScreen.-workshop #big-progress .section { width: 1fr; padding: 1 2; color: $text-muted; }
+    WizardScreen.-workshop #question-text { margin: 1 0; padding: 1 2; background: $surface; }
+    WizardScreen #tallies { height: auto; }
+    WizardScreen .tally { width: 1fr; height: auto; padding: 0 1; }
+    WizardScreen .tally .choice { color: $text-muted; }
+    WizardScreen .tally Digits { width: auto; }
+    WizardScreen .tally Input { width: 10; }
+    """
+
+    def __init__(self, bank: Bank, run: Run, *, workshop: bool = False) -> None:
+        super().__init__()
+        self.bank = bank
+        self.run = run
+        self.workshop = workshop
+        self.index = min(max(run.position, 0), len(bank.questions) - 1)
+        self.show_why = False
+        self.show_notes = False
+        self.answers: dict[str, Answer] = {}
+        self.loaded = False
+        # True while the widgets still show another question: keys wait until it is drawn
+        self.rebuilding = True
+
+    @property
+    def repo(self) -> ReadinessRepo:
+        return ReadinessRepo(self.app.store)  # type: ignore[attr-defined]
+
+    @property
+    def question(self) -> Question:
+        return self.bank.questions[self.index]
+
+    @property
+    def lang(self) -> str:
+        return self.bank.language
+
+    def current(self) -> Answer | None:
+        return self.answers.get(self.question.id)
+
+    # -- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        if not self.loaded:
+            self.answers = self.repo.answers(self.run.id)
+            self.loaded = True
+        question = self.question
+        section = self.bank.section(question.section)
+        n, m = self.index + 1, len(self.bank.questions)
+        lang = self.lang
+        yield Header()
+        with Vertical(id="wizard"):
+            if self.workshop:
+                with Horizontal(id="big-progress"):
+                    yield Digits(str(n), id="digits-n")
+                    yield Static("/", classes="of", markup=False)
+                    yield Digits(str(m), id="digits-m")
+                    yield Static(plain(section.title), classes="section")
+            progress = f"{t(lang, 'label.question', n=n, m=m)} · {section.title}  {progress_bar(n - 1, m)}"
+            yield Static(plain(progress), id="progress-line")
+            yield Static(plain(question.text, single_line=False), id="question-text")
+            if question.kind == "scale" and (question.low or question.high):
+                yield Static(plain(t(lang, "label.scale", low=question.low, high=question.high)),
+                             classes="hint")
+            yield from self._answer_widgets(question)
+            why = Static(plain(f"{t(lang, 'label.why')}: {question.why}", single_line=False), id="why")
+            why.display = self.show_why
+            yield why
+            if question.facilitator:
+                notes = Static(plain(f"{t(lang, 'label.facilitator')}: {question.facilitator}",
+                                     single_line=False), id="facilitator")
+                notes.display = self.show_notes
+                yield notes
+            with Horizontal(id="note-row"):
+                yield Static(t(lang, "label.note"), classes="label", markup=False)
+                current = self.current()
+                yield Input(current.note if current else "", id="note", compact=True,
+                            placeholder="(Tab)" if self.workshop else "(e)")
+            yield Static(plain(self._current_text()), id="current")
+        yield Footer()
+
+    def _answer_widgets(self, question: Question) -> ComposeResult:
+        current = self.current()
+        chosen = current.value if current and not current.skipped else None
+        lang = self.lang
+        if self.workshop and question.kind != "number":
+            votes = dict(current.votes) if current else {}
+            with Horizontal(id="tallies"):
+                for choice in question.choices:
+                    label = t(lang, f"answer.{choice}") if question.kind == "yes_no" else choice
+                    count = votes.get(choice, 0)
+                    with Vertical(classes="tally"):
+                        yield Static(plain(label), classes="choice")
+                        yield Digits(str(count), id=f"digits-{choice}")
+                        yield Input(str(count) if count else "", id=f"votes-{choice}", type="integer",
+                                    compact=True, placeholder="0")
+            yield Static(plain(f"{t(lang, 'label.votes')}: Tab · Enter · PgUp/PgDn"), classes="hint")
+            return
+        if question.kind == "number":
+            unit = f" ({question.unit})" if question.unit else ""
+            if self.workshop:
+                yield Digits(chosen or "0", id="digits-number")
+            # not type="number": people in Poland type 3,5 and that must work
+            yield Input(chosen or "", id="number", restrict=r"[0-9.,]*", max_length=8, compact=True,
+                        placeholder=question.unit)
+            yield Static(plain(t(lang, "label.number_hint", unit=unit)), classes="hint")
+            return
+        with Horizontal(id="answers"):
+            for choice in question.choices:
+                if question.kind == "yes_no":
+                    label = f"{t(lang, f'answer.{choice}')} ({choice[0]})"
+                else:
+                    label = choice
+                button = Button(label, id=f"answer-{choice}", compact=True,
+                                variant="primary" if choice == chosen else "default")
+                if choice == chosen:
+                    button.add_class("-chosen")
+                yield button
+        keys = "label.keys_yes_no" if question.kind == "yes_no" else "label.keys_scale"
+        yield Static(plain(t(lang, keys)), classes="hint")
+
+    def _current_text(self) -> str:
+        current = self.current()
+        if current is None or (current.value is None and not current.skipped):
+            return ""
+        text = f"{t(self.lang, 'label.answer')}: {answer_label(self.lang, self.question, current.value, current.skipped)}"
+        if current.votes:
+            total = sum(current.votes.values())
+            text += f" · {t(self.lang, 'label.votes')}: {total}"
+        return text
+
+    def on_mount(self) -> None:
+        self.set_class(self.workshop, "-workshop")
+        self.sub_title = f"{self.bank.title} ({self.bank.language})"
+        self._focus_default()
+        self.rebuilding = False
+
+    def refresh_question(self) -> None:
+        self.rebuilding = True
+        self.call_later(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        try:
+            await self.recompose()
+            self._focus_default()
+        finally:
+            self.rebuilding = False
+
+    def _focus_default(self) -> None:
+        question = self.question
+        if self.workshop and question.kind != "number":
+            self.query_one(f"#votes-{question.choices[0]}", Input).focus()
+        elif question.kind == "number":
+            self.query_one("#number", Input).focus()
+        else:
+            current = self.current()
+            chosen = current.value if current and current.value in question.choices else question.choices[0]
+            self.query_one(f"#answer-{chosen}", Button).focus()
+
+    # -- actions ---------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if self.rebuilding and action != "leave":
+            return None
+        if action == "answer":
+            return parameters[0] in self.question.choices
+        if action == "notes":
+            return bool(self.question.facilitator)
+        return True
+
+    def _note(self) -> str:
+        try:
+            return self.query_one("#note", Input).value.strip()
+        except Exception:
+            return ""
+
+    def action_answer(self, value: str) -> None:
+        self.record(value)
+
+    def record(self, value: str, votes: dict[str, int] | None = None) -> None:
+        if self.rebuilding:
+            return
+        question = self.question
+        answer = Answer(question.id, value, False, self._note(), votes or {})
+        self.repo.save_answer(self.run.id, answer, position=self.index + 1)
+        self.answers[question.id] = answer
+        self.advance(1)
+
+    def action_skip(self) -> None:
+        if self.rebuilding:
+            return
+        question = self.question
+        answer = Answer(question.id, None, True, self._note())
+        self.repo.save_answer(self.run.id, answer, position=self.index + 1)
+        self.answers[question.id] = answer
+        self.advance(1)
+
+    def _keep_note(self) -> None:
+        """Moving without answering keeps a changed note."""
+        note = self._note()
+        current = self.current()
+        if current is None and not note:
+            return
+        if current is not None and current.note == note:
+            return
+        base = current or Answer(self.question.id)
+        answer = Answer(base.question_id, base.value, base.skipped, note, base.votes)
+        self.repo.save_answer(self.run.id, answer)
+        self.answers[answer.question_id] = answer
+
+    def action_back(self) -> None:
+        if self.rebuilding:
+            return
+        if self.index == 0:
+            self.notify("This is the first question.", severity="information")
+            return
+        self._keep_note()
+        self.advance(-1)
+
+    def action_next(self) -> None:
+        if self.rebuilding:
+            return
+        if self.workshop and self.question.kind != "number" and self._typed_votes():
+            self._record_votes()
+            return
+        self._keep_note()
+        self.advance(1)
+
+    def advance(self, step: int) -> None:
+        target = self.index + step
+        if target >= len(self.bank.questions):
+            self.finish()
+            return
+        self.index = max(target, 0)
+        self.repo.set_position(self.run.id, self.index)
+        self.refresh_question()
+
+    def finish(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        result = score_run(self.bank, self.answers, store.clock.today())
+        run = self.repo.finish(self.run.id, result.verdict)
+        self.app.switch_screen(SummaryScreen(self.bank, run, workshop=self.workshop))
+
+    def action_why(self) -> None:
+        self.show_why = not self.show_why
+        self.query_one("#why").display = self.show_why
+
+    def action_notes(self) -> None:
+        self.show_notes = not self.show_notes
+        for widget in self.query("#facilitator"):
+            widget.display = self.show_notes
+
+    def action_note(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    def action_leave(self) -> None:
+        if self.rebuilding:
+            self.app.pop_screen()
+            return
+        if isinstance(self.focused, Input) and self.focused.id == "note":
+            self._keep_note()
+            self._focus_default()
+            return
+        self._keep_note()
+        self.app.pop_screen()
+        self.app.notify("Saved. Resume it from the readiness screen (r).", title="Readiness")
+
+    # -- events ----------------------------------------------------------------------
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        if self.rebuilding:
+            return
+        if event.button.id and event.button.id.startswith("answer-"):
+            self.record(event.button.id.removeprefix("answer-"))
+
+    @on(Input.Submitted, "#note")
+    def _note_done(self) -> None:
+        if self.rebuilding:
+            return
+        self._keep_note()
+        self._focus_default()
+
+    @on(Input.Submitted, "#number")
+    def _number_done(self, event: Input.Submitted) -> None:
+        if self.rebuilding:
+            return
+        problem = check_answer(self.question, event.value)
+        if problem:
+            self.notify(problem, severity="warning")
+            return
+        self.record(normalise_number(event.value))
+
+    @on(Input.Changed)
+    def _tally_changed(self, event: Input.Changed) -> None:
+        widget_id = event.input.id or ""
+        if widget_id.startswith("votes-") or widget_id == "number":
+            target = "digits-" + widget_id.removeprefix("votes-")
+            digits = self.query(f"#{target}")
+            value = event.value.strip()
+            text = value if value.replace(".", "", 1).isdigit() else "0"
+            for widget in digits:
+                widget.update(text[:6])  # type: ignore[attr-defined]
+
+    @on(Input.Submitted)
+    def _tally_done(self, event: Input.Submitted) -> None:
+        if (event.input.id or "").startswith("votes-") and not self.rebuilding:
+            self._record_votes()
+
+    def _typed_votes(self) -> dict[str, int]:
+        votes: dict[str, int] = {}
+        for choice in self.question.choices:
+            found = self.query(f"#votes-{choice}")
+            if not found:
+                continue
+            raw = found.first(Input).value.strip()
+            if raw:
+                try:
+                    count = int(raw)
+                except ValueError:
+                    continue
+                if count > 0:
+                    votes[choice] = count
+        return votes
+
+    def _record_votes(self) -> None:
+        votes = self._typed_votes()
+        winner = majority(self.question, votes)
+        if winner is None:
+            self.notify("Type how many people chose each answer, or press s to skip.", severity="warning")
+            return
+        label = answer_label(self.lang, self.question, winner)
+        self.notify(f"{t(self.lang, 'label.majority')}: {label} ({votes[winner]} / {sum(votes.values())})",
+                    markup=False)
+        self.record(winner, votes)
+
+
+# -- summary ---------------------------------------------------------------------------
+
+
+class SummaryScreen(Screen[None]):
+    """Verdict, section bars, red flags, next steps, when to check again, every answer."""
+
+    HELP = """\
+# Readiness summary
+
+* The **verdict** is *go*, *prepare first* or *wait*, with its reason. Any blocking
+  red flag in timing and climate (or no time to run the program) means *wait*,
+  whatever the scores.
+* Each area has a score from 0 to 100 and a word; the three next steps come from
+  blocking flags first, then other red flags, then the weakest areas by weight.
+* `t` adds the ticked next steps to your tasks (Space ticks and unticks).
+* `x` exports the report as a Markdown or HTML file.
+"""
+
+    BINDINGS = [
+        Binding("t", "add_tasks", "Add to tasks", id="summary.tasks",
+                tooltip="Add the ticked next steps to the owner's tasks"),
+        Binding("x", "export", "Export report", id="summary.export",
+                tooltip="Write the report to a Markdown or HTML file"),
+        Binding("escape,q", "close", "Close", id="summary.close", tooltip="Back to the readiness screen"),
+    ]
+
+    DEFAULT_CSS = """
+    SummaryScreen #summary { padding: 0 2; }
+    SummaryScreen .heading { text-style: bold; color: $primary; margin-top: 1; }
+    SummaryScreen #verdict-row { height: auto; margin-top: 1; }
+    SummaryScreen #verdict-row Digits { width: auto; margin-right: 2; }
+    SummaryScreen #verdict { text-style: bold; width: 1fr; }
+    SummaryScreen .bar-row { height: 1; max-width: 100; }
+    SummaryScreen .bar-title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; padding-right: 1; }
+    SummaryScreen .bar { width: 22; }
+    SummaryScreen .bar-score { width: 20; }
+    SummaryScreen #steps { height: auto; max-height: 12; border: none; padding: 0; }
+    SummaryScreen .answer { color: $text-muted; }
+    """
+
+    def __init__(self, bank: Bank, run: Run, *, workshop: bool = False) -> None:
+        super().__init__()
+        self.bank = bank
+        self.run = run
+        self.workshop = workshop
+        self.result: Result | None = None
+
+    @property
+    def repo(self) -> ReadinessRepo:
+        return ReadinessRepo(self.app.store)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        lang = self.bank.language
+        result = self.result = self.repo.result(self.run, self.bank)
+        answers = self.repo.answers(self.run.id)
+        finished = (self.run.finished_at or self.run.started_at)[:10]
+        day = date.fromisoformat(finished).strftime("%d.%m.%Y")
+        yield Header()
+        with VerticalScroll(id="summary"):
+            yield Static(plain(f"{self.run.title or self.bank.title} · {day} · "
+                               f"{t(lang, 'label.answered', answered=result.answered, total=result.total)}"),
+                         classes="heading")
+            with Horizontal(id="verdict-row"):
+                if self.workshop and result.overall is not None:
+                    yield Digits(str(result.overall), id="overall-digits")
+                symbol = VERDICT_SYMBOL.get(result.verdict, "")
+                yield Static(plain(f"{symbol} {t(lang, 'label.verdict')}: {verdict_label(lang, result.verdict)}\n"
+                                   f"{reason_text(lang, result)}", single_line=False), id="verdict")
+            yield Static(plain(t(lang, "label.sections")), classes="heading")
+            for section in result.sections:
+                score = section.score
+                with Horizontal(classes="bar-row"):
+                    yield Static(plain(section.section.title), classes="bar-title")
+                    yield Static(progress_bar(score or 0, 100), classes="bar", markup=False)
+                    number = "  –" if score is None else f"{score:>3}"
+                    yield Static(plain(f" {number}  {score_word(lang, score)}"), classes="bar-score")
+            if result.overall is not None:
+                with Horizontal(classes="bar-row"):
+                    yield Static(plain(t(lang, "label.overall")), classes="bar-title")
+                    yield Static(progress_bar(result.overall, 100), classes="bar", markup=False)
+                    yield Static(plain(f" {result.overall:>3}  {score_word(lang, result.overall)}"),
+                                 classes="bar-score")
+            yield Static(plain(t(lang, "label.flags")), classes="heading")
+            if result.flags:
+                for flag in result.flags:
+                    mark = f" ({t(lang, 'label.blocking')})" if flag.blocking else ""
+                    yield Static(plain(f"⚑ {flag.question.flag}{mark}", single_line=False))
+            else:
+                yield Static(plain(t(lang, "label.no_flags")))
+            yield Static(plain(t(lang, "label.steps")), classes="heading")
+            if result.steps:
+                yield SelectionList[int](
+                    *(Selection(f"{i + 1}. {step.text}  [{t(lang, 'step.' + step.because)}]", i, True)
+                      for i, step in enumerate(result.steps)),
+                    id="steps",
+                )
+                yield Static(plain(t(lang, "label.steps_hint")), classes="answer")
+            else:
+                yield Static(plain(t(lang, "label.no_steps")))
+            yield Static(plain(t(lang, "label.recheck")), classes="heading")
+            yield Static(plain(recheck_text(lang, result.recheck), single_line=False))
+            yield Static(plain(t(lang, "label.answers")), classes="heading")
+            for number, question in enumerate(self.bank.questions, start=1):
+                answer = answers.get(question.id)
+                label = answer_label(lang, question, answer.value if answer else None,
+                                     bool(answer and answer.skipped))
+                yield Static(plain(f"{number}. {question.text}", single_line=False))
+                line = f"   → {label}"
+                if answer and answer.votes:
+                    line += " · " + ", ".join(f"{answer_label(lang, question, k)}: {v}"
+                                              for k, v in sorted(answer.votes.items()))
+                if answer and answer.note:
+                    line += f" · {answer.note}"
+                yield Static(plain(line, single_line=False), classes="answer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Summary: {self.bank.title}"
+        self.set_class(self.workshop, "-workshop")
+        # start at the top: the verdict first; Tab reaches the next steps
+        self.query_one("#summary", VerticalScroll).focus()
+
+    def action_add_tasks(self) -> None:
+        if self.result is None or not self.result.steps:
+            self.notify("There are no next steps to add.", severity="information")
+            return
+        chosen = [self.result.steps[i] for i in self.query_one("#steps", SelectionList).selected]
+        if not chosen:
+            self.notify("Tick at least one next step (Space), then press t.", severity="warning")
+            return
+        added = add_steps_as_tasks(self.app.store, chosen, run_id=self.run.id)  # type: ignore[attr-defined]
+        skipped = len(chosen) - added
+        text = f"Added {added} task{'s' if added != 1 else ''} for the owner, due in the next weeks."
+        if skipped:
+            text += f" {skipped} already open in tasks."
+        self.notify(text, title="Tasks")
+
+    def action_export(self) -> None:
+        day = (self.run.finished_at or self.run.started_at)[:10]
+        default = Path.home() / f"readiness-{self.run.id}-{day}.html"
+
+        def done(path: Path | None) -> None:
+            if path is None:
+                return
+            from advocacy_tui.data.reports import write_readiness_report
+
+            try:
+                write_readiness_report(self.app.store, self.run, self.bank, path)  # type: ignore[attr-defined]
+            except OSError as error:
+                self.notify(f"The report could not be written to {path}: {error.strerror}.",
+                            severity="error", markup=False)
+                return
+            self.notify(f"Report written to {path}.", title="Export", markup=False)
+
+        self.app.push_screen(ExportDialog(default), done)
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Ask where to write a report; the file name's ending (.md or .html) picks the format."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    def __init__(self, default: Path) -> None:
+        super().__init__()
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Export the readiness report", classes="dialog-title", markup=False)
+            yield Static("File name ending in .html (one printable page) or .md (Markdown):",
+                         classes="dialog-body", markup=False)
+            yield Input(str(self.default), id="export-path", compact=True)
+            yield Static("", id="export-problem", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export", variant="primary", id="export-ok", compact=True)
+                yield Button("Cancel", id="export-cancel", compact=True)
+
+    def _submit(self) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        path = Path(text).expanduser()
+        problem = None
+        if not text:
+            problem = "Type a file name."
+        elif path.suffix.lower() not in (".md", ".html", ".htm"):
+            problem = "The file name must end in .html or .md."
+        elif not path.parent.is_dir():
+            problem = f"The folder {path.parent} does not exist."
+        if problem:
+            self.query_one("#export-problem", Static).update("✗ " + problem)
+            return
+        self.dismiss(path)
+
+    @on(Input.Submitted)
+    def _entered(self) -> None:
+        self._submit()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export-ok":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,78 @@
+"""``advocacy-tui report readiness|program`` and the wizard command's errors."""
+
+from __future__ import annotations
+
+from advocacy_tui.data.demo import open_demo
+from advocacy_tui.data.store import Store
+from tests.cli.helpers import assert_one_line_error, run_cli
+
+
+def demo_db(tmp_path):
+    store = open_demo(folder=tmp_path)
+    path = store.path
+    store.close()
+    return path
+
+
+def test_report_readiness_writes_the_latest_finished_run(tmp_path):
+    db = demo_db(tmp_path)
+    result = run_cli("report", "readiness", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Readiness report: Before the launch")
+    assert "Prepare first" in result.stdout
+
+
+def test_report_readiness_html_to_a_file(tmp_path):
+    db = demo_db(tmp_path)
+    target = tmp_path / "out.html"
+    result = run_cli("report", "readiness", "--run", "1", "--format", "html", "-o", str(target), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "out.html" in result.stderr
+
+
+def test_report_program(tmp_path):
+    db = demo_db(tmp_path)
+    result = run_cli("report", "program", "--format", "md", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "# Program report" in result.stdout and "## Roster" in result.stdout
+
+
+def test_unknown_run_is_one_line_error(tmp_path):
+    db = demo_db(tmp_path)
+    assert_one_line_error(run_cli("report", "readiness", "--run", "99", "--db", str(db)),
+                          "no readiness run number 99")
+
+
+def test_no_finished_run_is_one_line_error(tmp_path):
+    Store.open(tmp_path / "empty.db").close()
+    assert_one_line_error(run_cli("report", "readiness", "--db", str(tmp_path / "empty.db")),
+                          "No readiness run has been finished yet")
+
+
+def test_bad_format_is_one_line_error(tmp_path):
+    db = demo_db(tmp_path)
+    assert_one_line_error(run_cli("report", "readiness", "--format", "pdf", "--db", str(db)), "pdf")
+
+
+def test_unknown_bank_is_one_line_error(tmp_path):
+    assert_one_line_error(run_cli("wizard", "--bank", "nope", "--db", str(tmp_path / "x.db")),
+                          "no question bank called “nope”", "readiness-quick")
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_a_broken_facilitator_bank_is_named_in_the_error(tmp_path):
+    config = tmp_path / "config"
+    (config / "banks").mkdir(parents=True)
+    (config / "banks" / "mine.en.toml").write_text(
+        '[bank]\ntitle = "M"\n[[sections]]\nid = "s"\ntitle = "S"\n[[questions]]\nid = "q9"\n'
+        'section = "s"\nkind = "essay"\ntext = "T"\nwhy = "W"\n', encoding="utf-8")
+    result = run_cli("wizard", "--bank", "mine", "--db", str(tmp_path / "x.db"),
+                     env={"ADVOCACY_TUI_CONFIG": str(config / "config.toml")})
+    assert_one_line_error(result, "mine.en.toml", "question “q9”", "essay")
+
+
+def test_unwritable_output_is_one_line_error(tmp_path):
+    db = demo_db(tmp_path)
+    assert_one_line_error(run_cli("report", "program", "-o", str(tmp_path / "no" / "r.md"), "--db", str(db)),
+                          "Cannot write")
