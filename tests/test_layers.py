@@ -9,7 +9,8 @@ import pytest
 @pytest.mark.parametrize(
     "module",
     ["advocacy_tui.domain.ambassadors", "advocacy_tui.data.store", "advocacy_tui.data.ambassadors",
-     "advocacy_tui.data.demo", "advocacy_tui.config", "advocacy_tui.paths", "advocacy_tui.cli"],
+     "advocacy_tui.data.demo", "advocacy_tui.data.posts", "advocacy_tui.data.calendar_export",
+     "advocacy_tui.commands.calendar", "advocacy_tui.domain.calendar", "advocacy_tui.config", "advocacy_tui.paths", "advocacy_tui.cli"],
 )
 def test_module_loads_without_textual_or_rich(module):
     code = (
