@@ -148,11 +148,16 @@ def percent(share: float) -> str:
     return f"{round(share * 100)} %"
 
 
-def mix_warning(mix: Mix, limit: float, labels: Mapping[str, str], company: str = "company") -> str:
+def mix_warning(mix: Mix, limit: float, labels: Mapping[str, str], company: str = "company",
+                *, short: bool = False) -> str:
     """Words for an over-limit mix, with what to plan instead; empty when the mix is fine."""
     if not mix.over_limit:
         return ""
     others = [labels.get(v, v).lower() for v, _ in mix.counts if v != company and v in labels]
+    if short:
+        first = others[0] if others else "personal expertise"
+        return (f"Company brand is {percent(mix.company_share)}, over {percent(limit)}: "
+                f"plan {first} posts instead.")
     instead = " or ".join(others[:2]) if others else "personal expertise"
     company_posts = dict(mix.counts).get(company, 0)
     # How many other-voice posts would bring the share back to the limit.
