@@ -47,7 +47,7 @@ class FilterDialog(ModalScreen[PostFilter | None]):
                         id="author"), name="author")
             yield Field("State", Select(state_options(), value=c.state or Select.NULL,
                         prompt="any state", compact=True, id="state"), name="state")
-            yield Field("Voice", Select(list(self.voices), value=c.voice or Select.NULL,
+            yield Field("Voice", Select([(label, key) for key, label in self.voices], value=c.voice or Select.NULL,
                         prompt="any voice", compact=True, id="voice"), name="voice")
             yield Static("Enter or F10 applies · Esc cancels", classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):

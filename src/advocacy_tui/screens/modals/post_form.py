@@ -76,7 +76,7 @@ class PostForm(ModalScreen[Post | None]):
     def compose(self) -> ComposeResult:
         p = self.original
         voice_keys = [key for key, _ in self.voices]
-        voice_options = list(self.voices)
+        voice_options = [(label, key) for key, label in self.voices]
         if p.voice not in voice_keys:  # a voice removed from the config since: keep it visible
             voice_options.append((f"{p.voice} (not in the config)", p.voice))
         with Vertical(classes="dialog form-dialog post-form"):
