@@ -177,7 +177,8 @@ CREATE TABLE readiness_answers (
 
 
 def m005_calendar(db: sqlite_utils.Database) -> None:
-    """Calendar and library: a folded search column for the library, and filter indexes."""
+    """Calendar and library: a folded search column for the library; an index that answers
+    the content mix and the leaders' count of a date range without reading the posts."""
     from advocacy_tui.domain.text import fold
 
     _run(
@@ -185,7 +186,8 @@ def m005_calendar(db: sqlite_utils.Database) -> None:
         """
 ALTER TABLE library_items ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
 CREATE INDEX library_items_by_title ON library_items (kind, title COLLATE NOCASE, id);
-CREATE INDEX posts_by_library_item ON posts (library_item_id) WHERE library_item_id IS NOT NULL
+CREATE INDEX posts_by_library_item ON posts (library_item_id) WHERE library_item_id IS NOT NULL;
+CREATE INDEX posts_mix_by_day ON posts (planned_on, state, voice, author_id)
 """,
     )
     rows = db.execute("SELECT id, kind, title, body, tags, language FROM library_items").fetchall()

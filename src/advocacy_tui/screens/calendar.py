@@ -184,14 +184,19 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
                 yield Static("", id="cal-mix")
                 yield Static(LEGEND, id="cal-legend", markup=False)
             with TabPane("Library", id="tab-library"):
-                with Vertical(id="lib-pane"):
-                    yield Input(placeholder="Search the library: title, text, tags  (/)",
-                                id="lib-search", compact=True)
-                    self.library_source = LibrarySource(self.library)
-                    yield VirtualTable(LIBRARY_COLUMNS, self.library_source, id="lib-table",
-                                       empty_message="The library is empty. Press a to add a guideline or a sample post.")
-                    yield Static("", id="lib-status", markup=False)
+                yield Vertical(id="lib-pane")  # filled the first time the tab opens
         yield Footer()
+
+    def _mount_library(self):
+        """The library's widgets are built on first use: opening the calendar stays quick."""
+        self.library_source = LibrarySource(self.library)
+        return self.query_one("#lib-pane", Vertical).mount(
+            Input(placeholder="Search the library: title, text, tags  (/)", id="lib-search",
+                  compact=True),
+            VirtualTable(LIBRARY_COLUMNS, self.library_source, id="lib-table",
+                         empty_message="The library is empty. Press a to add a guideline or a sample post."),
+            Static("", id="lib-status", markup=False),
+        )
 
     @property
     def grid(self) -> MonthGrid:
@@ -214,12 +219,15 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         return self.grid.cursor
 
     def on_mount(self) -> None:
+        self._shown_once = False
         self.reload()
         self.grid.focus()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        # The first resume follows on_mount, which has just loaded everything.
+        if self.is_mounted and self._shown_once:
             self.reload()
+        self._shown_once = True
 
     # -- loading --------------------------------------------------------------------------
 
@@ -352,9 +360,10 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         options: list[Option] = []
         active = self.posts.active_ambassadors()
         expected = weekly_pieces_hint(active)
+        count = f"{len(self.rows)} post{'' if len(self.rows) == 1 else 's'} this week"
         options.append(Option(plain(
-            f"{len(self.rows)} post(s) this week · rule of thumb for {active} active ambassadors: "
-            f"about {expected:.1f} new pieces a week (DSMN8)"), disabled=True))
+            f"{count} · DSMN8 rule of thumb for {active} active: ≈{expected:.1f} a week"),
+            disabled=True))
         highlight = None
         for day in days:
             marker = " · today" if day == self.today else ""
@@ -429,11 +438,12 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
             self.action_add()
 
     @on(TabbedContent.TabActivated)
-    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+    async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
         if self.on_library:
-            self.refresh_library()
-            self.lib_table.focus()
-        else:
+            if not self.query("#lib-table"):
+                await self._mount_library()
+            self._library_ready()
+        elif self.is_mounted and self.focused is not self.grid:
             self._focus_view()
         self._show_title()
         self.refresh_bindings()
@@ -496,7 +506,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
             self.moving = None
             self._show_day()
             self.notify("Move cancelled.", markup=False)
-        elif self.on_library and self.query_one("#lib-search", Input).value:
+        elif self.on_library and self.query("#lib-search") and self.query_one("#lib-search", Input).value:
             self.query_one("#lib-search", Input).value = ""
             self.lib_table.focus()
 
@@ -644,6 +654,10 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         self.app.push_screen(FilterDialog(self.posts, self.filter, self.settings.voices), chosen)
 
     # -- library --------------------------------------------------------------------------
+
+    def _library_ready(self) -> None:
+        self.refresh_library()
+        self.lib_table.focus()
 
     def refresh_library(self, keep: int | None = None) -> None:
         text = self.query_one("#lib-search", Input).value
