@@ -184,14 +184,14 @@ APP_HELP_FOOTER = """\
 def known_binding_ids() -> set[str]:
     """Every binding id a [keymap] table may remap."""
     from advocacy_tui.screens.modals.ambassador_form import AmbassadorForm
-    from advocacy_tui.screens.modals.confirm import ConfirmDialog
-    from advocacy_tui.screens.modals.error import ErrorDialog
-    from advocacy_tui.screens.modals.help import HelpScreen
     from advocacy_tui.screens.modals.calendar_dialogs import (
         DateDialog,
         FilterDialog,
         PickPostDialog,
     )
+    from advocacy_tui.screens.modals.confirm import ConfirmDialog
+    from advocacy_tui.screens.modals.error import ErrorDialog
+    from advocacy_tui.screens.modals.help import HelpScreen
     from advocacy_tui.screens.modals.library_form import LibraryForm
     from advocacy_tui.screens.modals.post_form import PostForm
     from advocacy_tui.widgets.month_grid import MonthGrid

@@ -1,5 +1,6 @@
 """Posts and library in the database: ranges, publishing, copies, authors, search."""
 
+import sqlite3
 from datetime import date, time
 
 import pytest
@@ -55,7 +56,7 @@ def test_publishing_logs_involvement_once_in_the_same_action(store):
 
 def test_failed_publish_leaves_nothing(store):
     repo = PostRepo(store)
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.IntegrityError):
         repo.add(Post(None, "Ghost author", author_id=999, planned_on=date(2026, 11, 27),
                       state="published", published_url="https://x.example/p"))
     assert repo.total() == 0

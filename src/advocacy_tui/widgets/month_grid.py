@@ -130,10 +130,7 @@ class MonthGrid(Widget, can_focus=True):
         row = y - 1
         for week, height in enumerate(self._row_heights()):
             if 0 <= row < height:
-                column = 0
-                for column, edge in enumerate(self._edges()):
-                    if x < edge:
-                        break
+                column = next((n for n, edge in enumerate(self._edges()) if x < edge), 6)
                 return self.days[week][column]
             row -= height
         return None
