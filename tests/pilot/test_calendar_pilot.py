@@ -202,24 +202,26 @@ async def test_library_search_and_use_as_draft(demo_store, make_app):
         assert linked == [("2026-11-27", "idea")]
 
 
-async def test_library_add_edit_delete_and_open(demo_store, make_app, monkeypatch):
+async def test_library_add_edit_delete_and_open(demo_store, make_app, monkeypatch, tmp_path):
     import advocacy_tui.screens.calendar as calendar_screen
 
     monkeypatch.setattr(calendar_screen.shutil, "which", lambda name: None)
+    (tmp_path / "template.png").write_bytes(b"png")
     library = LibraryRepo(demo_store)
     total = library.total()
     app = make_app(demo_store, start_mode="calendar")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("l", "a")
         await pilot.press(*"[i]Nowy[/i] szablon")
-        app.screen.query_one("#location").value = "~/graphics/template.png"
+        app.screen.query_one("#location").value = str(tmp_path / "template.png")
         await pilot.press("f10")
         await pilot.pause()
         assert library.total() == total + 1
         assert "[i]Nowy[/i] szablon" in screen_text(app)
         await pilot.press("o")
         await pilot.pause()
-        assert any("graphics/template.png" in str(n.message) for n in app._notifications)
+        assert any("No program to open files" in str(n.message) and "template.png" in str(n.message)
+                   for n in app._notifications)
         await pilot.press("d", "y")
         await pilot.pause()
         assert library.total() == total

@@ -762,6 +762,10 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
                         markup=False)
             return
         target = where if "://" in where else str(Path(where).expanduser())
+        if "://" not in where and not Path(target).exists():
+            self.notify(f"The file {target} does not exist (moved or renamed?). Press e to "
+                        "change the path.", severity="warning", timeout=10, markup=False)
+            return
         if sys.platform == "darwin":
             opener = shutil.which("open")
         elif os.name == "nt":

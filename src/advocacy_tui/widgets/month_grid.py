@@ -211,12 +211,12 @@ class MonthGrid(Widget, can_focus=True):
         lines = [first, " " + counts if counts else ""]
         room = height - 2
         shown = list(posts)
-        if len(shown) > room:
-            shown = shown[: max(0, room - 1)]
+        if len(shown) > room:  # the last line says how many more (the counts line has all)
+            shown = shown[: max(1, room - 1)]
         for state, title, by_leader in shown:
             symbol = STATE_SYMBOLS.get(state, "?") + (LEADER_SYMBOL if by_leader else "")
             lines.append(f" {symbol} {printable(title)}")
-        if len(posts) > room > 0:
+        if len(posts) > len(shown) and room > 1:
             lines.append(f" … {len(posts) - len(shown)} more")
         while len(lines) < height:
             lines.append("")

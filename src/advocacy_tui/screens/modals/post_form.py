@@ -89,7 +89,8 @@ class PostForm(ModalScreen[Post | None]):
                 yield Field("Author", Input(self.repo.author_label(p.author_id),
                             placeholder="Name or email from the roster (empty: nobody yet)",
                             suggester=AuthorSuggester(self.repo),
-                            validators=[Rule(self._author_known)], compact=True, id="author"),
+                            validators=[Rule(self._author_known)], validate_on=["blur", "submitted"],
+                            compact=True, id="author"),
                             name="author")
                 yield Field("Date *", Input(format_date(p.planned_on), placeholder="dd.mm.yyyy",
                             validators=[Rule(check_required_date)], compact=True, id="planned_on"),
@@ -124,9 +125,19 @@ class PostForm(ModalScreen[Post | None]):
 
     @on(Input.Changed)
     def _checked(self, event: Input.Changed) -> None:
+        if event.input.id == "author":
+            self.query_one("#field-author", Field).show_problem(None)
+            return
         field = self.query_one(f"#field-{event.input.id}", Field)
         result = event.validation_result
         field.show_problem(result.failure_descriptions[0] if result and not result.is_valid else None)
+
+    @on(Input.Blurred, "#author")
+    def _author_left(self, event: Input.Blurred) -> None:
+        # The author is checked when the field is left, not at every letter of a name.
+        result = event.validation_result
+        self.query_one("#field-author", Field).show_problem(
+            result.failure_descriptions[0] if result and not result.is_valid else None)
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
