@@ -9,7 +9,14 @@ from datetime import date, time
 from typing import NamedTuple
 
 from advocacy_tui.data.store import Store
-from advocacy_tui.domain.posts import LEADER_ROLES, LibraryItem, Post, is_publishing
+from advocacy_tui.domain.posts import (
+    LEADER_ROLES,
+    LEADER_SYMBOL,
+    STATE_SYMBOLS,
+    LibraryItem,
+    Post,
+    is_publishing,
+)
 from advocacy_tui.domain.text import fold
 
 POST_COLUMNS = ("id, uid, title, body, author_id, channel, planned_on, planned_time, state, voice, "
@@ -83,6 +90,13 @@ class CalendarRow(NamedTuple):
     @property
     def by_leader(self) -> bool:
         return self.role in LEADER_ROLES
+
+    def describe(self) -> str:
+        """One line: state symbol, time, title, author (★ for owners and managers)."""
+        time_text = f"{self.planned_time} " if self.planned_time else ""
+        leader = f" {LEADER_SYMBOL}" if self.by_leader else ""
+        author = f" · {self.author}{leader}" if self.author else " · no author yet"
+        return f"{STATE_SYMBOLS.get(self.state, '?')} {time_text}{self.title}{author}"
 
 
 class PostRepo:

@@ -18,7 +18,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import (
     ContentSwitcher,
-    Footer,
     Header,
     Input,
     OptionList,
@@ -54,6 +53,7 @@ from advocacy_tui.domain.posts import (
 )
 from advocacy_tui.screens.base import SectionScreen, plain
 from advocacy_tui.widgets.month_grid import MonthGrid
+from advocacy_tui.widgets.quiet_footer import QuietFooter
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
 CALENDAR_ACTIONS = {"add", "edit", "copy", "move", "delete", "filter", "toggle_view", "today",
@@ -185,7 +185,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
                 yield Static(LEGEND, id="cal-legend", markup=False)
             with TabPane("Library", id="tab-library"):
                 yield Vertical(id="lib-pane")  # filled the first time the tab opens
-        yield Footer()
+        yield QuietFooter()
 
     def _mount_library(self):
         """The library's widgets are built on first use: opening the calendar stays quick."""
@@ -219,15 +219,18 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         return self.grid.cursor
 
     def on_mount(self) -> None:
-        self._shown_once = False
+        self._was_away = False
         self.reload()
         self.grid.focus()
 
+    def on_screen_suspend(self) -> None:
+        self._was_away = True
+
     def on_screen_resume(self) -> None:
-        # The first resume follows on_mount, which has just loaded everything.
-        if self.is_mounted and self._shown_once:
+        # Back from another section or a dialog: the data may have changed meanwhile.
+        if self.is_mounted and self._was_away:
+            self._was_away = False
             self.reload()
-        self._shown_once = True
 
     # -- loading --------------------------------------------------------------------------
 
@@ -292,9 +295,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         elif not rows:
             text = f"{day}: nothing planned. Press a to plan a post."
         else:
-            from advocacy_tui.screens.modals.calendar_dialogs import post_line
-
-            text = f"{day}: " + " │ ".join(post_line(r) for r in rows)
+            text = f"{day}: " + " │ ".join(r.describe() for r in rows)
         self.query_one("#cal-day", Static).update(plain(text))
 
     def _mix(self, first: date, last: date):
@@ -354,8 +355,6 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
     # -- week agenda ----------------------------------------------------------------------
 
     def _fill_week(self, keep_post: int | None = None) -> None:
-        from advocacy_tui.screens.modals.calendar_dialogs import post_line
-
         days = week_days(self.cursor, self.settings.week_start_index)
         options: list[Option] = []
         active = self.posts.active_ambassadors()
@@ -375,7 +374,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
                 if day == self.cursor and highlight is None:
                     highlight = len(options) - 1
             for row in rows:
-                options.append(Option(plain("   " + post_line(row)), id=f"p{row.id}"))
+                options.append(Option(plain("   " + row.describe()), id=f"p{row.id}"))
                 if keep_post == row.id or (keep_post is None and day == self.cursor and highlight is None):
                     highlight = len(options) - 1
         week = self.week

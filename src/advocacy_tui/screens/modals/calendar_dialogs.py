@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from advocacy_tui.data.posts import CalendarRow, PostFilter, PostRepo
 from advocacy_tui.domain.dates import DateError, format_date, parse_date
-from advocacy_tui.domain.posts import LEADER_SYMBOL, STATE_SYMBOLS
 from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.modals.forms import Field, Rule
 from advocacy_tui.screens.modals.post_form import AuthorSuggester, state_options
@@ -89,10 +88,7 @@ class FilterDialog(ModalScreen[PostFilter | None]):
 
 
 def post_line(row: CalendarRow) -> str:
-    time = f"{row.planned_time} " if row.planned_time else ""
-    leader = f" {LEADER_SYMBOL}" if row.by_leader else ""
-    author = f" · {row.author}{leader}" if row.author else " · no author yet"
-    return f"{STATE_SYMBOLS.get(row.state, '?')} {time}{row.title}{author}"
+    return row.describe()
 
 
 class PickPostDialog(ModalScreen[int | None]):
