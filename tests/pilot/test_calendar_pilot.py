@@ -225,3 +225,59 @@ async def test_library_add_edit_delete_and_open(demo_store, make_app, monkeypatc
         await pilot.press("d", "y")
         await pilot.pause()
         assert library.total() == total
+
+
+async def test_configured_voices_and_limit_drive_form_and_warning(demo_store, make_app):
+    from advocacy_tui.config import Settings
+
+    settings = Settings(voices=(("personal", "Moja wiedza"), ("company", "Firma")),
+                        company_share_limit=0.5)
+    app = make_app(demo_store, settings, start_mode="calendar")
+    async with app.run_test(size=(120, 40)) as pilot:
+        text = screen_text(app)
+        assert "moja 40 %" in text and "firma 40 %" in text
+        assert "over" not in text  # 40 % is under a limit of one half
+        await pilot.press("a")
+        voice = app.screen.query_one("#voice")
+        assert [option[1] for option in voice._options if option[1] != voice.BLANK] == ["personal", "company"]
+
+
+async def test_company_warning_in_words(demo_store, make_app):
+    app = make_app(demo_store, start_mode="calendar")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "⚠ Company brand is 40 %, over 33 %: plan personal expertise posts instead." in screen_text(app)
+        assert "★ leaders: 8 posts, 6 published" in screen_text(app)
+
+
+async def test_author_suggestion_and_check_when_leaving(demo_store, make_app):
+    app = make_app(demo_store, start_mode="calendar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right", "a", *"Idea")
+        form = app.screen
+        form.query_one("#author").focus()
+        await pilot.press(*"zof")
+        await pilot.pause()
+        assert form.query_one("#field-author").has_class("-invalid") is False
+        await pilot.press("right")  # accept the suggestion
+        assert form.query_one("#author").value == "Zofia Kamińska <zofia.kaminska@northwind.example>"
+        await pilot.press("tab")
+        assert form.query_one("#field-author").has_class("-invalid") is False
+        form.query_one("#author").focus()
+        form.query_one("#author").value = "Zofia Nobody"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert form.query_one("#field-author").has_class("-invalid")
+
+
+async def test_click_moves_the_cursor(demo_store, make_app):
+    app = make_app(demo_store, start_mode="calendar")
+    async with app.run_test(size=(84, 30)) as pilot:
+        grid = _grid(app)
+        # Tuesday of the fifth week row: 24 November 2026 (a published post by a leader).
+        y = 1 + sum(grid._row_heights()[:4])
+        await pilot.click(MonthGrid, offset=(14, y))
+        assert grid.cursor == date(2026, 11, 24)
+        await pilot.click(MonthGrid, offset=(14, y))
+        await pilot.pause()
+        assert isinstance(app.screen, PostForm)  # a second click opens the day's post

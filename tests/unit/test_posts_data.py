@@ -147,3 +147,20 @@ def test_demo_calendar(demo_store):
     assert LibraryRepo(demo_store).count("pl") >= 5
     counts = repo.voice_counts(date(2026, 11, 1), date(2026, 11, 30))
     assert counts["company"] / sum(counts.values()) > 1 / 3
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FIELDS = ("title", "planned_on", "planned_time", "state", "voice", "published_url",
+          "published_on", "channel", "body", "notes")
+
+
+@given(st.dictionaries(st.sampled_from(FIELDS), st.text(max_size=40)))
+def test_build_post_only_ever_explains(fields):
+    try:
+        post = build_post(fields, VOICES)
+    except ValidationError as error:
+        assert error.problems and all(isinstance(v, str) and v for v in error.problems.values())
+    else:
+        assert post.title.strip() and post.planned_on is not None

@@ -413,7 +413,7 @@ def fill_calendar(store: Store) -> None:
                 profile = (row[1] if row and row[1] else "https://www.linkedin.com").rstrip("/")
                 url = f"{profile}/recent-activity/post-{number + 1}"
             posts.add(Post(
-                id=None, title=entry["title"], body=entry.get("body", ""),
+                id=None, title=entry["title"], body=entry.get("body", "").strip(),
                 author_id=row[0] if row else None, channel=entry.get("channel", "LinkedIn"),
                 planned_on=day,
                 planned_time=parse_time(entry["time"]) if "time" in entry else None,
