@@ -46,7 +46,11 @@ def _write(data: bytes, output: Path | None) -> None:
 @click.pass_context
 def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text: str | None,
                     to_text: str | None, db_path: Path | None) -> None:
-    """The content calendar as an .ics file. Importing a newer file updates the events."""
+    """The content calendar as an .ics file. Importing a newer file updates the events.
+
+    Posts with a time become 30-minute events (the time is read in this computer's time
+    zone); posts without one become all-day events. Dropped posts are marked cancelled.
+    """
     from advocacy_tui.data.calendar_export import build_ics
 
     first = _date_option(from_text, "--from")

@@ -51,6 +51,7 @@ from advocacy_tui.domain.posts import (
     Post,
     draft_from_library,
 )
+from advocacy_tui.domain.text import printable
 from advocacy_tui.screens.base import SectionScreen, plain
 from advocacy_tui.widgets.month_grid import MonthGrid
 from advocacy_tui.widgets.quiet_footer import QuietFooter
@@ -64,7 +65,7 @@ LIBRARY_COLUMNS = [
     Column("kind", "Kind", 12, sortable=False),
     Column("title", "Title", None, min_width=20, sortable=False),
     Column("language", "Lang", 5, sortable=False),
-    Column("tags", "Tags", None, min_width=10, sortable=False),
+    Column("tags", "Tags", 26, sortable=False),
 ]
 
 LEGEND = ("  ".join(f"{STATE_SYMBOLS[s]} {STATE_LABELS[s].lower()}" for s in STATE_LABELS)
@@ -195,6 +196,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
                   compact=True),
             VirtualTable(LIBRARY_COLUMNS, self.library_source, id="lib-table",
                          empty_message="The library is empty. Press a to add a guideline or a sample post."),
+            Static("", id="lib-preview"),
             Static("", id="lib-status", markup=False),
         )
 
@@ -667,6 +669,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
                                if text.strip() else
                                "The library is empty. Press a to add a guideline or a sample post.")
         table.reload(cursor=position)
+        self._show_preview(table.cursor_key)
         total = self.library.total()
         shown = table.row_count
         status = f" {total} item(s)" if shown == total else f" {shown} of {total} items match"
@@ -680,6 +683,25 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
     @on(Input.Submitted, "#lib-search")
     def _search_done(self) -> None:
         self.lib_table.focus()
+
+    @on(VirtualTable.RowHighlighted)
+    def _library_preview(self, event: VirtualTable.RowHighlighted) -> None:
+        self._show_preview(event.key)
+
+    def _show_preview(self, key: int | None) -> None:
+        from textual.content import Content
+
+        item = self.library.get(key) if key is not None else None
+        preview = self.query_one("#lib-preview", Static)
+        if item is None:
+            preview.update("")
+            return
+        lines = [Content.styled(printable(item.title), "bold")]
+        if item.location:
+            lines.append(Content("File or address: " + printable(item.location)))
+        if item.body.strip():
+            lines.append(Content(printable(item.body.strip(), single_line=False)))
+        preview.update(Content("\n").join(lines))
 
     @on(VirtualTable.RowSelected)
     def _library_open(self, event: VirtualTable.RowSelected) -> None:
