@@ -106,7 +106,8 @@ type it with `g`), `d` deletes after asking. In the form, F4 opens the text in y
 editor (`$EDITOR`). Publishing a post (state *published* with its address) records it in
 the author's involvement.
 
-**Filters.** `f` shows only one author, state or voice.
+**Filters.** `f` shows only one author, state or voice. The mix below the grid always
+counts the whole program (dropped posts left out), whatever the filter.
 
 **The mix.** Under the grid: the share of each voice this month and in the last 30 days.
 When company and employer-brand posts pass the limit (a third by default, `company_share_limit`
