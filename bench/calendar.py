@@ -100,7 +100,7 @@ async def in_app(path: Path) -> dict[str, float]:
             app.add_mode("calendar", CalendarScreen)
             await timed("open", lambda: app.run_action("switch_mode('calendar')"))
             screen = app.screen
-            results["rows"].append(screen.posts.rows_fetched)
+            results["rows"].append(screen.posts.summarised)
             await timed("idle", lambda: None)
             await timed("next", lambda screen=screen: screen.action_month(1))
             screen.filter = PostFilter(voice="company") if n % 2 else PostFilter(state="ready")
@@ -147,10 +147,10 @@ def main() -> None:
 
     store = Store.open(path)
     repo = PostRepo(store)
-    query = median_ms(lambda: repo.in_range(date(2026, 10, 26), date(2026, 12, 6)))
-    fetched = repo.rows_fetched
+    query = median_ms(lambda: repo.month_summary(date(2026, 10, 26), date(2026, 12, 6)))
+    fetched = repo.summarised
     store.close()
-    print(line("month query (6 weeks, SQL only)", f"{query:.1f} ms", f"{LIMIT_MS:.0f} ms", query <= LIMIT_MS))
+    print(line("month summary query (6 weeks, SQL only)", f"{query:.1f} ms", f"{LIMIT_MS:.0f} ms", query <= LIMIT_MS))
     t = asyncio.run(in_app(path))
     bare_ms = t["bare_screen"]
     print(line("bare Textual screen (header, 2 tabs, footer)", f"{bare_ms:.1f} ms", "-", True))
@@ -165,7 +165,7 @@ def main() -> None:
                    f"{LIMIT_MS:.0f} ms", value <= LIMIT_MS))
     rows = int(t["rows"])
     expected = POSTS / (YEARS * 365) * 42
-    print(line("posts read for one month view", f"{rows:,} of {POSTS:,}",
+    print(line("posts counted for one month view", f"{rows:,} of {POSTS:,}",
                f"~{expected:,.0f} (42 days)", rows == fetched and rows < expected * 1.5))
 
 

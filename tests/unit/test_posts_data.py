@@ -164,3 +164,26 @@ def test_build_post_only_ever_explains(fields):
         assert error.problems and all(isinstance(v, str) and v for v in error.problems.values())
     else:
         assert post.title.strip() and post.planned_on is not None
+
+
+def test_month_summary_counts_and_first_titles(store):
+    from advocacy_tui.widgets.month_grid import day_counts_text
+
+    people = AmbassadorRepo(store)
+    boss = people.add(build_ambassador({"name": "Boss", "role": "owner"}))
+    repo = PostRepo(store)
+    day = date(2026, 11, 27)
+    for n in range(6):
+        repo.add(Post(None, f"P{n}", planned_on=day, state="draft" if n % 2 else "idea",
+                      planned_time=time(9 + n, 0), author_id=boss if n == 5 else None))
+    repo.add(Post(None, "Outside", planned_on=date(2026, 12, 31)))
+    days = repo.month_summary(date(2026, 11, 1), date(2026, 11, 30), titles_per_day=3)
+    assert repo.summarised == 6
+    summary = days[day]
+    assert summary.counts == {"idea": 3, "draft": 3} and summary.total == 6 and summary.leader
+    assert [t[1] for t in summary.titles] == ["P0", "P1", "P2"]
+    assert day_counts_text(summary.counts, 20) == "3 ○ 3 ✎"
+    assert day_counts_text(summary.counts, 6) == "3○ 3✎"
+    assert day_counts_text(summary.counts, 4) == "6"
+    only = repo.month_summary(date(2026, 11, 1), date(2026, 11, 30), PostFilter(state="draft"))
+    assert only[day].counts == {"draft": 3} and only[day].leader

@@ -99,10 +99,23 @@ class CalendarRow(NamedTuple):
         return f"{STATE_SYMBOLS.get(self.state, '?')} {time_text}{self.title}{author}"
 
 
+class DaySummary(NamedTuple):
+    """What a month grid cell needs: posts per state, whether a leader posts, first titles."""
+
+    counts: dict[str, int]
+    leader: bool
+    titles: list[tuple[str, str, bool]]  # (state, title, by a leader), in day order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
 class PostRepo:
     def __init__(self, store: Store):
         self.store = store
         self.rows_fetched = 0  # posts read by the last range query (tests prove the range)
+        self.summarised = 0  # posts counted by the last month summary
 
     def _values(self, post: Post) -> dict[str, object]:
         return {
@@ -208,6 +221,42 @@ class PostRepo:
         ).fetchall()
         self.rows_fetched = len(rows)
         return [CalendarRow(r[0], date.fromisoformat(r[1]), *r[2:]) for r in rows]
+
+    def month_summary(self, first: date, last: date, flt: PostFilter | None = None,
+                      titles_per_day: int = 4) -> dict[date, DaySummary]:
+        """Per day from ``first`` to ``last``: counts by state and the first few titles.
+
+        Counting runs on an index (posts_mix_by_day); only ``titles_per_day`` titles a day
+        reach Python, so a busy month costs the same as a quiet one.
+        """
+        extra, params = (flt or PostFilter()).where()
+        span = [first.isoformat(), last.isoformat(), *params]
+        conn = self.store.db.conn
+        leader = "coalesce(a.role IN ('owner', 'manager'), 0)"
+        days: dict[date, DaySummary] = {}
+        total = 0
+        for day_text, state, by_leader, count in conn.execute(
+            f"SELECT p.planned_on, p.state, {leader}, count(*) FROM posts p "
+            "LEFT JOIN ambassadors a ON a.id = p.author_id "
+            f"WHERE p.planned_on BETWEEN ? AND ?{extra} GROUP BY 1, 2, 3", span,
+        ):
+            day = date.fromisoformat(day_text)
+            summary = days.get(day) or days.setdefault(day, DaySummary({}, False, []))
+            summary.counts[state] = summary.counts.get(state, 0) + count
+            if by_leader and not summary.leader:
+                days[day] = summary = summary._replace(leader=True)
+            total += count
+        for day_text, state, title, by_leader in conn.execute(
+            f"SELECT planned_on, state, title, leader FROM (SELECT p.planned_on, p.state, p.title, "
+            f"{leader} AS leader, row_number() OVER (PARTITION BY p.planned_on "
+            "ORDER BY p.planned_time, p.id) AS n FROM posts p "
+            "LEFT JOIN ambassadors a ON a.id = p.author_id "
+            f"WHERE p.planned_on BETWEEN ? AND ?{extra}) WHERE n <= ? ORDER BY planned_on, n",
+            [*span, titles_per_day],
+        ):
+            days[date.fromisoformat(day_text)].titles.append((state, title, bool(by_leader)))
+        self.summarised = total
+        return days
 
     def voice_counts(self, first: date, last: date) -> Counter[str]:
         """Posts per voice in the range, dropped ones left out (they will not appear)."""

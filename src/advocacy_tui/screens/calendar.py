@@ -246,24 +246,32 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
     def reload(self, *, keep_week_post: int | None = None) -> None:
         """Read the posts of the visible range only, then redraw everything that shows them."""
         first, last = self.view_range()
-        self.rows = self.posts.in_range(first, last, self.filter)
         self.loaded_range = (first, last)
-        self.by_day = defaultdict(list)
-        for row in self.rows:
-            self.by_day[row.planned_on].append(row)
-        self.grid.set_posts({day: [(r.state, r.title, r.by_leader) for r in rows]
-                             for day, rows in self.by_day.items()})
         if self.view == "week":
+            self.rows = self.posts.in_range(first, last, self.filter)
+            self.by_day = defaultdict(list)
+            for row in self.rows:
+                self.by_day[row.planned_on].append(row)
             self._fill_week(keep_week_post)
+        else:
+            # The grid gets counts and a few titles a day; full rows only for the chosen day.
+            self.grid.set_days(self.posts.month_summary(first, last, self.filter))
+            self._load_cursor_day()
         self._show_mix()
         self._show_day()
         self._show_title()
+
+    def _load_cursor_day(self) -> None:
+        if self.view == "month":
+            self.rows = self.posts.in_range(self.cursor, self.cursor, self.filter)
+            self.by_day = {self.cursor: self.rows}
 
     def _ensure_loaded(self) -> None:
         first, last = self.view_range()
         if self.loaded_range != (first, last):
             self.reload()
         else:
+            self._load_cursor_day()
             self._show_day()
             self._show_title()
 
@@ -471,6 +479,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         if self.loaded_range != (first, last) or self.view == "week":
             self.reload()
         else:
+            self._load_cursor_day()
             self._show_day()
             self._show_title()
 

@@ -7,7 +7,7 @@ scrolling or repainting costs nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from rich.cells import cell_len, set_cell_size
@@ -18,24 +18,24 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from advocacy_tui.data.posts import DaySummary
 from advocacy_tui.domain.calendar import GRID_WEEKS, month_grid, weekday_names
 from advocacy_tui.domain.posts import LEADER_SYMBOL, STATE_SYMBOLS, STATES
 from advocacy_tui.domain.text import printable
 
 
-def day_counts_text(states: Sequence[str], width: int) -> str:
+def day_counts_text(counts: Mapping[str, int], width: int) -> str:
     """``2 ✎ 1 ✓`` (or ``2✎ 1✓`` when narrow): how many posts in which state."""
-    counts = {state: 0 for state in STATES}
-    for state in states:
-        counts[state] = counts.get(state, 0) + 1
-    parts = [(n, STATE_SYMBOLS.get(s, "?")) for s, n in counts.items() if n]
+    ordered = [s for s in STATES if counts.get(s)] + [s for s in counts if s not in STATES and counts[s]]
+    parts = [(counts[s], STATE_SYMBOLS.get(s, "?")) for s in ordered]
+    total = sum(counts.values())
     spaced = " ".join(f"{n} {sym}" for n, sym in parts)
     if cell_len(spaced) <= width:
         return spaced
     compact = " ".join(f"{n}{sym}" for n, sym in parts)
     if cell_len(compact) <= width:
         return compact
-    return f"{len(states)} posts" if cell_len(f"{len(states)} posts") <= width else str(len(states))
+    return f"{total} posts" if cell_len(f"{total} posts") <= width else str(total)
 
 
 class MonthGrid(Widget, can_focus=True):
@@ -83,15 +83,15 @@ class MonthGrid(Widget, can_focus=True):
         self.cursor = cursor
         self.today = today
         self.first_weekday = first_weekday
-        self.posts: Mapping[date, Sequence[tuple[str, str, bool]]] = {}
+        self.days_data: Mapping[date, DaySummary] = {}
         self._strips: list[Strip] | None = None
         self._cache_key: tuple | None = None
 
     # -- data ---------------------------------------------------------------------------
 
-    def set_posts(self, posts: Mapping[date, Sequence[tuple[str, str, bool]]]) -> None:
-        """Posts per day as (state, title, by_leader), in the order to show."""
-        self.posts = posts
+    def set_days(self, days: Mapping[date, DaySummary]) -> None:
+        """What each day holds (days without posts are simply missing)."""
+        self.days_data = days
         self._invalidate()
 
     def set_cursor(self, day: date, *, notify: bool = True) -> None:
@@ -198,26 +198,27 @@ class MonthGrid(Widget, can_focus=True):
         return strips[:height] if height else strips
 
     def _cell_lines(self, day: date, width: int, height: int) -> list[str]:
-        posts = self.posts.get(day, ())
+        summary = self.days_data.get(day)
         mark = "▸" if day == self.cursor else " "
-        leader = f" {LEADER_SYMBOL}" if any(p[2] for p in posts) else ""
+        leader = f" {LEADER_SYMBOL}" if summary and summary.leader else ""
         first = f"{mark}{day.day:>2}"
         if day == self.today:
             first += " today" if width >= len(first) + 6 else " •"
-        counts = (day_counts_text([p[0] for p in posts], max(1, width - 1 - len(leader))) + leader
-                  if posts else "")
+        counts = (day_counts_text(summary.counts, max(1, width - 1 - len(leader))) + leader
+                  if summary else "")
         if height == 1:  # one line per day: squeeze the counts after the number
             return [f"{first} {counts}" if counts else first]
         lines = [first, " " + counts if counts else ""]
         room = height - 2
-        shown = list(posts)
-        if len(shown) > room:  # the last line says how many more (the counts line has all)
+        total = summary.total if summary else 0
+        shown = list(summary.titles) if summary else []
+        if total > room:  # the last line says how many more (the counts line has all)
             shown = shown[: max(1, room - 1)]
         for state, title, by_leader in shown:
             symbol = STATE_SYMBOLS.get(state, "?") + (LEADER_SYMBOL if by_leader else "")
             lines.append(f" {symbol} {printable(title)}")
-        if len(posts) > len(shown) and room > 1:
-            lines.append(f" … {len(posts) - len(shown)} more")
+        if total > len(shown) and room > 1:
+            lines.append(f" … {total - len(shown)} more")
         while len(lines) < height:
             lines.append("")
         return lines[:height]
