@@ -78,7 +78,7 @@ async def in_app(path: Path) -> dict[str, float]:
     store = Store.open(path, clock=clock)
     app = AdvocacyApp(store, clock=clock, start_mode="roster")
     results: dict[str, list[float]] = {key: [] for key in (
-        "bare_screen", "open", "reopen", "next", "filter", "work", "idle", "rows")}
+        "bare_screen", "open", "reopen", "roster", "next", "filter", "work", "idle", "rows")}
 
     async def timed(key: str, action) -> None:
         began = time.perf_counter()
@@ -110,8 +110,7 @@ async def in_app(path: Path) -> dict[str, float]:
             screen.reload()
             screen.grid._build()
             results["work"].append((time.perf_counter() - began) * 1000)
-            await app.run_action("switch_mode('roster')")
-            await pilot.pause()
+            await timed("roster", lambda: app.run_action("switch_mode('roster')"))
             await timed("reopen", lambda: app.run_action("switch_mode('calendar')"))
             await app.run_action("switch_mode('roster')")
             await pilot.pause()
@@ -155,6 +154,7 @@ def main() -> None:
     bare_ms = t["bare_screen"]
     print(line("bare Textual screen (header, 2 tabs, footer)", f"{bare_ms:.1f} ms", "-", True))
     print(line("idle round trip (pilot.pause, nothing to do)", f"{t['idle']:.1f} ms", "-", True))
+    print(line("switch to the roster (reference section)", f"{t['roster']:.1f} ms", "-", True))
     for key, label in (("open", "open the calendar (first time: builds it)"),
                        ("reopen", "open the calendar again (key 3)"),
                        ("next", "next month ( ] ), repainted"),
