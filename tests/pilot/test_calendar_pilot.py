@@ -282,3 +282,35 @@ async def test_click_moves_the_cursor(demo_store, make_app):
         await pilot.click(MonthGrid, offset=(14, y))
         await pilot.pause()
         assert isinstance(app.screen, PostForm)  # a second click opens the day's post
+
+
+async def test_week_view_move_with_arrows(demo_store, make_app):
+    repo = PostRepo(demo_store)
+    app = make_app(demo_store, start_mode="calendar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.week.highlighted_option.id.startswith("p")
+        post_id = int(screen.week.highlighted_option.id[1:])
+        await pilot.press("m")
+        assert screen.moving == post_id
+        await pilot.press("down", "down")  # past the other post of the day, to Saturday
+        await pilot.pause()
+        assert screen.cursor == date(2026, 11, 28)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.moving is None
+        assert repo.get(post_id).planned_on == date(2026, 11, 28)
+        assert "Moved" in " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_weeks_start_on_the_configured_day(store, make_app):
+    from advocacy_tui.config import Settings
+
+    app = make_app(store, Settings(week_start="sunday"), start_mode="calendar")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first, _last = app.screen.loaded_range
+        assert first == date(2026, 11, 1) and first.weekday() == 6
+        assert screen_text(app).splitlines()[3].split()[:2] == ["Sun", "Mon"]
