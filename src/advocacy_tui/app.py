@@ -18,6 +18,7 @@ from advocacy_tui.data.store import Store
 from advocacy_tui.domain.clock import Clock, SystemClock
 from advocacy_tui.domain.text import printable
 from advocacy_tui.screens.base import SectionScreen
+from advocacy_tui.screens.calendar import CalendarScreen
 from advocacy_tui.screens.readiness import ReadinessScreen
 from advocacy_tui.screens.roster import RosterScreen
 from advocacy_tui.themes import load_themes
@@ -38,6 +39,7 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("roster", "Roster", "1", RosterScreen, "Ambassadors, owners and managers"),
     Section("readiness", "Readiness", "5", ReadinessScreen, "Readiness check, workshop and history"),
+    Section("calendar", "Calendar", "3", CalendarScreen, "Content calendar, mix and library"),
 )
 
 
@@ -206,7 +208,7 @@ Run an employee-advocacy program from one local file.
 APP_HELP_FOOTER = """\
 ## Everywhere
 
-* `1` opens the roster; `5` the readiness check.
+* `1` opens the roster, `3` the content calendar and library, `5` the readiness check.
 * `Ctrl+P` opens the command palette: type what you want ("roster", "theme", "add").
 * `F1` shows this help; `Ctrl+Q` quits. Everything is saved as you go.
 """
@@ -215,15 +217,24 @@ APP_HELP_FOOTER = """\
 def known_binding_ids() -> set[str]:
     """Every binding id a [keymap] table may remap."""
     from advocacy_tui.screens.modals.ambassador_form import AmbassadorForm
+    from advocacy_tui.screens.modals.calendar_dialogs import (
+        DateDialog,
+        FilterDialog,
+        PickPostDialog,
+    )
     from advocacy_tui.screens.modals.confirm import ConfirmDialog
     from advocacy_tui.screens.modals.error import ErrorDialog
     from advocacy_tui.screens.modals.help import HelpScreen
+    from advocacy_tui.screens.modals.library_form import LibraryForm
+    from advocacy_tui.screens.modals.post_form import PostForm
     from advocacy_tui.screens.readiness import CompareScreen
     from advocacy_tui.screens.wizard import ExportDialog, SummaryScreen, WizardScreen
+    from advocacy_tui.widgets.month_grid import MonthGrid
     from advocacy_tui.widgets.virtual_table import VirtualTable
 
     classes = [AdvocacyApp, VirtualTable, AmbassadorForm, ConfirmDialog, ErrorDialog, HelpScreen]
     classes += [WizardScreen, SummaryScreen, ExportDialog, CompareScreen]
+    classes += [PostForm, LibraryForm, FilterDialog, PickPostDialog, DateDialog, MonthGrid]
     classes += [section.screen for section in SECTIONS]
     return {
         binding.id

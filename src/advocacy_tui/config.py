@@ -14,6 +14,15 @@ import tomli
 WEEK_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LANGUAGES = ("en", "pl")
 DEFAULT_THEME = "advocacy-dark"
+# The voices a post can speak in (key -> label); "company" is the one whose share is watched.
+DEFAULT_VOICES: tuple[tuple[str, str], ...] = (
+    ("personal", "Personal expertise"),
+    ("team", "Team and culture"),
+    ("company", "Company and employer brand"),
+    ("industry", "Industry news"),
+)
+COMPANY_VOICE = "company"
+DEFAULT_COMPANY_SHARE_LIMIT = 1 / 3
 
 
 class ConfigError(Exception):
@@ -27,7 +36,14 @@ class Settings:
     week_start: str = "monday"
     db: str | None = None
     keymap: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    voices: tuple[tuple[str, str], ...] = DEFAULT_VOICES
+    company_share_limit: float = DEFAULT_COMPANY_SHARE_LIMIT
     source: Path | None = None
+
+    @property
+    def voice_labels(self) -> dict[str, str]:
+        """Voice key -> label, in the configured order."""
+        return dict(self.voices)
 
     @property
     def week_start_index(self) -> int:
@@ -35,8 +51,9 @@ class Settings:
         return WEEK_DAYS.index(self.week_start)
 
 
-KNOWN_KEYS = ("theme", "language", "week_start", "db", "keymap")
+KNOWN_KEYS = ("theme", "language", "week_start", "db", "keymap", "voices", "company_share_limit")
 TEXT_LIMIT = 1000
+_VOICE_KEY = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 
 
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
@@ -83,7 +100,34 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
             raise _fail(path, f"keymap.{binding_id}",
                         'must be key names such as "n", "ctrl+n" or "f5,ctrl+n".')
     values["keymap"] = MappingProxyType(dict(keymap))
+    if "voices" in data:
+        values["voices"] = _parse_voices(data["voices"], path)
+    if "company_share_limit" in data:
+        limit = data["company_share_limit"]
+        if isinstance(limit, bool) or not isinstance(limit, int | float) or not 0 < limit < 1:
+            raise _fail(path, "company_share_limit",
+                        "must be a share between 0 and 1, like company_share_limit = 0.33.")
+        values["company_share_limit"] = float(limit)
     return Settings(**values)
+
+
+def _parse_voices(voices: Any, path: Path) -> tuple[tuple[str, str], ...]:
+    """``[voices]`` maps a short key to its label; the company voice must stay."""
+    example = ' [voices] followed by lines like personal = "Personal expertise".'
+    if not isinstance(voices, dict) or not voices:
+        raise _fail(path, "voices", "must be a table:" + example)
+    result = []
+    for key, label in voices.items():
+        if not _VOICE_KEY.match(key):
+            raise _fail(path, f"voices.{key}",
+                        "a voice key is lower-case letters, digits or _ (like team_culture).")
+        if not isinstance(label, str) or not label.strip():
+            raise _fail(path, f"voices.{key}", "must be a label in quotes:" + example)
+        result.append((key, label.strip()))
+    if COMPANY_VOICE not in dict(result):
+        raise _fail(path, "voices", f"must keep the “{COMPANY_VOICE}” voice: its share is what "
+                    "the calendar watches. Change its label instead.")
+    return tuple(result)
 
 
 def load_settings(path: Path) -> Settings:

@@ -65,3 +65,40 @@ def test_remember_theme_keeps_the_rest(tmp_path):
     assert settings.language == "pl"
     assert dict(settings.keymap) == {"roster.add": "n"}
     assert "# mine" in path.read_text(encoding="utf-8")
+
+
+def test_voices_and_company_share_defaults():
+    settings = Settings()
+    assert [key for key, _ in settings.voices] == ["personal", "team", "company", "industry"]
+    assert settings.voice_labels["company"] == "Company and employer brand"
+    assert settings.company_share_limit == pytest.approx(1 / 3)
+
+
+def test_voices_and_company_share_from_file(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('company_share_limit = 0.25\n[voices]\npersonal = "Moja wiedza"\n'
+                    'company = "Firma"\nevents = "Wydarzenia"\n', encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.company_share_limit == 0.25
+    assert settings.voices == (("personal", "Moja wiedza"), ("company", "Firma"), ("events", "Wydarzenia"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("company_share_limit = 2", "“company_share_limit”: must be a share between 0 and 1"),
+        ('company_share_limit = "a third"', "must be a share between 0 and 1"),
+        ("company_share_limit = true", "must be a share between 0 and 1"),
+        ("voices = 3", "“voices”: must be a table"),
+        ('[voices]\npersonal = "P"', "must keep the “company” voice"),
+        ('[voices]\ncompany = ""', "“voices.company”: must be a label"),
+        ('[voices]\ncompany = "C"\n"Bad Key" = "x"', "“voices.Bad Key”: a voice key is lower-case"),
+        ('compnay_share_limit = 0.3', "Did you mean “company_share_limit”"),
+    ],
+)
+def test_bad_voice_settings(tmp_path, text, expected):
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_settings(path)
+    assert expected in str(error.value)

@@ -176,9 +176,30 @@ CREATE TABLE readiness_answers (
     )
 
 
+def m005_calendar(db: sqlite_utils.Database) -> None:
+    """Calendar and library: a folded search column for the library; an index that answers
+    the content mix and the leaders' count of a date range without reading the posts."""
+    from advocacy_tui.domain.text import fold
+
+    _run(
+        db,
+        """
+ALTER TABLE library_items ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+CREATE INDEX library_items_by_title ON library_items (kind, title COLLATE NOCASE, id);
+CREATE INDEX posts_by_library_item ON posts (library_item_id) WHERE library_item_id IS NOT NULL;
+CREATE INDEX posts_mix_by_day ON posts (planned_on, state, voice, author_id)
+""",
+    )
+    rows = db.execute("SELECT id, kind, title, body, tags, language FROM library_items").fetchall()
+    for id_, kind, title, body, tags, language in rows:
+        text = " ".join(fold(part) for part in (kind, title, tags, language, body) if part)
+        db.execute("UPDATE library_items SET search_text = ? WHERE id = ?", [text, id_])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
+    m005_calendar,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,102 @@
+"""``export calendar`` (an .ics file) and ``export posts|library`` (CSV or JSON)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from advocacy_tui.cli import CONTEXT, UserError, db_option, group, load_config, open_store
+from advocacy_tui.domain.dates import DateError, parse_date
+
+export = group("export", "Write the program's data to files other programs read.")
+
+
+def _date_option(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except DateError as error:
+        raise UserError(f"{name}: {error}") from None
+
+
+def _write(data: bytes, output: Path | None) -> None:
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as error:
+        raise UserError(f"Cannot write {output}: {error.strerror}.") from None
+    click.echo(f"Wrote {output}.", err=True)
+
+
+@export.command("calendar", context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["ics"]), default="ics", show_default=True,
+              help="The file format (iCalendar, for Outlook, Google Calendar, Thunderbird).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write to this file instead of the screen.")
+@click.option("--from", "from_text", default=None, help="First day (dd.mm.yyyy or yyyy-mm-dd).")
+@click.option("--to", "to_text", default=None, help="Last day (dd.mm.yyyy or yyyy-mm-dd).")
+@db_option
+@click.pass_context
+def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text: str | None,
+                    to_text: str | None, db_path: Path | None) -> None:
+    """The content calendar as an .ics file. Importing a newer file updates the events.
+
+    Posts with a time become 30-minute events (the time is read in this computer's time
+    zone); posts without one become all-day events. Dropped posts are marked cancelled.
+    """
+    from advocacy_tui.data.calendar_export import build_ics
+
+    first = _date_option(from_text, "--from")
+    last = _date_option(to_text, "--to")
+    if first and last and last < first:
+        raise UserError("--to is before --from: give the earlier day first.")
+    settings = load_config()
+    store = open_store(ctx, db_path, settings)
+    try:
+        data = build_ics(store, first, last, voice_labels=settings.voice_labels)
+    finally:
+        store.close()
+    _write(data, output)
+
+
+def _export_table(ctx: click.Context, what: str, fmt: str, output: Path | None,
+                  db_path: Path | None) -> None:
+    from advocacy_tui.data import calendar_export as ex
+
+    store = open_store(ctx, db_path)
+    try:
+        if what == "posts":
+            records, fields = ex.post_records(store), ex.POST_FIELDS
+        else:
+            records, fields = ex.library_records(store), ex.LIBRARY_FIELDS
+    finally:
+        store.close()
+    text = ex.to_csv(records, fields) if fmt == "csv" else ex.to_json(records)
+    # utf-8-sig: Excel recognises UTF-8 (Polish letters) only with the byte-order mark.
+    _write(text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), output)
+
+
+for _what, _summary in (("posts", "Every post of the content calendar"),
+                        ("library", "Every item of the content library")):
+
+    def _make(what: str, summary: str) -> None:
+        @export.command(what, context_settings=CONTEXT, help=f"{summary} as CSV or JSON. "
+                        "CSV cells never start a spreadsheet formula.")
+        @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+                      show_default=True, help="The file format.")
+        @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+                      help="Write to this file instead of the screen.")
+        @db_option
+        @click.pass_context
+        def _command(ctx: click.Context, fmt: str, output: Path | None,
+                     db_path: Path | None) -> None:
+            _export_table(ctx, what, fmt, output, db_path)
+
+    _make(_what, _summary)

@@ -1,0 +1,203 @@
+"""Posts on the content calendar and items of the content library, with their rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from urllib.parse import urlsplit
+
+from advocacy_tui.domain.ambassadors import ValidationError
+from advocacy_tui.domain.calendar import parse_time
+from advocacy_tui.domain.dates import DateError, parse_date, parse_optional_date
+
+STATES: tuple[str, ...] = ("idea", "draft", "ready", "published", "dropped")
+STATE_LABELS = {"idea": "Idea", "draft": "Draft", "ready": "Ready", "published": "Published",
+                "dropped": "Dropped"}
+# Symbols so that state never depends on colour alone (all one cell wide).
+STATE_SYMBOLS = {"idea": "○", "draft": "✎", "ready": "●", "published": "✓", "dropped": "✗"}
+LEADER_SYMBOL = "★"
+LEADER_ROLES = ("owner", "manager")
+
+LIBRARY_KINDS: tuple[str, ...] = ("guideline", "sample_post", "idea", "inspiration", "graphic",
+                                  "training", "faq")
+LIBRARY_KIND_LABELS = {"guideline": "Guideline", "sample_post": "Sample post", "idea": "Post idea",
+                       "inspiration": "Inspiration", "graphic": "Graphic", "training": "Training",
+                       "faq": "FAQ"}
+LANGUAGES = {"en": "English", "pl": "Polski"}
+
+TITLE_MAX = 300
+FIELD_MAX = 500
+BODY_MAX = 200_000
+
+
+@dataclass(frozen=True)
+class Post:
+    id: int | None
+    title: str
+    body: str = ""
+    author_id: int | None = None
+    channel: str = "LinkedIn"
+    planned_on: date | None = None
+    planned_time: time | None = None
+    state: str = "idea"
+    voice: str = "personal"
+    library_item_id: int | None = None
+    published_url: str = ""
+    published_on: date | None = None
+    notes: str = ""
+    uid: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class LibraryItem:
+    id: int | None
+    title: str
+    kind: str = "sample_post"
+    body: str = ""
+    tags: str = ""
+    language: str = "en"
+    location: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+
+
+def check_title(value: str) -> str | None:
+    if not value.strip():
+        return "A title is required."
+    if len(value) > TITLE_MAX:
+        return f"A title can be at most {TITLE_MAX} characters long."
+    return None
+
+
+def check_required_date(value: str) -> str | None:
+    if not value.strip():
+        return "A planned date is required (dd.mm.yyyy)."
+    return check_optional_date(value)
+
+
+def check_optional_date(value: str) -> str | None:
+    try:
+        parse_optional_date(value)
+    except DateError as error:
+        return str(error)
+    return None
+
+
+def check_time(value: str) -> str | None:
+    if not value.strip():
+        return None
+    try:
+        parse_time(value)
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+def check_url(value: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        return "Write the full address of the post, starting with https://."
+    if len(value) > FIELD_MAX:
+        return f"An address can be at most {FIELD_MAX} characters long."
+    return None
+
+
+def check_channel(value: str) -> str | None:
+    if not value.strip():
+        return "A channel is required (LinkedIn, if unsure)."
+    if len(value) > 60:
+        return "A channel name can be at most 60 characters long."
+    return None
+
+
+def build_post(fields: dict[str, str], voices: tuple[str, ...] | list[str], *, id: int | None = None,
+               author_id: int | None = None, library_item_id: int | None = None, uid: str = "") -> Post:
+    """A valid Post from form text, or ValidationError naming each problem in words."""
+    problems: dict[str, str] = {}
+
+    def check(name: str, message: str | None) -> None:
+        if message:
+            problems.setdefault(name, message)
+
+    title = fields.get("title", "").strip()
+    check("title", check_title(title))
+    channel = fields.get("channel", "LinkedIn").strip() or "LinkedIn"
+    check("channel", check_channel(channel))
+    check("planned_on", check_required_date(fields.get("planned_on", "")))
+    check("planned_time", check_time(fields.get("planned_time", "")))
+    state = fields.get("state", "idea")
+    if state not in STATES:
+        check("state", f"The state must be one of: {', '.join(STATES)}.")
+    voice = fields.get("voice", "personal")
+    if voice not in voices:
+        check("voice", f"The voice must be one of the configured voices: {', '.join(voices)}.")
+    url = fields.get("published_url", "").strip()
+    check("published_url", check_url(url))
+    check("published_on", check_optional_date(fields.get("published_on", "")))
+    if state == "published" and not url:
+        check("published_url", "A published post needs the address where it was published.")
+    body = fields.get("body", "")
+    if len(body) > BODY_MAX:
+        check("body", f"The text can be at most {BODY_MAX:,} characters long.")
+    if problems:
+        raise ValidationError(problems)
+    planned_on = parse_date(fields["planned_on"])
+    published_on = parse_optional_date(fields.get("published_on", ""))
+    if state == "published" and published_on is None:
+        published_on = planned_on
+    time_text = fields.get("planned_time", "").strip()
+    return Post(
+        id=id, title=title, body=body, author_id=author_id, channel=channel,
+        planned_on=planned_on, planned_time=parse_time(time_text) if time_text else None,
+        state=state, voice=voice, library_item_id=library_item_id, published_url=url,
+        published_on=published_on, notes=fields.get("notes", ""), uid=uid,
+    )
+
+
+def build_library_item(fields: dict[str, str], *, id: int | None = None) -> LibraryItem:
+    problems: dict[str, str] = {}
+    title = fields.get("title", "").strip()
+    if message := check_title(title):
+        problems["title"] = message
+    kind = fields.get("kind", "sample_post")
+    if kind not in LIBRARY_KINDS:
+        problems["kind"] = f"The kind must be one of: {', '.join(LIBRARY_KINDS)}."
+    language = fields.get("language", "en")
+    if language not in LANGUAGES:
+        problems["language"] = "The language must be en or pl."
+    location = fields.get("location", "").strip()
+    if len(location) > 2000:
+        problems["location"] = "A path or address can be at most 2000 characters long."
+    tags = " ".join(part for part in fields.get("tags", "").replace(",", " ").split() if part)
+    if len(tags) > FIELD_MAX:
+        problems["tags"] = f"Tags can be at most {FIELD_MAX} characters long."
+    if problems:
+        raise ValidationError(problems)
+    return LibraryItem(id=id, title=title, kind=kind, body=fields.get("body", ""), tags=tags,
+                       language=language, location=location)
+
+
+def draft_from_library(item: LibraryItem, day: date) -> Post:
+    """"Use as a draft": a post planned on ``day`` that keeps its link to the library item."""
+    state = "draft" if item.kind == "sample_post" else "idea"
+    return Post(id=None, title=item.title, body=item.body, planned_on=day, state=state,
+                library_item_id=item.id, notes=f"From the library: {item.title}")
+
+
+def is_publishing(before: str | None, after: Post) -> bool:
+    """True when this change publishes the post (so its author's involvement is logged)."""
+    return after.state == "published" and before != "published"
+
+
+SAFE_CELL_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """Text for a spreadsheet cell that Excel or LibreOffice will never run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(SAFE_CELL_STARTS) else text

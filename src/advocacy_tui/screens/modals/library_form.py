@@ -1,0 +1,85 @@
+"""Add or edit one item of the content library."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static, TextArea
+
+from advocacy_tui.domain.ambassadors import ValidationError
+from advocacy_tui.domain.posts import (
+    LANGUAGES,
+    LIBRARY_KIND_LABELS,
+    LibraryItem,
+    build_library_item,
+    check_title,
+)
+from advocacy_tui.screens.modals.forms import Field, Rule
+
+
+class LibraryForm(ModalScreen[LibraryItem | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="library_form.cancel"),
+        Binding("f10", "save", "Save", id="library_form.save"),
+    ]
+
+    def __init__(self, item: LibraryItem | None = None) -> None:
+        super().__init__()
+        self.original = item
+
+    def compose(self) -> ComposeResult:
+        i = self.original or LibraryItem(id=None, title="")
+        with Vertical(classes="dialog form-dialog"):
+            yield Static("Edit library item" if self.original else "Add to the library",
+                         classes="dialog-title", markup=False)
+            with VerticalScroll(classes="form-body"):
+                yield Field("Title *", Input(i.title, validators=[Rule(check_title)], compact=True,
+                            id="title"), name="title")
+                yield Field("Kind", Select([(label, key) for key, label in LIBRARY_KIND_LABELS.items()],
+                            value=i.kind, allow_blank=False, compact=True, id="kind"), name="kind")
+                yield Field("Language", Select([(label, key) for key, label in LANGUAGES.items()],
+                            value=i.language, allow_blank=False, compact=True, id="language"),
+                            name="language")
+                yield Field("Tags", Input(i.tags, placeholder="words separated by spaces",
+                            compact=True, id="tags"), name="tags")
+                yield Field("File or URL", Input(i.location, placeholder="~/Pictures/… or https://…",
+                            compact=True, id="location"), name="location")
+                yield Field("Text", TextArea(i.body, id="body", soft_wrap=True,
+                            show_line_numbers=False, compact=True), name="body")
+            yield Static("F10 or Enter saves · Esc cancels · Tab moves", classes="dialog-hint",
+                         markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    @on(Input.Changed)
+    def _checked(self, event: Input.Changed) -> None:
+        result = event.validation_result
+        self.query_one(f"#field-{event.input.id}", Field).show_problem(
+            result.failure_descriptions[0] if result and not result.is_valid else None)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        values = {name: self.query_one(f"#{name}", Input).value for name in ("title", "tags", "location")}
+        values["kind"] = str(self.query_one("#kind", Select).value)
+        values["language"] = str(self.query_one("#language", Select).value)
+        values["body"] = self.query_one("#body", TextArea).text
+        try:
+            item = build_library_item(values, id=self.original.id if self.original else None)
+        except ValidationError as error:
+            for field in self.query(Field):
+                field.show_problem(error.problems.get(field.field_name))
+            self.notify("Please fix the marked fields first.", severity="warning", markup=False)
+            return
+        self.dismiss(item)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

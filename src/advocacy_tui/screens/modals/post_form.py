@@ -1,0 +1,222 @@
+"""Add or edit one post of the content calendar; the body can go to $EDITOR."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Button, Input, Select, Static, TextArea
+
+from advocacy_tui.data.posts import PostRepo
+from advocacy_tui.domain.ambassadors import ValidationError
+from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.posts import (
+    STATE_LABELS,
+    STATE_SYMBOLS,
+    Post,
+    build_post,
+    check_channel,
+    check_optional_date,
+    check_required_date,
+    check_time,
+    check_title,
+    check_url,
+)
+from advocacy_tui.screens.modals.forms import Field, Rule
+
+TEXT_FIELDS = ("title", "author", "channel", "planned_on", "planned_time", "published_url",
+               "published_on")
+
+
+class AuthorSuggester(Suggester):
+    """Completes a name or email from the roster, one indexed query per keystroke."""
+
+    def __init__(self, repo: PostRepo) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.repo = repo
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return self.repo.suggest_author(value)
+
+
+def state_options() -> list[tuple[str, str]]:
+    return [(f"{STATE_SYMBOLS[key]} {label}", key) for key, label in STATE_LABELS.items()]
+
+
+class PostForm(ModalScreen[Post | None]):
+    """Dismisses the validated Post (with its id when editing), or None on cancel."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="post_form.cancel"),
+        Binding("f10", "save", "Save", id="post_form.save", tooltip="Save the post"),
+        Binding("f4", "external_editor", "Body in $EDITOR", id="post_form.editor",
+                tooltip="Write the post's text in your own editor ($EDITOR)"),
+    ]
+
+    def __init__(self, repo: PostRepo, post: Post, voices: tuple[tuple[str, str], ...], *,
+                 title: str | None = None) -> None:
+        super().__init__()
+        self.repo = repo
+        self.original = post
+        self.voices = voices
+        self.form_title = title or ("Edit post" if post.id else "Plan a post")
+
+    def _author_known(self, value: str) -> str | None:
+        return self.repo.find_author(value)[1]
+
+    def compose(self) -> ComposeResult:
+        p = self.original
+        voice_keys = [key for key, _ in self.voices]
+        voice_options = [(label, key) for key, label in self.voices]
+        if p.voice not in voice_keys:  # a voice removed from the config since: keep it visible
+            voice_options.append((f"{p.voice} (not in the config)", p.voice))
+        with Vertical(classes="dialog form-dialog post-form"):
+            yield Static(self.form_title, classes="dialog-title", markup=False)
+            with VerticalScroll(classes="form-body"):
+                yield Field("Title *", Input(p.title, placeholder="What the post is about",
+                            validators=[Rule(check_title)], compact=True, id="title"), name="title")
+                yield Field("Text", TextArea(p.body, id="body", soft_wrap=True,
+                            show_line_numbers=False, compact=True), name="body")
+                yield Field("Author", Input(self.repo.author_label(p.author_id),
+                            placeholder="Name or email from the roster (empty: nobody yet)",
+                            suggester=AuthorSuggester(self.repo),
+                            validators=[Rule(self._author_known)], validate_on=["blur", "submitted"],
+                            compact=True, id="author"),
+                            name="author")
+                yield Field("Date *", Input(format_date(p.planned_on), placeholder="dd.mm.yyyy",
+                            validators=[Rule(check_required_date)], compact=True, id="planned_on"),
+                            name="planned_on")
+                yield Field("Time", Input(p.planned_time.strftime("%H:%M") if p.planned_time else "",
+                            placeholder="hh:mm (optional)", validators=[Rule(check_time)],
+                            compact=True, id="planned_time"), name="planned_time")
+                yield Field("State", Select(state_options(), value=p.state, allow_blank=False,
+                            compact=True, id="state"), name="state")
+                yield Field("Voice", Select(voice_options, value=p.voice, allow_blank=False,
+                            compact=True, id="voice"), name="voice")
+                yield Field("Channel", Input(p.channel, validators=[Rule(check_channel)],
+                            compact=True, id="channel"), name="channel")
+                yield Field("Published at", Input(p.published_url, placeholder="https://… (when published)",
+                            validators=[Rule(check_url)], compact=True, id="published_url"),
+                            name="published_url")
+                yield Field("Published on", Input(format_date(p.published_on),
+                            placeholder="dd.mm.yyyy (default: the planned date)",
+                            validators=[Rule(check_optional_date)], compact=True,
+                            id="published_on"), name="published_on")
+                yield Field("Notes", TextArea(p.notes, id="notes", soft_wrap=True,
+                            show_line_numbers=False, compact=True), name="notes")
+            yield Static("F10 saves · F4 writes the text in $EDITOR · Esc cancels · Tab moves",
+                         classes="dialog-hint", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("$EDITOR", id="editor", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    @on(Input.Changed)
+    def _checked(self, event: Input.Changed) -> None:
+        if event.input.id == "author":
+            self.query_one("#field-author", Field).show_problem(None)
+            return
+        field = self.query_one(f"#field-{event.input.id}", Field)
+        result = event.validation_result
+        field.show_problem(result.failure_descriptions[0] if result and not result.is_valid else None)
+
+    @on(Input.Blurred, "#author")
+    def _author_left(self, event: Input.Blurred) -> None:
+        # The author is checked when the field is left, not at every letter of a name.
+        result = event.validation_result
+        self.query_one("#field-author", Field).show_problem(
+            result.failure_descriptions[0] if result and not result.is_valid else None)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#editor")
+    def _editor_pressed(self) -> None:
+        self.action_external_editor()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def values(self) -> dict[str, str]:
+        values = {name: self.query_one(f"#{name}", Input).value for name in TEXT_FIELDS}
+        values["state"] = str(self.query_one("#state", Select).value)
+        values["voice"] = str(self.query_one("#voice", Select).value)
+        values["body"] = self.query_one("#body", TextArea).text
+        values["notes"] = self.query_one("#notes", TextArea).text
+        return values
+
+    def action_save(self) -> None:
+        values = self.values()
+        author_id, author_problem = self.repo.find_author(values["author"])
+        voices = [key for key, _ in self.voices] + [self.original.voice]
+        problems: dict[str, str] = {}
+        post = None
+        try:
+            post = build_post(values, voices, id=self.original.id, author_id=author_id,
+                              library_item_id=self.original.library_item_id, uid=self.original.uid)
+        except ValidationError as error:
+            problems = dict(error.problems)
+        if author_problem:
+            problems.setdefault("author", author_problem)
+        for field in self.query(Field):
+            field.show_problem(problems.get(field.field_name))
+        if problems or post is None:
+            first = next(iter(problems))
+            self.query_one(f"#{first}").focus()
+            self.notify("Please fix the marked fields first.", severity="warning", markup=False)
+            return
+        self.dismiss(post)
+
+    def action_external_editor(self) -> None:
+        """Write the body in $VISUAL or $EDITOR; the app steps aside while it runs."""
+        from textual.app import SuspendNotSupported
+
+        command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not command:
+            self.notify("No editor is set. Set the EDITOR environment variable (for example "
+                        "EDITOR=nano) to write long drafts in your own editor; until then, "
+                        "write in the Text box.", severity="warning", timeout=8, markup=False)
+            return
+        area = self.query_one("#body", TextArea)
+        handle, name = tempfile.mkstemp(prefix="advocacy-post-", suffix=".md")
+        path = Path(name)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(area.text)
+            try:
+                with self.app.suspend():
+                    result = subprocess.run([*shlex.split(command), str(path)], check=False)
+            except SuspendNotSupported:
+                self.notify("This terminal cannot hand the screen to an editor; write in the Text box.",
+                            severity="warning", markup=False)
+                return
+            except (OSError, ValueError) as error:
+                self.notify(f"The editor “{command}” could not be started ({error}).",
+                            severity="error", markup=False)
+                return
+            if result.returncode != 0:
+                self.notify(f"The editor ended with an error (status {result.returncode}); "
+                            "the text was not changed.", severity="warning", markup=False)
+                return
+            area.text = path.read_text(encoding="utf-8", errors="replace")
+            self.notify("The text from your editor is in the form. Save with F10.", markup=False)
+        finally:
+            path.unlink(missing_ok=True)
