@@ -17,6 +17,8 @@ from advocacy_tui.data.store import Store
 from advocacy_tui.domain.clock import Clock, SystemClock
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.screens.roster import RosterScreen
+from advocacy_tui.screens.tasks import TasksScreen
+from advocacy_tui.screens.today import TodayScreen
 from advocacy_tui.themes import load_themes
 
 
@@ -30,7 +32,9 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("roster", "Roster", "1", RosterScreen, "Ambassadors, owners and managers"),
+    Section("today", "Today", "1", TodayScreen, "What needs you today, and how the program is doing"),
+    Section("roster", "Roster", "2", RosterScreen, "Ambassadors, owners and managers"),
+    Section("tasks", "Tasks", "4", TasksScreen, "The owner's checklist, routine and weekly load"),
 )
 
 
@@ -173,7 +177,7 @@ Run an employee-advocacy program from one local file.
 APP_HELP_FOOTER = """\
 ## Everywhere
 
-* `1` opens the roster.
+* `1` Today, `2` the roster, `4` tasks.
 * `Ctrl+P` opens the command palette: type what you want ("roster", "theme", "add").
 * `F1` shows this help; `Ctrl+Q` quits. Everything is saved as you go.
 """
@@ -185,9 +189,18 @@ def known_binding_ids() -> set[str]:
     from advocacy_tui.screens.modals.confirm import ConfirmDialog
     from advocacy_tui.screens.modals.error import ErrorDialog
     from advocacy_tui.screens.modals.help import HelpScreen
+    from advocacy_tui.screens.modals.task_form import (
+        AnswerDialog,
+        AttendeesDialog,
+        RoutineDialog,
+        SettingsDialog,
+        TaskForm,
+    )
+    from advocacy_tui.screens.today import Indicator
     from advocacy_tui.widgets.virtual_table import VirtualTable
 
     classes = [AdvocacyApp, VirtualTable, AmbassadorForm, ConfirmDialog, ErrorDialog, HelpScreen]
+    classes += [TaskForm, AnswerDialog, SettingsDialog, RoutineDialog, AttendeesDialog, Indicator]
     classes += [section.screen for section in SECTIONS]
     return {
         binding.id
