@@ -263,9 +263,11 @@ much time an owner needs, so this is your own number against your own plan.
 
     # -- showing -----------------------------------------------------------------------
 
-    def refresh_all(self, *, keep_key: int | None = None) -> None:
+    def refresh_all(self, *, keep_key: int | None = None, top: bool = False) -> None:
         self.source.query = self.query_state
         position = self.repo.position(self.query_state, keep_key) if keep_key is not None else None
+        if top:
+            position = 0
         self.table.empty_message = self._empty_message()
         self.table.reload(cursor=position)
         self._show_load()
@@ -302,14 +304,14 @@ much time an owner needs, so this is your own number against your own plan.
         tabs = self.query_one(Tabs)
         if tabs.active != f"view-{view}":
             tabs.active = f"view-{view}"
-        self.refresh_all()
+        self.refresh_all(top=True)
 
     @on(Tabs.TabActivated)
     def _tab(self, event: Tabs.TabActivated) -> None:
         view = (event.tab.id or "view-today").removeprefix("view-")
         if view != self.query_state.view:
             self.query_state = replace(self.query_state, view=view)
-            self.refresh_all()
+            self.refresh_all(top=True)
 
     # -- quick add ---------------------------------------------------------------------
 
