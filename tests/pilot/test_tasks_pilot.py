@@ -18,6 +18,13 @@ from tests.screen import screen_text
 FRIDAY = date(2026, 11, 27)
 
 
+async def settle(app, pilot):
+    """Let Today's counting worker finish and the screen repaint."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def open_titles(store, view="today"):
     return [task.title for task in TaskRepo(store).page(TaskQuery(view), 0, 100)]
 
@@ -25,7 +32,7 @@ def open_titles(store, view="today"):
 async def test_today_is_the_default_section(demo_store, make_app):
     app = make_app(demo_store, start_mode=None)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         assert isinstance(app.screen, TodayScreen)
         text = screen_text(app)
         assert "Northwind Voices" in text
@@ -158,33 +165,33 @@ async def test_full_form_adds_a_task(store, make_app):
 async def test_tick_on_today_and_follow_an_indicator(demo_store, make_app):
     app = make_app(demo_store, start_mode="today")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         before = len(open_titles(demo_store))
         await pilot.press("space")
-        await pilot.pause()
+        await settle(app, pilot)
         assert len(open_titles(demo_store)) == before - 1
         assert "2 overdue and 2 due today" in screen_text(app)
         await pilot.press("u")
-        await pilot.pause()
+        await settle(app, pilot)
         assert len(open_titles(demo_store)) == before
         app.screen.query_one("#ind-stuck", Indicator).focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(app, pilot)
         assert isinstance(app.screen, RosterScreen)
         await pilot.press("1")
-        await pilot.pause()
+        await settle(app, pilot)
         assert isinstance(app.screen, TodayScreen)
         indicator = app.screen.query_one("#ind-tasks", Indicator)
         indicator.focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(app, pilot)
         assert isinstance(app.screen, TasksScreen)
 
 
 async def test_today_on_an_empty_program_says_what_is_missing(store, make_app):
     app = make_app(store, start_mode="today")
     async with app.run_test(size=(120, 60)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         text = screen_text(app)
         assert "No posts are planned yet" in text
         assert "No one is in onboarding now" in text

@@ -320,14 +320,17 @@ class TaskRepo:
         open tasks carried over from earlier weeks."""
         today = self.store.clock.today()
         sunday = monday + timedelta(days=6)
-        start = monday
+        in_week = self.conn.execute(
+            "SELECT coalesce(sum(estimate_minutes), 0) FROM tasks WHERE skipped = 0 "
+            "AND due_on >= ? AND due_on <= ?",
+            (monday.isoformat(), sunday.isoformat()),
+        ).fetchone()[0]
+        carried = 0
         if week_start(today) == monday:
-            start = date.min
-        row = self.conn.execute(
-            "SELECT coalesce(sum(estimate_minutes), 0) FROM tasks WHERE skipped = 0 AND due_on <= ? "
-            "AND due_on >= ? AND (done_at IS NULL OR due_on >= ?)",
-            (sunday.isoformat(), start.isoformat(), monday.isoformat()),
-        ).fetchone()
+            carried = self.conn.execute(
+                "SELECT coalesce(sum(estimate_minutes), 0) FROM tasks WHERE done_at IS NULL AND due_on < ?",
+                (monday.isoformat(),),
+            ).fetchone()[0]
         series = [
             OpenSeries(date.fromisoformat(due_on), estimate, rule)
             for due_on, estimate, text in self.conn.execute(
@@ -337,7 +340,7 @@ class TaskRepo:
             ).fetchall()
             if (rule := _rule(text)).repeats
         ]
-        return int(row[0]) + expanded_minutes(series, today, monday, sunday)
+        return int(in_week) + int(carried) + expanded_minutes(series, today, monday, sunday)
 
     def load(self, monday: date) -> Load:
         return Load(self.planned_minutes(monday), SettingsRepo(self.store).capacity_minutes())

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -30,6 +30,18 @@ TASK_COLUMNS = [
 ]
 
 OK, WARN, INFO = "✓", "⚠", "·"
+
+INDICATORS = (
+    ("tasks", "Tasks"),
+    ("posts", "Posts planned"),
+    ("stuck", "Stuck in onboarding"),
+    ("quiet", "Gone quiet"),
+    ("leaders", "Owners and managers"),
+    ("mix", "Content mix"),
+    ("load", "This week's load"),
+    ("active", "Active in the last 30 days"),
+    ("chart", "Posts per week (12 weeks)"),
+)
 
 
 @dataclass(frozen=True)
@@ -86,10 +98,10 @@ class Indicator(Static, can_focus=True):
         self.reading = reading
         jump = ""
         if reading.target:
-            jump = f"  · Enter opens {reading.target.capitalize()}"
+            jump = f"· Enter opens {reading.target.capitalize()}"
         style = "bold $text-warning" if reading.mark == WARN else "bold"
         self.update(Content.assemble(
-            (f"{reading.mark} {reading.title}", style), (jump, "$text-muted"), "\n",
+            (f"{reading.mark} {reading.title}", style), "   ", (jump, "$text-muted"), "\n",
             reading.text, "\n", (reading.advice, "italic $text-muted"),
         ))
         self.set_class(reading.mark == WARN, "-warn")
@@ -152,8 +164,8 @@ indicators.
         with VerticalScroll(id="today-body"):
             yield VirtualTable(TASK_COLUMNS, self.task_source, id="today-tasks",
                                empty_message="Nothing overdue or due today.")
-            for reading in self.readings():
-                yield Indicator(reading)
+            for key, title in INDICATORS:
+                yield Indicator(Reading(key, INFO, title, "Counting…", "", None))
         yield Footer()
 
     @property
@@ -166,6 +178,7 @@ indicators.
         self.table.reload()
         self._size_table()
         self.table.focus()
+        self.count_indicators()
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
@@ -189,7 +202,18 @@ indicators.
             if position is not None:
                 self.table.move_cursor(position)
         self._size_table()
-        for reading in self.readings():
+        self.count_indicators()
+
+    @work(thread=True, exclusive=True, group="today")
+    def count_indicators(self) -> None:
+        """The aggregates run in a thread, so the screen paints at once and stays responsive."""
+        readings = self.readings()
+        self.app.call_from_thread(self._show_readings, readings)
+
+    def _show_readings(self, readings: list[Reading]) -> None:
+        if not self.is_attached:
+            return
+        for reading in readings:
             self.query_one(f"#ind-{reading.key}", Indicator).show(reading)
 
     # -- the indicators ----------------------------------------------------------------

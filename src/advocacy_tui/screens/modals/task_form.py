@@ -268,6 +268,7 @@ class RoutineDialog(_Dialog):
             yield Static("The owner's weekly work from the brief. Untick what you do not need, change "
                          "minutes and days, then save: each line becomes a recurring task.",
                          classes="dialog-body", markup=False)
+            yield Static(f"{'Task':<44}{'Minutes':<8}Repeats", classes="routine-head", markup=False)
             with VerticalScroll(classes="form-body"):
                 for index, item in enumerate(RECOMMENDED_ROUTINE):
                     with Horizontal(classes="routine-row"):
