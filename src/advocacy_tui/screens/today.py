@@ -178,9 +178,14 @@ indicators.
         self.table.reload()
         self._size_table()
         self.table.focus()
-        self.count_indicators()
+        self._fresh = True
+        # paint first, then count: the numbers arrive a moment after the screen appears
+        self.call_after_refresh(self.count_indicators)
 
     def on_screen_resume(self) -> None:
+        if getattr(self, "_fresh", False):
+            self._fresh = False
+            return
         if self.is_mounted:
             self.action_refresh()
 
