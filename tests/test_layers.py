@@ -9,7 +9,9 @@ import pytest
 @pytest.mark.parametrize(
     "module",
     ["advocacy_tui.domain.ambassadors", "advocacy_tui.data.store", "advocacy_tui.data.ambassadors",
-     "advocacy_tui.data.demo", "advocacy_tui.config", "advocacy_tui.paths", "advocacy_tui.cli"],
+     "advocacy_tui.data.demo", "advocacy_tui.config", "advocacy_tui.paths", "advocacy_tui.cli",
+     "advocacy_tui.domain.tasks", "advocacy_tui.domain.today", "advocacy_tui.data.tasks",
+     "advocacy_tui.data.today", "advocacy_tui.data.demo_tasks"],
 )
 def test_module_loads_without_textual_or_rich(module):
     code = (

@@ -302,6 +302,12 @@ class TaskRepo:
         ).fetchone()
         return row[0] if row else None
 
+    def open_series_count(self) -> int:
+        """How many repeating tasks are running (one open occurrence each)."""
+        return self.conn.execute(
+            "SELECT count(*) FROM tasks WHERE done_at IS NULL AND recurrence != 'none'"
+        ).fetchone()[0]
+
     def due_counts(self) -> tuple[int, int]:
         """(overdue, due today) open tasks."""
         today = self.store.clock.today().isoformat()

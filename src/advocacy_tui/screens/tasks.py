@@ -504,7 +504,8 @@ much time an owner needs, so this is your own number against your own plan.
             self.refresh_all()
             self.notify(f"Added {len(items)} repeating tasks to your routine.", markup=False)
 
-        self.app.push_screen(RoutineDialog(SettingsRepo(store).capacity_minutes()), chosen)
+        existing = self.repo.open_series_count()
+        self.app.push_screen(RoutineDialog(SettingsRepo(store).capacity_minutes(), existing), chosen)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Tasks: quick add", QUICK_ADD_HELP, self.action_quick_add)

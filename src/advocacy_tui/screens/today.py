@@ -112,7 +112,8 @@ class Indicator(Static, can_focus=True):
         if self.reading.target:
             self.app.switch_mode(self.reading.target)
         else:
-            self.notify("There is no section for this yet.", markup=False)
+            self.notify("Nothing to open for this one: the section that shows it is not in this "
+                        "version yet.", markup=False)
 
     def on_click(self) -> None:
         self.focus()

@@ -258,15 +258,18 @@ class SettingsDialog(_Dialog):
 class RoutineDialog(_Dialog):
     """The recommended weekly routine, editable. Dismisses the chosen items or None."""
 
-    def __init__(self, capacity_minutes: int) -> None:
+    def __init__(self, capacity_minutes: int, existing: int = 0) -> None:
         super().__init__()
         self.capacity = capacity_minutes
+        self.existing = existing
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog routine-dialog"):
             yield Static("Plan a routine", classes="dialog-title", markup=False)
             yield Static("The owner's weekly work from the brief. Untick what you do not need, change "
-                         "minutes and days, then save: each line becomes a recurring task.",
+                         "minutes and days, then save: each line becomes a recurring task."
+                         + (f" You already have {self.existing} repeating tasks: untick what they cover."
+                            if self.existing else ""),
                          classes="dialog-body", markup=False)
             yield Static(f"{'Task':<44}{'Minutes':<8}Repeats", classes="routine-head", markup=False)
             with VerticalScroll(classes="form-body"):
