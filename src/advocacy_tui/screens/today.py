@@ -9,7 +9,7 @@ from datetime import timedelta
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
@@ -31,17 +31,18 @@ TASK_COLUMNS = [
 
 OK, WARN, INFO = "✓", "⚠", "·"
 
-INDICATORS = (
-    ("tasks", "Tasks"),
-    ("posts", "Posts planned"),
-    ("stuck", "Stuck in onboarding"),
-    ("quiet", "Gone quiet"),
-    ("leaders", "Owners and managers"),
-    ("mix", "Content mix"),
-    ("load", "This week's load"),
-    ("active", "Active in the last 30 days"),
-    ("chart", "Posts per week (12 weeks)"),
-)
+INDICATORS = {
+    "tasks": "Tasks",
+    "posts": "Posts planned",
+    "stuck": "Stuck in onboarding",
+    "quiet": "Gone quiet",
+    "leaders": "Owners and managers",
+    "mix": "Content mix",
+    "load": "This week's load",
+    "active": "Active in the last 30 days",
+    "chart": "Posts per week (12 weeks)",
+}
+COLUMNS = (("tasks", "posts", "load", "mix"), ("stuck", "quiet", "leaders", "active", "chart"))
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,12 @@ indicators.
         with VerticalScroll(id="today-body"):
             yield VirtualTable(TASK_COLUMNS, self.task_source, id="today-tasks",
                                empty_message="Nothing overdue or due today.")
-            for key, title in INDICATORS:
-                yield Indicator(Reading(key, INFO, title, "Counting…", "", None))
+            # two columns when wide (the day's work | the program's health), one when narrow
+            with Horizontal(id="today-indicators"):
+                for column in COLUMNS:
+                    with Vertical(classes="today-column"):
+                        for key in column:
+                            yield Indicator(Reading(key, INFO, INDICATORS[key], "Counting…", "", None))
         yield Footer()
 
     @property
@@ -182,6 +187,9 @@ indicators.
         self._fresh = True
         # paint first, then count: the numbers arrive a moment after the screen appears
         self.call_after_refresh(self.count_indicators)
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width >= 110, "-wide")
 
     def on_screen_resume(self) -> None:
         if getattr(self, "_fresh", False):
