@@ -219,9 +219,9 @@ much time an owner needs, so this is your own number against your own plan.
         Binding("right", "view(1)", "View", id="tasks.next_view", tooltip="Next view"),
         Binding("c", "next_category", "Category", show=False, id="tasks.category",
                 tooltip="By category: show the next category"),
-        Binding("f", "faq", "Save FAQ", show=False, id="tasks.faq",
+        Binding("f", "faq", "Save FAQ", id="tasks.faq",
                 tooltip="Save an answered question to the content library"),
-        Binding("m", "attendees", "Attendees", show=False, id="tasks.attendees",
+        Binding("m", "attendees", "Attendees", id="tasks.attendees",
                 tooltip="Record who attended a meeting"),
         Binding("r", "routine", "Plan routine", id="tasks.routine",
                 tooltip="Add the recommended weekly routine (editable first)"),
@@ -349,7 +349,18 @@ much time an owner needs, so this is your own number against your own plan.
 
     # -- actions -----------------------------------------------------------------------
 
+    @on(VirtualTable.RowHighlighted)
+    def _highlighted(self, event: VirtualTable.RowHighlighted) -> None:
+        self._current = self.repo.get(event.key) if event.key is not None else None
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        current = getattr(self, "_current", None)
+        # the footer offers these only where they apply
+        if action == "faq" and not (current and current.category == "qa" and current.answer.strip()):
+            return False
+        if action == "attendees" and not (current and current.category == "meetings"):
+            return False
         if action in ("tick", "undo", "skip", "view", "next_category", "faq", "attendees", "add",
                       "edit", "delete", "quick_add", "routine") and isinstance(self.focused, Input):
             return False
