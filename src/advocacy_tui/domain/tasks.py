@@ -88,7 +88,11 @@ class Recurrence:
     def short(self) -> str:
         """A compact label for table cells."""
         if self.kind == "weekly":
-            return "weekly " + ",".join(WEEKDAYS[d].capitalize() for d in self.days)
+            if len(self.days) == 1:
+                return "weekly " + WEEKDAYS[self.days[0]].capitalize()
+            if len(self.days) > 3:
+                return f"{len(self.days)}× a week"
+            return ",".join(WEEKDAYS[d].capitalize() for d in self.days)
         if self.kind == "monthly":
             return f"monthly {self.day_of_month}."
         return {"none": "", "daily": "daily", "weekdays": "weekdays"}[self.kind]

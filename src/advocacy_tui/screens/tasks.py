@@ -40,11 +40,11 @@ from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = [
     Column("state", "", 2, min_width=2, sortable=False),
-    Column("due", "Due", 15, sortable=False),
+    Column("due", "Due", 11, sortable=False),
     Column("title", "Task", None, min_width=20, sortable=False),
     Column("category", "Category", 12, sortable=False),
     Column("estimate", "Time", 10, sortable=False),
-    Column("repeats", "Repeats", 14, sortable=False),
+    Column("repeats", "Repeats", 11, sortable=False),
 ]
 CATEGORY_KEYS = list(CATEGORIES)
 
@@ -70,7 +70,7 @@ def due_text(task: Task, today) -> str:
         text = f"{days} d late"
     else:
         text = task.due.strftime("%a %d.%m")
-    if task.due_time and task.due >= today:
+    if task.due_time and task.due == today:
         text += task.due_time.strftime(" %H:%M")
     return text
 
