@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -11,7 +11,9 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
 
 from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
 from advocacy_tui.data.today import Found, TodayRepo
@@ -55,6 +57,23 @@ class Reading:
     text: str
     advice: str
     target: str | None
+
+
+class _Stopped(Exception):
+    """The counting worker was cancelled (the app is closing)."""
+
+
+class _Readings(list):
+    """A list that also hands each new reading to a callback."""
+
+    def __init__(self, on_reading: Callable[[Reading], None] | None) -> None:
+        super().__init__()
+        self.on_reading = on_reading
+
+    def append(self, reading: Reading) -> None:
+        super().append(reading)
+        if self.on_reading is not None:
+            self.on_reading(reading)
 
 
 class TodayTaskSource:
@@ -220,26 +239,46 @@ indicators.
 
     @work(thread=True, exclusive=True, group="today")
     def count_indicators(self) -> None:
-        """The aggregates run in a thread, so the screen paints at once and stays responsive."""
-        readings = self.readings()
-        self.app.call_from_thread(self._show_readings, readings)
+        """The aggregates run in a thread, so the screen paints at once and stays responsive;
+        closing the app stops the counting between two queries."""
+        worker = get_current_worker()
 
-    def _show_readings(self, readings: list[Reading]) -> None:
+        def check(reading: Reading) -> None:
+            if worker.is_cancelled:
+                raise _Stopped
+
+        try:
+            readings = self.readings(check)
+        except _Stopped:
+            return
+        self.post_message(self.Counted(readings))  # thread-safe, does not wait; one repaint
+
+    class Counted(Message):
+        """The worker has counted every indicator."""
+
+        def __init__(self, readings: list[Reading]) -> None:
+            super().__init__()
+            self.readings = readings
+
+    def on_today_screen_counted(self, message: Counted) -> None:
         if not self.is_attached:
             return
-        for reading in readings:
-            self.query_one(f"#ind-{reading.key}", Indicator).show(reading)
+        with self.app.batch_update():
+            for reading in message.readings:
+                self.query_one(f"#ind-{reading.key}", Indicator).show(reading)
 
     # -- the indicators ----------------------------------------------------------------
 
-    def readings(self) -> list[Reading]:
+    def readings(self, on_reading: Callable[[Reading], None] | None = None) -> list[Reading]:
+        """Every indicator, in screen order. ``on_reading`` sees each one as soon as it is
+        counted (and may raise to stop early)."""
         store = self.advocacy.store
         data = TodayRepo(store)
         tasks = TaskRepo(store)
         modes = self.app.MODES
         has = lambda mode: mode if mode in modes else None  # noqa: E731
         roster = has("roster")
-        readings: list[Reading] = []
+        readings = _Readings(on_reading)
 
         overdue, due_today = tasks.due_counts()
         if overdue or due_today:
@@ -321,17 +360,18 @@ indicators.
                                     "Set them in Program settings (Ctrl+P) to see if the week fits.",
                                     has("tasks")))
         else:
-            readings.append(Reading(
-                "load", WARN if load.is_over else OK, "This week's load",
-                f"{load_bar(load)} {load.words()}.",
-                "Move or drop tasks, or plan fewer next week." if load.is_over
-                else "The week fits your hours.", has("tasks")))
             next_load = tasks.load(monday + timedelta(days=7))
             if next_load.is_over:
-                readings[-1] = Reading(
+                readings.append(Reading(
                     "load", WARN, "This week's load",
                     f"{load_bar(load)} {load.words()}.\nNext week: {next_load.words()}.",
-                    "Next week is over your hours: move or drop tasks now.", has("tasks"))
+                    "Next week is over your hours: move or drop tasks now.", has("tasks")))
+            else:
+                readings.append(Reading(
+                    "load", WARN if load.is_over else OK, "This week's load",
+                    f"{load_bar(load)} {load.words()}.",
+                    "Move or drop tasks, or plan fewer next week." if load.is_over
+                    else "The week fits your hours.", has("tasks")))
 
         share = data.active_share()
         readings.append(Reading(
@@ -351,7 +391,7 @@ indicators.
                 f"{bar_row(counts)}   {numbers}",
                 f"{sum(counts)} in 12 weeks, {sum(counts) / 12:.1f} a week; this week so far {counts[-1]}.",
                 has("calendar")))
-        return readings
+        return list(readings)
 
     # -- actions -----------------------------------------------------------------------
 
