@@ -21,6 +21,8 @@ from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.screens.calendar import CalendarScreen
 from advocacy_tui.screens.readiness import ReadinessScreen
 from advocacy_tui.screens.roster import RosterScreen
+from advocacy_tui.screens.tasks import TasksScreen
+from advocacy_tui.screens.today import TodayScreen
 from advocacy_tui.themes import load_themes
 from advocacy_tui.widgets import safe_output
 
@@ -37,9 +39,11 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("roster", "Roster", "1", RosterScreen, "Ambassadors, owners and managers"),
-    Section("readiness", "Readiness", "5", ReadinessScreen, "Readiness check, workshop and history"),
+    Section("today", "Today", "1", TodayScreen, "What needs you today, and how the program is doing"),
+    Section("roster", "Roster", "2", RosterScreen, "Ambassadors, owners and managers"),
     Section("calendar", "Calendar", "3", CalendarScreen, "Content calendar, mix and library"),
+    Section("tasks", "Tasks", "4", TasksScreen, "The owner's checklist, routine and weekly load"),
+    Section("readiness", "Readiness", "5", ReadinessScreen, "Readiness check, workshop and history"),
 )
 
 
@@ -208,7 +212,7 @@ Run an employee-advocacy program from one local file.
 APP_HELP_FOOTER = """\
 ## Everywhere
 
-* `1` opens the roster, `3` the content calendar and library, `5` the readiness check.
+* `1` Today, `2` the roster, `3` the content calendar and library, `4` tasks, `5` the readiness check.
 * `Ctrl+P` opens the command palette: type what you want ("roster", "theme", "add").
 * `F1` shows this help; `Ctrl+Q` quits. Everything is saved as you go.
 """
@@ -227,7 +231,15 @@ def known_binding_ids() -> set[str]:
     from advocacy_tui.screens.modals.help import HelpScreen
     from advocacy_tui.screens.modals.library_form import LibraryForm
     from advocacy_tui.screens.modals.post_form import PostForm
+    from advocacy_tui.screens.modals.task_form import (
+        AnswerDialog,
+        AttendeesDialog,
+        RoutineDialog,
+        SettingsDialog,
+        TaskForm,
+    )
     from advocacy_tui.screens.readiness import CompareScreen
+    from advocacy_tui.screens.today import Indicator
     from advocacy_tui.screens.wizard import ExportDialog, SummaryScreen, WizardScreen
     from advocacy_tui.widgets.month_grid import MonthGrid
     from advocacy_tui.widgets.virtual_table import VirtualTable
@@ -235,6 +247,7 @@ def known_binding_ids() -> set[str]:
     classes = [AdvocacyApp, VirtualTable, AmbassadorForm, ConfirmDialog, ErrorDialog, HelpScreen]
     classes += [WizardScreen, SummaryScreen, ExportDialog, CompareScreen]
     classes += [PostForm, LibraryForm, FilterDialog, PickPostDialog, DateDialog, MonthGrid]
+    classes += [TaskForm, AnswerDialog, SettingsDialog, RoutineDialog, AttendeesDialog, Indicator]
     classes += [section.screen for section in SECTIONS]
     return {
         binding.id

@@ -196,10 +196,25 @@ CREATE INDEX posts_mix_by_day ON posts (planned_on, state, voice, author_id)
         db.execute("UPDATE library_items SET search_text = ? WHERE id = ?", [text, id_])
 
 
+def m006_tasks_today(db: sqlite_utils.Database) -> None:
+    """Indexes for the task views and the Today screen's aggregates."""
+    _run(
+        db,
+        """
+CREATE INDEX tasks_by_series ON tasks (series_id) WHERE series_id IS NOT NULL;
+CREATE INDEX tasks_open_by_category ON tasks (category, due_on, due_time, id) WHERE done_at IS NULL;
+CREATE INDEX tasks_by_due ON tasks (due_on) WHERE skipped = 0;
+CREATE INDEX involvement_by_day ON involvement (happened_on, ambassador_id);
+CREATE INDEX posts_published_by_day ON posts (published_on, author_id, voice) WHERE state = 'published'
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
     m005_calendar,
+    m006_tasks_today,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

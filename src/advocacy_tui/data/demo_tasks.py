@@ -1,0 +1,82 @@
+"""Demo data for the task checklist and the Today screen (content/demo_tasks.toml)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from importlib import resources
+
+import tomli
+
+from advocacy_tui.data.store import Store
+from advocacy_tui.data.tasks import SETTING_HOURS, SETTING_NAME, SettingsRepo, Task, TaskRepo
+from advocacy_tui.domain.tasks import first_on_or_after, parse_recurrence
+
+
+def demo_tasks_content() -> dict:
+    text = resources.files("advocacy_tui.content").joinpath("demo_tasks.toml").read_text(encoding="utf-8")
+    return tomli.loads(text)
+
+
+def _moment(day: date, store: Store) -> str:
+    now = store.clock.now()
+    return datetime.combine(day, time(16, 0), tzinfo=now.tzinfo).isoformat(timespec="seconds")
+
+
+def fill_tasks(store: Store) -> None:
+    """Tasks, settings, onboarding steps, involvement and a few posts; one transaction."""
+    content = demo_tasks_content()
+    today = store.clock.today()
+    conn = store.db.conn
+    now = store.now_text()
+    people = dict(conn.execute("SELECT email, id FROM ambassadors WHERE email IS NOT NULL").fetchall())
+    tasks = TaskRepo(store)
+    with store.write():
+        SettingsRepo(store).set_many({
+            SETTING_NAME: content["settings"]["program_name"],
+            SETTING_HOURS: content["settings"]["owner_hours_per_week"],
+        })
+        for item in content["tasks"]:
+            rule = parse_recurrence(item.get("recurrence", "none"))
+            if "due_in_days" in item:
+                due = today + timedelta(days=item["due_in_days"])
+            else:
+                due = first_on_or_after(rule, today)
+            task = Task(
+                None, item["title"], item["category"], due,
+                time.fromisoformat(item["due_time"]) if "due_time" in item else None,
+                item.get("estimate", 0), rule,
+                ambassador_id=people.get(item.get("person", "")),
+                question=item.get("question", ""), answer=item.get("answer", ""),
+            )
+            done_at = None
+            if "done_days_ago" in item:
+                done_at = _moment(today - timedelta(days=item["done_days_ago"]), store)
+            task_id = tasks.add(task, done_at=done_at)
+            attendees = [people[email] for email in item.get("attendees", []) if email in people]
+            if attendees:
+                tasks.set_attendees(task_id, attendees)
+        conn.executemany(
+            "INSERT OR IGNORE INTO onboarding_steps (ambassador_id, step, done_on) VALUES (?, ?, ?)",
+            [(people[email], step, (today - timedelta(days=ago)).isoformat())
+             for email, step, ago in content["onboarding"]["steps"] if email in people],
+        )
+        conn.executemany(
+            "INSERT INTO involvement (ambassador_id, kind, happened_on, created_at) VALUES (?, ?, ?, ?)",
+            [(people[email], kind, (today - timedelta(days=ago)).isoformat(), now)
+             for email, kind, ago in content["involvement"]["entries"] if email in people],
+        )
+        for number, (email, voice, ago) in enumerate(content["posts"]["published"], 1):
+            day = (today - timedelta(days=ago)).isoformat()
+            conn.execute(
+                "INSERT INTO posts (uid, title, author_id, planned_on, state, voice, published_on, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, 'published', ?, ?, ?, ?)",
+                (f"demo-today-published-{number}", f"Published post {number}", people.get(email), day,
+                 voice, day, now, now),
+            )
+        for number, (email, title, voice, ahead) in enumerate(content["posts"]["planned"], 1):
+            day = (today + timedelta(days=ahead)).isoformat()
+            conn.execute(
+                "INSERT INTO posts (uid, title, author_id, planned_on, state, voice, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, 'ready', ?, ?, ?)",
+                (f"demo-today-planned-{number}", title, people.get(email), day, voice, now, now),
+            )

@@ -1,0 +1,128 @@
+"""The Today screen's numbers: SQL aggregates over indexes, never whole tables in Python."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from advocacy_tui.data.store import Store
+from advocacy_tui.domain.today import (
+    ACTIVE_DAYS,
+    MIX_DAYS,
+    SILENT_LEADER_DAYS,
+    ActiveShare,
+    ContentMix,
+    chart_weeks,
+    quiet_cutoff,
+    since,
+    stuck_cutoff,
+)
+
+SAMPLE = 3  # names shown in an indicator
+
+
+@dataclass(frozen=True)
+class Found:
+    """How many match, and the first few names."""
+
+    count: int
+    names: list[str]
+
+
+class TodayRepo:
+    def __init__(self, store: Store):
+        self.store = store
+        self.conn = store.db.conn
+
+    @property
+    def today(self) -> date:
+        return self.store.clock.today()
+
+    def _found(self, where: str, params: tuple) -> Found:
+        count = self.conn.execute(f"SELECT count(*) FROM ambassadors a WHERE {where}", params).fetchone()[0]
+        names = [row[0] for row in self.conn.execute(
+            f"SELECT a.name FROM ambassadors a WHERE {where} ORDER BY a.sort_key LIMIT {SAMPLE}", params
+        ).fetchall()] if count else []
+        return Found(count, names)
+
+    def people(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM ambassadors WHERE status != 'left'").fetchone()[0]
+
+    def onboarding(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM ambassadors WHERE status = 'onboarding'").fetchone()[0]
+
+    def actives(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM ambassadors WHERE status = 'active'").fetchone()[0]
+
+    def stuck(self) -> Found:
+        """Status onboarding and no step done for 14 days (see domain.today.is_stuck)."""
+        where = (
+            "a.status = 'onboarding' AND coalesce("
+            "(SELECT max(s.done_on) FROM onboarding_steps s WHERE s.ambassador_id = a.id), "
+            "a.joined, substr(a.created_at, 1, 10)) <= ?"
+        )
+        return self._found(where, (stuck_cutoff(self.today).isoformat(),))
+
+    def quiet(self) -> Found:
+        """Active, and no involvement for 30 days (see domain.today.is_quiet)."""
+        where = (
+            "a.status = 'active' AND NOT EXISTS (SELECT 1 FROM involvement i "
+            "WHERE i.ambassador_id = a.id AND i.happened_on > ?)"
+        )
+        return self._found(where, (quiet_cutoff(self.today).isoformat(),))
+
+    def leaders(self) -> int:
+        return self.conn.execute(
+            "SELECT count(*) FROM ambassadors WHERE role IN ('owner', 'manager') AND status != 'left'"
+        ).fetchone()[0]
+
+    def silent_leaders(self) -> Found:
+        """Owners and managers with no published post in the last 30 days."""
+        where = (
+            "a.role IN ('owner', 'manager') AND a.status != 'left' AND NOT EXISTS (SELECT 1 FROM posts p "
+            "WHERE p.author_id = a.id AND p.state = 'published' AND p.published_on >= ?)"
+        )
+        return self._found(where, (since(self.today, SILENT_LEADER_DAYS).isoformat(),))
+
+    def content_mix(self) -> ContentMix:
+        rows = self.conn.execute(
+            "SELECT voice, count(*) FROM posts WHERE state = 'published' AND published_on >= ? "
+            "AND published_on <= ? GROUP BY voice",
+            (since(self.today, MIX_DAYS).isoformat(), self.today.isoformat()),
+        ).fetchall()
+        return ContentMix(dict(rows))
+
+    def active_share(self) -> ActiveShare:
+        start = since(self.today, ACTIVE_DAYS).isoformat()
+        active = self.conn.execute(
+            "SELECT count(*) FROM (SELECT i.ambassador_id FROM involvement i WHERE i.happened_on >= ? "
+            "UNION SELECT p.author_id FROM posts p WHERE p.state = 'published' AND p.published_on >= ? "
+            "AND p.author_id IS NOT NULL) x JOIN ambassadors a ON a.id = x.ambassador_id "
+            "WHERE a.status != 'left'",
+            (start, start),
+        ).fetchone()[0]
+        return ActiveShare(active, self.people())
+
+    def planned_posts(self) -> tuple[int, int]:
+        """(today, rest of this week) posts planned and not yet published or dropped."""
+        today = self.today
+        sunday = today + timedelta(days=6 - today.weekday())
+        row = self.conn.execute(
+            "SELECT count(*) FILTER (WHERE planned_on = ?), count(*) FILTER (WHERE planned_on > ?) "
+            "FROM posts WHERE planned_on >= ? AND planned_on <= ? AND state NOT IN ('published', 'dropped')",
+            (today.isoformat(), today.isoformat(), today.isoformat(), sunday.isoformat()),
+        ).fetchone()
+        return row[0], row[1]
+
+    def any_posts(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is not None
+
+    def published_per_week(self) -> list[tuple[date, int]]:
+        weeks = chart_weeks(self.today)
+        rows = dict(self.conn.execute(
+            "SELECT date(published_on, '-' || ((CAST(strftime('%w', published_on) AS INTEGER) + 6) % 7) "
+            "|| ' days') AS monday, count(*) FROM posts WHERE state = 'published' AND published_on >= ? "
+            "AND published_on <= ? GROUP BY monday",
+            (weeks[0].isoformat(), self.today.isoformat()),
+        ).fetchall())
+        return [(monday, rows.get(monday.isoformat(), 0)) for monday in weeks]

@@ -1,0 +1,110 @@
+"""Rules behind the Today screen's indicators. Pure: "today" is a parameter.
+
+The data layer turns these rules into SQL aggregates (so 100,000 people stay fast); the
+tests check that both give the same answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+STUCK_DAYS = 14
+QUIET_DAYS = 30
+SILENT_LEADER_DAYS = 30
+MIX_DAYS = 30
+ACTIVE_DAYS = 30
+CHART_WEEKS = 12
+COMPANY_SHARE_LIMIT = 1 / 3
+FIELD_ACTIVE_LOW, FIELD_ACTIVE_HIGH = 0.15, 0.25
+
+VOICES = ("personal", "team", "company", "industry")
+VOICE_LABELS = {"personal": "personal", "team": "team", "company": "company", "industry": "industry"}
+BARS = " ▁▂▃▄▅▆▇█"
+
+
+def stuck_cutoff(today: date) -> date:
+    return today - timedelta(days=STUCK_DAYS)
+
+
+def is_stuck(status: str, last_progress: date | None, today: date) -> bool:
+    """Onboarding with no step done for 14 days (last_progress: last step, else the join date)."""
+    if status != "onboarding":
+        return False
+    return last_progress is None or last_progress <= stuck_cutoff(today)
+
+
+def quiet_cutoff(today: date) -> date:
+    return today - timedelta(days=QUIET_DAYS)
+
+
+def is_quiet(status: str, last_involvement: date | None, today: date) -> bool:
+    """An active ambassador with no involvement of any kind in the last 30 days."""
+    if status != "active":
+        return False
+    return last_involvement is None or last_involvement <= quiet_cutoff(today)
+
+
+def since(today: date, days: int) -> date:
+    """The first day of the window "the last N days" (today included)."""
+    return today - timedelta(days=days - 1)
+
+
+@dataclass(frozen=True)
+class ContentMix:
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def share(self, voice: str) -> float:
+        return self.counts.get(voice, 0) / self.total if self.total else 0.0
+
+    @property
+    def company_dominates(self) -> bool:
+        return self.total > 0 and self.share("company") > COMPANY_SHARE_LIMIT
+
+    def words(self) -> str:
+        if not self.total:
+            return "No posts were published in the last 30 days."
+        parts = []
+        for voice in (*VOICES, *sorted(set(self.counts) - set(VOICES))):
+            if self.counts.get(voice):
+                parts.append(f"{VOICE_LABELS.get(voice, voice)} {round(self.share(voice) * 100)} %")
+        return f"{self.total} published: " + ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class ActiveShare:
+    active: int
+    people: int
+
+    @property
+    def share(self) -> float:
+        return self.active / self.people if self.people else 0.0
+
+    def words(self) -> str:
+        if not self.people:
+            return "No one is in the roster yet."
+        percent = round(self.share * 100)
+        base = f"{self.active:,} of {self.people:,} people ({percent} %) were active in the last 30 days."
+        if self.share < FIELD_ACTIVE_LOW:
+            return base + " Below the usual 15–25 %: ask the quiet ones what would help."
+        if self.share <= FIELD_ACTIVE_HIGH:
+            return base + " That is normal: 15–25 % become active in most companies."
+        return base + " Above the usual 15–25 %: keep doing what works."
+
+
+def chart_weeks(today: date, weeks: int = CHART_WEEKS) -> list[date]:
+    """Mondays of the last ``weeks`` weeks, oldest first, this week last."""
+    monday = today - timedelta(days=today.weekday())
+    return [monday - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
+
+
+def bar_row(values: list[int]) -> str:
+    """One block character per value, scaled to the largest."""
+    top = max(values, default=0)
+    if top <= 0:
+        return BARS[1] * len(values)
+    return "".join(BARS[max(1, round(v / top * 8))] if v else BARS[1] for v in values)

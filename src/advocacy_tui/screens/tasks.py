@@ -1,0 +1,558 @@
+"""The owner's task checklist: views, quick add, ticking, undo, skip, load and routine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import timedelta
+
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Input, Static, Tab, Tabs
+
+from advocacy_tui.data.tasks import (
+    SETTING_HOURS,
+    SETTING_NAME,
+    VIEW_LABELS,
+    VIEWS,
+    SettingsRepo,
+    Task,
+    TaskQuery,
+    TaskRepo,
+    TickResult,
+)
+from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.tasks import (
+    CATEGORIES,
+    QUICK_ADD_HELP,
+    QuickAddError,
+    RoutineItem,
+    first_on_or_after,
+    format_minutes,
+    parse_quick_add,
+    parse_recurrence,
+    week_start,
+)
+from advocacy_tui.screens.base import SectionScreen
+from advocacy_tui.widgets.load_meter import LoadMeter
+from advocacy_tui.widgets.virtual_table import Column, VirtualTable
+
+COLUMNS = [
+    Column("state", "", 2, min_width=2, sortable=False),
+    Column("due", "Due", 11, sortable=False),
+    Column("title", "Task", None, min_width=20, sortable=False),
+    Column("category", "Category", 12, sortable=False),
+    Column("estimate", "Time", 10, sortable=False),
+    Column("repeats", "Repeats", 11, sortable=False),
+]
+CATEGORY_KEYS = list(CATEGORIES)
+
+
+def tick_history(app: App) -> list[TickResult]:
+    """The app-wide undo list of ticks (shared by Today and Tasks)."""
+    history = getattr(app, "_task_ticks", None)
+    if history is None:
+        history = []
+        app._task_ticks = history  # type: ignore[attr-defined]
+    return history
+
+
+def due_text(task: Task, today) -> str:
+    if task.due is None:
+        return "—"
+    if task.due == today:
+        text = "today"
+    elif task.due == today + timedelta(days=1):
+        text = "tomorrow"
+    elif task.due < today:
+        days = (today - task.due).days
+        text = f"{days} d late"
+    else:
+        text = task.due.strftime("%a %d.%m")
+    if task.due_time and task.due == today:
+        text += task.due_time.strftime(" %H:%M")
+    return text
+
+
+def state_mark(task: Task, today) -> str:
+    if task.skipped:
+        return "↷"
+    if not task.is_open:
+        return "✓"
+    if task.due and task.due < today:
+        return "!"
+    return "○"
+
+
+class TaskSource:
+    def __init__(self, repo: TaskRepo, query: TaskQuery) -> None:
+        self.repo = repo
+        self.query = query
+
+    def count(self) -> int:
+        return self.repo.count(self.query)
+
+    def fetch(self, offset: int, limit: int) -> list[tuple[int, Sequence[str]]]:
+        today = self.repo.store.clock.today()
+        rows = []
+        for task in self.repo.page(self.query, offset, limit):
+            due = due_text(task, today)
+            if not task.is_open:
+                due = "skipped" if task.skipped else "done " + (task.done_at or "")[8:10] + "." + (task.done_at or "")[5:7]
+            rows.append((task.id, (
+                state_mark(task, today), due, task.title, CATEGORIES.get(task.category, task.category),
+                format_minutes(task.estimate) if task.estimate else "", task.recurrence.short(),
+            )))
+        return rows
+
+
+class TaskActions:
+    """Ticking with Q&A answers, shared by the Tasks and Today screens."""
+
+    def tick_task(self: SectionScreen, task_id: int | None, after) -> None:  # type: ignore[misc]
+        from advocacy_tui.screens.modals.task_form import AnswerDialog
+
+        if task_id is None:
+            self.notify("There is no task to tick off here.", markup=False)
+            return
+        repo = TaskRepo(self.advocacy.store)
+        task = repo.get(task_id)
+        if task is None or not task.is_open:
+            self.notify("This task is already done.", markup=False)
+            return
+
+        def finish() -> None:
+            result = repo.tick(task_id)
+            if result is None:
+                return
+            tick_history(self.app).append(result)
+            extra = ""
+            if result.next_id:
+                follow = repo.get(result.next_id)
+                extra = f" Next: {format_date(follow.due)}." if follow and follow.due else ""
+            if result.involvement_ids:
+                extra += f" {len(result.involvement_ids)} attendees got a meeting entry."
+            self.notify(f"Done: {task.title}.{extra} u undoes.", markup=False)
+            after(result)
+
+        if task.category == "qa" and task.question.strip() and not task.answer.strip():
+            def answered(text: str | None) -> None:
+                if text is None:
+                    return
+                if text.strip():
+                    repo.save_answer(task_id, text)
+                finish()
+
+            self.app.push_screen(AnswerDialog(task.question, repo.person_name(task.ambassador_id)), answered)
+            return
+        finish()
+
+    def undo_tick(self: SectionScreen, after) -> None:  # type: ignore[misc]
+        history = tick_history(self.app)
+        if not history:
+            self.notify("Nothing to undo: no task was ticked off in this session.", markup=False)
+            return
+        result = history.pop()
+        if TaskRepo(self.advocacy.store).undo(result):
+            what = "skip" if result.skipped else "tick"
+            self.notify(f"Undid the {what}: {result.title} is open again.", markup=False)
+        after(result)
+
+
+class TasksScreen(TaskActions, SectionScreen):
+    HELP = """\
+# Tasks
+
+The owner's checklist: the daily work that keeps a program warm (writing sample posts,
+preparing graphics, answering questions, looking for inspiration, running the content hub,
+holding meetings).
+
+## Views
+`←` `→` (or click a tab) switch between **Overdue + today**, **This week** (everything open
+until Sunday), **Upcoming**, **Done** and **By category** (`c` picks the next category).
+
+## Keys
+* `n` puts the cursor in the quick-add line, for example
+  `Write 2 sample posts #sample_posts fri 45m every week` or `Answer Ola's question #qa 28.11 20m`.
+  Recognised: `#category` (sample_posts, graphics, qa, meetings, inspiration, content_hub,
+  other), a day (`today`, `tomorrow`, `mon`…`sun`, `28.11`, `28.11.2026`), a time (`14:00`),
+  an estimate (`45m`, `1h30m`, `1.5h`) and a repeat (`every day`, `every weekday`,
+  `every week`, `every mon,thu`, `every month`). The rest is the title.
+* `a` opens the full form; `e` or Enter edits; `d` deletes.
+* `space` or `x` ticks off; `u` undoes the last tick (and removes the next occurrence it
+  created); `s` skips one occurrence of a repeating task.
+* Q&A tasks hold the question; ticking one asks for the answer. `f` saves an answered
+  question to the content library as an FAQ entry.
+* `m` records who attended a meeting; ticking the meeting adds a *meeting* entry to each
+  attendee's involvement.
+* `r` plans a routine: the recommended weekly work, editable before it is created.
+
+## Repeating tasks
+* A repeating task has one open occurrence at a time.
+* Ticking or skipping an occurrence due on day D, done on day T, creates the next one on the
+  first matching day **after the later of D and T**. Ticked early, the next one keeps its
+  normal day; ticked late, it comes after today, so **missed occurrences do not pile up**:
+  a daily task left for a week is one overdue line, not seven.
+* Monthly on the 29th, 30th or 31st falls on the month's last day in shorter months.
+* Weeks start on Monday.
+
+## Load
+The bar at the top compares the planned minutes of this week and next week with the hours
+a week you set in **Program settings** (command palette). A week's plan is: tasks due that
+week (done or open; skipped ones do not count), the future occurrences of repeating tasks,
+and for this week the open tasks carried over from earlier weeks. No vendor publishes how
+much time an owner needs, so this is your own number against your own plan.
+"""
+
+    BINDINGS = [
+        Binding("space,x", "tick", "Tick off", id="tasks.tick", tooltip="Mark the highlighted task done"),
+        Binding("u", "undo", "Undo", id="tasks.undo", tooltip="Take back the last tick or skip"),
+        Binding("s", "skip", "Skip", id="tasks.skip", tooltip="Skip one occurrence of a repeating task"),
+        Binding("n", "quick_add", "Quick add", id="tasks.quick_add",
+                tooltip="Type a task in one line: title #category day time estimate repeat"),
+        Binding("a", "add", "Add", id="tasks.add", tooltip="Open the full task form"),
+        Binding("e", "edit", "Edit", show=False, id="tasks.edit", tooltip="Edit the highlighted task"),
+        Binding("d,delete", "delete", "Delete", show=False, id="tasks.delete",
+                tooltip="Delete the highlighted task (asks first)"),
+        Binding("left", "view(-1)", "View", show=False, id="tasks.prev_view", tooltip="Previous view"),
+        Binding("right", "view(1)", "View", id="tasks.next_view", tooltip="Next view"),
+        Binding("c", "next_category", "Category", show=False, id="tasks.category",
+                tooltip="By category: show the next category"),
+        Binding("f", "faq", "Save FAQ", id="tasks.faq",
+                tooltip="Save an answered question to the content library"),
+        Binding("m", "attendees", "Attendees", id="tasks.attendees",
+                tooltip="Record who attended a meeting"),
+        Binding("r", "routine", "Plan routine", id="tasks.routine",
+                tooltip="Add the recommended weekly routine (editable first)"),
+        Binding("escape", "leave_quick_add", "Back to list", show=False, id="tasks.leave_quick_add"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_state = TaskQuery()
+
+    @property
+    def repo(self) -> TaskRepo:
+        return TaskRepo(self.advocacy.store)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield LoadMeter(id="tasks-load")
+        yield Tabs(*(Tab(VIEW_LABELS[view], id=f"view-{view}") for view in VIEWS), id="tasks-views")
+        yield Input(placeholder="n: quick add, e.g. Write 2 sample posts #sample_posts fri 45m every week",
+                    id="quick-add", compact=True)
+        self.source = TaskSource(self.repo, self.query_state)
+        yield VirtualTable(COLUMNS, self.source, id="tasks-table", empty_message="")
+        yield Static("", id="tasks-status", markup=False)
+        yield Footer()
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#tasks-table", VirtualTable)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Tasks"
+        self.query_one(Tabs).can_focus = False
+        self.refresh_all()
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.refresh_all(keep_key=self.table.cursor_key)
+
+    # -- showing -----------------------------------------------------------------------
+
+    def refresh_all(self, *, keep_key: int | None = None, top: bool = False) -> None:
+        self.source.query = self.query_state
+        position = self.repo.position(self.query_state, keep_key) if keep_key is not None else None
+        if top:
+            position = 0
+        self.table.empty_message = self._empty_message()
+        self.table.reload(cursor=position)
+        self._show_load()
+        self._show_status()
+
+    def _empty_message(self) -> str:
+        view = self.query_state.view
+        if view == "today":
+            return "Nothing overdue or due today. Press n to add a task, → for the week ahead."
+        if view == "done":
+            return "Nothing ticked off yet."
+        if view == "category":
+            return f"No open {CATEGORIES[self.query_state.category]} tasks. c shows the next category."
+        return "No tasks here. Press n to add one, or r to plan a routine."
+
+    def _show_load(self) -> None:
+        monday = week_start(self.advocacy.store.clock.today())
+        repo = self.repo
+        self.query_one(LoadMeter).show(repo.load(monday), repo.load(monday + timedelta(days=7)))
+
+    def _show_status(self) -> None:
+        view = self.query_state.view
+        label = VIEW_LABELS[view]
+        if view == "category":
+            label += f": {CATEGORIES[self.query_state.category]} (c for the next)"
+        count = self.table.row_count
+        overdue, due_today = self.repo.due_counts()
+        self.query_one("#tasks-status", Static).update(
+            f" {label} · {count:,} shown · {overdue} overdue, {due_today} due today · F1 explains repeats"
+        )
+
+    def set_view(self, view: str) -> None:
+        self.query_state = replace(self.query_state, view=view)
+        tabs = self.query_one(Tabs)
+        if tabs.active != f"view-{view}":
+            tabs.active = f"view-{view}"
+        self.refresh_all(top=True)
+
+    @on(Tabs.TabActivated)
+    def _tab(self, event: Tabs.TabActivated) -> None:
+        view = (event.tab.id or "view-today").removeprefix("view-")
+        if view != self.query_state.view:
+            self.query_state = replace(self.query_state, view=view)
+            self.refresh_all(top=True)
+
+    # -- quick add ---------------------------------------------------------------------
+
+    def action_quick_add(self) -> None:
+        self.query_one("#quick-add", Input).focus()
+
+    def action_leave_quick_add(self) -> None:
+        box = self.query_one("#quick-add", Input)
+        if box.has_focus:
+            box.value = ""
+            self.table.focus()
+
+    @on(Input.Submitted, "#quick-add")
+    def _quick_added(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.table.focus()
+            return
+        try:
+            draft = parse_quick_add(event.value, self.advocacy.store.clock.today())
+        except QuickAddError as error:
+            self.notify(str(error), severity="warning", markup=False, timeout=8)
+            return
+        new_id = self.repo.add(Task.from_draft(draft))
+        event.input.value = ""
+        when = format_date(draft.due) if draft.due else "no date"
+        repeat = f", {draft.recurrence.describe()}" if draft.recurrence.repeats else ""
+        self.notify(f"Added “{draft.title}” ({CATEGORIES[draft.category]}, {when}{repeat}).", markup=False)
+        self.refresh_all(keep_key=new_id)
+
+    def on_key(self, event) -> None:
+        box = self.query_one("#quick-add", Input)
+        if event.key == "down" and self.focused is box:
+            self.table.focus()
+            event.stop()
+
+    # -- actions -----------------------------------------------------------------------
+
+    @on(VirtualTable.RowHighlighted)
+    def _highlighted(self, event: VirtualTable.RowHighlighted) -> None:
+        self._current = self.repo.get(event.key) if event.key is not None else None
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        current = getattr(self, "_current", None)
+        # the footer offers these only where they apply
+        if action == "faq" and not (current and current.category == "qa" and current.answer.strip()):
+            return False
+        if action == "attendees" and not (current and current.category == "meetings"):
+            return False
+        if action in ("tick", "undo", "skip", "view", "next_category", "faq", "attendees", "add",
+                      "edit", "delete", "quick_add", "routine") and isinstance(self.focused, Input):
+            return False
+        return True
+
+    def action_view(self, step: int) -> None:
+        index = VIEWS.index(self.query_state.view)
+        self.set_view(VIEWS[(index + step) % len(VIEWS)])
+
+    def action_next_category(self) -> None:
+        current = CATEGORY_KEYS.index(self.query_state.category)
+        category = CATEGORY_KEYS[(current + 1) % len(CATEGORY_KEYS)] if self.query_state.view == "category" \
+            else self.query_state.category
+        self.query_state = replace(self.query_state, category=category)
+        self.set_view("category")
+
+    def action_tick(self) -> None:
+        cursor = self.table.cursor
+        self.tick_task(self.table.cursor_key, lambda result: self._after_change(cursor))
+
+    def _after_change(self, cursor: int) -> None:
+        self.refresh_all()
+        self.table.move_cursor(cursor)
+
+    def action_undo(self) -> None:
+        self.undo_tick(lambda result: self.refresh_all(keep_key=result.task_id))
+
+    def action_skip(self) -> None:
+        key = self.table.cursor_key
+        task = self.repo.get(key) if key is not None else None
+        if task is None or not task.is_open:
+            self.notify("Highlight an open task to skip it.", markup=False)
+            return
+        if not task.recurrence.repeats:
+            self.notify("Only repeating tasks can skip an occurrence; delete a one-off task with d.",
+                        markup=False)
+            return
+        cursor = self.table.cursor
+        result = self.repo.tick(task.id, skip=True)  # type: ignore[arg-type]
+        if result:
+            tick_history(self.app).append(result)
+            follow = self.repo.get(result.next_id) if result.next_id else None
+            when = format_date(follow.due) if follow and follow.due else ""
+            self.notify(f"Skipped this time: {task.title}. Next: {when}. u undoes.", markup=False)
+        self._after_change(cursor)
+
+    def action_add(self) -> None:
+        from advocacy_tui.screens.modals.task_form import TaskForm
+
+        def saved(task: Task | None) -> None:
+            if task is None:
+                return
+            new_id = self.repo.add(task)
+            self.refresh_all(keep_key=new_id)
+            self.notify(f"Added “{task.title}”.", markup=False)
+
+        self.app.push_screen(TaskForm(self.repo), saved)
+
+    @on(VirtualTable.RowSelected)
+    def _open(self, event: VirtualTable.RowSelected) -> None:
+        self.edit(event.key)
+
+    def action_edit(self) -> None:
+        key = self.table.cursor_key
+        if key is None:
+            self.notify("There is no task to edit here.", markup=False)
+            return
+        self.edit(key)
+
+    def edit(self, key: int) -> None:
+        from advocacy_tui.screens.modals.task_form import TaskForm
+
+        current = self.repo.get(key)
+        if current is None:
+            self.refresh_all()
+            return
+
+        def saved(task: Task | None) -> None:
+            if task is None:
+                return
+            self.repo.update(task)
+            self.refresh_all(keep_key=key)
+            self.notify(f"Saved “{task.title}”.", markup=False)
+
+        self.app.push_screen(TaskForm(self.repo, current), saved)
+
+    def action_delete(self) -> None:
+        from advocacy_tui.screens.modals.confirm import ConfirmDialog
+
+        key = self.table.cursor_key
+        task = self.repo.get(key) if key is not None else None
+        if task is None:
+            self.notify("There is no task to delete.", markup=False)
+            return
+        cursor = self.table.cursor
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.repo.delete(task.id)  # type: ignore[arg-type]
+                self._after_change(cursor)
+                self.notify(f"Deleted “{task.title}”.", markup=False)
+
+        more = " Only this occurrence goes; the rule stops with it." if task.recurrence.repeats else ""
+        self.app.push_screen(ConfirmDialog("Delete this task?", f"“{task.title}” will be removed.{more}"),
+                             answered)
+
+    def action_faq(self) -> None:
+        key = self.table.cursor_key
+        task = self.repo.get(key) if key is not None else None
+        if task is None or task.category != "qa" or not task.question.strip():
+            self.notify("Highlight a Q&A task with a question to save it as an FAQ entry.", markup=False)
+            return
+        if not task.answer.strip():
+            self.notify("Answer the question first (tick it off, or edit it with e).", markup=False)
+            return
+        self.repo.save_as_faq(task)
+        self.notify("Saved to the content library as an FAQ entry.", markup=False)
+
+    def action_attendees(self) -> None:
+        from advocacy_tui.screens.modals.task_form import AttendeesDialog
+
+        key = self.table.cursor_key
+        task = self.repo.get(key) if key is not None else None
+        if task is None or task.category != "meetings":
+            self.notify("Highlight a meeting task to record who attended.", markup=False)
+            return
+
+        def saved(people: list[int] | None) -> None:
+            if people is None:
+                return
+            self.repo.set_attendees(task.id, people)  # type: ignore[arg-type]
+            self.notify(f"{len(people)} attendees recorded for “{task.title}”. Tick it off when it is over.",
+                        markup=False)
+
+        self.app.push_screen(AttendeesDialog(self.repo, task.title, self.repo.attendees(task.id)), saved)  # type: ignore[arg-type]
+
+    def action_routine(self) -> None:
+        from advocacy_tui.screens.modals.task_form import RoutineDialog
+
+        store = self.advocacy.store
+
+        def chosen(items: list[RoutineItem] | None) -> None:
+            if not items:
+                return
+            today = store.clock.today()
+            repo = self.repo
+            with store.write():
+                for item in items:
+                    rule = parse_recurrence(item.recurrence)
+                    repo.add(Task(None, item.title, item.category, first_on_or_after(rule, today), None,
+                                  item.estimate, rule))
+            self.refresh_all()
+            self.notify(f"Added {len(items)} repeating tasks to your routine.", markup=False)
+
+        existing = self.repo.open_series_count()
+        self.app.push_screen(RoutineDialog(SettingsRepo(store).capacity_minutes(), existing), chosen)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Tasks: quick add", QUICK_ADD_HELP, self.action_quick_add)
+        yield SystemCommand("Tasks: add with the full form", "Title, category, due, estimate, repeat, Q&A",
+                            self.action_add)
+        yield SystemCommand("Tasks: plan a routine", "Add the recommended weekly routine, editable first",
+                            self.action_routine)
+        yield SystemCommand("Tasks: undo the last tick", "Reopen the task, remove the next occurrence",
+                            self.action_undo)
+        yield SystemCommand("Tasks: save answered question as FAQ", "Into the content library",
+                            self.action_faq)
+        yield SystemCommand("Tasks: record meeting attendees", "Search the roster by name or email",
+                            self.action_attendees)
+        for view in VIEWS:
+            yield SystemCommand(f"Tasks: show {VIEW_LABELS[view].lower()}", "Switch the task view",
+                                lambda view=view: self.set_view(view))
+        yield from program_settings_command(self)
+
+
+def program_settings_command(screen: SectionScreen) -> Iterable[SystemCommand]:
+    def open_settings() -> None:
+        from advocacy_tui.screens.modals.task_form import SettingsDialog
+
+        settings = SettingsRepo(screen.advocacy.store)
+
+        def saved(values: tuple[str, str] | None) -> None:
+            if values is None:
+                return
+            name, hours = values
+            settings.set_many({SETTING_NAME: name, SETTING_HOURS: hours})
+            screen.notify("Program settings saved.", markup=False)
+            refresh = getattr(screen, "refresh_all", None)
+            if refresh:
+                refresh()
+
+        screen.app.push_screen(SettingsDialog(settings.program_name, settings.hours_per_week()), saved)
+
+    yield SystemCommand("Program settings", "Program name and your hours a week for the program",
+                        open_settings)

@@ -1,0 +1,416 @@
+"""Today: what needs the owner now, each indicator with what it means and what to do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
+
+from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
+from advocacy_tui.data.today import Found, TodayRepo
+from advocacy_tui.domain.tasks import CATEGORIES, format_minutes, week_start
+from advocacy_tui.domain.today import COMPANY_SHARE_LIMIT, bar_row
+from advocacy_tui.screens.base import SectionScreen
+from advocacy_tui.screens.tasks import TaskActions, due_text, program_settings_command, state_mark
+from advocacy_tui.widgets.load_meter import load_bar
+from advocacy_tui.widgets.virtual_table import Column, VirtualTable
+
+TASK_COLUMNS = [
+    Column("state", "", 2, min_width=2, sortable=False),
+    Column("due", "Due", 11, sortable=False),
+    Column("title", "Overdue and today's tasks", None, min_width=20, sortable=False),
+    Column("category", "Category", 12, sortable=False),
+]
+
+OK, WARN, INFO = "✓", "⚠", "·"
+
+INDICATORS = {
+    "tasks": "Tasks",
+    "posts": "Posts planned",
+    "stuck": "Stuck in onboarding",
+    "quiet": "Gone quiet",
+    "leaders": "Owners and managers",
+    "mix": "Content mix",
+    "load": "This week's load",
+    "active": "Active in the last 30 days",
+    "chart": "Posts per week (12 weeks)",
+}
+COLUMNS = (("tasks", "posts", "load", "mix"), ("stuck", "quiet", "leaders", "active", "chart"))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One indicator: a status mark, a title, what it says, and what to do."""
+
+    key: str
+    mark: str
+    title: str
+    text: str
+    advice: str
+    target: str | None
+
+
+class _Stopped(Exception):
+    """The counting worker was cancelled (the app is closing)."""
+
+
+class _Readings(list):
+    """A list that also hands each new reading to a callback."""
+
+    def __init__(self, on_reading: Callable[[Reading], None] | None) -> None:
+        super().__init__()
+        self.on_reading = on_reading
+
+    def append(self, reading: Reading) -> None:
+        super().append(reading)
+        if self.on_reading is not None:
+            self.on_reading(reading)
+
+
+class TodayTaskSource:
+    def __init__(self, repo: TaskRepo) -> None:
+        self.repo = repo
+        self.query = TaskQuery("today")
+
+    def count(self) -> int:
+        return self.repo.count(self.query)
+
+    def fetch(self, offset: int, limit: int) -> list[tuple[int, Sequence[str]]]:
+        today = self.repo.store.clock.today()
+        return [
+            (task.id, (state_mark(task, today), due_text(task, today), task.title,
+                       CATEGORIES.get(task.category, task.category)))
+            for task in self.repo.page(self.query, offset, limit)
+        ]
+
+
+class Indicator(Static, can_focus=True):
+    """A focusable indicator; Enter leads to the section where it can be fixed."""
+
+    DEFAULT_CSS = """
+    Indicator { height: auto; padding: 0 1; margin-bottom: 1; }
+    Indicator:focus { background: $primary 30%; }
+    Indicator.-warn { border-left: thick $warning; }
+    Indicator.-ok { border-left: thick $success; }
+    Indicator.-info { border-left: thick $panel; }
+    """
+
+    BINDINGS = [Binding("enter", "follow", "Go there", id="today.follow",
+                        tooltip="Open the section where this can be fixed")]
+
+    def __init__(self, reading: Reading) -> None:
+        super().__init__(id=f"ind-{reading.key}")
+        self.reading = reading
+
+    def on_mount(self) -> None:
+        self.show(self.reading)
+
+    def show(self, reading: Reading) -> None:
+        self.reading = reading
+        jump = ""
+        if reading.target:
+            jump = f"· Enter opens {reading.target.capitalize()}"
+        style = "bold $text-warning" if reading.mark == WARN else "bold"
+        self.update(Content.assemble(
+            (f"{reading.mark} {reading.title}", style), "   ", (jump, "$text-muted"), "\n",
+            reading.text, "\n", (reading.advice, "italic $text-muted"),
+        ))
+        self.set_class(reading.mark == WARN, "-warn")
+        self.set_class(reading.mark == OK, "-ok")
+        self.set_class(reading.mark == INFO, "-info")
+
+    def action_follow(self) -> None:
+        if self.reading.target:
+            self.app.switch_mode(self.reading.target)
+        else:
+            self.notify("Nothing to open for this one: the section that shows it is not in this "
+                        "version yet.", markup=False)
+
+    def on_click(self) -> None:
+        self.focus()
+
+
+def _names(found: Found) -> str:
+    more = found.count - len(found.names)
+    text = ", ".join(found.names)
+    return text + (f" and {more:,} more" if more > 0 else "")
+
+
+class TodayScreen(TaskActions, SectionScreen):
+    HELP = """\
+# Today
+
+The first screen of the day: what needs you now. Every indicator says what it means and
+what to do; `Enter` on it opens the section where you can act. `Tab` / `↓` moves between
+indicators.
+
+* **Tasks**: overdue and due today. `space` ticks the highlighted one off right here,
+  `u` undoes.
+* **Posts planned**: today and the rest of this week (from the calendar).
+* **Stuck in onboarding**: status *onboarding* and no onboarding step done for 14 days.
+* **Gone quiet**: status *active* and no involvement of any kind for 30 days.
+* **Owners and managers**: no published post in the last 30 days. A program whose leaders
+  stay silent looks staged: they should be the first ambassadors.
+* **Content mix**: the share of personal, team, company and industry posts published in the
+  last 30 days. A warning appears when company posts are more than a third: advocacy is
+  about people's own expertise, not company ads.
+* **Load**: this week's planned task time against your hours (Program settings).
+* **Active share**: people with any involvement or published post in the last 30 days. In
+  most companies 15–25 % become active (event poll, 2015); about 30 % have the potential
+  (PostBeyond, 2018). Expecting everyone is planning for disappointment.
+* **Posts per week**: published posts in each of the last 12 weeks, oldest first.
+"""
+
+    BINDINGS = [
+        Binding("space,x", "tick", "Tick off", id="today.tick", tooltip="Mark the highlighted task done"),
+        Binding("u", "undo", "Undo", id="today.undo", tooltip="Take back the last tick"),
+        Binding("r", "refresh", "Refresh", show=False, id="today.refresh", tooltip="Count everything again"),
+        Binding("down", "focus_next", "Next", show=False, id="today.next"),
+        Binding("up", "focus_previous", "Previous", show=False, id="today.previous"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="today-title", markup=False)
+        self.task_source = TodayTaskSource(TaskRepo(self.advocacy.store))
+        with VerticalScroll(id="today-body"):
+            yield VirtualTable(TASK_COLUMNS, self.task_source, id="today-tasks",
+                               empty_message="Nothing overdue or due today.")
+            # two columns when wide (the day's work | the program's health), one when narrow
+            with Horizontal(id="today-indicators"):
+                for column in COLUMNS:
+                    with Vertical(classes="today-column"):
+                        for key in column:
+                            yield Indicator(Reading(key, INFO, INDICATORS[key], "Counting…", "", None))
+        yield Footer()
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#today-tasks", VirtualTable)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Today"
+        self._title()
+        self.table.reload()
+        self._size_table()
+        self.table.focus()
+        self._fresh = True
+        # paint first, then count: the numbers arrive a moment after the screen appears
+        self.call_after_refresh(self.count_indicators)
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width >= 110, "-wide")
+
+    def on_screen_resume(self) -> None:
+        if getattr(self, "_fresh", False):
+            self._fresh = False
+            return
+        if self.is_mounted:
+            self.action_refresh()
+
+    def _title(self) -> None:
+        store = self.advocacy.store
+        name = SettingsRepo(store).program_name or "Your program"
+        today = store.clock.today()
+        self.query_one("#today-title", Static).update(f" {name} · {today.strftime('%A')} {today:%d.%m.%Y}")
+
+    def _size_table(self) -> None:
+        self.table.styles.height = min(8, self.table.row_count + 2) if self.table.row_count else 3
+
+    def action_refresh(self) -> None:
+        key = self.table.cursor_key
+        self._title()
+        self.table.reload()
+        if key is not None:
+            position = TaskRepo(self.advocacy.store).position(self.task_source.query, key)
+            if position is not None:
+                self.table.move_cursor(position)
+        self._size_table()
+        self.count_indicators()
+
+    @work(thread=True, exclusive=True, group="today")
+    def count_indicators(self) -> None:
+        """The aggregates run in a thread, so the screen paints at once and stays responsive;
+        closing the app stops the counting between two queries."""
+        worker = get_current_worker()
+
+        def check(reading: Reading) -> None:
+            if worker.is_cancelled:
+                raise _Stopped
+
+        try:
+            readings = self.readings(check)
+        except _Stopped:
+            return
+        self.post_message(self.Counted(readings))  # thread-safe, does not wait; one repaint
+
+    class Counted(Message):
+        """The worker has counted every indicator."""
+
+        def __init__(self, readings: list[Reading]) -> None:
+            super().__init__()
+            self.readings = readings
+
+    def on_today_screen_counted(self, message: Counted) -> None:
+        if not self.is_attached:
+            return
+        with self.app.batch_update():
+            for reading in message.readings:
+                self.query_one(f"#ind-{reading.key}", Indicator).show(reading)
+
+    # -- the indicators ----------------------------------------------------------------
+
+    def readings(self, on_reading: Callable[[Reading], None] | None = None) -> list[Reading]:
+        """Every indicator, in screen order. ``on_reading`` sees each one as soon as it is
+        counted (and may raise to stop early)."""
+        store = self.advocacy.store
+        data = TodayRepo(store)
+        tasks = TaskRepo(store)
+        modes = self.app.MODES
+        has = lambda mode: mode if mode in modes else None  # noqa: E731
+        roster = has("roster")
+        readings = _Readings(on_reading)
+
+        overdue, due_today = tasks.due_counts()
+        if overdue or due_today:
+            readings.append(Reading(
+                "tasks", WARN if overdue else INFO, "Tasks",
+                f"{overdue} overdue and {due_today} due today.",
+                "Tick them off in the list above (space), or move what cannot be done today.",
+                has("tasks")))
+        else:
+            readings.append(Reading("tasks", OK, "Tasks", "Nothing overdue or due today.",
+                                    "Look at the week ahead in Tasks.", has("tasks")))
+
+        if not data.any_posts():
+            readings.append(Reading("posts", INFO, "Posts planned", "No posts are planned yet.",
+                                    "Plan posts on the calendar to see them here.", has("calendar")))
+        else:
+            today_posts, later = data.planned_posts()
+            readings.append(Reading(
+                "posts", INFO if today_posts or later else WARN, "Posts planned",
+                f"{today_posts} planned for today, {later} more later this week.",
+                "Check that their authors are ready." if today_posts or later
+                else "Nothing is planned this week: plan a few posts with your ambassadors.",
+                has("calendar")))
+
+        if data.onboarding() == 0:
+            readings.append(Reading("stuck", INFO, "Stuck in onboarding", "No one is in onboarding now.",
+                                    "Invite people and move them to onboarding in the roster.", roster))
+        else:
+            stuck = data.stuck()
+            readings.append(Reading(
+                "stuck", WARN if stuck.count else OK, "Stuck in onboarding",
+                f"{stuck.count:,} people have done no onboarding step for 14 days"
+                + (f": {_names(stuck)}." if stuck.count else "."),
+                "Ask what is in the way: a profile, the platform, fear of mistakes or no time?"
+                if stuck.count else "Everyone in onboarding is moving.", roster))
+
+        if data.actives() == 0:
+            readings.append(Reading("quiet", INFO, "Gone quiet", "No one is active yet.",
+                                    "Once people are active, the ones who go quiet show here.", roster))
+        else:
+            quiet = data.quiet()
+            readings.append(Reading(
+                "quiet", WARN if quiet.count else OK, "Gone quiet",
+                f"{quiet.count:,} active people have had no involvement for 30 days"
+                + (f": {_names(quiet)}." if quiet.count else "."),
+                "Talk to them: “no time” is the usual reason. Offer a sample post or a short meeting."
+                if quiet.count else "Everyone active took part recently.", roster))
+
+        if data.leaders() == 0:
+            readings.append(Reading("leaders", WARN, "Owners and managers",
+                                    "There are no owners or managers in the roster.",
+                                    "Add them with their role: they should be the first ambassadors.", roster))
+        else:
+            silent = data.silent_leaders()
+            readings.append(Reading(
+                "leaders", WARN if silent.count else OK, "Owners and managers",
+                f"{silent.count} have published nothing in the last 30 days"
+                + (f": {_names(silent)}." if silent.count else "."),
+                "Plan a post with each of them: a silent leadership makes the program look staged."
+                if silent.count else "Leaders are posting: keep it up.", has("calendar") or roster))
+
+        mix = data.content_mix()
+        if mix.total == 0:
+            readings.append(Reading("mix", INFO, "Content mix",
+                                    "No posts were published in the last 30 days, so there is no mix yet.",
+                                    "Record published posts on the calendar.", has("calendar")))
+        else:
+            over = mix.company_dominates
+            readings.append(Reading(
+                "mix", WARN if over else OK, "Content mix (30 days)", mix.words() + ".",
+                f"Company posts are over {round(COMPANY_SHARE_LIMIT * 100)} %: plan more personal expertise."
+                if over else "Personal expertise leads, as it should.", has("calendar")))
+
+        monday = week_start(store.clock.today())
+        load = tasks.load(monday)
+        if load.capacity <= 0:
+            readings.append(Reading("load", INFO, "This week's load",
+                                    f"{format_minutes(load.planned)} planned; your hours a week are not set.",
+                                    "Set them in Program settings (Ctrl+P) to see if the week fits.",
+                                    has("tasks")))
+        else:
+            next_load = tasks.load(monday + timedelta(days=7))
+            if next_load.is_over:
+                readings.append(Reading(
+                    "load", WARN, "This week's load",
+                    f"{load_bar(load)} {load.words()}.\nNext week: {next_load.words()}.",
+                    "Next week is over your hours: move or drop tasks now.", has("tasks")))
+            else:
+                readings.append(Reading(
+                    "load", WARN if load.is_over else OK, "This week's load",
+                    f"{load_bar(load)} {load.words()}.",
+                    "Move or drop tasks, or plan fewer next week." if load.is_over
+                    else "The week fits your hours.", has("tasks")))
+
+        share = data.active_share()
+        readings.append(Reading(
+            "active", INFO if share.people else INFO, "Active in the last 30 days", share.words(),
+            "Count on a committed core, not on everyone.", roster))
+
+        weeks = data.published_per_week()
+        counts = [count for _, count in weeks]
+        if not any(counts):
+            readings.append(Reading("chart", INFO, "Posts per week (12 weeks)",
+                                    "No published posts in the last 12 weeks yet.",
+                                    "Published posts on the calendar show here.", has("calendar")))
+        else:
+            numbers = " ".join(str(count) for count in counts)
+            readings.append(Reading(
+                "chart", INFO, "Posts per week (12 weeks, oldest first)",
+                f"{bar_row(counts)}   {numbers}",
+                f"{sum(counts)} in 12 weeks, {sum(counts) / 12:.1f} a week; this week so far {counts[-1]}.",
+                has("calendar")))
+        return list(readings)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_tick(self) -> None:
+        if self.focused is not self.table:
+            self.table.focus()
+            self.notify("Ticking works on the task list at the top: pick a task and press space.",
+                        markup=False)
+            return
+        self.tick_task(self.table.cursor_key, lambda result: self.action_refresh())
+
+    def action_undo(self) -> None:
+        self.undo_tick(lambda result: self.action_refresh())
+
+    @on(VirtualTable.RowSelected)
+    def _open_tasks(self) -> None:
+        if "tasks" in self.app.MODES:
+            self.app.switch_mode("tasks")
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Today: refresh", "Count everything again", self.action_refresh)
+        yield from program_settings_command(self)
