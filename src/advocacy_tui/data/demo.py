@@ -10,6 +10,7 @@ from pathlib import Path
 import tomli
 
 from advocacy_tui.data.ambassadors import AmbassadorRepo
+from advocacy_tui.data.roster_life import fill_roster_life
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import build_ambassador
 from advocacy_tui.domain.clock import Clock
@@ -32,6 +33,7 @@ def fill_demo(store: Store) -> None:
             if "joined_days_ago" in person:
                 fields["joined"] = format_date(today - timedelta(days=person["joined_days_ago"]))
             repo.add(build_ambassador(fields))
+        fill_roster_life(store)
 
 
 def open_demo(clock: Clock | None = None, folder: Path | None = None) -> Store:
