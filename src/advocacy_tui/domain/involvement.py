@@ -66,8 +66,10 @@ def quiet_cutoff(today: date) -> date:
     return today - timedelta(days=QUIET_DAYS - 1)
 
 
-def last_active_text(last_active: date | None, today: date, *, quiet: bool = False) -> str:
-    """The roster's "last active" cell: ``today``, ``5 days ago``, ``never``; ☾ when quiet."""
+def last_active_text(
+    last_active: date | None, today: date, *, quiet: bool = False, ago: bool = True
+) -> str:
+    """"Last active" in words: ``today``, ``5 days ago``, ``never``; ☾ first when quiet."""
     if last_active is None:
         text = "never"
     else:
@@ -77,7 +79,7 @@ def last_active_text(last_active: date | None, today: date, *, quiet: bool = Fal
         elif days == 1:
             text = "yesterday"
         else:
-            text = f"{describe_days(days)} ago"
+            text = f"{describe_days(days)} ago" if ago else describe_days(days)
     return f"{QUIET_MARK} {text}" if quiet else text
 
 

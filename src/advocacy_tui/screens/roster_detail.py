@@ -1,0 +1,187 @@
+"""The roster's detail pane: one person's data, onboarding checklist and involvement log."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from advocacy_tui.data.ambassadors import RosterRow
+from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
+from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.involvement import KIND_LABELS, Involvement, is_quiet, last_active_text
+from advocacy_tui.domain.onboarding import (
+    STEPS,
+    OnboardingState,
+    days_stuck,
+    describe_days,
+    progress_text,
+)
+from advocacy_tui.domain.text import printable
+
+SHORT_STEP_LABELS = {
+    "profile": "Profile ready",
+    "library": "Topics and library shown",
+    "platform": "Platform training",
+    "rules": "Language and hate rules",
+    "time": "Time agreed",
+    "first_post": "First post published",
+}
+DONE = "[✓]"
+OPEN = "[ ]"
+
+
+def _iso(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def onboarding_state(row: RosterRow) -> OnboardingState:
+    return OnboardingState(row.status, row.onboarding_done, _iso(row.last_step_on), _iso(row.joined),
+                           _iso(row.created_on))
+
+
+class Checklist(OptionList):
+    """The six onboarding steps; Space or Enter ticks (today) or unticks the highlighted one."""
+
+    BINDINGS = [
+        Binding("space", "toggle", "Tick / untick", id="roster.checklist.toggle",
+                tooltip="Tick the step (stores today's date) or untick it"),
+        Binding("escape", "leave", "Back to the table", id="roster.checklist.leave"),
+    ]
+
+    class Toggled(Message):
+        def __init__(self, step: str) -> None:
+            self.step = step
+            super().__init__()
+
+    def show(self, steps: dict[str, date]) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        options = []
+        for step in STEPS:
+            when = steps.get(step)
+            mark = DONE if when else OPEN
+            tail = f"  {format_date(when)}" if when else ""
+            options.append(Option(f"{mark} {SHORT_STEP_LABELS[step]}{tail}", id=step))
+        self.add_options(options)
+        self.highlighted = highlighted if highlighted is not None else 0
+
+    def action_toggle(self) -> None:
+        if self.highlighted is not None:
+            option = self.get_option_at_index(self.highlighted)
+            self.post_message(self.Toggled(option.id or ""))
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Toggled(event.option.id or ""))
+
+    def action_leave(self) -> None:
+        self.screen.query_one("#roster-table").focus()
+
+
+class InvolvementLog(OptionList):
+    """What the person did, newest first. ``a`` adds an entry, ``d`` deletes the highlighted one."""
+
+    BINDINGS = [
+        Binding("a,i", "add", "Add entry", id="roster.log.add",
+                tooltip="Record something this person did"),
+        Binding("d,delete", "delete", "Delete entry", id="roster.log.delete",
+                tooltip="Remove the highlighted entry (asks first)"),
+        Binding("escape", "leave", "Back to the table", id="roster.log.leave"),
+    ]
+
+    class AddRequested(Message):
+        pass
+
+    class DeleteRequested(Message):
+        def __init__(self, entry_id: int) -> None:
+            self.entry_id = entry_id
+            super().__init__()
+
+    def show(self, entries: list[Involvement], total: int) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        if not entries:
+            self.add_option(Option("Nothing recorded yet: i adds an entry.", id="none", disabled=True))
+            return
+        options = [
+            Option(Content(f"{format_date(e.happened_on)}  {KIND_LABELS[e.kind]}"
+                           + (f": {printable(e.note)}" if e.note else "")), id=str(e.id))
+            for e in entries
+        ]
+        if total > len(entries):
+            options.append(Option(f"… and {total - len(entries):,} older entries", id="more",
+                                  disabled=True))
+        self.add_options(options)
+        if highlighted is not None:
+            self.highlighted = min(highlighted, len(entries) - 1)
+
+    def action_add(self) -> None:
+        self.post_message(self.AddRequested())
+
+    def action_delete(self) -> None:
+        if self.highlighted is None:
+            return
+        option = self.get_option_at_index(self.highlighted)
+        if option.id and option.id.isdigit():
+            self.post_message(self.DeleteRequested(int(option.id)))
+
+    def action_leave(self) -> None:
+        self.screen.query_one("#roster-table").focus()
+
+
+class PersonDetail(Vertical):
+    """Below the table (or beside it on very wide terminals): who, checklist, log."""
+
+    person_id: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="detail-columns"):
+            with Vertical(id="detail-onboarding", classes="detail-part"):
+                yield Static("", id="detail-onboarding-title", classes="detail-title", markup=False)
+                yield Checklist(id="checklist", compact=True)
+            with Vertical(id="detail-log", classes="detail-part"):
+                yield Static("", id="detail-person", markup=False)
+                yield Static("", id="detail-log-title", classes="detail-title", markup=False)
+                yield InvolvementLog(id="involvement-log", compact=True)
+
+    def show_nobody(self) -> None:
+        self.person_id = None
+        self.border_title = Content("No one highlighted")
+        for part in ("#detail-person", "#detail-onboarding-title", "#detail-log-title"):
+            self.query_one(part, Static).update("")
+        self.query_one(Checklist).clear_options()
+        self.query_one(InvolvementLog).clear_options()
+
+    def show_person(self, row: RosterRow, email: str | None, steps: dict[str, date],
+                    entries: list[Involvement], total: int, today: date) -> None:
+        self.person_id = row.id
+        facts = [row.name, ROLE_LABELS.get(row.role, row.role),
+                 STATUS_LABELS.get(row.status, row.status)]
+        if row.department:
+            facts.append(row.department)
+        self.border_title = Content(printable(" · ".join(facts)))
+        second = [email or "no email"]
+        if row.joined:
+            second.append(f"joined {format_date(_iso(row.joined))}")
+        self.query_one("#detail-person", Static).update(printable(" · ".join(second)))
+        stuck = days_stuck(onboarding_state(row), today)
+        title = f"Onboarding {progress_text(row.onboarding_done)}"
+        if stuck is not None:
+            title += f" · ⚠ stuck {describe_days(stuck)}"
+        elif row.onboarding_done >= len(STEPS):
+            title += " · ✓ complete"
+        self.query_one("#detail-onboarding-title", Static).update(title)
+        last = _iso(row.last_active)
+        log_title = "Log · last active " + last_active_text(last, today)
+        if is_quiet(row.status, last, today):
+            log_title += " · ☾ quiet"
+        self.query_one("#detail-log-title", Static).update(log_title)
+        self.query_one(Checklist).show(steps)
+        self.query_one(InvolvementLog).show(entries, total)
