@@ -9,7 +9,10 @@ import pytest
 @pytest.mark.parametrize(
     "module",
     ["advocacy_tui.domain.ambassadors", "advocacy_tui.data.store", "advocacy_tui.data.ambassadors",
-     "advocacy_tui.data.demo", "advocacy_tui.config", "advocacy_tui.paths", "advocacy_tui.cli"],
+     "advocacy_tui.data.demo", "advocacy_tui.data.onboarding", "advocacy_tui.data.involvement",
+     "advocacy_tui.data.stakeholders", "advocacy_tui.data.roster_life",
+     "advocacy_tui.domain.onboarding", "advocacy_tui.domain.involvement",
+     "advocacy_tui.domain.stakeholders", "advocacy_tui.config", "advocacy_tui.paths", "advocacy_tui.cli"],
 )
 def test_module_loads_without_textual_or_rich(module):
     code = (

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador
 from advocacy_tui.domain.involvement import QUIET_DAYS, quiet_cutoff
-from advocacy_tui.domain.onboarding import STUCK_DAYS, stuck_cutoff
+from advocacy_tui.domain.onboarding import STUCK_DAYS, OnboardingState, stuck_cutoff
 from advocacy_tui.domain.text import fold
 
 SORTS: dict[str, str] = {
@@ -34,6 +34,20 @@ class RosterRow(NamedTuple):
     last_active: str | None = None
     joined: str | None = None
     created_on: str | None = None
+
+    @property
+    def onboarding(self) -> OnboardingState:
+        """What the onboarding rules need, read from the summary columns."""
+        return OnboardingState(self.status, self.onboarding_done, _day(self.last_step_on),
+                               _day(self.joined), _day(self.created_on))
+
+    @property
+    def last_active_on(self) -> date | None:
+        return _day(self.last_active)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 ROW_COLUMNS = (
@@ -65,6 +79,8 @@ class RosterQuery:
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def where(self) -> tuple[str, list[object]]:
+        """The SQL that follows ``FROM ambassadors`` (an index hint and/or a WHERE) and its
+        parameters."""
         clauses: list[str] = []
         params: list[object] = []
         needle = fold(self.text.strip())
@@ -91,7 +107,15 @@ class RosterQuery:
             if self.quiet:
                 clauses.append(QUIET_SQL)
                 params.append(quiet_cutoff(self.today).isoformat())
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        return self._index_hint() + where, params
+
+    def _index_hint(self) -> str:
+        """SQLite would pick the status index for stuck/quiet and sort thousands of rows;
+        the partial indexes of migration 3 give name order for free."""
+        if self.departments or not (self.stuck or self.quiet):
+            return ""
+        return " INDEXED BY ambassadors_stuck" if self.stuck else " INDEXED BY ambassadors_quiet"
 
     def order(self) -> str:
         template = SORTS.get(self.sort, SORTS["name"])

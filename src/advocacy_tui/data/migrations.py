@@ -213,11 +213,13 @@ def m003_roster_life(db: sqlite_utils.Database) -> None:
         ]
     statements += [
         # "stuck" = onboarding, not all six steps, last progress long ago (see domain.onboarding)
+        # Both are in name order and cover their filter: the roster's first and last pages
+        # are read without sorting (RosterQuery names them with INDEXED BY).
         "CREATE INDEX ambassadors_stuck ON ambassadors "
-        "(coalesce(last_step_on, joined, substr(created_at, 1, 10)), sort_key, id) "
+        "(sort_key, id, coalesce(last_step_on, joined, substr(created_at, 1, 10))) "
         "WHERE status = 'onboarding' AND onboarding_done < 6",
         # "quiet" = onboarding or active, no involvement lately (see domain.involvement)
-        "CREATE INDEX ambassadors_quiet ON ambassadors (last_active, sort_key, id) "
+        "CREATE INDEX ambassadors_quiet ON ambassadors (sort_key, id, last_active) "
         "WHERE status IN ('onboarding', 'active')",
         "CREATE INDEX stakeholders_by_name ON stakeholders (name COLLATE NOCASE, id)",
         "CREATE INDEX stakeholders_by_stance ON stakeholders (stance, name COLLATE NOCASE, id)",

@@ -117,7 +117,10 @@ def check_text(value: str, limit: int = FIELD_MAX) -> str | None:
 
 def build_stakeholder(fields: dict[str, str], today: date, *, id: int | None = None) -> Stakeholder:
     """Validate form or file text and build a Stakeholder; raises StakeholderError."""
-    get = lambda key, default="": fields.get(key) or default  # noqa: E731
+    def get(key: str, default: str = "") -> str:
+        value = fields.get(key)
+        return default if value is None else value
+
     stance = get("stance", "not_met").strip().lower() or "not_met"
     checks = {
         "name": check_name(get("name")),

@@ -24,8 +24,6 @@ from advocacy_tui.screens.roster_detail import (
     Checklist,
     InvolvementLog,
     PersonDetail,
-    _iso,
-    onboarding_state,
 )
 from advocacy_tui.screens.stakeholders import StakeholderView
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
@@ -49,7 +47,7 @@ LOG_IN_PANE = 50
 
 def row_cells(row: RosterRow, today: date) -> dict[str, str]:
     """The cells of one fetched row (computed for the visible page only)."""
-    last = _iso(row.last_active)
+    last = row.last_active_on
     return {
         "name": row.name,
         "role": ROLE_LABELS.get(row.role, row.role),
@@ -57,7 +55,7 @@ def row_cells(row: RosterRow, today: date) -> dict[str, str]:
         "status": STATUS_LABELS.get(row.status, row.status),
         "steps": "" if row.status == "candidate" and not row.onboarding_done
         else progress_text(row.onboarding_done),
-        "stuck": stuck_text(days_stuck(onboarding_state(row), today)),
+        "stuck": stuck_text(days_stuck(row.onboarding, today)),
         "last_active": last_active_text(last, today, quiet=is_quiet(row.status, last, today),
                                         ago=False),
     }

@@ -18,7 +18,6 @@ from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.involvement import KIND_LABELS, Involvement, is_quiet, last_active_text
 from advocacy_tui.domain.onboarding import (
     STEPS,
-    OnboardingState,
     days_stuck,
     describe_days,
     progress_text,
@@ -35,15 +34,6 @@ SHORT_STEP_LABELS = {
 }
 DONE = "[✓]"
 OPEN = "[ ]"
-
-
-def _iso(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def onboarding_state(row: RosterRow) -> OnboardingState:
-    return OnboardingState(row.status, row.onboarding_done, _iso(row.last_step_on), _iso(row.joined),
-                           _iso(row.created_on))
 
 
 class Checklist(OptionList):
@@ -169,16 +159,16 @@ class PersonDetail(Vertical):
         self.border_title = Content(printable(" · ".join(facts)))
         second = [email or "no email"]
         if row.joined:
-            second.append(f"joined {format_date(_iso(row.joined))}")
+            second.append(f"joined {format_date(date.fromisoformat(row.joined))}")
         self.query_one("#detail-person", Static).update(printable(" · ".join(second)))
-        stuck = days_stuck(onboarding_state(row), today)
+        stuck = days_stuck(row.onboarding, today)
         title = f"Onboarding {progress_text(row.onboarding_done)}"
         if stuck is not None:
             title += f" · ⚠ stuck {describe_days(stuck)}"
         elif row.onboarding_done >= len(STEPS):
             title += " · ✓ complete"
         self.query_one("#detail-onboarding-title", Static).update(title)
-        last = _iso(row.last_active)
+        last = row.last_active_on
         log_title = "Log · last active " + last_active_text(last, today)
         if is_quiet(row.status, last, today):
             log_title += " · ☾ quiet"
