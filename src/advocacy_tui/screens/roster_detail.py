@@ -109,8 +109,7 @@ class InvolvementLog(OptionList):
             options.append(Option(f"… and {total - len(entries):,} older entries", id="more",
                                   disabled=True))
         self.add_options(options)
-        if highlighted is not None:
-            self.highlighted = min(highlighted, len(entries) - 1)
+        self.highlighted = min(highlighted or 0, len(entries) - 1)
 
     def action_add(self) -> None:
         self.post_message(self.AddRequested())

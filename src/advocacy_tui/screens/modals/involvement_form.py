@@ -48,7 +48,7 @@ class InvolvementForm(ModalScreen[Involvement | None]):
                         compact=True, id="happened_on"), name="happened_on")
             yield Field("Note", Input("", placeholder="e.g. post about the new office",
                         validators=[Rule(check_note)], compact=True, id="note"), name="note")
-            yield Static("Recorded, not scored: there are no points. Enter or F10 saves · Esc cancels",
+            yield Static("Recorded, not scored. Enter or F10 saves · Esc cancels",
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save", compact=True)
