@@ -134,7 +134,7 @@ def test_role_status_and_department_filters(demo_store):
     assert {r.name for r in repo.page(onboarding_sales, 0, 100)} == {"Bartosz Nowakowski"}
     assert "Sales" in repo.departments()
     assert onboarding_sales.describe_filters() == (
-        "status Onboarding · department Sales · stuck in onboarding (14+ days)")
+        "status Onboarding · department Sales · stuck 14+ days")
     position = repo.position(replace(base, stuck=True), repo.by_email("harry.walsh@northwind.example").id)
     assert position is not None
 

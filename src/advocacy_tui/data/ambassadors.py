@@ -133,7 +133,7 @@ class RosterQuery:
         return replace(self, roles=(), statuses=(), departments=(), stuck=False, quiet=False)
 
     def describe_filters(self) -> str:
-        """The active filters in words, e.g. ``role Manager · stuck in onboarding``."""
+        """The active filters in words, e.g. ``role Manager · stuck 14+ days``."""
         parts: list[str] = []
         if self.roles:
             parts.append("role " + " or ".join(ROLE_LABELS.get(r, r) for r in self.roles))
@@ -142,9 +142,9 @@ class RosterQuery:
         if self.departments:
             parts.append("department " + " or ".join(self.departments))
         if self.stuck:
-            parts.append(f"stuck in onboarding ({STUCK_DAYS}+ days)")
+            parts.append(f"stuck {STUCK_DAYS}+ days")
         if self.quiet:
-            parts.append(f"quiet for {QUIET_DAYS}+ days")
+            parts.append(f"quiet {QUIET_DAYS}+ days")
         return " · ".join(parts)
 
 

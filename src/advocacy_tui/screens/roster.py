@@ -213,6 +213,7 @@ program's database file as soon as you confirm.
         the department column only where there is room for it."""
         side = width >= SIDE_PANE
         self.set_class(side, "-side")
+        self.set_class(self.size.height >= 34, "-tall")
         table_width = width - (50 if side else 0)
         columns = ALL_COLUMNS if table_width >= WIDE_TABLE else NARROW_COLUMNS
         table = self.table
@@ -268,7 +269,7 @@ program's database file as soon as you confirm.
     def _show_status(self) -> None:
         filters = self.query_state.describe_filters()
         line = self.query_one("#roster-filters", Static)
-        line.update(f" Showing only: {filters}  (f changes · Esc clears)" if filters else "")
+        line.update(f" Only {filters} · f changes · Esc clears" if filters else "")
         line.display = bool(filters)
         shown = self.table.row_count
         narrowed = self.query_state.text.strip() or self.query_state.has_filters

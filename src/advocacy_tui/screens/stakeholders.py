@@ -17,11 +17,11 @@ from advocacy_tui.domain.stakeholders import STANCE_LABELS, Stakeholder, kind_te
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = [
-    Column("name", "Name", None, min_width=14),
+    Column("name", "Name", 22),
     Column("kind", "Kind", 14),
     Column("stance", "Stance", 13),
     Column("last_talk", "Last talk", 10),
-    Column("next_step", "Next step", None, min_width=12, sortable=False),
+    Column("next_step", "Next step", None, min_width=10, sortable=False),
 ]
 SORT_ORDER = [column.key for column in COLUMNS if column.sortable]
 
