@@ -379,7 +379,8 @@ program's database file as soon as you confirm.
         if not self.on_people:
             self.stakeholders.action_focus_filter()
             return
-        self.query_one("#filter", Input).focus()
+        # Focus now, not after the queued keys: "/harry" typed fast must land in the box.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from advocacy_tui.data.stakeholders import StakeholderQuery, StakeholderRepo
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.stakeholders import STANCE_LABELS, Stakeholder, kind_text, stance_text
+from advocacy_tui.domain.text import printable
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = [
@@ -73,6 +74,7 @@ class StakeholderView(Vertical):
                              empty_message="No stakeholders yet. Press a to add the first one.")
         table.sort_column = "name"
         yield table
+        yield Static("", id="stakeholder-notes", markup=False)
         yield Static("", id="stakeholder-status", markup=False)
 
     @property
@@ -93,6 +95,7 @@ class StakeholderView(Vertical):
         else:
             table.empty_message = "No stakeholders yet. Press a to add the first one."
         table.reload(cursor=position)
+        self.show_notes(table.cursor_key)
         shown, total = table.row_count, self.repo.total()
         text = f"{total:,} stakeholders" if shown == total else f"{shown:,} of {total:,} stakeholders"
         filters = self.query_state.describe_filters()
@@ -125,6 +128,15 @@ class StakeholderView(Vertical):
 
     def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()
+        self.show_notes(event.key)
+
+    def show_notes(self, key: int | None) -> None:
+        """One line about the highlighted stakeholder: the notes the table has no room for."""
+        current = self.repo.get(key) if key is not None else None
+        text = ""
+        if current is not None:
+            text = f"{current.name}: {current.notes}" if current.notes else f"{current.name}: no notes"
+        self.query_one("#stakeholder-notes", Static).update(printable(text))
 
     def sort_by(self, column: str) -> None:
         descending = not self.query_state.descending if column == self.query_state.sort else False
@@ -138,7 +150,8 @@ class StakeholderView(Vertical):
         return self.app.clock.today()  # type: ignore[attr-defined]
 
     def action_focus_filter(self) -> None:
-        self.query_one("#stakeholder-filter", Input).focus()
+        # Focus now, not after the queued keys, so fast typing lands in the box.
+        self.screen.set_focus(self.query_one("#stakeholder-filter", Input))
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#stakeholder-filter", Input)
