@@ -269,8 +269,9 @@ program's database file as soon as you confirm.
     def _show_status(self) -> None:
         filters = self.query_state.describe_filters()
         line = self.query_one("#roster-filters", Static)
-        line.update(f" Only {filters} · f changes · Esc clears" if filters else "")
-        line.display = bool(filters)
+        line.update(f" Only {filters} · f changes · Esc clears" if filters else "", layout=False)
+        if line.display != bool(filters):
+            line.display = bool(filters)
         shown = self.table.row_count
         narrowed = self.query_state.text.strip() or self.query_state.has_filters
         total = self.repo.total() if narrowed else shown
@@ -278,7 +279,7 @@ program's database file as soon as you confirm.
         people = "person" if total == 1 else "people"
         text = f"{total:,} {people}" if shown == total else f"{shown:,} of {total:,} {people} match"
         hint = "" if filters else " · f filters"
-        self.query_one("#roster-status", Static).update(f" {text} · {order}{hint}")
+        self.query_one("#roster-status", Static).update(f" {text} · {order}{hint}", layout=False)
 
     # -- detail pane -----------------------------------------------------------------
 

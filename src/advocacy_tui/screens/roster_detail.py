@@ -9,8 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from advocacy_tui.data.ambassadors import RosterRow
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
@@ -23,6 +22,7 @@ from advocacy_tui.domain.onboarding import (
     progress_text,
 )
 from advocacy_tui.domain.text import printable
+from advocacy_tui.widgets.line_list import Item, LineList
 
 SHORT_STEP_LABELS = {
     "profile": "Profile ready",
@@ -36,7 +36,7 @@ DONE = "[✓]"
 OPEN = "[ ]"
 
 
-class Checklist(OptionList):
+class Checklist(LineList):
     """The six onboarding steps; Space or Enter ticks (today) or unticks the highlighted one."""
 
     BINDINGS = [
@@ -51,31 +51,26 @@ class Checklist(OptionList):
             super().__init__()
 
     def show(self, steps: dict[str, date]) -> None:
-        highlighted = self.highlighted
-        self.clear_options()
-        options = []
+        items = []
         for step in STEPS:
             when = steps.get(step)
             mark = DONE if when else OPEN
             tail = f"  {format_date(when)}" if when else ""
-            options.append(Option(f"{mark} {SHORT_STEP_LABELS[step]}{tail}", id=step))
-        self.add_options(options)
-        self.highlighted = highlighted if highlighted is not None else 0
+            items.append(Item(step, f"{mark} {SHORT_STEP_LABELS[step]}{tail}"))
+        self.set_items(items)
 
     def action_toggle(self) -> None:
-        if self.highlighted is not None:
-            option = self.get_option_at_index(self.highlighted)
-            self.post_message(self.Toggled(option.id or ""))
+        self.action_choose()
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_line_list_chosen(self, event: LineList.Chosen) -> None:
         event.stop()
-        self.post_message(self.Toggled(event.option.id or ""))
+        self.post_message(self.Toggled(event.key))
 
     def action_leave(self) -> None:
         self.screen.query_one("#roster-table").focus()
 
 
-class InvolvementLog(OptionList):
+class InvolvementLog(LineList):
     """What the person did, newest first. ``a`` adds an entry, ``d`` deletes the highlighted one."""
 
     BINDINGS = [
@@ -94,32 +89,30 @@ class InvolvementLog(OptionList):
             self.entry_id = entry_id
             super().__init__()
 
-    def show(self, entries: list[Involvement], total: int) -> None:
-        highlighted = self.highlighted
-        self.clear_options()
+    def show(self, entries: list[Involvement], total: int, *, same_person: bool = True) -> None:
         if not entries:
-            self.add_option(Option("Nothing recorded yet: i adds an entry.", id="none", disabled=True))
+            self.set_items([Item(None, "Nothing recorded yet: i adds an entry.", enabled=False)],
+                           keep_cursor=False)
             return
-        options = [
-            Option(Content(f"{format_date(e.happened_on)}  {KIND_LABELS[e.kind]}"
-                           + (f": {printable(e.note)}" if e.note else "")), id=str(e.id))
+        items = [
+            Item(str(e.id), f"{format_date(e.happened_on)}  {KIND_LABELS[e.kind]}"
+                 + (f": {e.note}" if e.note else ""))
             for e in entries
         ]
         if total > len(entries):
-            options.append(Option(f"… and {total - len(entries):,} older entries", id="more",
-                                  disabled=True))
-        self.add_options(options)
-        self.highlighted = min(highlighted or 0, len(entries) - 1)
+            items.append(Item(None, f"… and {total - len(entries):,} older entries", enabled=False))
+        self.set_items(items, keep_cursor=same_person)
+
+    def on_line_list_chosen(self, event: LineList.Chosen) -> None:
+        event.stop()
 
     def action_add(self) -> None:
         self.post_message(self.AddRequested())
 
     def action_delete(self) -> None:
-        if self.highlighted is None:
-            return
-        option = self.get_option_at_index(self.highlighted)
-        if option.id and option.id.isdigit():
-            self.post_message(self.DeleteRequested(int(option.id)))
+        item = self.current
+        if item is not None and item.key and item.key.isdigit():
+            self.post_message(self.DeleteRequested(int(item.key)))
 
     def action_leave(self) -> None:
         self.screen.query_one("#roster-table").focus()
@@ -134,22 +127,23 @@ class PersonDetail(Vertical):
         with Horizontal(id="detail-columns"):
             with Vertical(id="detail-onboarding", classes="detail-part"):
                 yield Static("", id="detail-onboarding-title", classes="detail-title", markup=False)
-                yield Checklist(id="checklist", compact=True)
+                yield Checklist(id="checklist")
             with Vertical(id="detail-log", classes="detail-part"):
                 yield Static("", id="detail-person", markup=False)
                 yield Static("", id="detail-log-title", classes="detail-title", markup=False)
-                yield InvolvementLog(id="involvement-log", compact=True)
+                yield InvolvementLog(id="involvement-log")
 
     def show_nobody(self) -> None:
         self.person_id = None
         self.border_title = Content("No one highlighted")
         for part in ("#detail-person", "#detail-onboarding-title", "#detail-log-title"):
-            self.query_one(part, Static).update("")
-        self.query_one(Checklist).clear_options()
-        self.query_one(InvolvementLog).clear_options()
+            self.query_one(part, Static).update("", layout=False)
+        self.query_one(Checklist).set_items([])
+        self.query_one(InvolvementLog).set_items([])
 
     def show_person(self, row: RosterRow, email: str | None, steps: dict[str, date],
                     entries: list[Involvement], total: int, today: date) -> None:
+        same_person = self.person_id == row.id
         self.person_id = row.id
         facts = [row.name, ROLE_LABELS.get(row.role, row.role),
                  STATUS_LABELS.get(row.status, row.status)]
@@ -159,18 +153,18 @@ class PersonDetail(Vertical):
         second = [email or "no email"]
         if row.joined:
             second.append(f"joined {format_date(date.fromisoformat(row.joined))}")
-        self.query_one("#detail-person", Static).update(printable(" · ".join(second)))
+        self.query_one("#detail-person", Static).update(printable(" · ".join(second)), layout=False)
         stuck = days_stuck(row.onboarding, today)
         title = f"Onboarding {progress_text(row.onboarding_done)}"
         if stuck is not None:
             title += f" · ⚠ stuck {describe_days(stuck)}"
         elif row.onboarding_done >= len(STEPS):
             title += " · ✓ complete"
-        self.query_one("#detail-onboarding-title", Static).update(title)
+        self.query_one("#detail-onboarding-title", Static).update(title, layout=False)
         last = row.last_active_on
         log_title = "Log · last active " + last_active_text(last, today)
         if is_quiet(row.status, last, today):
             log_title += " · ☾ quiet"
-        self.query_one("#detail-log-title", Static).update(log_title)
+        self.query_one("#detail-log-title", Static).update(log_title, layout=False)
         self.query_one(Checklist).show(steps)
-        self.query_one(InvolvementLog).show(entries, total)
+        self.query_one(InvolvementLog).show(entries, total, same_person=same_person)

@@ -103,7 +103,7 @@ class StakeholderView(Vertical):
             " (reversed)" if self.query_state.descending else "")
         line = f" {text} · {order}"
         line += f" · showing {filters} (f next, Esc all)" if filters else " · f: stance filter"
-        self.query_one("#stakeholder-status", Static).update(line)
+        self.query_one("#stakeholder-status", Static).update(line, layout=False)
 
     @on(Input.Changed, "#stakeholder-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -136,7 +136,7 @@ class StakeholderView(Vertical):
         text = ""
         if current is not None:
             text = f"{current.name}: {current.notes}" if current.notes else f"{current.name}: no notes"
-        self.query_one("#stakeholder-notes", Static).update(printable(text))
+        self.query_one("#stakeholder-notes", Static).update(printable(text), layout=False)
 
     def sort_by(self, column: str) -> None:
         descending = not self.query_state.descending if column == self.query_state.sort else False
