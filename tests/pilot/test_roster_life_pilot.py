@@ -8,6 +8,7 @@ from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery
 from advocacy_tui.data.involvement import InvolvementRepo
 from advocacy_tui.data.onboarding import OnboardingRepo
 from advocacy_tui.data.stakeholders import StakeholderRepo
+from advocacy_tui.domain.dates import format_date
 from advocacy_tui.screens.modals.confirm import ConfirmDialog
 from advocacy_tui.screens.modals.involvement_form import InvolvementForm
 from advocacy_tui.screens.modals.roster_filter import RosterFilterDialog
@@ -260,3 +261,23 @@ async def test_help_explains_stuck_and_quiet(demo_store, make_app):
         text = app.screen.markdown
         assert "**14 days**" in text and "**30 days**" in text
         assert "no points" in text
+
+
+async def test_long_log_scrolls_and_deletes_the_entry_under_the_cursor(demo_store, make_app):
+    person = AmbassadorRepo(demo_store).by_email("agnieszka.wojcik@northwind.example")
+    log = InvolvementRepo(demo_store)
+    total = log.count_for(person.id)
+    assert total > 20
+    oldest_shown = log.for_person(person.id, 50)[-1]
+    app = make_app(demo_store, start_mode="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        widget = app.focused
+        assert isinstance(widget, InvolvementLog)
+        await pilot.press("end")
+        assert widget.current.key == str(oldest_shown.id)
+        assert format_date(oldest_shown.happened_on) in screen_text(app)
+        await pilot.press("d", "y")
+        await pilot.pause()
+    assert log.get(oldest_shown.id) is None
+    assert log.count_for(person.id) == total - 1
