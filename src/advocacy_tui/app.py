@@ -218,6 +218,18 @@ APP_HELP_FOOTER = """\
 """
 
 
+def roster_life_binding_classes() -> list[type]:
+    """The roster's detail pane, stakeholder map and their dialogs."""
+    from advocacy_tui.screens.modals.involvement_form import InvolvementForm
+    from advocacy_tui.screens.modals.roster_filter import RosterFilterDialog
+    from advocacy_tui.screens.modals.stakeholder_form import StakeholderForm
+    from advocacy_tui.screens.roster_detail import Checklist, InvolvementLog
+    from advocacy_tui.screens.stakeholders import StakeholderView
+
+    return [Checklist, InvolvementLog, StakeholderView, InvolvementForm, RosterFilterDialog,
+            StakeholderForm]
+
+
 def known_binding_ids() -> set[str]:
     """Every binding id a [keymap] table may remap."""
     from advocacy_tui.screens.modals.ambassador_form import AmbassadorForm
@@ -248,6 +260,7 @@ def known_binding_ids() -> set[str]:
     classes += [WizardScreen, SummaryScreen, ExportDialog, CompareScreen]
     classes += [PostForm, LibraryForm, FilterDialog, PickPostDialog, DateDialog, MonthGrid]
     classes += [TaskForm, AnswerDialog, SettingsDialog, RoutineDialog, AttendeesDialog, Indicator]
+    classes += roster_life_binding_classes()
     classes += [section.screen for section in SECTIONS]
     return {
         binding.id

@@ -7,26 +7,10 @@ from advocacy_tui.domain.today import (
     ContentMix,
     bar_row,
     chart_weeks,
-    is_quiet,
-    is_stuck,
     since,
 )
 
 FRIDAY = date(2026, 11, 27)
-
-
-def test_stuck_means_onboarding_and_no_step_for_14_days():
-    assert is_stuck("onboarding", FRIDAY - timedelta(days=14), FRIDAY)
-    assert not is_stuck("onboarding", FRIDAY - timedelta(days=13), FRIDAY)
-    assert is_stuck("onboarding", None, FRIDAY)
-    assert not is_stuck("active", FRIDAY - timedelta(days=100), FRIDAY)
-
-
-def test_quiet_means_active_and_nothing_for_30_days():
-    assert is_quiet("active", FRIDAY - timedelta(days=30), FRIDAY)
-    assert not is_quiet("active", FRIDAY - timedelta(days=29), FRIDAY)
-    assert is_quiet("active", None, FRIDAY)
-    assert not is_quiet("paused", None, FRIDAY)
 
 
 def test_windows_include_today():

@@ -7,7 +7,9 @@ from datetime import date
 from typing import NamedTuple
 
 from advocacy_tui.data.store import Store
-from advocacy_tui.domain.ambassadors import Ambassador
+from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador
+from advocacy_tui.domain.involvement import QUIET_DAYS, quiet_cutoff
+from advocacy_tui.domain.onboarding import STUCK_DAYS, OnboardingState, stuck_cutoff
 from advocacy_tui.domain.text import fold
 
 SORTS: dict[str, str] = {
@@ -27,6 +29,38 @@ class RosterRow(NamedTuple):
     department: str
     status: str
     email: str | None
+    onboarding_done: int = 0
+    last_step_on: str | None = None
+    last_active: str | None = None
+    joined: str | None = None
+    created_on: str | None = None
+
+    @property
+    def onboarding(self) -> OnboardingState:
+        """What the onboarding rules need, read from the summary columns."""
+        return OnboardingState(self.status, self.onboarding_done, _day(self.last_step_on),
+                               _day(self.joined), _day(self.created_on))
+
+    @property
+    def last_active_on(self) -> date | None:
+        return _day(self.last_active)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+ROW_COLUMNS = (
+    "id, name, role, department, status, email, onboarding_done, last_step_on, last_active, "
+    "joined, substr(created_at, 1, 10)"
+)
+
+# The same expressions as the partial indexes of migration 3 (so SQLite can use them).
+STUCK_SQL = (
+    "status = 'onboarding' AND onboarding_done < 6 "
+    "AND coalesce(last_step_on, joined, substr(created_at, 1, 10)) <= ?"
+)
+QUIET_SQL = "status IN ('onboarding', 'active') AND (last_active IS NULL OR last_active < ?)"
 
 
 @dataclass(frozen=True)
@@ -38,9 +72,15 @@ class RosterQuery:
     descending: bool = False
     roles: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    stuck: bool = False
+    quiet: bool = False
+    today: date | None = None  # needed by the stuck and quiet filters
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def where(self) -> tuple[str, list[object]]:
+        """The SQL that follows ``FROM ambassadors`` (an index hint and/or a WHERE) and its
+        parameters."""
         clauses: list[str] = []
         params: list[object] = []
         needle = fold(self.text.strip())
@@ -54,7 +94,28 @@ class RosterQuery:
         if self.statuses:
             clauses.append(f"status IN ({', '.join('?' * len(self.statuses))})")
             params.extend(self.statuses)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        if self.departments:
+            marks = ", ".join("?" * len(self.departments))
+            clauses.append(f"department COLLATE NOCASE IN ({marks})")
+            params.extend(self.departments)
+        if self.stuck or self.quiet:
+            if self.today is None:
+                raise ValueError("the stuck and quiet filters need today's date")
+            if self.stuck:
+                clauses.append(STUCK_SQL)
+                params.append(stuck_cutoff(self.today).isoformat())
+            if self.quiet:
+                clauses.append(QUIET_SQL)
+                params.append(quiet_cutoff(self.today).isoformat())
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        return self._index_hint() + where, params
+
+    def _index_hint(self) -> str:
+        """SQLite would pick the status index for stuck/quiet and sort thousands of rows;
+        the partial indexes of migration 3 give name order for free."""
+        if self.departments or not (self.stuck or self.quiet):
+            return ""
+        return " INDEXED BY ambassadors_stuck" if self.stuck else " INDEXED BY ambassadors_quiet"
 
     def order(self) -> str:
         template = SORTS.get(self.sort, SORTS["name"])
@@ -62,6 +123,29 @@ class RosterQuery:
 
     def with_text(self, text: str) -> RosterQuery:
         return replace(self, text=text)
+
+    @property
+    def has_filters(self) -> bool:
+        """Any filter besides the search text."""
+        return bool(self.roles or self.statuses or self.departments or self.stuck or self.quiet)
+
+    def without_filters(self) -> RosterQuery:
+        return replace(self, roles=(), statuses=(), departments=(), stuck=False, quiet=False)
+
+    def describe_filters(self) -> str:
+        """The active filters in words, e.g. ``role Manager · stuck 14+ days``."""
+        parts: list[str] = []
+        if self.roles:
+            parts.append("role " + " or ".join(ROLE_LABELS.get(r, r) for r in self.roles))
+        if self.statuses:
+            parts.append("status " + " or ".join(STATUS_LABELS.get(s, s) for s in self.statuses))
+        if self.departments:
+            parts.append("department " + " or ".join(self.departments))
+        if self.stuck:
+            parts.append(f"stuck {STUCK_DAYS}+ days")
+        if self.quiet:
+            parts.append(f"quiet {QUIET_DAYS}+ days")
+        return " · ".join(parts)
 
 
 def _keys(ambassador: Ambassador) -> tuple[str, str]:
@@ -166,11 +250,27 @@ class AmbassadorRepo:
     def page(self, query: RosterQuery, offset: int, limit: int) -> list[RosterRow]:
         where, params = query.where()
         rows = self.conn.execute(
-            f"SELECT id, name, role, department, status, email FROM ambassadors{where}"
+            f"SELECT {ROW_COLUMNS} FROM ambassadors{where}"
             f"{query.order()} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
         return [RosterRow(*row) for row in rows]
+
+    def row(self, ambassador_id: int) -> RosterRow | None:
+        """One person as the roster shows them (with the onboarding and involvement summary)."""
+        row = self.conn.execute(
+            f"SELECT {ROW_COLUMNS} FROM ambassadors WHERE id = ?", (ambassador_id,)
+        ).fetchone()
+        return RosterRow(*row) if row else None
+
+    def departments(self, limit: int = 500) -> list[str]:
+        """The departments in use (distinct, ignoring case), for the department filter."""
+        rows = self.conn.execute(
+            "SELECT department FROM ambassadors WHERE department != '' "
+            "GROUP BY department COLLATE NOCASE ORDER BY department COLLATE NOCASE LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [row[0] for row in rows]
 
     def position(self, query: RosterQuery, ambassador_id: int) -> int | None:
         """Where a person stands in the query's order (for keeping the cursor on them)."""

@@ -12,6 +12,7 @@ import tomli
 from advocacy_tui.data.ambassadors import AmbassadorRepo
 from advocacy_tui.data.demo_tasks import fill_tasks
 from advocacy_tui.data.posts import fill_calendar
+from advocacy_tui.data.roster_life import fill_roster_life
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import build_ambassador
 from advocacy_tui.domain.clock import Clock
@@ -34,6 +35,7 @@ def fill_demo(store: Store) -> None:
             if "joined_days_ago" in person:
                 fields["joined"] = format_date(today - timedelta(days=person["joined_days_ago"]))
             repo.add(build_ambassador(fields))
+        fill_roster_life(store)
         fill_calendar(store)
     fill_tasks(store)
     from advocacy_tui.data.readiness import fill_readiness

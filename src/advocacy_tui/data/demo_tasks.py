@@ -23,7 +23,8 @@ def _moment(day: date, store: Store) -> str:
 
 
 def fill_tasks(store: Store) -> None:
-    """Tasks, settings, onboarding steps, involvement and a few posts; one transaction."""
+    """Tasks and program settings; one transaction. (Onboarding, involvement and posts of
+    the demo come from the roster and calendar demo content.)"""
     content = demo_tasks_content()
     today = store.clock.today()
     conn = store.db.conn
@@ -55,28 +56,3 @@ def fill_tasks(store: Store) -> None:
             attendees = [people[email] for email in item.get("attendees", []) if email in people]
             if attendees:
                 tasks.set_attendees(task_id, attendees)
-        conn.executemany(
-            "INSERT OR IGNORE INTO onboarding_steps (ambassador_id, step, done_on) VALUES (?, ?, ?)",
-            [(people[email], step, (today - timedelta(days=ago)).isoformat())
-             for email, step, ago in content["onboarding"]["steps"] if email in people],
-        )
-        conn.executemany(
-            "INSERT INTO involvement (ambassador_id, kind, happened_on, created_at) VALUES (?, ?, ?, ?)",
-            [(people[email], kind, (today - timedelta(days=ago)).isoformat(), now)
-             for email, kind, ago in content["involvement"]["entries"] if email in people],
-        )
-        for number, (email, voice, ago) in enumerate(content["posts"]["published"], 1):
-            day = (today - timedelta(days=ago)).isoformat()
-            conn.execute(
-                "INSERT INTO posts (uid, title, author_id, planned_on, state, voice, published_on, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, 'published', ?, ?, ?, ?)",
-                (f"demo-today-published-{number}", f"Published post {number}", people.get(email), day,
-                 voice, day, now, now),
-            )
-        for number, (email, title, voice, ahead) in enumerate(content["posts"]["planned"], 1):
-            day = (today + timedelta(days=ahead)).isoformat()
-            conn.execute(
-                "INSERT INTO posts (uid, title, author_id, planned_on, state, voice, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, 'ready', ?, ?, ?)",
-                (f"demo-today-planned-{number}", title, people.get(email), day, voice, now, now),
-            )

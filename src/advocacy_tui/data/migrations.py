@@ -208,11 +208,62 @@ CREATE INDEX involvement_by_day ON involvement (happened_on, ambassador_id);
 CREATE INDEX posts_published_by_day ON posts (published_on, author_id, voice) WHERE state = 'published'
 """,
     )
+def m003_roster_life(db: sqlite_utils.Database) -> None:
+    """Onboarding and involvement summaries on each ambassador, kept right by triggers.
+
+    ``onboarding_done`` (steps done, 0-6), ``last_step_on`` (latest step date) and
+    ``last_active`` (latest involvement date) let the roster show and filter 100,000
+    people without counting anything per person. Triggers on ``onboarding_steps`` and
+    ``involvement`` keep them right on every insert, update and delete (including the
+    cascade when a person is deleted). Indexes serve the roster's new filters.
+    """
+
+    def steps(person: str) -> str:
+        return (
+            f"onboarding_done = (SELECT count(*) FROM onboarding_steps WHERE ambassador_id = {person}), "
+            f"last_step_on = (SELECT max(done_on) FROM onboarding_steps WHERE ambassador_id = {person})"
+        )
+
+    def active(person: str) -> str:
+        return f"last_active = (SELECT max(happened_on) FROM involvement WHERE ambassador_id = {person})"
+
+    statements = [
+        "ALTER TABLE ambassadors ADD COLUMN onboarding_done INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE ambassadors ADD COLUMN last_step_on TEXT",
+        "ALTER TABLE ambassadors ADD COLUMN last_active TEXT",
+        f"UPDATE ambassadors SET {steps('ambassadors.id')}, {active('ambassadors.id')}",
+    ]
+    for table, setter in (("onboarding_steps", steps), ("involvement", active)):
+        statements += [
+            f"CREATE TRIGGER {table}_after_insert AFTER INSERT ON {table} BEGIN "
+            f"UPDATE ambassadors SET {setter('NEW.ambassador_id')} WHERE id = NEW.ambassador_id; END",
+            f"CREATE TRIGGER {table}_after_delete AFTER DELETE ON {table} BEGIN "
+            f"UPDATE ambassadors SET {setter('OLD.ambassador_id')} WHERE id = OLD.ambassador_id; END",
+            f"CREATE TRIGGER {table}_after_update AFTER UPDATE ON {table} BEGIN "
+            f"UPDATE ambassadors SET {setter('ambassadors.id')} "
+            "WHERE id IN (OLD.ambassador_id, NEW.ambassador_id); END",
+        ]
+    statements += [
+        # "stuck" = onboarding, not all six steps, last progress long ago (see domain.onboarding)
+        # Both are in name order and cover their filter: the roster's first and last pages
+        # are read without sorting (RosterQuery names them with INDEXED BY).
+        "CREATE INDEX ambassadors_stuck ON ambassadors "
+        "(sort_key, id, coalesce(last_step_on, joined, substr(created_at, 1, 10))) "
+        "WHERE status = 'onboarding' AND onboarding_done < 6",
+        # "quiet" = onboarding or active, no involvement lately (see domain.involvement)
+        "CREATE INDEX ambassadors_quiet ON ambassadors (sort_key, id, last_active) "
+        "WHERE status IN ('onboarding', 'active')",
+        "CREATE INDEX stakeholders_by_name ON stakeholders (name COLLATE NOCASE, id)",
+        "CREATE INDEX stakeholders_by_stance ON stakeholders (stance, name COLLATE NOCASE, id)",
+    ]
+    for statement in statements:
+        db.execute(statement)
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
+    m003_roster_life,
     m005_calendar,
     m006_tasks_today,
 ]

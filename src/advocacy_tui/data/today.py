@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.today import (
     ACTIVE_DAYS,
@@ -13,9 +14,7 @@ from advocacy_tui.domain.today import (
     ActiveShare,
     ContentMix,
     chart_weeks,
-    quiet_cutoff,
     since,
-    stuck_cutoff,
 )
 
 SAMPLE = 3  # names shown in an indicator
@@ -54,22 +53,20 @@ class TodayRepo:
     def actives(self) -> int:
         return self.conn.execute("SELECT count(*) FROM ambassadors WHERE status = 'active'").fetchone()[0]
 
+    def _roster(self, query: RosterQuery) -> Found:
+        """The roster's own filter (same rule, same indexes as the roster screen)."""
+        repo = AmbassadorRepo(self.store)
+        count = repo.count(query)
+        names = [row.name for row in repo.page(query, 0, SAMPLE)] if count else []
+        return Found(count, names)
+
     def stuck(self) -> Found:
-        """Status onboarding and no step done for 14 days (see domain.today.is_stuck)."""
-        where = (
-            "a.status = 'onboarding' AND coalesce("
-            "(SELECT max(s.done_on) FROM onboarding_steps s WHERE s.ambassador_id = a.id), "
-            "a.joined, substr(a.created_at, 1, 10)) <= ?"
-        )
-        return self._found(where, (stuck_cutoff(self.today).isoformat(),))
+        """Stuck in onboarding, as the roster's filter defines it (domain.onboarding)."""
+        return self._roster(RosterQuery(stuck=True, today=self.today))
 
     def quiet(self) -> Found:
-        """Active, and no involvement for 30 days (see domain.today.is_quiet)."""
-        where = (
-            "a.status = 'active' AND NOT EXISTS (SELECT 1 FROM involvement i "
-            "WHERE i.ambassador_id = a.id AND i.happened_on > ?)"
-        )
-        return self._found(where, (quiet_cutoff(self.today).isoformat(),))
+        """Gone quiet, as the roster's filter defines it (domain.involvement)."""
+        return self._roster(RosterQuery(quiet=True, today=self.today))
 
     def leaders(self) -> int:
         return self.conn.execute(

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-STUCK_DAYS = 14
-QUIET_DAYS = 30
 SILENT_LEADER_DAYS = 30
 MIX_DAYS = 30
 ACTIVE_DAYS = 30
@@ -21,28 +19,6 @@ FIELD_ACTIVE_LOW, FIELD_ACTIVE_HIGH = 0.15, 0.25
 VOICES = ("personal", "team", "company", "industry")
 VOICE_LABELS = {"personal": "personal", "team": "team", "company": "company", "industry": "industry"}
 BARS = " ▁▂▃▄▅▆▇█"
-
-
-def stuck_cutoff(today: date) -> date:
-    return today - timedelta(days=STUCK_DAYS)
-
-
-def is_stuck(status: str, last_progress: date | None, today: date) -> bool:
-    """Onboarding with no step done for 14 days (last_progress: last step, else the join date)."""
-    if status != "onboarding":
-        return False
-    return last_progress is None or last_progress <= stuck_cutoff(today)
-
-
-def quiet_cutoff(today: date) -> date:
-    return today - timedelta(days=QUIET_DAYS)
-
-
-def is_quiet(status: str, last_involvement: date | None, today: date) -> bool:
-    """An active ambassador with no involvement of any kind in the last 30 days."""
-    if status != "active":
-        return False
-    return last_involvement is None or last_involvement <= quiet_cutoff(today)
 
 
 def since(today: date, days: int) -> date:

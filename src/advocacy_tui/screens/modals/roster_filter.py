@@ -1,0 +1,102 @@
+"""Choose which people the roster shows: role, status, department, stuck, quiet."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Select, Static
+
+from advocacy_tui.data.ambassadors import RosterQuery
+from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
+from advocacy_tui.domain.involvement import QUIET_DAYS
+from advocacy_tui.domain.onboarding import STUCK_DAYS
+from advocacy_tui.screens.modals.forms import Field
+
+ANY = "any"
+
+
+class TickBox(Checkbox):
+    """A checkbox that shows its state as a mark, not by colour alone."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802
+        return "✓" if self.value else " "
+
+
+class RosterFilterDialog(ModalScreen[RosterQuery | None]):
+    """Dismisses the query with the chosen filters (search text and sort kept), or None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="roster_filter.cancel"),
+        Binding("f10", "apply", "Apply", id="roster_filter.apply"),
+        Binding("ctrl+r", "clear", "Clear all", id="roster_filter.clear",
+                tooltip="Show everyone again"),
+    ]
+
+    def __init__(self, query: RosterQuery, departments: list[str]) -> None:
+        super().__init__()
+        self.original = query
+        self.departments = departments
+
+    def compose(self) -> ComposeResult:
+        q = self.original
+        with Vertical(classes="dialog form-dialog filter-dialog"):
+            yield Static("Show only…", classes="dialog-title", markup=False)
+            yield Field("Role", Select([("Any role", ANY), *((v, k) for k, v in ROLE_LABELS.items())],
+                        value=q.roles[0] if q.roles else ANY, allow_blank=False, compact=True,
+                        id="role"), name="role")
+            yield Field("Status", Select([("Any status", ANY),
+                                          *((v, k) for k, v in STATUS_LABELS.items())],
+                        value=q.statuses[0] if q.statuses else ANY, allow_blank=False,
+                        compact=True, id="status"), name="status")
+            departments = list(self.departments)
+            for chosen in q.departments:
+                if chosen not in departments:
+                    departments.append(chosen)
+            yield Field("Department", Select([("Any department", ANY), *((d, d) for d in departments)],
+                        value=q.departments[0] if q.departments else ANY, allow_blank=False,
+                        compact=True, id="department"), name="department")
+            yield TickBox(f"Stuck in onboarding (no step for {STUCK_DAYS}+ days)", q.stuck,
+                           id="stuck", compact=True)
+            yield TickBox(f"Quiet: nothing in the involvement log for {QUIET_DAYS}+ days", q.quiet,
+                           id="quiet", compact=True)
+            yield Static("Space ticks a box · F10 applies · Ctrl+R clears all · Esc cancels",
+                         classes="dialog-hint", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Apply", variant="primary", id="apply", compact=True)
+                yield Button("Clear all", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#role", Select).focus()
+
+    def chosen(self) -> RosterQuery:
+        def pick(widget_id: str) -> tuple[str, ...]:
+            value = self.query_one(f"#{widget_id}", Select).value
+            return () if value in (ANY, Select.BLANK) else (str(value),)
+
+        return replace(
+            self.original,
+            roles=pick("role"),
+            statuses=pick("status"),
+            departments=pick("department"),
+            stuck=self.query_one("#stuck", Checkbox).value,
+            quiet=self.query_one("#quiet", Checkbox).value,
+        )
+
+    @on(Button.Pressed, "#apply")
+    def action_apply(self) -> None:
+        self.dismiss(self.chosen())
+
+    @on(Button.Pressed, "#clear")
+    def action_clear(self) -> None:
+        self.dismiss(self.original.without_filters())
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,170 @@
+"""The roster's detail pane: one person's data, onboarding checklist and involvement log."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from advocacy_tui.data.ambassadors import RosterRow
+from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
+from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.involvement import KIND_LABELS, Involvement, is_quiet, last_active_text
+from advocacy_tui.domain.onboarding import (
+    STEPS,
+    days_stuck,
+    describe_days,
+    progress_text,
+)
+from advocacy_tui.domain.text import printable
+from advocacy_tui.widgets.line_list import Item, LineList
+
+SHORT_STEP_LABELS = {
+    "profile": "Profile ready",
+    "library": "Topics and library shown",
+    "platform": "Platform training",
+    "rules": "Language and hate rules",
+    "time": "Time agreed",
+    "first_post": "First post published",
+}
+DONE = "[✓]"
+OPEN = "[ ]"
+
+
+class Checklist(LineList):
+    """The six onboarding steps; Space or Enter ticks (today) or unticks the highlighted one."""
+
+    BINDINGS = [
+        Binding("space", "toggle", "Tick / untick", id="roster.checklist.toggle",
+                tooltip="Tick the step (stores today's date) or untick it"),
+        Binding("escape", "leave", "Back to the table", id="roster.checklist.leave"),
+    ]
+
+    class Toggled(Message):
+        def __init__(self, step: str) -> None:
+            self.step = step
+            super().__init__()
+
+    def show(self, steps: dict[str, date]) -> None:
+        items = []
+        for step in STEPS:
+            when = steps.get(step)
+            mark = DONE if when else OPEN
+            tail = f"  {format_date(when)}" if when else ""
+            items.append(Item(step, f"{mark} {SHORT_STEP_LABELS[step]}{tail}"))
+        self.set_items(items)
+
+    def action_toggle(self) -> None:
+        self.action_choose()
+
+    def on_line_list_chosen(self, event: LineList.Chosen) -> None:
+        event.stop()
+        self.post_message(self.Toggled(event.key))
+
+    def action_leave(self) -> None:
+        self.screen.query_one("#roster-table").focus()
+
+
+class InvolvementLog(LineList):
+    """What the person did, newest first. ``a`` adds an entry, ``d`` deletes the highlighted one."""
+
+    BINDINGS = [
+        Binding("a,i", "add", "Add entry", id="roster.log.add",
+                tooltip="Record something this person did"),
+        Binding("d,delete", "delete", "Delete entry", id="roster.log.delete",
+                tooltip="Remove the highlighted entry (asks first)"),
+        Binding("escape", "leave", "Back to the table", id="roster.log.leave"),
+    ]
+
+    class AddRequested(Message):
+        pass
+
+    class DeleteRequested(Message):
+        def __init__(self, entry_id: int) -> None:
+            self.entry_id = entry_id
+            super().__init__()
+
+    def show(self, entries: list[Involvement], total: int, *, same_person: bool = True) -> None:
+        if not entries:
+            self.set_items([Item(None, "Nothing recorded yet: i adds an entry.", enabled=False)],
+                           keep_cursor=False)
+            return
+        items = [
+            Item(str(e.id), f"{format_date(e.happened_on)}  {KIND_LABELS[e.kind]}"
+                 + (f": {e.note}" if e.note else ""))
+            for e in entries
+        ]
+        if total > len(entries):
+            items.append(Item(None, f"… and {total - len(entries):,} older entries", enabled=False))
+        self.set_items(items, keep_cursor=same_person)
+
+    def on_line_list_chosen(self, event: LineList.Chosen) -> None:
+        event.stop()
+
+    def action_add(self) -> None:
+        self.post_message(self.AddRequested())
+
+    def action_delete(self) -> None:
+        item = self.current
+        if item is not None and item.key and item.key.isdigit():
+            self.post_message(self.DeleteRequested(int(item.key)))
+
+    def action_leave(self) -> None:
+        self.screen.query_one("#roster-table").focus()
+
+
+class PersonDetail(Vertical):
+    """Below the table (or beside it on very wide terminals): who, checklist, log."""
+
+    person_id: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="detail-columns"):
+            with Vertical(id="detail-onboarding", classes="detail-part"):
+                yield Static("", id="detail-onboarding-title", classes="detail-title", markup=False)
+                yield Checklist(id="checklist")
+            with Vertical(id="detail-log", classes="detail-part"):
+                yield Static("", id="detail-person", markup=False)
+                yield Static("", id="detail-log-title", classes="detail-title", markup=False)
+                yield InvolvementLog(id="involvement-log")
+
+    def show_nobody(self) -> None:
+        self.person_id = None
+        self.border_title = Content("No one highlighted")
+        for part in ("#detail-person", "#detail-onboarding-title", "#detail-log-title"):
+            self.query_one(part, Static).update("", layout=False)
+        self.query_one(Checklist).set_items([])
+        self.query_one(InvolvementLog).set_items([])
+
+    def show_person(self, row: RosterRow, email: str | None, steps: dict[str, date],
+                    entries: list[Involvement], total: int, today: date) -> None:
+        same_person = self.person_id == row.id
+        self.person_id = row.id
+        facts = [row.name, ROLE_LABELS.get(row.role, row.role),
+                 STATUS_LABELS.get(row.status, row.status)]
+        if row.department:
+            facts.append(row.department)
+        self.border_title = Content(printable(" · ".join(facts)))
+        second = [email or "no email"]
+        if row.joined:
+            second.append(f"joined {format_date(date.fromisoformat(row.joined))}")
+        self.query_one("#detail-person", Static).update(printable(" · ".join(second)), layout=False)
+        stuck = days_stuck(row.onboarding, today)
+        title = f"Onboarding {progress_text(row.onboarding_done)}"
+        if stuck is not None:
+            title += f" · ⚠ stuck {describe_days(stuck)}"
+        elif row.onboarding_done >= len(STEPS):
+            title += " · ✓ complete"
+        self.query_one("#detail-onboarding-title", Static).update(title, layout=False)
+        last = row.last_active_on
+        log_title = "Log · last active " + last_active_text(last, today)
+        if is_quiet(row.status, last, today):
+            log_title += " · ☾ quiet"
+        self.query_one("#detail-log-title", Static).update(log_title, layout=False)
+        self.query_one(Checklist).show(steps)
+        self.query_one(InvolvementLog).show(entries, total, same_person=same_person)

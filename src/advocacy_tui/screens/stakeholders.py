@@ -1,0 +1,242 @@
+"""The stakeholder map: the second tab of the roster section."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+from advocacy_tui.data.stakeholders import StakeholderQuery, StakeholderRepo
+from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.stakeholders import STANCE_LABELS, Stakeholder, kind_text, stance_text
+from advocacy_tui.domain.text import printable
+from advocacy_tui.widgets.virtual_table import Column, VirtualTable
+
+COLUMNS = [
+    Column("name", "Name", 22),
+    Column("kind", "Kind", 14),
+    Column("stance", "Stance", 13),
+    Column("last_talk", "Last talk", 10),
+    Column("next_step", "Next step", None, min_width=10, sortable=False),
+]
+SORT_ORDER = [column.key for column in COLUMNS if column.sortable]
+
+
+class StakeholderSource:
+    def __init__(self, repo: StakeholderRepo, query: StakeholderQuery) -> None:
+        self.repo = repo
+        self.query = query
+
+    def count(self) -> int:
+        return self.repo.count(self.query)
+
+    def fetch(self, offset: int, limit: int) -> list[tuple[int, Sequence[str]]]:
+        return [
+            (s.id, (s.name, kind_text(s.kind), stance_text(s.stance),
+                    format_date(s.last_talk) or "—", s.next_step))
+            for s in self.repo.page(self.query, offset, limit)
+            if s.id is not None
+        ]
+
+
+class StakeholderView(Vertical):
+    """Table, filter box and status line of the stakeholder map, with its own keys."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add", id="stakeholders.add", tooltip="Add a stakeholder"),
+        Binding("e", "edit", "Edit", id="stakeholders.edit",
+                tooltip="Edit the highlighted stakeholder"),
+        Binding("d,delete", "delete", "Delete", id="stakeholders.delete",
+                tooltip="Remove the highlighted stakeholder (asks first)"),
+        Binding("slash", "focus_filter", "Search", id="stakeholders.search",
+                tooltip="Type to search names, kinds, next steps and notes"),
+        Binding("f", "stance_filter", "Stance", id="stakeholders.stance",
+                tooltip="Show one stance only; press again for the next one"),
+        Binding("s", "sort", "Sort", id="stakeholders.sort", tooltip="Sort by the next column"),
+        Binding("escape", "clear_filter", "Clear", show=False, id="stakeholders.clear"),
+    ]
+
+    def __init__(self, repo: StakeholderRepo, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.repo = repo
+        self.query_state = StakeholderQuery()
+        self.source = StakeholderSource(repo, self.query_state)
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Search stakeholders: name, kind, next step or notes  (/)",
+                    id="stakeholder-filter", compact=True)
+        table = VirtualTable(COLUMNS, self.source, id="stakeholder-table",
+                             empty_message="No stakeholders yet. Press a to add the first one.")
+        table.sort_column = "name"
+        yield table
+        yield Static("", id="stakeholder-notes", markup=False)
+        yield Static("", id="stakeholder-status", markup=False)
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#stakeholder-table", VirtualTable)
+
+    def on_mount(self) -> None:
+        self.refresh_rows()
+
+    def refresh_rows(self, *, keep_key: int | None = None) -> None:
+        self.source.query = self.query_state
+        table = self.table
+        table.sort_column = self.query_state.sort
+        table.sort_descending = self.query_state.descending
+        position = self.repo.position(self.query_state, keep_key) if keep_key is not None else None
+        if self.query_state.text.strip() or self.query_state.stances:
+            table.empty_message = "No stakeholder matches. Esc clears the search and the stance."
+        else:
+            table.empty_message = "No stakeholders yet. Press a to add the first one."
+        table.reload(cursor=position)
+        self.show_notes(table.cursor_key)
+        shown, total = table.row_count, self.repo.total()
+        text = f"{total:,} stakeholders" if shown == total else f"{shown:,} of {total:,} stakeholders"
+        filters = self.query_state.describe_filters()
+        order = f"sorted by {self.query_state.sort.replace('_', ' ')}" + (
+            " (reversed)" if self.query_state.descending else "")
+        line = f" {text} · {order}"
+        line += f" · showing {filters} (f next, Esc all)" if filters else " · f: stance filter"
+        self.query_one("#stakeholder-status", Static).update(line, layout=False)
+
+    @on(Input.Changed, "#stakeholder-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_state = self.query_state.with_text(event.value)
+        self.refresh_rows()
+
+    @on(Input.Submitted, "#stakeholder-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.table.focus()
+
+    # The table's messages are handled here and go no further (the people tab has its own).
+
+    def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
+        event.stop()
+        self.edit(event.key)
+
+    def on_virtual_table_header_clicked(self, event: VirtualTable.HeaderClicked) -> None:
+        event.stop()
+        self.sort_by(event.column)
+
+    def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
+        event.stop()
+        self.show_notes(event.key)
+
+    def show_notes(self, key: int | None) -> None:
+        """One line about the highlighted stakeholder: the notes the table has no room for."""
+        current = self.repo.get(key) if key is not None else None
+        text = ""
+        if current is not None:
+            text = f"{current.name}: {current.notes}" if current.notes else f"{current.name}: no notes"
+        self.query_one("#stakeholder-notes", Static).update(printable(text), layout=False)
+
+    def sort_by(self, column: str) -> None:
+        descending = not self.query_state.descending if column == self.query_state.sort else False
+        self.query_state = replace(self.query_state, sort=column, descending=descending)
+        self.refresh_rows(keep_key=self.table.cursor_key)
+
+    # -- actions ---------------------------------------------------------------------
+
+    @property
+    def today(self):
+        return self.app.clock.today()  # type: ignore[attr-defined]
+
+    def action_focus_filter(self) -> None:
+        # Focus now, not after the queued keys, so fast typing lands in the box.
+        self.screen.set_focus(self.query_one("#stakeholder-filter", Input))
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#stakeholder-filter", Input)
+        if box.value:
+            box.value = ""
+        elif self.query_state.stances:
+            self.query_state = replace(self.query_state, stances=())
+            self.refresh_rows()
+        self.table.focus()
+
+    def action_stance_filter(self) -> None:
+        """Cycle: all stances, then each stance on its own, then all again."""
+        stances = list(STANCE_LABELS)
+        current = self.query_state.stances
+        if not current:
+            chosen: tuple[str, ...] = (stances[0],)
+        else:
+            index = stances.index(current[0]) + 1
+            chosen = (stances[index],) if index < len(stances) else ()
+        self.query_state = replace(self.query_state, stances=chosen)
+        self.refresh_rows()
+
+    def action_sort(self) -> None:
+        current = self.query_state.sort
+        if not self.query_state.descending:
+            self.sort_by(current)
+        else:
+            self.sort_by(SORT_ORDER[(SORT_ORDER.index(current) + 1) % len(SORT_ORDER)])
+
+    def action_add(self) -> None:
+        from advocacy_tui.screens.modals.stakeholder_form import StakeholderForm
+
+        def saved(stakeholder: Stakeholder | None) -> None:
+            if stakeholder is None:
+                return
+            new_id = self.repo.add(stakeholder)
+            self.refresh_rows(keep_key=new_id)
+            self.notify(f"Added {stakeholder.name} to the stakeholder map.", markup=False)
+
+        self.app.push_screen(StakeholderForm(self.today), saved)
+
+    def action_edit(self) -> None:
+        key = self.table.cursor_key
+        if key is None:
+            self.notify("There is no stakeholder to edit yet: press a to add one.", markup=False)
+            return
+        self.edit(key)
+
+    def edit(self, key: int) -> None:
+        from advocacy_tui.screens.modals.stakeholder_form import StakeholderForm
+
+        current = self.repo.get(key)
+        if current is None:
+            self.refresh_rows()
+            return
+
+        def saved(stakeholder: Stakeholder | None) -> None:
+            if stakeholder is None:
+                return
+            self.repo.update(stakeholder)
+            self.refresh_rows(keep_key=key)
+            self.notify(f"Saved {stakeholder.name}.", markup=False)
+
+        self.app.push_screen(StakeholderForm(self.today, current), saved)
+
+    def action_delete(self) -> None:
+        from advocacy_tui.screens.modals.confirm import ConfirmDialog
+
+        key = self.table.cursor_key
+        current = self.repo.get(key) if key is not None else None
+        if current is None:
+            self.notify("There is no stakeholder to delete.", markup=False)
+            return
+        cursor = self.table.cursor
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.repo.delete(current.id)
+            self.refresh_rows()
+            self.table.move_cursor(cursor)
+            self.notify(f"Removed {current.name} from the stakeholder map.", markup=False)
+
+        self.app.push_screen(
+            ConfirmDialog("Delete this stakeholder?",
+                          f"{current.name} and the notes about them will be removed for good."),
+            answered,
+        )
