@@ -9,7 +9,8 @@ import pytest
 @pytest.mark.parametrize(
     "module",
     ["advocacy_tui.domain.ambassadors", "advocacy_tui.data.store", "advocacy_tui.data.ambassadors",
-     "advocacy_tui.data.demo", "advocacy_tui.config", "advocacy_tui.paths", "advocacy_tui.cli"],
+     "advocacy_tui.data.demo", "advocacy_tui.config", "advocacy_tui.paths", "advocacy_tui.cli",
+     "advocacy_tui.data.csv_io", "advocacy_tui.data.forget", "advocacy_tui.commands.roster"],
 )
 def test_module_loads_without_textual_or_rich(module):
     code = (

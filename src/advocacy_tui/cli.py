@@ -154,6 +154,9 @@ def group(name: str, help_text: str) -> click.Group:
     return _groups[name]
 
 
+from advocacy_tui.commands import roster  # noqa: E402,F401
+
+
 def main() -> None:
     """Console entry point: clean one-line errors, exit status 1, never a traceback."""
     try:
