@@ -24,6 +24,7 @@ No Textual and no Rich here: the CLI and the app both use this module.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -100,11 +101,13 @@ ROLES = {_key(word): role for role, words in _ROLE_WORDS.items() for word in wor
 STATUSES = {_key(word): status for status, words in _STATUS_WORDS.items() for word in words}
 
 
+@functools.lru_cache(maxsize=512)
 def role_word(value: str) -> str:
     """``Właściciel`` -> ``owner``; unknown words are returned as typed (the rule explains)."""
     return ROLES.get(_key(value), value.strip())
 
 
+@functools.lru_cache(maxsize=512)
 def status_word(value: str) -> str:
     return STATUSES.get(_key(value), value.strip())
 
@@ -197,8 +200,12 @@ def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
             f"{name} is a spreadsheet workbook, not CSV. In your spreadsheet choose "
             "“Save as” → CSV, then import that file."
         )
-    if b"\x00" in data[:4096]:
-        raise ImportFileError(f"{name} is not a text file (it holds binary data). Give a CSV file.")
+    head = data[:4096]
+    if head.count(b"\x00") * 8 > len(head):
+        raise ImportFileError(
+            f"{name} is not a text file in UTF-8 or Windows-1250 (it may be UTF-16 or binary). "
+            "Save it from your spreadsheet as “CSV UTF-8” and try again."
+        )
     text, encoding = decode(data)
     # Skip blank lines before the header.
     start = 0
@@ -211,6 +218,8 @@ def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
     if start >= len(text):
         raise ImportFileError(f"{name} is empty: there is no header row and no people in it.")
     end = text.find("\n", start)
+    while end >= 0 and text.count('"', start, end) % 2:  # a quoted header cell spans lines
+        end = text.find("\n", end + 1)
     header_line = text[start:] if end < 0 else text[start:end]
     delimiter = detect_delimiter(header_line, text[start:start + 16_384])
     reader = csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter)
@@ -438,6 +447,17 @@ def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False) 
         return (*values, sort_key, search)
 
     conn = store.db.conn
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute("PRAGMA cache_size = -65536")  # 64 MB while the indexes grow
+    try:
+        _write(store, plan, with_keys, now)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
+    return ImportSummary(len(plan.add), len(plan.update), plan.unchanged, plan.invalid_rows)
+
+
+def _write(store: Store, plan: ImportPlan, with_keys: Callable[[tuple], tuple], now: str) -> None:
+    conn = store.db.conn
     with store.write():
         conn.executemany(
             "INSERT INTO ambassadors (name, email, department, role, status, linkedin, joined, notes, "
@@ -449,7 +469,6 @@ def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False) 
             "joined=?, notes=?, sort_key=?, search_text=?, updated_at=? WHERE id=?",
             ((*with_keys(values), now, id_) for id_, values in plan.update),
         )
-    return ImportSummary(len(plan.add), len(plan.update), plan.unchanged, plan.invalid_rows)
 
 
 def import_file(store: Store, path: str | os.PathLike[str], *, dry_run: bool = False,
