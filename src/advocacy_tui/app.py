@@ -188,6 +188,11 @@ def known_binding_ids() -> set[str]:
     from advocacy_tui.widgets.virtual_table import VirtualTable
 
     classes = [AdvocacyApp, VirtualTable, AmbassadorForm, ConfirmDialog, ErrorDialog, HelpScreen]
+    from advocacy_tui.screens.modals.export_dialog import ExportDialog
+    from advocacy_tui.screens.modals.forget_dialog import ForgetDialog
+    from advocacy_tui.screens.modals.import_dialog import ImportDialog
+
+    classes += [ImportDialog, ExportDialog, ForgetDialog]
     classes += [section.screen for section in SECTIONS]
     return {
         binding.id
