@@ -59,7 +59,9 @@ class ForgetDialog(ModalScreen[Erasure | None]):
             self.check()
 
     @on(Input.Changed, "#forget-email")
-    def _changed(self) -> None:
+    def _changed(self, event: Input.Changed) -> None:
+        if self.plan is not None and event.value.strip().lower() == self.plan.email.lower():
+            return  # the value it was checked with (also the first Changed after mounting)
         self.plan = None
         self.query_one("#erase", Button).disabled = True
         self.query_one("#field-email", Field).show_problem(None)
