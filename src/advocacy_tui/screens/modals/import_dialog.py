@@ -223,11 +223,11 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
                 joined = format_date(date.fromisoformat(joined))
             preview.add_row(
                 Text(str(number)),
-                Text("✗ problem" if problem else "✓ ok", no_wrap=True),
-                _cell(row.get("name"), 24), _cell(row.get("email"), 24),
-                _cell(row.get("department"), 16),
-                _cell(ROLE_LABELS.get(row.get("role") or "", row.get("role")), 11),
-                _cell(STATUS_LABELS.get(row.get("status") or "", row.get("status")), 11),
+                Text("✗ bad" if problem else "✓ ok", no_wrap=True),
+                _cell(row.get("name"), 20), _cell(row.get("email"), 20),
+                _cell(row.get("department"), 12),
+                _cell(ROLE_LABELS.get(row.get("role") or "", row.get("role")), 10),
+                _cell(STATUS_LABELS.get(row.get("status") or "", row.get("status")), 10),
                 _cell(joined, 10),
             )
         preview.set_class(not plan.preview, "-hidden")

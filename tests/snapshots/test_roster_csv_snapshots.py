@@ -1,0 +1,53 @@
+"""Snapshots of the import, export and forget dialogs, at 80x24 and 120x40."""
+
+import pytest
+
+SIZES = [(80, 24), (120, 40)]
+POLISH_FILE = "tests/snapshots/data/pl-excel.csv"  # Windows-1250, ';', dd.mm.yyyy, two bad rows
+
+
+async def _open_and_check(pilot):
+    await pilot.press("i")
+    dialog = pilot.app.screen
+    dialog.query_one("#import-path").value = POLISH_FILE
+    await pilot.press("enter")
+    for _ in range(400):
+        await pilot.pause(0.02)
+        if not dialog.busy and dialog.plan is not None:
+            break
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_import_dialog_with_preview_and_problems(snap_compare, demo_store, make_app, size):
+    assert snap_compare(make_app(demo_store, start_mode="roster"), terminal_size=size,
+                        run_before=_open_and_check)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_import_dialog_empty(snap_compare, demo_store, make_app, size):
+    assert snap_compare(make_app(demo_store, start_mode="roster"), terminal_size=size, press=["i"])
+
+
+async def _open_export(pilot):
+    await pilot.press("x")
+    pilot.app.screen.query_one("#export-path").value = "/tmp/ambassadors.csv"
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_export_dialog(snap_compare, demo_store, make_app, size):
+    assert snap_compare(make_app(demo_store, start_mode="roster"), terminal_size=size,
+                        run_before=_open_export)
+
+
+async def _open_forget(pilot):
+    pilot.app.screen.action_forget_person()
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_forget_dialog(snap_compare, demo_store, make_app, size):
+    assert snap_compare(make_app(demo_store, start_mode="roster"), terminal_size=size,
+                        run_before=_open_forget)
