@@ -56,6 +56,7 @@ def test_forget_erases_and_scrubs(store):
                                      if store.path.with_name(store.path.name + "-wal").exists() else b"")
     assert b"anna@firma.pl" not in raw.lower()
     assert b"Anna Nowak" not in raw
+    assert b"anna nowak" not in raw.lower()  # nor the folded search text in the full-text index
 
 
 def test_unknown_email(store):

@@ -8,7 +8,8 @@ What goes is found from the schema itself, so tables added later are covered too
 * the person's email address, and their full name when it has two words or more,
   are replaced by ``[removed]`` in the free text of every other table.
 
-The erasure runs with ``PRAGMA secure_delete`` on, then the write-ahead log is
+The erasure runs with ``PRAGMA secure_delete`` on, full-text indexes are merged
+(``optimize``) so no old segment still holds the person, then the write-ahead log is
 checkpointed and the file vacuumed, so the old bytes are not left in free pages.
 """
 
@@ -163,6 +164,11 @@ def forget(store: Store, email: str) -> Erasure | None:
                     conn.execute(f"UPDATE {_quote(table)} SET {assignments} WHERE rowid = ?",
                                  [*changes.values(), rowid])
             conn.execute("DELETE FROM ambassadors WHERE id = ?", (erasure.person_id,))
+            # A full-text index keeps deleted entries in old segments until they are merged.
+            for (table,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+            ).fetchall():
+                conn.execute(f"INSERT INTO {_quote(table)} ({_quote(table)}) VALUES ('optimize')")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

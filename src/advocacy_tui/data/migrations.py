@@ -176,9 +176,30 @@ CREATE TABLE readiness_answers (
     )
 
 
+def m004_roster_search(db: sqlite_utils.Database) -> None:
+    """A trigram full-text index over the roster's search text, so that filtering 100,000
+    people by three letters or more is an index lookup instead of a scan; and an index on
+    the search text itself, so that one or two letters scan a small index, not the table.
+    Kept in step with ``ambassadors`` by triggers."""
+    _run(
+        db,
+        """
+CREATE VIRTUAL TABLE ambassadors_search USING fts5(
+    search_text, content='ambassadors', content_rowid='id', tokenize='trigram'
+);
+INSERT INTO ambassadors_search (ambassadors_search) VALUES ('rebuild');
+CREATE TRIGGER ambassadors_search_insert AFTER INSERT ON ambassadors BEGIN INSERT INTO ambassadors_search (rowid, search_text) VALUES (new.id, new.search_text); END;
+CREATE TRIGGER ambassadors_search_delete AFTER DELETE ON ambassadors BEGIN INSERT INTO ambassadors_search (ambassadors_search, rowid, search_text) VALUES ('delete', old.id, old.search_text); END;
+CREATE TRIGGER ambassadors_search_update AFTER UPDATE OF search_text ON ambassadors BEGIN INSERT INTO ambassadors_search (ambassadors_search, rowid, search_text) VALUES ('delete', old.id, old.search_text); INSERT INTO ambassadors_search (rowid, search_text) VALUES (new.id, new.search_text); END;
+CREATE INDEX ambassadors_by_search_text ON ambassadors (search_text)
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
+    m004_roster_search,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,162 @@
+"""The roster at 1,000, 10,000 and 100,000 people, next to a bare Textual app.
+
+    uv run python -m bench.roster            # all sizes (a few minutes)
+    uv run python -m bench.roster 1000       # one size
+
+Each size gets a fresh synthetic program (bench/generate.py, fixed seed). Figures:
+* start: a fresh interpreter opening the app on the roster until the first paint,
+  as a ratio to a bare Textual app started in the same run (limit 1.5x);
+* filter keystroke: one key typed in the filter box until the table has reloaded
+  and the screen refreshed, median (limit 50 ms), driven in-process by the pilot;
+* scroll to the end: End in the table until repainted, median (limit 50 ms);
+* peak memory of the app process with that roster (limit 250 MB);
+* import of a 100,000-row Windows-1250 CSV through the command line (limit 10 s),
+  and that command's peak memory.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import bare_start, cold_start, line
+from bench.generate import fill_store, write_polish_csv
+
+SIZES = (1_000, 10_000, 100_000)
+CHILD = "--child"
+
+
+def app_start_code(db_path: str, mode: str, size: tuple[int, int] = (120, 40)) -> str:
+    """Like bench.common.app_start_code, but the subclass keeps the app's CSS path absolute
+    (a class defined in ``python -c`` code has no file to resolve a relative CSS_PATH from)."""
+    return f"""
+import time
+start = time.perf_counter()
+from pathlib import Path
+import advocacy_tui.app as app_module
+from advocacy_tui.data.store import Store
+from advocacy_tui.app import AdvocacyApp
+
+class Timed(AdvocacyApp):
+    CSS_PATH = str(Path(app_module.__file__).parent / AdvocacyApp.CSS_PATH)
+
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(self.exit)
+
+store = Store.open({db_path!r})
+Timed(store, start_mode={mode!r}).run(headless=True, size={size!r})
+print(time.perf_counter() - start)
+"""
+
+
+async def _interactive(db: str) -> dict[str, float]:
+    """Run inside a child process: time filter keystrokes and scrolling with the pilot."""
+    from advocacy_tui.app import AdvocacyApp
+    from advocacy_tui.data.store import Store
+    from advocacy_tui.widgets.virtual_table import VirtualTable
+
+    store = Store.open(db)
+    app = AdvocacyApp(store, start_mode="roster")
+    filter_times: list[float] = []
+    scroll_times: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(VirtualTable)
+        await pilot.press("slash")
+        await pilot.pause()
+        for _ in range(4):
+            for key in ["k", "o", "w", "backspace", "backspace", "backspace", "a", "backspace"]:
+                start = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                filter_times.append(time.perf_counter() - start)
+        await pilot.press("escape")
+        table.focus()
+        await pilot.pause()
+        for _ in range(10):
+            await pilot.press("home")
+            await pilot.pause()
+            start = time.perf_counter()
+            await pilot.press("end")
+            await pilot.pause()
+            scroll_times.append(time.perf_counter() - start)
+        assert table.cursor == table.row_count - 1
+    store.close()
+    return {
+        "filter_ms": statistics.median(filter_times) * 1000,
+        "filter_max_ms": max(filter_times) * 1000,
+        "scroll_ms": statistics.median(scroll_times) * 1000,
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def child_main(db: str) -> None:
+    import asyncio
+
+    print(json.dumps(asyncio.run(_interactive(db))))
+
+
+def _child(db: Path) -> dict[str, float]:
+    result = subprocess.run([sys.executable, "-m", "bench.roster", CHILD, str(db)],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _import_cli(csv_path: Path, db: Path) -> tuple[float, float]:
+    """Seconds and peak MB of ``advocacy-tui import ambassadors`` in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "advocacy_tui", "import", "ambassadors", str(csv_path),
+                    "--db", str(db)], capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = argv if argv is not None else sys.argv[1:]
+    if args and args[0] == CHILD:
+        child_main(args[1])
+        return
+    sizes = tuple(int(a) for a in args) or SIZES
+    from advocacy_tui.data.store import Store
+
+    bare = bare_start()
+    print(f"roster bench · bare Textual app start {bare * 1000:.0f} ms (median of 5, this run)")
+    with tempfile.TemporaryDirectory(prefix="advocacy-bench-") as folder:
+        for size in sizes:
+            db = Path(folder) / f"roster-{size}.db"
+            with Store.open(db) as store:
+                fill_store(store, size)
+            start = cold_start(app_start_code(str(db), "roster"))
+            bare = bare_start(3)
+            figures = _child(db)
+            print(f"{size:,} ambassadors")
+            ratio = start / bare
+            print(line("app start to roster painted", f"{start * 1000:.0f} ms = {ratio:.2f}x bare",
+                       "1.5x", ratio <= 1.5))
+            print(line("filter keystroke to repainted table (median)",
+                       f"{figures['filter_ms']:.1f} ms (max {figures['filter_max_ms']:.0f})", "50 ms",
+                       figures["filter_ms"] <= 50))
+            print(line("scroll to the end (median)", f"{figures['scroll_ms']:.1f} ms", "50 ms",
+                       figures["scroll_ms"] <= 50))
+            print(line("peak memory of the app", f"{figures['rss_mb']:.0f} MB", "250 MB",
+                       figures["rss_mb"] <= 250))
+        csv_path = write_polish_csv(Path(folder) / "people.csv", 100_000)
+        seconds, peak = _import_cli(csv_path, Path(folder) / "import.db")
+        print("import ambassadors (100,000-row Windows-1250 CSV, ';', fresh database, CLI)")
+        print(line("time", f"{seconds:.2f} s", "10 s", seconds <= 10))
+        print(line("peak memory", f"{peak:.0f} MB", "250 MB", peak <= 250))
+        seconds, _ = _import_cli(csv_path, Path(folder) / "import.db")
+        print(line("same file again (all unchanged)", f"{seconds:.2f} s", "10 s", seconds <= 10))
+
+
+if __name__ == "__main__":
+    main()
