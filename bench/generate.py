@@ -78,9 +78,9 @@ def write_polish_csv(path: Path, count: int, seed: int = 2026) -> Path:
 
 def fill_store(store, count: int, seed: int = 2026) -> None:
     """Put ``count`` synthetic people into a store (through the importer's fast path)."""
-    from advocacy_tui.data.csv_io import apply_import, plan_import, read_table
-
     import tempfile
+
+    from advocacy_tui.data.csv_io import apply_import, plan_import, read_table
 
     with tempfile.TemporaryDirectory() as folder:
         path = write_polish_csv(Path(folder) / "people.csv", count, seed)

@@ -291,6 +291,6 @@ def test_export_then_import_round_trips(tmp_path_factory, rows, fmt):
 
 
 def test_parse_table_header_spanning_quotes():
-    table = parse_table('"full\nname";"e-mail"\n"A";"a@x.pl"\n'.encode())
+    table = parse_table(b'"full\nname";"e-mail"\n"A";"a@x.pl"\n')
     assert table.header == ["full\nname", "e-mail"]
     assert list(table.rows()) == [(2, ["A", "a@x.pl"])]

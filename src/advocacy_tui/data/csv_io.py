@@ -146,8 +146,7 @@ class TableFile:
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(row number as a spreadsheet shows it, cells); the header is row 1."""
         reader = csv.reader(io.StringIO(self.text[self.start:], newline=""), delimiter=self.delimiter)
-        for number, cells in enumerate(reader, start=2):
-            yield number, cells
+        yield from enumerate(reader, start=2)
 
 
 def decode(data: bytes) -> tuple[str, str]:
