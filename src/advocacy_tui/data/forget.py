@@ -6,7 +6,9 @@ What goes is found from the schema itself, so tables added later are covered too
 * rows with a foreign key ON DELETE SET NULL are kept but unlinked (posts they wrote,
   tasks about them);
 * the person's email address, and their full name when it has two words or more,
-  are replaced by ``[removed]`` in the free text of every other table.
+  are replaced by ``[removed]`` in the free text of every other row (notes, bodies,
+  titles); columns that say who a row is (``name``, ``email``) are never rewritten,
+  so a namesake keeps their name.
 
 The erasure runs with ``PRAGMA secure_delete`` on, full-text indexes are merged
 (``optimize``) so no old segment still holds the person, then the write-ahead log is
@@ -21,6 +23,8 @@ from dataclasses import dataclass, field
 from advocacy_tui.data.store import Store
 
 REMOVED = "[removed]"
+# Columns that say who a row *is* (a namesake keeps their name), or are keys: never rewritten.
+IDENTITY = {"name", "email", "uid", "sort_key", "search_text", "title_key"}
 
 
 @dataclass
@@ -39,8 +43,8 @@ class Erasure:
         out += [f"{table}: {n:,} row{'s' if n != 1 else ''} removed" for table, n in self.removed.items() if n]
         out += [f"{table}: {n:,} row{'s' if n != 1 else ''} kept, link to the person cleared"
                 for table, n in self.unlinked.items() if n]
-        out += [f"{table}: {n:,} row{'s' if n != 1 else ''} mention them; the name and email "
-                f"become {REMOVED}" for table, n in self.mentions.items() if n]
+        out += [f"{table}: {n:,} row{'s mention' if n != 1 else ' mentions'} them in free text; "
+                f"their name and email there become {REMOVED}" for table, n in self.mentions.items() if n]
         return out
 
 
@@ -72,7 +76,9 @@ def _text_columns(store: Store) -> list[tuple[str, list[str]]]:
         if any(name.startswith(v + "_") for v in virtual):
             continue
         columns = [row[1] for row in conn.execute(f"PRAGMA table_info({_quote(name)})")
-                   if "TEXT" in (row[2] or "").upper() or not row[2]]
+                   if ("TEXT" in (row[2] or "").upper() or not row[2]) and row[1] not in IDENTITY]
+        if name == "ambassadors":
+            columns = [c for c in columns if c == "notes"]  # other people's own details stay theirs
         if columns:
             result.append((name, columns))
     return result

@@ -7,8 +7,10 @@ sqlite-utils or Datasette): add, never rename.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # the store hands migrations a LazyDatabase (sqlite-utils on first use)
+    import sqlite_utils
 
 
 def _run(db: sqlite_utils.Database, statements: str) -> None:

@@ -9,7 +9,7 @@ import struct
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from advocacy_tui.data.migrations import MIGRATIONS, SCHEMA_VERSION
 from advocacy_tui.domain.clock import Clock, SystemClock
@@ -18,6 +18,45 @@ from advocacy_tui.domain.clock import Clock, SystemClock
 APPLICATION_ID = 0x41445654
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+class LazyDatabase:
+    """``store.db``: the plain sqlite3 connection at once, sqlite-utils on first use.
+
+    Importing sqlite-utils (and click, dateutil and pluggy with it) takes as long as
+    importing Textual, so the app's start should not pay for it: ``conn``, ``execute``
+    and ``close`` work without it, and anything else (``db["table"]``, ``atomic()``,
+    ``table_names()``, ...) builds the real ``sqlite_utils.Database`` on this connection.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._real: sqlite_utils.Database | None = None
+        conn.execute("PRAGMA recursive_triggers = on")  # what sqlite_utils.Database sets
+
+    @property
+    def real(self) -> sqlite_utils.Database:
+        if self._real is None:
+            import sqlite_utils
+
+            self._real = sqlite_utils.Database(self.conn)
+        return self._real
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters) if parameters is not None else self.conn.execute(sql)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.real[name]
 
 
 class StoreError(Exception):
@@ -67,7 +106,7 @@ def _inspect(path: Path) -> tuple[int, int, int]:
 class Store:
     """An open advocacy database. Create with :meth:`open`; close when done."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, clock: Clock):
+    def __init__(self, path: Path, db: LazyDatabase, clock: Clock):
         self.path = path
         self.db = db
         self.clock = clock
@@ -113,7 +152,7 @@ class Store:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except sqlite3.Error as error:
             raise StoreError(f"Cannot open {path}: {error}.") from None
-        db = sqlite_utils.Database(conn)
+        db = LazyDatabase(conn)
         store = cls(path, db, clock)
         try:
             store._configure()
@@ -152,7 +191,7 @@ class Store:
         return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite_utils.Database]:
+    def write(self) -> Iterator[LazyDatabase]:
         """One user action, one transaction: it lands whole or not at all.
 
         The write lock is taken up front (BEGIN IMMEDIATE), so a busy file makes this
