@@ -15,6 +15,13 @@ async def _open_and_check(pilot):
         await pilot.pause(0.02)
         if not dialog.busy and dialog.plan is not None:
             break
+    # The preview table fills in on its next idle moment: let it, then settle.
+    table = dialog.query_one("#import-preview")
+    for _ in range(50):
+        await pilot.pause(0.02)
+        if table.row_count and table.virtual_size.height > 1:
+            break
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
 

@@ -36,7 +36,7 @@ def test_index_agrees_with_substring_search(store, people, needle):
     store.db.conn.execute("DELETE FROM ambassadors")
     repo = AmbassadorRepo(store)
     for number, name in enumerate(people):
-        repo.add(build_ambassador({"name": name or "x", "email": f"p{number}@x.pl"}))
+        repo.add(build_ambassador({"name": name.strip() or "x", "email": f"p{number}@x.pl"}))
     everyone = repo.page(RosterQuery(), 0, 100)
     folded = fold(needle.strip())
     expected = sorted(row.id for row in everyone

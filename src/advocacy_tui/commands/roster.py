@@ -62,7 +62,8 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
         if plan.ignored:
             click.echo("Columns not used: " + printable(", ".join(plan.ignored)) + ".", err=True)
         if plan.problems:
-            click.echo(f"{plan.invalid_rows:,} of {plan.rows:,} rows have problems:", err=True)
+            verb = "has a problem" if plan.invalid_rows == 1 else "have problems"
+            click.echo(f"{plan.invalid_rows:,} of {plan.rows:,} rows {verb}:", err=True)
             for problem in plan.problems[:MAX_LISTED]:
                 click.echo("  " + printable(str(problem)), err=True)
             if len(plan.problems) > MAX_LISTED:

@@ -437,7 +437,7 @@ def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False) 
     """Write a plan in one transaction. Refuses a plan with problems unless ``skip_invalid``."""
     if plan.problems and not skip_invalid:
         raise ImportFileError(
-            f"{plan.invalid_rows:,} rows have problems, so nothing was imported."
+            f"{plan.invalid_rows:,} row(s) have problems, so nothing was imported."
         )
     now = store.now_text()
 

@@ -8,7 +8,6 @@ import sqlite3
 import struct
 from collections.abc import Iterator
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Any
 
 from advocacy_tui.data.migrations import MIGRATIONS, SCHEMA_VERSION

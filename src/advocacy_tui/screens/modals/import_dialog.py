@@ -35,8 +35,8 @@ from advocacy_tui.domain.text import printable
 from advocacy_tui.screens.modals.forms import Field, Rule
 
 MAX_PROBLEMS_SHOWN = 40
-SKIP_OFF = "Skip the rows with problems: no (nothing is imported while a row has a problem)"
-SKIP_ON = "Skip the rows with problems: yes (the good rows are imported)"
+SKIP_OFF = "Skip the rows with problems: no"
+SKIP_ON = "Skip the rows with problems: yes, import the others"
 
 
 def check_import_path(value: str) -> str | None:
@@ -230,6 +230,8 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
                 _cell(STATUS_LABELS.get(row.get("status") or "", row.get("status")), 10),
                 _cell(joined, 10),
             )
+        # A fixed height (rows, header, a horizontal scrollbar) lays out at once and the same way.
+        preview.styles.height = len(plan.preview) + 2
         preview.set_class(not plan.preview, "-hidden")
         lines = [
             f"{plan.rows:,} rows ({plan.encoding}, {plan.separator_name}-separated): would add "
@@ -238,8 +240,9 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
         if plan.ignored:
             lines.append("Columns not used: " + ", ".join(plan.ignored) + ".")
         if plan.problems:
-            lines.append(f"✗ {plan.invalid_rows:,} rows have problems (listed below the preview): "
-                         "nothing is imported unless you skip them.")
+            rows = "1 row has a problem" if plan.invalid_rows == 1 else f"{plan.invalid_rows:,} rows have problems"
+            lines.append(f"✗ {rows} (listed below the preview): nothing is imported unless you skip "
+                         "the rows with problems.")
             shown = [str(p) for p in plan.problems[:MAX_PROBLEMS_SHOWN]]
             if len(plan.problems) > MAX_PROBLEMS_SHOWN:
                 shown.append(f"… and {len(plan.problems) - MAX_PROBLEMS_SHOWN:,} more "
