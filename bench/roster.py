@@ -57,6 +57,31 @@ print(time.perf_counter() - start)
 """
 
 
+def peak_mb() -> float:
+    """This process's peak resident memory. VmHWM, not ru_maxrss: on Linux ru_maxrss survives
+    exec, so a child started by a big parent would report the parent's peak."""
+    try:
+        with open("/proc/self/status") as status:
+            for text in status:
+                if text.startswith("VmHWM:"):
+                    return int(text.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+IMPORT_CODE = """
+import sys
+from bench.roster import peak_mb
+from advocacy_tui.cli import main
+sys.argv = ["advocacy-tui", "import", "ambassadors", *sys.argv[1:]]
+try:
+    main()
+finally:
+    print(f"peak {peak_mb()}", file=sys.stderr)
+"""
+
+
 async def _interactive(db: str) -> dict[str, float]:
     """Run inside a child process: time filter keystrokes and scrolling with the pilot."""
     from advocacy_tui.app import AdvocacyApp
@@ -121,7 +146,7 @@ async def _interactive(db: str) -> dict[str, float]:
         "filter_ms": statistics.median(filter_times) * 1000,
         "filter_max_ms": max(filter_times) * 1000,
         "scroll_ms": statistics.median(scroll_times) * 1000,
-        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_mb": peak_mb(),
     }
 
 
@@ -150,13 +175,12 @@ def _child(db: Path) -> dict[str, float]:
 
 def _import_cli(csv_path: Path, db: Path) -> tuple[float, float]:
     """Seconds and peak MB of ``advocacy-tui import ambassadors`` in a fresh process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "advocacy_tui", "import", "ambassadors", str(csv_path),
-                    "--db", str(db)], capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", IMPORT_CODE, str(csv_path), "--db", str(db)],
+                            capture_output=True, text=True, check=True)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    peak = float(result.stderr.strip().splitlines()[-1].split()[-1])
+    return seconds, peak
 
 
 def main(argv: list[str] | None = None) -> None:
