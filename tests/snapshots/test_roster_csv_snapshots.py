@@ -6,9 +6,16 @@ SIZES = [(80, 24), (120, 40)]
 POLISH_FILE = "tests/snapshots/data/pl-excel.csv"  # Windows-1250, ';', dd.mm.yyyy, two bad rows
 
 
+def _steady_cursors(screen):
+    """A blinking cursor is caught on or off at random: keep it on."""
+    for box in screen.query("Input"):
+        box.cursor_blink = False
+
+
 async def _open_and_check(pilot):
     await pilot.press("i")
     dialog = pilot.app.screen
+    _steady_cursors(dialog)
     dialog.query_one("#import-path").value = POLISH_FILE
     await pilot.press("enter")
     for _ in range(400):
@@ -33,12 +40,18 @@ def test_import_dialog_with_preview_and_problems(snap_compare, demo_store, make_
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_import_dialog_empty(snap_compare, demo_store, make_app, size):
-    assert snap_compare(make_app(demo_store, start_mode="roster"), terminal_size=size, press=["i"])
+    async def open_empty(pilot):
+        await pilot.press("i")
+        _steady_cursors(pilot.app.screen)
+        await pilot.pause()
+
+    assert snap_compare(make_app(demo_store, start_mode="roster"), terminal_size=size, run_before=open_empty)
 
 
 async def _open_export(pilot):
     await pilot.press("x")
     pilot.app.screen.query_one("#export-path").value = "/tmp/ambassadors.csv"
+    _steady_cursors(pilot.app.screen)
     await pilot.pause()
 
 
@@ -51,6 +64,7 @@ def test_export_dialog(snap_compare, demo_store, make_app, size):
 async def _open_forget(pilot):
     pilot.app.screen.action_forget_person()
     await pilot.pause()
+    _steady_cursors(pilot.app.screen)
     await pilot.pause()
 
 
