@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -100,8 +99,6 @@ class AdvocacyApp(App):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        # Load sqlite-utils off the start-up path, before the first save needs it.
-        self.call_after_refresh(lambda: threading.Thread(target=lambda: self.store.db, daemon=True).start())
         if self.store.read_only:
             self.sub_title = f"{self.store.path.name} (read-only)"
             self.notify(
@@ -257,10 +254,15 @@ def known_binding_ids() -> set[str]:
     from advocacy_tui.widgets.virtual_table import VirtualTable
 
     classes = [AdvocacyApp, VirtualTable, AmbassadorForm, ConfirmDialog, ErrorDialog, HelpScreen]
+    from advocacy_tui.screens.modals.export_dialog import ExportDialog as RosterExportDialog
+    from advocacy_tui.screens.modals.forget_dialog import ForgetDialog
+    from advocacy_tui.screens.modals.import_dialog import ImportDialog
+
     classes += [WizardScreen, SummaryScreen, ExportDialog, CompareScreen]
     classes += [PostForm, LibraryForm, FilterDialog, PickPostDialog, DateDialog, MonthGrid]
     classes += [TaskForm, AnswerDialog, SettingsDialog, RoutineDialog, AttendeesDialog, Indicator]
     classes += roster_life_binding_classes()
+    classes += [ImportDialog, RosterExportDialog, ForgetDialog]
     classes += [section.screen for section in SECTIONS]
     return {
         binding.id

@@ -161,7 +161,7 @@ def group(name: str, help_text: str) -> click.Group:
     return _groups[name]
 
 
-from advocacy_tui.commands import backup, calendar, readiness, serve  # noqa: E402,F401
+from advocacy_tui.commands import backup, calendar, readiness, roster, serve  # noqa: E402,F401
 
 
 def main() -> None:

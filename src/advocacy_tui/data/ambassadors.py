@@ -84,7 +84,10 @@ class RosterQuery:
         clauses: list[str] = []
         params: list[object] = []
         needle = fold(self.text.strip())
-        if needle:
+        if len(needle) >= 3:  # the trigram index (migration m004_roster_search) finds substrings
+            clauses.append("+id IN (SELECT rowid FROM ambassadors_search WHERE ambassadors_search MATCH ?)")
+            params.append('"' + needle.replace('"', '""') + '"')
+        elif needle:
             escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             clauses.append("search_text LIKE ? ESCAPE '\\'")
             params.append(f"%{escaped}%")

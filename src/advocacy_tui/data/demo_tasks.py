@@ -28,7 +28,6 @@ def fill_tasks(store: Store) -> None:
     content = demo_tasks_content()
     today = store.clock.today()
     conn = store.db.conn
-    now = store.now_text()
     people = dict(conn.execute("SELECT email, id FROM ambassadors WHERE email IS NOT NULL").fetchall())
     tasks = TaskRepo(store)
     with store.write():

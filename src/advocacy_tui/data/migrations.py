@@ -7,8 +7,10 @@ sqlite-utils or Datasette): add, never rename.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # the store hands migrations a LazyDatabase (sqlite-utils on first use)
+    import sqlite_utils
 
 
 def _run(db: sqlite_utils.Database, statements: str) -> None:
@@ -208,6 +210,8 @@ CREATE INDEX involvement_by_day ON involvement (happened_on, ambassador_id);
 CREATE INDEX posts_published_by_day ON posts (published_on, author_id, voice) WHERE state = 'published'
 """,
     )
+
+
 def m003_roster_life(db: sqlite_utils.Database) -> None:
     """Onboarding and involvement summaries on each ambassador, kept right by triggers.
 
@@ -260,10 +264,31 @@ def m003_roster_life(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def m004_roster_search(db: sqlite_utils.Database) -> None:
+    """A trigram full-text index over the roster's search text, so that filtering 100,000
+    people by three letters or more is an index lookup instead of a scan; and an index on
+    the search text itself, so that one or two letters scan a small index, not the table.
+    Kept in step with ``ambassadors`` by triggers."""
+    _run(
+        db,
+        """
+CREATE VIRTUAL TABLE ambassadors_search USING fts5(
+    search_text, content='ambassadors', content_rowid='id', tokenize='trigram'
+);
+INSERT INTO ambassadors_search (ambassadors_search) VALUES ('rebuild');
+CREATE TRIGGER ambassadors_search_insert AFTER INSERT ON ambassadors BEGIN INSERT INTO ambassadors_search (rowid, search_text) VALUES (new.id, new.search_text); END;
+CREATE TRIGGER ambassadors_search_delete AFTER DELETE ON ambassadors BEGIN INSERT INTO ambassadors_search (ambassadors_search, rowid, search_text) VALUES ('delete', old.id, old.search_text); END;
+CREATE TRIGGER ambassadors_search_update AFTER UPDATE OF search_text ON ambassadors BEGIN INSERT INTO ambassadors_search (ambassadors_search, rowid, search_text) VALUES ('delete', old.id, old.search_text); INSERT INTO ambassadors_search (rowid, search_text) VALUES (new.id, new.search_text); END;
+CREATE INDEX ambassadors_by_search_text ON ambassadors (search_text)
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
     m003_roster_life,
+    m004_roster_search,
     m005_calendar,
     m006_tasks_today,
 ]

@@ -9,7 +9,7 @@ import sqlite3
 import struct
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from advocacy_tui.data.migrations import MIGRATIONS, SCHEMA_VERSION
 from advocacy_tui.domain.clock import Clock, SystemClock
@@ -21,6 +21,45 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x41445654
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+class LazyDatabase:
+    """``store.db``: the plain sqlite3 connection at once, sqlite-utils on first use.
+
+    Importing sqlite-utils (and click, dateutil and pluggy with it) takes as long as
+    importing Textual, so the app's start should not pay for it: ``conn``, ``execute``
+    and ``close`` work without it, and anything else (``db["table"]``, ``atomic()``,
+    ``table_names()``, ...) builds the real ``sqlite_utils.Database`` on this connection.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._real: sqlite_utils.Database | None = None
+        conn.execute("PRAGMA recursive_triggers = on")  # what sqlite_utils.Database sets
+
+    @property
+    def real(self) -> sqlite_utils.Database:
+        if self._real is None:
+            import sqlite_utils
+
+            self._real = sqlite_utils.Database(self.conn)
+        return self._real
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters) if parameters is not None else self.conn.execute(sql)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.real[name]
 
 
 class StoreError(Exception):
@@ -133,18 +172,9 @@ class Store:
         self.conn = conn
         self.clock = clock
         self.read_only = read_only
-        self._db: sqlite_utils.Database | None = None
+        # ``store.db``: the same connection as a sqlite-utils Database, built on first use.
+        self.db = LazyDatabase(conn)
         self._savepoints = itertools.count()
-
-    @property
-    def db(self) -> sqlite_utils.Database:
-        """The same connection as a sqlite-utils Database (imported on first use: it is
-        not needed to open the app, and importing it costs a noticeable part of start-up)."""
-        if self._db is None:
-            import sqlite_utils
-
-            self._db = sqlite_utils.Database(self.conn)
-        return self._db
 
     # -- opening ---------------------------------------------------------------------
 
@@ -238,7 +268,7 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite_utils.Database]:
+    def write(self) -> Iterator[LazyDatabase]:
         """One user action, one transaction: it lands whole or not at all.
 
         The write lock is taken up front (BEGIN IMMEDIATE), so a busy file makes this

@@ -32,6 +32,8 @@ def fold(value: str | None) -> str:
     """A search and sort key: lower case, without diacritics (Łukasz -> lukasz)."""
     if not value:
         return ""
+    if value.isascii():  # fast path, same result: nothing to decompose
+        return value.lower()
     value = value.translate(_FOLD_EXTRA).casefold()
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

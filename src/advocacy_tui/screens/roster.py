@@ -552,3 +552,68 @@ program's database file as soon as you confirm.
         if not self.on_people:
             self.action_switch_tab()
         self.set_filters(replace(query, **flags))
+
+    # -- files: import from CSV, export, forget a person (roster-csv) -----------------
+
+    BINDINGS = [
+        *BINDINGS,
+        Binding("I", "import_file", "Import", id="roster.import",
+                tooltip="Import people from a CSV file (preview first)"),
+        Binding("x", "export_file", "Export", id="roster.export",
+                tooltip="Export the roster or the stakeholder map to CSV or JSON"),
+    ]
+    HELP = HELP + """
+## Files
+
+* `I` (capital i) imports people from a CSV file (from an HR system or Excel, in English or Polish):
+  you see a preview and every problem before anything is written.
+* `x` exports the roster or the stakeholder map to CSV or JSON, readable by you only.
+* "Forget a person" in the command palette (`Ctrl+P`) erases someone and everything that
+  names them (the right to erasure), after showing what would go.
+"""
+
+    def action_import_file(self) -> None:
+        from advocacy_tui.screens.modals.import_dialog import ImportDialog
+
+        def done(summary) -> None:
+            if summary is None:
+                return
+            self.refresh_rows(keep_key=self.table.cursor_key)
+            self.notify(f"Imported: {summary}.", title="Import", markup=False)
+
+        self.app.push_screen(ImportDialog(self.advocacy.store), done)
+
+    def action_export_file(self) -> None:
+        from advocacy_tui.screens.modals.export_dialog import ExportDialog
+
+        def done(message: str | None) -> None:
+            if message:
+                self.notify(message, title="Export", markup=False)
+
+        self.app.push_screen(ExportDialog(self.advocacy.store), done)
+
+    def action_forget_person(self) -> None:
+        from advocacy_tui.screens.modals.forget_dialog import ForgetDialog
+
+        key = self.table.cursor_key
+        person = self.repo.get(key) if key is not None else None
+
+        def done(erasure) -> None:
+            if erasure is None:
+                return
+            self.refresh_rows()
+            self.notify(f"Erased {erasure.name} and everything that named them.", title="Forget",
+                        markup=False)
+
+        self.app.push_screen(ForgetDialog(self.advocacy.store, (person.email or "") if person else ""), done)
+
+    _palette_before_files = palette_commands
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield from self._palette_before_files()
+        yield SystemCommand("Roster: import from CSV", "Add or update people from a CSV file (key I)",
+                            self.action_import_file)
+        yield SystemCommand("Roster: export", "Write the roster or stakeholders to CSV or JSON (key x)",
+                            self.action_export_file)
+        yield SystemCommand("Forget a person", "Erase someone and everything that names them",
+                            self.action_forget_person)

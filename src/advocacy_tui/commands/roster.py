@@ -1,0 +1,167 @@
+"""``import ambassadors``, ``export ambassadors|stakeholders`` and ``forget EMAIL``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from advocacy_tui.cli import CONTEXT, UserError, cli, db_option, group, open_store
+from advocacy_tui.data.csv_io import (
+    EXPORTS,
+    ImportFileError,
+    apply_import,
+    export,
+    export_to_file,
+    plan_import,
+    read_table,
+)
+from advocacy_tui.data.forget import forget as forget_person
+from advocacy_tui.data.forget import plan_erasure
+from advocacy_tui.domain.text import printable
+
+import_group = group("import", "Bring people in from files (CSV from HR systems or Excel).")
+export_group = group("export", "Write the program's data to CSV or JSON files.")
+
+MAX_LISTED = 50
+DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+
+
+@import_group.command("ambassadors", context_settings=CONTEXT)
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check the file and say what would change; write nothing.")
+@click.option("--skip-invalid", is_flag=True, help="Import the good rows and skip the rows with problems.")
+@db_option
+@click.pass_context
+def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_invalid: bool,
+                       db_path: Path | None) -> None:
+    """Add or update people from a CSV FILE (UTF-8 or Windows-1250; , ; or tab).
+
+    Columns are found by their header, in English or Polish: name (or first name and
+    last name; imię i nazwisko), email, department (dział), role (rola), status,
+    LinkedIn, joined (data dołączenia), notes (uwagi). People are matched by email,
+    so importing the same file again changes nothing. If any row has a problem,
+    nothing is imported and every problem is listed, unless --skip-invalid is given.
+    A leading ' that an export put before = + - @ is taken away again.
+    """
+    try:
+        table = read_table(file)
+    except ImportFileError as error:
+        raise UserError(str(error)) from None
+    store = open_store(ctx, db_path)
+    try:
+        try:
+            plan = plan_import(store, table, path=str(file))
+        except ImportFileError as error:
+            raise UserError(str(error)) from None
+        click.echo(
+            f"Read {plan.rows:,} rows from {file} ({plan.encoding}, {plan.separator_name}-separated).",
+            err=True,
+        )
+        if plan.ignored:
+            click.echo("Columns not used: " + printable(", ".join(plan.ignored)) + ".", err=True)
+        if plan.problems:
+            verb = "has a problem" if plan.invalid_rows == 1 else "have problems"
+            click.echo(f"{plan.invalid_rows:,} of {plan.rows:,} rows {verb}:", err=True)
+            for problem in plan.problems[:MAX_LISTED]:
+                click.echo("  " + printable(str(problem)), err=True)
+            if len(plan.problems) > MAX_LISTED:
+                click.echo(f"  … and {len(plan.problems) - MAX_LISTED:,} more.", err=True)
+        would = (f"{len(plan.add):,} added, {len(plan.update):,} updated, {plan.unchanged:,} unchanged, "
+                 f"{plan.invalid_rows if skip_invalid else 0:,} skipped")
+        if plan.problems and not skip_invalid:
+            click.echo("Nothing was imported. Fix these rows, or use --skip-invalid to import the rest.",
+                       err=True)
+            sys.exit(1)
+        if dry_run:
+            click.echo(f"Dry run, nothing written. Would be: {would}.")
+            return
+        summary = apply_import(store, plan, skip_invalid=skip_invalid)
+        click.echo(f"Imported: {summary}.")
+    finally:
+        store.close()
+
+
+@export_group.command("ambassadors", context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write to this file (readable by you only). Without it, print to the screen.")
+@click.option("--separator", type=click.Choice(sorted(DELIMITERS)), default="comma", show_default=True,
+              help="CSV separator; semicolon suits Excel in a Polish locale.")
+@db_option
+@click.pass_context
+def export_ambassadors(ctx: click.Context, fmt: str, output: Path | None, separator: str,
+                       db_path: Path | None) -> None:
+    """Every person in the roster, every column, ready to import again.
+
+    CSV cells that a spreadsheet would run as a formula (starting with = + - @, a tab
+    or a carriage return) get a leading ' so they stay text; import removes it again.
+    """
+    _export(ctx, "ambassadors", fmt, output, separator, db_path)
+
+
+@export_group.command("stakeholders", context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write to this file (readable by you only). Without it, print to the screen.")
+@click.option("--separator", type=click.Choice(sorted(DELIMITERS)), default="comma", show_default=True,
+              help="CSV separator; semicolon suits Excel in a Polish locale.")
+@db_option
+@click.pass_context
+def export_stakeholders(ctx: click.Context, fmt: str, output: Path | None, separator: str,
+                        db_path: Path | None) -> None:
+    """The stakeholder map: departments and people, stance, last talk, next step, notes."""
+    _export(ctx, "stakeholders", fmt, output, separator, db_path)
+
+
+def _export(ctx: click.Context, what: str, fmt: str, output: Path | None, separator: str,
+            db_path: Path | None) -> None:
+    assert what in EXPORTS
+    store = open_store(ctx, db_path)
+    try:
+        if output is None:
+            stream = click.get_text_stream("stdout")
+            export(store, what, fmt, stream, delimiter=DELIMITERS[separator])
+            stream.flush()
+            return
+        try:
+            count = export_to_file(store, what, fmt, output, delimiter=DELIMITERS[separator])
+        except ImportFileError as error:
+            raise UserError(str(error)) from None
+        click.echo(f"Wrote {count:,} {what} to {output} (readable by you only).", err=True)
+    finally:
+        store.close()
+
+
+@cli.command("forget", context_settings=CONTEXT)
+@click.argument("email")
+@click.option("--yes", is_flag=True, help="Really erase. Without it, only say what would go.")
+@db_option
+@click.pass_context
+def forget(ctx: click.Context, email: str, yes: bool, db_path: Path | None) -> None:
+    """Erase one person and everything that names them (the right to erasure).
+
+    Without --yes nothing changes: the command lists what would be removed, what would
+    only be unlinked (posts they wrote stay, without an author) and where their name or
+    email appears in free text (it becomes [removed]). The freed space is wiped.
+    Backup copies made before upgrades (*.bak) and your own exports are not changed.
+    """
+    store = open_store(ctx, db_path)
+    try:
+        plan = plan_erasure(store, email)
+        if plan is None:
+            raise UserError(f"No one in the roster has the email address {printable(email.strip())}.")
+        if not yes:
+            click.echo("Would erase:")
+            for text in plan.lines():
+                click.echo("  " + printable(text))
+            click.echo("Nothing was changed. Run again with --yes to erase.")
+            return
+        done = forget_person(store, email)
+        assert done is not None
+        click.echo("Erased:")
+        for text in done.lines():
+            click.echo("  " + printable(text))
+    finally:
+        store.close()

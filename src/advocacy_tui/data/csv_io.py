@@ -1,0 +1,588 @@
+"""Ambassadors in and out of CSV and JSON files: what HR systems and Excel write.
+
+Reading
+    * UTF-8 with or without a BOM, or Windows-1250 (Excel in a Polish locale);
+    * ``,``, ``;`` or tab as the separator (detected);
+    * headers in English or Polish, any case and spacing;
+    * role and status words in English or Polish, dates as dd.mm.yyyy or ISO.
+
+People are matched by email (ignoring case); a row without an email matches the one
+person of the same name who has no email either. Importing the same file twice
+changes nothing. Every row is checked before anything is written.
+
+Spreadsheet safety
+    A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would
+    be run as a formula by a spreadsheet, so the export puts a single quote ``'`` before
+    it (the OWASP advice on CSV injection). A cell that starts with a quote gets one more
+    quote, so the rule can be undone exactly: when importing, one leading quote is taken
+    away from a cell that starts with a quote followed by one of those characters or by
+    another quote. Export then import gives back exactly what was exported.
+
+No Textual and no Rich here: the CLI and the app both use this module.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from advocacy_tui.data.ambassadors import _keys
+from advocacy_tui.data.store import Store
+from advocacy_tui.domain.ambassadors import ValidationError, build_ambassador
+from advocacy_tui.domain.text import fold
+
+# The fields of a person that a file can set, in the order exports write them.
+FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined", "notes")
+FIELD_LABELS = {
+    "name": "name", "email": "email", "department": "department", "role": "role",
+    "status": "status", "linkedin": "LinkedIn", "joined": "joined", "notes": "notes",
+}
+
+DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+PREVIEW_ROWS = 8
+
+
+class ImportFileError(Exception):
+    """A file that cannot be imported at all; the message is one sentence for the user."""
+
+
+# -- header and word spellings ---------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    """A spelling-insensitive key: no case, diacritics, spaces or punctuation."""
+    return re.sub(r"[\s_\-.:/()*'\"]+", "", fold(text))
+
+
+_HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "full name", "fullname", "display name", "employee", "employee name",
+             "imię i nazwisko", "imie nazwisko", "imię nazwisko", "nazwa", "pracownik", "osoba"),
+    "first": ("first name", "first", "given name", "forename", "imię", "imie"),
+    "last": ("last name", "last", "surname", "family name", "nazwisko"),
+    "email": ("email", "e-mail", "email address", "e-mail address", "mail", "work email",
+              "adres e-mail", "adres email", "adres mailowy", "e-mail służbowy", "poczta"),
+    "department": ("department", "dept", "team", "division", "dział", "zespół", "departament",
+                   "jednostka", "komórka"),
+    "role": ("role", "program role", "rola", "rola w programie"),
+    "status": ("status", "state", "stan"),
+    "linkedin": ("linkedin", "linkedin url", "linkedin profile", "linkedin profile url",
+                 "profil linkedin", "profil na linkedin", "linkedin profil"),
+    "joined": ("joined", "joined on", "joined date", "date joined", "joined at", "since",
+               "data dołączenia", "dołączył", "dołączyła", "dołączył(a)", "data przystąpienia",
+               "od kiedy"),
+    "notes": ("notes", "note", "comments", "comment", "notatki", "notatka", "uwagi", "komentarz"),
+    "_ignore": ("id", "created at", "updated at", "created_at", "updated_at", "created", "updated",
+                "utworzono", "zmieniono"),
+}
+HEADERS: dict[str, str] = {_key(word): target for target, words in _HEADER_WORDS.items() for word in words}
+
+_ROLE_WORDS = {
+    "owner": ("owner", "program owner", "właściciel", "właścicielka", "właściciel programu"),
+    "manager": ("manager", "menedżer", "menadżer", "menedżerka", "kierownik", "kierowniczka"),
+    "ambassador": ("ambassador", "ambasador", "ambasadorka"),
+}
+_STATUS_WORDS = {
+    "candidate": ("candidate", "kandydat", "kandydatka", "kandydat(ka)"),
+    "invited": ("invited", "zaproszony", "zaproszona", "zaproszony(a)", "zaproszenie"),
+    "onboarding": ("onboarding", "wdrażanie", "wdrożenie", "we wdrożeniu", "w trakcie wdrożenia"),
+    "active": ("active", "aktywny", "aktywna", "aktywny(a)"),
+    "paused": ("paused", "pause", "wstrzymany", "wstrzymana", "wstrzymany(a)", "pauza"),
+    "left": ("left", "odszedł", "odeszła", "odszedł(a)", "nieobecny w firmie"),
+}
+ROLES = {_key(word): role for role, words in _ROLE_WORDS.items() for word in words}
+STATUSES = {_key(word): status for status, words in _STATUS_WORDS.items() for word in words}
+
+
+@functools.lru_cache(maxsize=512)
+def role_word(value: str) -> str:
+    """``Właściciel`` -> ``owner``; unknown words are returned as typed (the rule explains)."""
+    return ROLES.get(_key(value), value.strip())
+
+
+@functools.lru_cache(maxsize=512)
+def status_word(value: str) -> str:
+    return STATUSES.get(_key(value), value.strip())
+
+
+# -- the spreadsheet-safety quote ------------------------------------------------------
+
+
+def quote_cell(value: str) -> str:
+    """Make a cell inert for a spreadsheet: prefix ``'`` to a formula-like start (or a quote)."""
+    if value and (value[0] in DANGEROUS_START or value[0] == "'"):
+        return "'" + value
+    return value
+
+
+def unquote_cell(value: str) -> str:
+    """Undo :func:`quote_cell` exactly: one quote goes when a dangerous start or a quote follows."""
+    if len(value) >= 2 and value[0] == "'" and (value[1] in DANGEROUS_START or value[1] == "'"):
+        return value[1:]
+    return value
+
+
+# -- reading a file ----------------------------------------------------------------------
+
+
+@dataclass
+class TableFile:
+    """A decoded CSV file: its encoding, separator, header and data rows."""
+
+    encoding: str
+    delimiter: str
+    header: list[str]
+    text: str
+    start: int  # offset of the first data line in ``text``
+    lines: int  # a line count, for progress
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """(row number as a spreadsheet shows it, cells); the header is row 1."""
+        reader = csv.reader(io.StringIO(self.text[self.start:], newline=""), delimiter=self.delimiter)
+        yield from enumerate(reader, start=2)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes -> (text, encoding name): UTF-8 (BOM or not), else Windows-1250."""
+    try:
+        return data.decode("utf-8-sig"), ("UTF-8 with BOM" if data.startswith(b"\xef\xbb\xbf") else "UTF-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1250"), "Windows-1250"
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            "The file is neither UTF-8 nor Windows-1250 text. Save it from your spreadsheet "
+            "as “CSV UTF-8” and try again."
+        ) from None
+
+
+def detect_delimiter(header_line: str, sample: str) -> str:
+    """``,``, ``;`` or tab: csv.Sniffer limited to those, checked against the header line."""
+    counts = {sep: header_line.count(sep) for sep in (";", ",", "\t")}
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        sniffed = None
+    if sniffed and counts.get(sniffed, 0) > 0:
+        return sniffed
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] > 0 else ","
+
+
+def read_table(path: str | os.PathLike[str]) -> TableFile:
+    """Open, decode and split a CSV file; ImportFileError says in words what is wrong."""
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise ImportFileError(f"There is no file {path}.")
+    if path.is_dir():
+        raise ImportFileError(f"{path} is a folder, not a file. Give the path of a CSV file.")
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise ImportFileError(f"{path} cannot be read: permission denied.") from None
+    except OSError as error:
+        raise ImportFileError(f"{path} cannot be read: {error.strerror or error}.") from None
+    return parse_table(data, name=str(path))
+
+
+def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportFileError(
+            f"{name} is a spreadsheet workbook, not CSV. In your spreadsheet choose "
+            "“Save as” → CSV, then import that file."
+        )
+    head = data[:4096]
+    if head.count(b"\x00") * 8 > len(head):
+        raise ImportFileError(
+            f"{name} is not a text file in UTF-8 or Windows-1250 (it may be UTF-16 or binary). "
+            "Save it from your spreadsheet as “CSV UTF-8” and try again."
+        )
+    text, encoding = decode(data)
+    # Skip blank lines before the header.
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        if text[start:end].strip(" \t\r\n;,"):
+            break
+        start = end
+    if start >= len(text):
+        raise ImportFileError(f"{name} is empty: there is no header row and no people in it.")
+    end = text.find("\n", start)
+    while end >= 0 and text.count('"', start, end) % 2:  # a quoted header cell spans lines
+        end = text.find("\n", end + 1)
+    header_line = text[start:] if end < 0 else text[start:end]
+    delimiter = detect_delimiter(header_line, text[start:start + 16_384])
+    reader = csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter)
+    header = next(reader)
+    # The offset of the first data line: csv may span lines for a quoted header, so re-read.
+    consumed = io.StringIO(text[start:], newline="")
+    counter = csv.reader(consumed, delimiter=delimiter)
+    next(counter)
+    data_start = start + consumed.tell()
+    return TableFile(encoding, delimiter, [cell.strip() for cell in header], text, data_start,
+                     text.count("\n", data_start) + 1)
+
+
+# -- planning an import ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.message}"
+
+
+@dataclass
+class ImportPlan:
+    """Everything an import would do, worked out without writing anything."""
+
+    path: str
+    encoding: str
+    delimiter: str
+    columns: dict[str, str]  # field -> the header as written in the file
+    ignored: list[str]
+    preview: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    add: list[tuple] = field(default_factory=list)  # FIELDS values
+    update: list[tuple[int, tuple]] = field(default_factory=list)  # (id, FIELDS values)
+    unchanged: int = 0
+    rows: int = 0
+    invalid_rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def separator_name(self) -> str:
+        return {",": "comma", ";": "semicolon", "\t": "tab"}.get(self.delimiter, repr(self.delimiter))
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    added: int
+    updated: int
+    unchanged: int
+    skipped: int
+
+    def __str__(self) -> str:
+        return (f"{self.added:,} added, {self.updated:,} updated, {self.unchanged:,} unchanged, "
+                f"{self.skipped:,} skipped")
+
+
+def map_header(header: list[str]) -> tuple[dict[str, int], dict[str, str], list[str]]:
+    """Which column holds which field: (field -> index, field -> header text, ignored headers)."""
+    index: dict[str, int] = {}
+    names: dict[str, str] = {}
+    ignored: list[str] = []
+    for position, text in enumerate(header):
+        target = HEADERS.get(_key(text))
+        if target is None:
+            if text.strip():
+                ignored.append(text.strip())
+            continue
+        if target == "_ignore":
+            continue
+        if target in index:
+            raise ImportFileError(
+                f"Two columns mean the same thing ({target}): “{names[target]}” and “{text}”. "
+                "Remove or rename one of them."
+            )
+        index[target] = position
+        names[target] = text
+    if "name" not in index and "first" not in index and "last" not in index:
+        found = ", ".join(f"“{h}”" for h in header if h.strip()) or "none"
+        raise ImportFileError(
+            "The file has no name column: add a column called name (or imię i nazwisko, or first "
+            f"name and last name). Columns found: {found}."
+        )
+    return index, names, ignored
+
+
+def _existing(store: Store) -> tuple[dict[str, tuple[int, tuple]], dict[str, list[tuple[int, tuple]]]]:
+    """Everyone already in the roster, by lower-case email and (for people without one) by name."""
+    by_email: dict[str, tuple[int, tuple]] = {}
+    by_name: dict[str, list[tuple[int, tuple]]] = {}
+    rows = store.db.conn.execute(
+        "SELECT id, name, email, department, role, status, linkedin, joined, notes FROM ambassadors"
+    )
+    for id_, *values in rows:
+        values = tuple(values)
+        if values[1]:
+            by_email[values[1].lower()] = (id_, values)
+        else:
+            by_name.setdefault(values[0], []).append((id_, values))
+    return by_email, by_name
+
+
+def plan_import(
+    store: Store,
+    table: TableFile,
+    *,
+    path: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportPlan:
+    """Check every row of ``table`` and work out what importing it would change."""
+    index, names, ignored = map_header(table.header)
+    columns = {f: names[f] for f in names if f in FIELDS}
+    if "first" in names or "last" in names:
+        columns["name"] = " + ".join(names[f] for f in ("first", "last") if f in names)
+    plan = ImportPlan(path, table.encoding, table.delimiter, columns, ignored)
+    by_email, by_name = _existing(store)
+    seen_email: dict[str, int] = {}
+    seen_name: dict[str, int] = {}
+    present = [f for f in FIELDS if f in index]
+    name_parts = [index[f] for f in ("first", "last") if f in index]
+    label = {f: names.get(f, f) for f in FIELDS}
+    if name_parts:
+        label["name"] = columns["name"]
+    total = max(table.lines, 1)
+    for number, cells in table.rows():
+        if not any(cell.strip() for cell in cells):
+            continue  # blank lines and rows of bare separators
+        plan.rows += 1
+        if progress and plan.rows % 2000 == 0:
+            progress(number, total)
+            if cancelled and cancelled():
+                raise ImportFileError("The import was cancelled.")
+        width = len(cells)
+        raw = {f: unquote_cell(cells[index[f]]) if index[f] < width else "" for f in present}
+        if "name" not in index:
+            raw["name"] = " ".join(
+                unquote_cell(cells[i]).strip() for i in name_parts if i < width and cells[i].strip()
+            )
+        given = set(raw)
+        for f in ("role", "status"):
+            if f in raw and not raw[f].strip():
+                given.discard(f)
+        if "role" in raw:
+            raw["role"] = role_word(raw["role"])
+        if "status" in raw:
+            raw["status"] = status_word(raw["status"])
+        row_problems = [f"{label[f]} holds a NUL character" for f, v in raw.items() if "\x00" in v]
+        try:
+            person = build_ambassador(raw)
+        except ValidationError as error:
+            row_problems += [f"{label.get(f, f)}: {message}" for f, message in error.problems.items()]
+            person = None
+        if person is not None:
+            email_key = person.email.lower() if person.email else None
+            if email_key:
+                if email_key in seen_email:
+                    row_problems.append(f"{label['email']}: {person.email} is also in row {seen_email[email_key]}")
+                else:
+                    seen_email[email_key] = number
+            else:
+                if person.name in seen_name:
+                    row_problems.append(
+                        f"{person.name[:60]} has no email and the same name as row {seen_name[person.name]}; "
+                        "add an email to tell them apart"
+                    )
+                else:
+                    seen_name[person.name] = number
+        if row_problems:
+            plan.invalid_rows += 1
+            plan.problems.extend(RowProblem(number, p) for p in row_problems)
+            if len(plan.preview) < PREVIEW_ROWS:
+                plan.preview.append((number, {**raw, "_problem": "; ".join(row_problems)}))
+            continue
+        values = (person.name, person.email, person.department, person.role, person.status,
+                  person.linkedin, person.joined.isoformat() if person.joined else None, person.notes)
+        if len(plan.preview) < PREVIEW_ROWS:
+            plan.preview.append((number, dict(zip(FIELDS, values, strict=True))))
+        if person.email:
+            match = by_email.get(person.email.lower())
+        else:
+            candidates = by_name.get(person.name, ())
+            match = candidates[0] if len(candidates) == 1 else None
+        if match is None:
+            plan.add.append(values)
+            continue
+        id_, old = match
+        merged = tuple(
+            values[i] if (f in given or f == "name") else old[i] for i, f in enumerate(FIELDS)
+        )
+        if merged == old:
+            plan.unchanged += 1
+        else:
+            plan.update.append((id_, merged))
+    if progress:
+        progress(total, total)
+    return plan
+
+
+class _Person:
+    """Just enough of an Ambassador for the search keys."""
+
+    __slots__ = ("name", "email", "department")
+
+    def __init__(self, values: tuple) -> None:
+        self.name, self.email, self.department = values[0], values[1], values[2]
+
+
+def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False) -> ImportSummary:
+    """Write a plan in one transaction. Refuses a plan with problems unless ``skip_invalid``."""
+    if plan.problems and not skip_invalid:
+        raise ImportFileError(
+            f"{plan.invalid_rows:,} row(s) have problems, so nothing was imported."
+        )
+    now = store.now_text()
+
+    def with_keys(values: tuple) -> tuple:
+        sort_key, search = _keys(_Person(values))  # type: ignore[arg-type]
+        return (*values, sort_key, search)
+
+    conn = store.db.conn
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute("PRAGMA cache_size = -65536")  # 64 MB while the indexes grow
+    try:
+        _write(store, plan, with_keys, now)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
+    return ImportSummary(len(plan.add), len(plan.update), plan.unchanged, plan.invalid_rows)
+
+
+BULK = 2_000  # adding at least this many people rebuilds the roster's indexes once at the end
+
+
+def _write(store: Store, plan: ImportPlan, with_keys: Callable[[tuple], tuple], now: str) -> None:
+    conn = store.db.conn
+    with store.write():
+        rebuild: list[str] = []
+        first_new = conn.execute("SELECT coalesce(max(id), 0) FROM ambassadors").fetchone()[0] + 1
+        if len(plan.add) >= BULK:
+            # Building an index once from sorted data is much faster than growing it row by row.
+            # Only the indexes and this module's own search trigger: other triggers keep firing.
+            rebuild = [sql for name, sql in conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'ambassadors' AND sql IS NOT NULL "
+                "AND (type = 'index' OR name = 'ambassadors_search_insert')"
+            ).fetchall() if not name.startswith("sqlite_")]
+            for kind, name in conn.execute(
+                "SELECT type, name FROM sqlite_master WHERE tbl_name = 'ambassadors' AND sql IS NOT NULL "
+                "AND (type = 'index' OR name = 'ambassadors_search_insert')"
+            ).fetchall():
+                conn.execute(f'DROP {kind.upper()} "{name}"')
+        conn.executemany(
+            "INSERT INTO ambassadors (name, email, department, role, status, linkedin, joined, notes, "
+            "sort_key, search_text, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            ((*with_keys(values), now, now) for values in plan.add),
+        )
+        conn.executemany(
+            "UPDATE ambassadors SET name=?, email=?, department=?, role=?, status=?, linkedin=?, "
+            "joined=?, notes=?, sort_key=?, search_text=?, updated_at=? WHERE id=?",
+            ((*with_keys(values), now, id_) for id_, values in plan.update),
+        )
+        if rebuild:
+            if any("ambassadors_search_insert" in sql for sql in rebuild):
+                conn.execute(
+                    "INSERT INTO ambassadors_search (rowid, search_text) "
+                    "SELECT id, search_text FROM ambassadors WHERE id >= ?", (first_new,)
+                )
+            for sql in rebuild:
+                conn.execute(sql)
+
+
+def import_file(store: Store, path: str | os.PathLike[str], *, dry_run: bool = False,
+                skip_invalid: bool = False) -> tuple[ImportPlan, ImportSummary | None]:
+    """Read, check and (unless a dry run or refused) write a file. For the CLI and tests."""
+    plan = plan_import(store, read_table(path), path=str(path))
+    if dry_run or (plan.problems and not skip_invalid):
+        return plan, None
+    return plan, apply_import(store, plan, skip_invalid=skip_invalid)
+
+
+# -- export ----------------------------------------------------------------------------
+
+EXPORTS = ("ambassadors", "stakeholders")
+_INTERNAL = {"ambassadors": {"id", "sort_key", "search_text"}, "stakeholders": {"id"}}
+
+
+def export_columns(store: Store, what: str) -> list[str]:
+    """Every column a user sees, in a stable order: the known fields first, then the rest."""
+    if what not in EXPORTS:
+        raise ValueError(what)
+    names = [row[1] for row in store.db.conn.execute(f"PRAGMA table_info({what})")]
+    names = [n for n in names if n not in _INTERNAL[what]]
+    first = list(FIELDS) if what == "ambassadors" else []
+    tail = [n for n in ("created_at", "updated_at") if n in names]
+    middle = [n for n in names if n not in first and n not in tail]
+    return [*[n for n in first if n in names], *middle, *tail]
+
+
+def export_rows(store: Store, what: str) -> tuple[list[str], Iterator[tuple]]:
+    """(columns, a cursor over the rows): rows are streamed, never all in memory."""
+    columns = export_columns(store, what)
+    order = "sort_key, id" if what == "ambassadors" else "name COLLATE NOCASE, id"
+    cursor = store.db.conn.execute(
+        f"SELECT {', '.join(columns)} FROM {what} ORDER BY {order}"
+    )
+    return columns, cursor
+
+
+def write_csv(handle: IO[str], columns: list[str], rows: Iterable[tuple], *, delimiter: str = ",") -> int:
+    writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(columns)
+    count = 0
+    for row in rows:
+        writer.writerow(["" if value is None else quote_cell(str(value)) for value in row])
+        count += 1
+    return count
+
+
+def write_json(handle: IO[str], columns: list[str], rows: Iterable[tuple]) -> int:
+    handle.write("[")
+    count = 0
+    for row in rows:
+        handle.write(",\n  " if count else "\n  ")
+        handle.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False))
+        count += 1
+    handle.write("\n]\n" if count else "]\n")
+    return count
+
+
+def export(store: Store, what: str, fmt: str, handle: IO[str], *, delimiter: str = ",") -> int:
+    columns, rows = export_rows(store, what)
+    if fmt == "json":
+        return write_json(handle, columns, rows)
+    return write_csv(handle, columns, rows, delimiter=delimiter)
+
+
+def export_to_file(store: Store, what: str, fmt: str, path: str | os.PathLike[str], *,
+                   delimiter: str = ",") -> int:
+    """Write an export file readable by its owner only (0600); a failed export leaves no file.
+
+    CSV files get a UTF-8 BOM so that Excel reads the diacritics right.
+    """
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise ImportFileError(f"{path} is a folder. Give a file name, e.g. {path / ('people.' + fmt)}.")
+    if not path.parent.exists():
+        raise ImportFileError(f"The folder {path.parent} does not exist.")
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError as error:
+        raise ImportFileError(f"Cannot write {path}: {error.strerror or error}.") from None
+    try:
+        os.fchmod(fd, 0o600)
+        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+        with open(fd, "w", encoding=encoding, newline="") as handle:
+            count = export(store, what, fmt, handle, delimiter=delimiter)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return count

@@ -1,0 +1,314 @@
+"""Import people from a CSV file: a path, a preview, the problems, then confirm.
+
+Reading and checking a big file (100,000 rows) runs in a thread worker on its own
+database connection; the dialog shows progress and stays responsive, and Esc
+cancels. Writing runs in a worker too, as one transaction.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, DataTable, Input, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from advocacy_tui.data.csv_io import (
+    ImportFileError,
+    ImportPlan,
+    ImportSummary,
+    apply_import,
+    plan_import,
+    read_table,
+)
+from advocacy_tui.data.store import Store
+from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
+from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.text import printable
+from advocacy_tui.screens.modals.forms import Field, Rule
+
+MAX_PROBLEMS_SHOWN = 40
+SKIP_OFF = "Skip the rows with problems: no"
+SKIP_ON = "Skip the rows with problems: yes, import the others"
+
+
+def check_import_path(value: str) -> str | None:
+    """A sentence when ``value`` is not a readable file, else None."""
+    if not value.strip():
+        return "Type the path of a CSV file, e.g. ~/Downloads/people.csv."
+    path = Path(value.strip()).expanduser()
+    if not path.exists():
+        return "There is no file at this path."
+    if path.is_dir():
+        return "This is a folder: add the file name at the end."
+    if not os.access(path, os.R_OK):
+        return "This file cannot be read (permission denied)."
+    return None
+
+
+def _cell(value: str | None, width: int = 28) -> Text:
+    text = printable(value or "")
+    return Text(text if len(text) <= width else text[: width - 1] + "…", no_wrap=True)
+
+
+class ImportDialog(ModalScreen[ImportSummary | None]):
+    """Dismisses the import's summary, or None when nothing was imported."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="import.cancel", tooltip="Close without importing"),
+        Binding("f10", "confirm", "Import", id="import.confirm",
+                tooltip="Import the checked file into the roster"),
+    ]
+
+
+    class Planned(Message):
+        """A worker finished reading and checking the file."""
+
+        def __init__(self, plan: ImportPlan) -> None:
+            self.plan = plan
+            super().__init__()
+
+    class Failed(Message):
+        """A worker could not read or import the file; ``text`` is for the user."""
+
+        def __init__(self, text: str) -> None:
+            self.text = text
+            super().__init__()
+
+    class Imported(Message):
+        def __init__(self, summary: ImportSummary) -> None:
+            self.summary = summary
+            super().__init__()
+
+    class Progress(Message):
+        def __init__(self, done: int, total: int) -> None:
+            self.done = done
+            self.total = total
+            super().__init__()
+
+    def __init__(self, store: Store, path: str = "") -> None:
+        super().__init__()
+        self.store = store
+        self.initial_path = path
+        self.plan: ImportPlan | None = None
+        self.busy = False
+        self.writing = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog import-dialog"):
+            yield Static("Import people from a CSV file", classes="dialog-title", markup=False)
+            yield Field("File", Input(self.initial_path, placeholder="~/Downloads/people.csv  (Enter checks it)",
+                                      validators=[Rule(check_import_path)], compact=True,
+                                      id="import-path"), name="path")
+            yield Static("UTF-8 or Windows-1250; , ; or tab; headers in English or Polish.",
+                         id="import-hint", markup=False)
+            with VerticalScroll(id="import-body"):
+                yield ProgressBar(total=100, show_eta=False, id="import-progress", classes="-hidden")
+                yield Static("Nothing is written until you press Import.", id="import-status", markup=False)
+                yield DataTable(id="import-preview", classes="-hidden", cursor_type="none",
+                                zebra_stripes=True, show_cursor=False)
+                yield Static("", id="import-problems", classes="-hidden", markup=False)
+                yield Checkbox(SKIP_OFF, id="import-skip",
+                               classes="-hidden", compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Check file", id="check", compact=True)
+                yield Button("Import (F10)", id="import", variant="primary", compact=True, disabled=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#import-path", Input).focus()
+
+    # -- checking --------------------------------------------------------------------
+
+    @property
+    def path_text(self) -> str:
+        return self.query_one("#import-path", Input).value.strip()
+
+    @on(Input.Changed, "#import-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        field = self.query_one("#field-path", Field)
+        # Explain only once the user has typed something; an empty box is not an error yet.
+        problem = check_import_path(event.value) if event.value.strip() else None
+        field.show_problem(problem)
+        if self.plan is not None:
+            self.plan = None
+            self._show_plan()
+
+    @on(Input.Submitted, "#import-path")
+    @on(Button.Pressed, "#check")
+    def check(self) -> None:
+        problem = check_import_path(self.path_text)
+        self.query_one("#field-path", Field).show_problem(problem)
+        if problem or self.busy:
+            return
+        self.plan = None
+        self.busy = True
+        self._set_status("Reading the file…")
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.update(total=100, progress=0)
+        bar.remove_class("-hidden")
+        self._update_buttons()
+        self._plan_worker(self.path_text)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _plan_worker(self, path: str) -> None:
+        worker = get_current_worker()
+        try:
+            table = read_table(path)
+            with Store.open(self.store.path, clock=self.store.clock) as store:
+                plan = plan_import(
+                    store, table, path=path,
+                    progress=lambda done, total: self.post_message(self.Progress(done, total)),
+                    cancelled=lambda: worker.is_cancelled,
+                )
+        except ImportFileError as error:
+            self.post_message(self.Failed(str(error)))
+            return
+        except Exception as error:  # the file system or the database: say it in words
+            self.post_message(self.Failed(f"The file could not be read: {error}."))
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.Planned(plan))
+
+    @on(Progress)
+    def _progress(self, message: Progress) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.update(total=max(message.total, 1), progress=message.done)
+        self._set_status(f"Checking row {message.done:,} of about {message.total:,}…")
+
+    @on(Planned)
+    def _planned(self, message: Planned) -> None:
+        self.busy = False
+        self.plan = message.plan
+        self.query_one("#import-progress", ProgressBar).add_class("-hidden")
+        self._show_plan()
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.busy = self.writing = False
+        self.plan = None
+        self.query_one("#import-progress", ProgressBar).add_class("-hidden")
+        self._show_plan()
+        self._set_status("✗ " + message.text)
+
+    def _set_status(self, text: str) -> None:
+        self.query_one("#import-status", Static).update(printable(text, single_line=False))
+
+    def _show_plan(self) -> None:
+        plan = self.plan
+        preview = self.query_one("#import-preview", DataTable)
+        problems = self.query_one("#import-problems", Static)
+        skip = self.query_one("#import-skip", Checkbox)
+        preview.clear(columns=True)
+        if plan is None:
+            for widget in (preview, problems, skip):
+                widget.add_class("-hidden")
+            self._set_status("Nothing is written until you press Import.")
+            self._update_buttons()
+            return
+        preview.add_columns("Row", "Check", "Name", "Email", "Department", "Role", "Status", "Joined")
+        for number, row in plan.preview:
+            problem = row.get("_problem")
+            joined = row.get("joined") or ""
+            if joined and not problem:
+                from datetime import date
+
+                joined = format_date(date.fromisoformat(joined))
+            preview.add_row(
+                Text(str(number)),
+                Text("✗ bad" if problem else "✓ ok", no_wrap=True),
+                _cell(row.get("name"), 20), _cell(row.get("email"), 20),
+                _cell(row.get("department"), 12),
+                _cell(ROLE_LABELS.get(row.get("role") or "", row.get("role")), 10),
+                _cell(STATUS_LABELS.get(row.get("status") or "", row.get("status")), 10),
+                _cell(joined, 10),
+            )
+        # A fixed height (rows, header, a horizontal scrollbar) lays out at once and the same way.
+        preview.styles.height = len(plan.preview) + 2
+        preview.set_class(not plan.preview, "-hidden")
+        lines = [
+            f"{plan.rows:,} rows ({plan.encoding}, {plan.separator_name}-separated): would add "
+            f"{len(plan.add):,}, update {len(plan.update):,}, leave {plan.unchanged:,} unchanged.",
+        ]
+        if plan.ignored:
+            lines.append("Columns not used: " + ", ".join(plan.ignored) + ".")
+        if plan.problems:
+            rows = "1 row has a problem" if plan.invalid_rows == 1 else f"{plan.invalid_rows:,} rows have problems"
+            lines.append(f"✗ {rows} (listed below the preview): nothing is imported unless you skip "
+                         "the rows with problems.")
+            shown = [str(p) for p in plan.problems[:MAX_PROBLEMS_SHOWN]]
+            if len(plan.problems) > MAX_PROBLEMS_SHOWN:
+                shown.append(f"… and {len(plan.problems) - MAX_PROBLEMS_SHOWN:,} more "
+                             "(the command `advocacy-tui import ambassadors FILE --dry-run` lists them all)")
+            problems.update(printable("\n".join(shown), single_line=False))
+        elif plan.rows:
+            lines.append("✓ Every row is fine. Press Import (F10) to add them to the roster.")
+        else:
+            lines.append("The file has a header but no people.")
+        self._set_status("\n".join(lines))
+        problems.set_class(not plan.problems, "-hidden")
+        skip.set_class(not plan.problems, "-hidden")
+        self._update_buttons()
+
+    @on(Checkbox.Changed, "#import-skip")
+    def _skip_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = SKIP_ON if event.value else SKIP_OFF
+        self._update_buttons()
+
+    def _can_import(self) -> bool:
+        plan = self.plan
+        if plan is None or self.busy or not (plan.add or plan.update):
+            return False
+        return not plan.problems or self.query_one("#import-skip", Checkbox).value
+
+    def _update_buttons(self) -> None:
+        self.query_one("#import", Button).disabled = not self._can_import()
+        self.query_one("#check", Button).disabled = self.busy
+
+    # -- importing -------------------------------------------------------------------
+
+    @on(Button.Pressed, "#import")
+    def action_confirm(self) -> None:
+        if not self._can_import():
+            if self.plan is None and not self.busy:
+                self.check()
+            return
+        assert self.plan is not None
+        self.busy = self.writing = True
+        self._update_buttons()
+        self._set_status(f"Importing {len(self.plan.add) + len(self.plan.update):,} people…")
+        self._import_worker(self.plan, self.query_one("#import-skip", Checkbox).value)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _import_worker(self, plan: ImportPlan, skip_invalid: bool) -> None:
+        try:
+            with Store.open(self.store.path, clock=self.store.clock) as store:
+                summary = apply_import(store, plan, skip_invalid=skip_invalid)
+        except ImportFileError as error:
+            self.post_message(self.Failed(str(error)))
+            return
+        except Exception as error:
+            self.post_message(self.Failed(f"Nothing was imported: {error}."))
+            return
+        self.post_message(self.Imported(summary))
+
+    @on(Imported)
+    def _imported(self, message: Imported) -> None:
+        self.busy = self.writing = False
+        self.dismiss(message.summary)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        if self.writing:
+            self.notify("Please wait: the import is being written. It lands whole or not at all.",
+                        markup=False)
+            return
+        self.workers.cancel_group(self, "import")
+        self.dismiss(None)

@@ -1,0 +1,116 @@
+"""import ambassadors / export / forget from the command line, including every error path."""
+
+import json
+import stat
+
+from advocacy_tui.data.store import Store
+
+from .helpers import assert_one_line_error, run_cli
+
+PL = ("Imię i nazwisko;E-mail;Dział;Rola;Status;Data dołączenia\r\n"
+      "Łukasz Żółć;lukasz@firma.pl;Sprzedaż;Właściciel;Aktywny;01.02.2024\r\n"
+      "Anna Nowak;anna@firma.pl;IT;ambasador;kandydat;2025-03-04\r\n")
+
+
+def count(db):
+    with Store.open(db) as store:
+        return store.db.conn.execute("SELECT count(*) FROM ambassadors").fetchone()[0]
+
+
+def test_import_polish_excel_file_twice(tmp_path):
+    path = tmp_path / "pl.csv"
+    path.write_bytes(PL.encode("cp1250"))
+    db = str(tmp_path / "p.db")
+    first = run_cli("import", "ambassadors", str(path), "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert "Imported: 2 added, 0 updated, 0 unchanged, 0 skipped." in first.stdout
+    assert "Windows-1250, semicolon-separated" in first.stderr
+    second = run_cli("import", "ambassadors", str(path), "--db", db)
+    assert "0 added, 0 updated, 2 unchanged" in second.stdout
+
+
+def test_missing_file(tmp_path):
+    assert_one_line_error(run_cli("import", "ambassadors", str(tmp_path / "no.csv"),
+                                  "--db", str(tmp_path / "p.db")), "There is no file")
+    assert not (tmp_path / "p.db").exists()
+
+
+def test_a_directory(tmp_path):
+    assert_one_line_error(run_cli("import", "ambassadors", str(tmp_path), "--db", str(tmp_path / "p.db")),
+                          "is a folder")
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "e.csv").write_text("")
+    assert_one_line_error(run_cli("import", "ambassadors", str(tmp_path / "e.csv"),
+                                  "--db", str(tmp_path / "p.db")), "is empty")
+
+
+def test_no_name_column(tmp_path):
+    (tmp_path / "n.csv").write_text("email,dept\na@x.pl,IT\n")
+    assert_one_line_error(run_cli("import", "ambassadors", str(tmp_path / "n.csv"),
+                                  "--db", str(tmp_path / "p.db")), "no name column", "“email”")
+
+
+def test_invalid_rows_listed_and_nothing_written(tmp_path):
+    (tmp_path / "b.csv").write_text("name,email\nAnna,anna@x.pl\n,bad\nBen,ANNA@x.pl\n")
+    db = tmp_path / "p.db"
+    result = run_cli("import", "ambassadors", str(tmp_path / "b.csv"), "--db", str(db))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "row 3: name: A name is required." in result.stderr
+    assert "row 3: email:" in result.stderr
+    assert "row 4: email: ANNA@x.pl is also in row 2" in result.stderr
+    assert "Nothing was imported" in result.stderr
+    assert count(db) == 0
+    skipped = run_cli("import", "ambassadors", str(tmp_path / "b.csv"), "--db", str(db), "--skip-invalid")
+    assert skipped.returncode == 0
+    assert "1 added, 0 updated, 0 unchanged, 2 skipped" in skipped.stdout
+    assert count(db) == 1
+
+
+def test_dry_run_writes_nothing(tmp_path):
+    (tmp_path / "a.csv").write_text("name\nAnna\n")
+    db = tmp_path / "p.db"
+    result = run_cli("import", "ambassadors", str(tmp_path / "a.csv"), "--db", str(db), "--dry-run")
+    assert result.returncode == 0
+    assert "Would be: 1 added" in result.stdout
+    assert count(db) == 0
+
+
+def test_export_round_trip_and_private_file(tmp_path):
+    (tmp_path / "a.csv").write_text("name,email,notes\n=Anna,anna@x.pl,@here\n")
+    db = str(tmp_path / "p.db")
+    run_cli("import", "ambassadors", str(tmp_path / "a.csv"), "--db", db)
+    out = run_cli("export", "ambassadors", "--db", db)
+    assert out.returncode == 0
+    assert out.stdout.splitlines()[1].startswith("'=Anna,anna@x.pl,")
+    assert ",'@here," in out.stdout
+    target = tmp_path / "out.csv"
+    written = run_cli("export", "ambassadors", "--db", db, "-o", str(target), "--separator", "semicolon")
+    assert written.returncode == 0 and stat.S_IMODE(target.stat().st_mode) == 0o600
+    again = run_cli("import", "ambassadors", str(target), "--db", db)
+    assert "0 added, 0 updated, 1 unchanged" in again.stdout
+    as_json = run_cli("export", "stakeholders", "--format", "json", "--db", db)
+    assert json.loads(as_json.stdout) == []
+    data = json.loads(run_cli("export", "ambassadors", "--format", "json", "--db", db).stdout)
+    assert data[0]["name"] == "=Anna" and data[0]["notes"] == "@here"
+
+
+def test_export_to_a_missing_folder(tmp_path):
+    assert_one_line_error(run_cli("export", "ambassadors", "--db", str(tmp_path / "p.db"),
+                                  "-o", str(tmp_path / "nope" / "x.csv")), "does not exist")
+
+
+def test_forget(tmp_path):
+    (tmp_path / "a.csv").write_text("name,email\nAnna Nowak,anna@x.pl\nBen,ben@x.pl\n")
+    db = tmp_path / "p.db"
+    run_cli("import", "ambassadors", str(tmp_path / "a.csv"), "--db", str(db))
+    dry = run_cli("forget", "ANNA@x.pl", "--db", str(db))
+    assert dry.returncode == 0 and "Would erase" in dry.stdout and "Nothing was changed" in dry.stdout
+    assert count(db) == 2
+    done = run_cli("forget", "anna@x.pl", "--yes", "--db", str(db))
+    assert done.returncode == 0 and "Erased" in done.stdout
+    assert count(db) == 1
+    assert_one_line_error(run_cli("forget", "anna@x.pl", "--yes", "--db", str(db)),
+                          "No one in the roster has the email address anna@x.pl")

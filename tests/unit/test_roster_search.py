@@ -1,0 +1,46 @@
+"""The roster filter through the trigram index (migration m004) agrees with a plain substring search."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery
+from advocacy_tui.domain.ambassadors import build_ambassador
+from advocacy_tui.domain.text import fold
+
+
+def names(repo, text):
+    return [row.name for row in repo.page(RosterQuery(text=text), 0, 100)]
+
+
+def test_filter_follows_adds_updates_and_deletes(store):
+    repo = AmbassadorRepo(store)
+    first = repo.add(build_ambassador({"name": "Łukasz Żółć", "email": "lz@firma.pl", "department": "Sprzedaż"}))
+    repo.add(build_ambassador({"name": 'Anna "Q" Nowak', "email": "an@firma.pl"}))
+    assert names(repo, "LUKASZ") == ["Łukasz Żółć"]
+    assert names(repo, "sprzed") == ["Łukasz Żółć"]
+    assert names(repo, '"q"') == ['Anna "Q" Nowak']
+    assert names(repo, "firma.pl") == ['Anna "Q" Nowak', "Łukasz Żółć"]
+    assert repo.count(RosterQuery(text="zol")) == 1
+    repo.update(build_ambassador({"name": "Piotr Kos", "email": "lz@firma.pl"}, id=first))
+    assert names(repo, "lukasz") == [] and names(repo, "kos") == ["Piotr Kos"]
+    repo.delete(first)
+    assert names(repo, "kos") == []
+
+
+WORDS = st.text(alphabet="abcłóżAB \"*()-.^@", min_size=0, max_size=8)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(people=st.lists(WORDS, min_size=1, max_size=8), needle=WORDS)
+def test_index_agrees_with_substring_search(store, people, needle):
+    store.db.conn.execute("DELETE FROM ambassadors")
+    repo = AmbassadorRepo(store)
+    for number, name in enumerate(people):
+        repo.add(build_ambassador({"name": name.strip() or "x", "email": f"p{number}@x.pl"}))
+    everyone = repo.page(RosterQuery(), 0, 100)
+    folded = fold(needle.strip())
+    expected = sorted(row.id for row in everyone
+                      if folded in " ".join(p for p in (fold(row.name), fold(row.email)) if p))
+    found = sorted(row.id for row in repo.page(RosterQuery(text=needle), 0, 100))
+    assert found == expected
+    assert repo.count(RosterQuery(text=needle)) == len(expected)
