@@ -114,6 +114,14 @@ def test_the_served_app_writes_to_the_database(served, browser):
     add_person(page, "Zażółć Browser")
     assert wait_for(lambda: people_named(db, "Zażółć Browser") == 1), \
         "the person typed in the browser never reached the database"
+    page.keyboard.press("5")  # the readiness section
+    time.sleep(1)
+    page.keyboard.press("Enter")  # start the first question bank
+    time.sleep(1.5)
+    page.keyboard.press("n")  # "no" to the first question
+    assert wait_for(lambda: count(
+        db, "SELECT count(*) FROM readiness_answers WHERE answer = 'no' AND skipped = 0") == 1), \
+        "the answer given in the browser never reached the database"
     time.sleep(1)
     DOCS.mkdir(exist_ok=True)
     page.screenshot(path=str(DOCS / "browser.png"))
