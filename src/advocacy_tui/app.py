@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,11 +18,6 @@ from advocacy_tui.data.store import Store
 from advocacy_tui.domain.clock import Clock, SystemClock
 from advocacy_tui.domain.text import printable
 from advocacy_tui.screens.base import SectionScreen
-from advocacy_tui.screens.calendar import CalendarScreen
-from advocacy_tui.screens.readiness import ReadinessScreen
-from advocacy_tui.screens.roster import RosterScreen
-from advocacy_tui.screens.tasks import TasksScreen
-from advocacy_tui.screens.today import TodayScreen
 from advocacy_tui.themes import load_themes
 from advocacy_tui.widgets import safe_output
 
@@ -33,23 +29,37 @@ class Section:
     mode: str
     title: str
     key: str
-    screen: type[SectionScreen]
+    screen_path: str  # "module:Class", imported when the section is first opened
     summary: str
+
+    @property
+    def screen(self) -> type[SectionScreen]:
+        module, name = self.screen_path.split(":")
+        return getattr(importlib.import_module(module), name)
+
+    def build(self) -> SectionScreen:
+        return self.screen()
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("today", "Today", "1", TodayScreen, "What needs you today, and how the program is doing"),
-    Section("roster", "Roster", "2", RosterScreen, "Ambassadors, owners and managers"),
-    Section("calendar", "Calendar", "3", CalendarScreen, "Content calendar, mix and library"),
-    Section("tasks", "Tasks", "4", TasksScreen, "The owner's checklist, routine and weekly load"),
-    Section("readiness", "Readiness", "5", ReadinessScreen, "Readiness check, workshop and history"),
+    Section("today", "Today", "1", "advocacy_tui.screens.today:TodayScreen",
+            "What needs you today, and how the program is doing"),
+    Section("roster", "Roster", "2", "advocacy_tui.screens.roster:RosterScreen",
+            "Ambassadors, owners and managers"),
+    Section("calendar", "Calendar", "3", "advocacy_tui.screens.calendar:CalendarScreen",
+            "Content calendar, mix and library"),
+    Section("tasks", "Tasks", "4", "advocacy_tui.screens.tasks:TasksScreen",
+            "The owner's checklist, routine and weekly load"),
+    Section("readiness", "Readiness", "5", "advocacy_tui.screens.readiness:ReadinessScreen",
+            "Readiness check, workshop and history"),
 )
 
 
 class AdvocacyApp(App):
     CSS_PATH = Path(__file__).parent / "themes" / "app.tcss"
     TITLE = "advocacy-tui"
-    MODES = {section.mode: section.screen for section in SECTIONS}
+    # Sections are imported when first opened: start-up pays only for the first screen.
+    MODES = {section.mode: section.build for section in SECTIONS}
     DEFAULT_MODE = SECTIONS[0].mode
     ENABLE_COMMAND_PALETTE = True
 

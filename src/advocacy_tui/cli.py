@@ -107,10 +107,11 @@ def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options:
         from advocacy_tui.app import AdvocacyApp, known_binding_ids
         from advocacy_tui.config import check_keymap
 
-        try:
-            check_keymap(settings, known_binding_ids())
-        except ConfigError as error:
-            raise UserError(str(error)) from None
+        if settings.keymap:  # knowing every binding id means importing every screen
+            try:
+                check_keymap(settings, known_binding_ids())
+            except ConfigError as error:
+                raise UserError(str(error)) from None
         app = AdvocacyApp(
             store,
             settings,

@@ -184,3 +184,45 @@ def test_a_full_disk_saves_nothing_and_says_so(tiny_disk, clock):
         assert repo.total() == 1
     assert integrity(path) == "ok"
     assert count(path, "SELECT count(*) FROM ambassadors") == 1
+
+
+def _cli(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "advocacy_tui", *args], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.parametrize("delay", [0.8, 1.6])
+def test_a_killed_import_is_wholly_absent(tmp_path, delay):
+    from bench.generate import write_polish_csv
+
+    source = write_polish_csv(tmp_path / "people.csv", 20_000)
+    path = tmp_path / "p.db"
+    Store.open(path).close()
+    proc = _cli("import", "ambassadors", str(source), "--db", str(path))
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert integrity(path) == "ok"
+    assert count(path, "SELECT count(*) FROM ambassadors") in (0, 20_000)
+    with Store.open(path) as store:  # the file is usable, and a new import goes through whole
+        assert store.schema_version == SCHEMA_VERSION
+    again = _cli("import", "ambassadors", str(source), "--db", str(path))
+    assert again.wait(120) == 0, again.stderr.read()
+    assert count(path, "SELECT count(*) FROM ambassadors") == 20_000
+
+
+@pytest.mark.parametrize("delay", [0.6, 1.2])
+def test_a_killed_export_leaves_no_half_file(tmp_path, delay):
+    from bench.generate import fill_store
+
+    path = tmp_path / "p.db"
+    with Store.open(path) as store:
+        fill_store(store, 30_000)
+    target = tmp_path / "out.csv"
+    proc = _cli("export", "ambassadors", "--format", "csv", "-o", str(target), "--db", str(path))
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    if target.exists():  # it finished before the kill: then it is complete
+        assert len(target.read_text(encoding="utf-8-sig").splitlines()) == 30_001
+    assert integrity(path) == "ok"
