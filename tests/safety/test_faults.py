@@ -152,8 +152,15 @@ def test_a_read_only_file_opens_read_only_and_refuses_changes():
     )
     if prefix is None:
         pytest.skip("needs root to run a process as another user")
-    result = subprocess.run([*prefix, sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    # The other user may not be able to enter this checkout or its virtualenv: give them a
+    # readable copy of the package and the plain interpreter (the code used is stdlib only).
+    readable = folder / "code"
+    shutil.copytree(ROOT / "src" / "advocacy_tui", readable / "advocacy_tui")
+    for place in [readable, *readable.rglob("*")]:
+        os.chmod(place, 0o755 if place.is_dir() else 0o644)
+    python = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
+    result = subprocess.run([*prefix, python, "-I", "-c", f"import sys; sys.path.insert(0, {str(readable)!r})\n" + code],
+                            capture_output=True, text=True, cwd=folder)
     assert "Traceback" not in result.stderr, result.stderr
     assert "read_only True 1" in result.stdout
     assert "refused" in result.stdout and "nothing was saved" in result.stdout
