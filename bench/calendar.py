@@ -118,17 +118,6 @@ async def in_app(path: Path) -> dict[str, float]:
     return {key: statistics.median(values) for key, values in results.items()}
 
 
-def _start_code(db: str) -> str:
-    """bench.common.app_start_code, with CSS_PATH made absolute: a class defined in
-    ``python -c`` has no source file for Textual to resolve a relative CSS path against."""
-    return app_start_code(db, "calendar").replace(
-        "class Timed(AdvocacyApp):\n",
-        "class Timed(AdvocacyApp):\n"
-        "    import advocacy_tui.app as _m, pathlib as _p\n"
-        "    CSS_PATH = str(_p.Path(_m.__file__).parent / 'themes' / 'app.tcss')\n",
-    )
-
-
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-calendar-"))
     path = folder / "calendar.db"
@@ -137,7 +126,7 @@ def main() -> None:
     print(f"calendar bench: {POSTS:,} posts over {YEARS} years, {PEOPLE:,} people "
           f"(built in {time.perf_counter() - began:.1f} s)")
     bare = bare_start()
-    start = cold_start(_start_code(str(path)))
+    start = cold_start(app_start_code(str(path), "calendar"))
     print(line("bare Textual app start", f"{bare * 1000:.0f} ms", "-", True))
     print(line("app start in the calendar (cold)", f"{start * 1000:.0f} ms  ({start / bare:.1f}x bare)",
                "-", True))

@@ -38,8 +38,6 @@ def main() -> None:
         report = median_ms(lambda: program_report(store, "html"), repeats=5)
         print(line("program report, 100,000 people", f"{report:.0f} ms", "1000 ms", report < 1000))
         store.close()
-    # Opening the section is not timed here: bench.common.app_start_code subclasses the app
-    # inside ``python -c``, where Textual cannot resolve the relative CSS_PATH (reported).
 
 
 if __name__ == "__main__":

@@ -26,35 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import BARE_APP, cold_start, line
+from bench.common import BARE_APP, app_start_code, cold_start, line
 from bench.generate import fill_store, write_polish_csv
 
 SIZES = (1_000, 10_000, 100_000)
 CHILD = "--child"
-
-
-def app_start_code(db_path: str, mode: str, size: tuple[int, int] = (120, 40)) -> str:
-    """Like bench.common.app_start_code, but the subclass keeps the app's CSS path absolute
-    (a class defined in ``python -c`` code has no file to resolve a relative CSS_PATH from)."""
-    return f"""
-import time
-start = time.perf_counter()
-from pathlib import Path
-import advocacy_tui.app as app_module
-from advocacy_tui.data.store import Store
-from advocacy_tui.app import AdvocacyApp
-
-class Timed(AdvocacyApp):
-    CSS_PATH = str(Path(app_module.__file__).parent / AdvocacyApp.CSS_PATH)
-
-    def on_mount(self):
-        super().on_mount()
-        self.call_after_refresh(self.exit)
-
-store = Store.open({db_path!r})
-Timed(store, start_mode={mode!r}).run(headless=True, size={size!r})
-print(time.perf_counter() - start)
-"""
 
 
 def peak_mb() -> float:

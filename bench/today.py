@@ -89,19 +89,6 @@ def build(path: Path) -> None:
     store.close()
 
 
-def start_code(db_path: str, mode: str) -> str:
-    """bench.common.app_start_code, with the stylesheet path made absolute: Textual cannot
-    find a relative CSS_PATH for an App subclass defined in ``python -c`` code."""
-    code = app_start_code(db_path, mode)
-    return code.replace(
-        "class Timed(AdvocacyApp):\n",
-        "import advocacy_tui.app as _app_module\n"
-        "from pathlib import Path as _Path\n"
-        "class Timed(AdvocacyApp):\n"
-        "    CSS_PATH = str(_Path(_app_module.__file__).parent / 'themes' / 'app.tcss')\n",
-    )
-
-
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="advocacy-bench-today-"))
     path = folder / "big.db"
@@ -139,7 +126,7 @@ def main() -> None:
     store.close()
 
     print("\nCold start, median of 7 interleaved rounds (fresh interpreter, first paint, 120x40):")
-    codes = {"bare": BARE_APP} | {mode: start_code(str(path), mode) for mode in ("roster", "today", "tasks")}
+    codes = {"bare": BARE_APP} | {mode: app_start_code(str(path), mode) for mode in ("roster", "today", "tasks")}
     runs: dict[str, list[float]] = {name: [] for name in codes}
     for _ in range(7):  # interleaved, so a busy moment on the shared machine hits all alike
         for name, code in codes.items():

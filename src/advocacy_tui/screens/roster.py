@@ -244,6 +244,11 @@ program's database file as soon as you confirm.
             self.sub_title = "Roster"
 
     def on_screen_resume(self) -> None:
+        # The first resume comes right after mounting, which has just loaded the rows;
+        # later ones (back from another section or a dialog) reload what may have changed.
+        if not getattr(self, "_shown", False):
+            self._shown = True
+            return
         if self.is_mounted:
             self.refresh_rows(keep_key=self.table.cursor_key)
 
