@@ -75,4 +75,4 @@ def test_a_broken_facilitator_bank_is_named_in_the_error(tmp_path):
 def test_unwritable_output_is_one_line_error(tmp_path):
     db = demo_db(tmp_path)
     assert_one_line_error(run_cli("report", "program", "-o", str(tmp_path / "no" / "r.md"), "--db", str(db)),
-                          "Cannot write")
+                          "does not exist")

@@ -73,3 +73,38 @@ def test_backup_refuses_to_overwrite(tmp_path):
     existing.write_text("mine")
     assert_one_line_error(run_cli("backup", str(existing), "--db", str(path)), "already exists")
     assert existing.read_text() == "mine"
+
+
+def test_reports_and_exports_are_private_and_whole(tmp_path, demo_store):
+    from advocacy_tui.data.files import FileWriteError, private_file, write_private
+
+    target = write_private(tmp_path / "r.md", b"report")
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    try:
+        with private_file(tmp_path / "half.csv") as handle:
+            handle.write("first rows")
+            raise RuntimeError("interrupted")
+    except RuntimeError:
+        pass
+    assert not (tmp_path / "half.csv").exists()
+    assert not list(tmp_path.glob(".*.part"))
+    import pytest
+
+    with pytest.raises(FileWriteError, match="does not exist"):
+        write_private(tmp_path / "missing" / "x.md", b"x")
+
+
+def test_cli_exports_and_reports_are_owner_only(tmp_path):
+    from advocacy_tui.data.demo import open_demo
+
+    store = open_demo(folder=tmp_path)
+    store.close()
+    db = str(tmp_path / "demo.db")
+    for args, name in [(["export", "calendar", "--format", "ics"], "c.ics"),
+                       (["export", "posts", "--format", "csv"], "p.csv"),
+                       (["export", "ambassadors", "--format", "json"], "a.json"),
+                       (["report", "program", "--format", "html"], "r.html")]:
+        out = tmp_path / name
+        result = run_cli(*args, "-o", str(out), "--db", db)
+        assert result.returncode == 0, result.stderr
+        assert stat.S_IMODE(os.stat(out).st_mode) == 0o600, name

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from advocacy_tui.cli import CONTEXT, UserError, db_option, group, load_config, open_store
+from advocacy_tui.data.files import FileWriteError, write_private
 from advocacy_tui.domain.dates import DateError, parse_date
 
 export = group("export", "Write the program's data to files other programs read.")
@@ -29,9 +30,9 @@ def _write(data: bytes, output: Path | None) -> None:
         sys.stdout.flush()
         return
     try:
-        output.write_bytes(data)
-    except OSError as error:
-        raise UserError(f"Cannot write {output}: {error.strerror}.") from None
+        write_private(output, data)
+    except FileWriteError as error:
+        raise UserError(str(error)) from None
     click.echo(f"Wrote {output}.", err=True)
 
 

@@ -20,6 +20,7 @@ from advocacy_tui.cli import (
     open_store,
     run_app,
 )
+from advocacy_tui.data.files import FileWriteError, write_private
 
 report_group = group("report", "Write reports: a readiness run, or the state of the program.")
 
@@ -29,9 +30,9 @@ def _write(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"Cannot write {output}: {error.strerror}.") from None
+        write_private(output, text.encode("utf-8"))
+    except FileWriteError as error:
+        raise UserError(str(error)) from None
     click.echo(f"Report written to {output}.", err=True)
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import IO
 
 from advocacy_tui.data.ambassadors import _keys
+from advocacy_tui.data.files import FileWriteError, private_file
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import ValidationError, build_ambassador
 from advocacy_tui.domain.text import fold
@@ -569,20 +570,9 @@ def export_to_file(store: Store, what: str, fmt: str, path: str | os.PathLike[st
     path = Path(path).expanduser()
     if path.is_dir():
         raise ImportFileError(f"{path} is a folder. Give a file name, e.g. {path / ('people.' + fmt)}.")
-    if not path.parent.exists():
-        raise ImportFileError(f"The folder {path.parent} does not exist.")
-    partial = path.with_name(f".{path.name}.part")
     try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    except OSError as error:
-        raise ImportFileError(f"Cannot write {path}: {error.strerror or error}.") from None
-    try:
-        os.fchmod(fd, 0o600)
-        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-        with open(fd, "w", encoding=encoding, newline="") as handle:
+        with private_file(path, encoding="utf-8-sig" if fmt == "csv" else "utf-8") as handle:
             count = export(store, what, fmt, handle, delimiter=delimiter)
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    except FileWriteError as error:
+        raise ImportFileError(str(error)) from None
     return count

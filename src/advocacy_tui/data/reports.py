@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from advocacy_tui.data.files import write_private
 from advocacy_tui.data.readiness import ReadinessRepo, Run
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.dates import format_date
@@ -239,8 +240,7 @@ def readiness_report(store: Store, run: Run, bank: Bank, fmt: str) -> str:
 
 def write_readiness_report(store: Store, run: Run, bank: Bank, path: Path) -> Path:
     text = readiness_report(store, run, bank, report_format(path))
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_private(path, text.encode("utf-8"))
 
 
 # -- program report ------------------------------------------------------------------------

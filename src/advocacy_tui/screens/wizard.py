@@ -585,7 +585,8 @@ class SummaryScreen(Screen[None]):
             try:
                 write_readiness_report(self.app.store, self.run, self.bank, path)  # type: ignore[attr-defined]
             except OSError as error:
-                self.notify(f"The report could not be written to {path}: {error.strerror}.",
+                reason = error.strerror or str(error)
+                self.notify(f"The report could not be written to {path}: {reason}",
                             severity="error", markup=False)
                 return
             self.notify(f"Report written to {path}.", title="Export", markup=False)
