@@ -148,3 +148,18 @@ async def test_scrolling_a_long_roster(store, make_app):
         await pilot.press("pagedown")
         table = app.screen.query_one(VirtualTable)
         assert table.cursor > 5
+
+
+async def test_problems_are_explained_while_typing(store, make_app):
+    from advocacy_tui.screens.modals.forms import Field
+
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", "tab", *"anna@")
+        await pilot.pause()
+        field = app.screen.query_one("#field-email", Field)
+        assert field.has_class("-invalid")
+        assert "does not look like an email" in str(field.query_one(".field-problem").render())
+        await pilot.press(*"firma.pl")
+        await pilot.pause()
+        assert not field.has_class("-invalid")

@@ -84,12 +84,6 @@ class AmbassadorForm(ModalScreen[Ambassador | None]):
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
-    @on(Input.Changed)
-    def _checked(self, event: Input.Changed) -> None:
-        field = self.query_one(f"#field-{event.input.id}", Field)
-        result = event.validation_result
-        field.show_problem(result.failure_descriptions[0] if result and not result.is_valid else None)
-
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_save()

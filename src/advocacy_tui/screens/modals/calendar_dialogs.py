@@ -57,12 +57,6 @@ class FilterDialog(ModalScreen[PostFilter | None]):
     def on_mount(self) -> None:
         self.query_one("#author", Input).focus()
 
-    @on(Input.Changed)
-    def _checked(self, event: Input.Changed) -> None:
-        result = event.validation_result
-        self.query_one("#field-author", Field).show_problem(
-            result.failure_descriptions[0] if result and not result.is_valid else None)
-
     @on(Input.Submitted)
     @on(Button.Pressed, "#apply")
     def action_apply(self) -> None:
@@ -149,12 +143,6 @@ class DateDialog(ModalScreen[date | None]):
 
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()
-
-    @on(Input.Changed)
-    def _checked(self, event: Input.Changed) -> None:
-        result = event.validation_result
-        self.query_one("#field-date", Field).show_problem(
-            result.failure_descriptions[0] if result and not result.is_valid else None)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

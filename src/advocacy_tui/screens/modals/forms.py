@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 
 class Rule(Validator):
@@ -45,6 +45,12 @@ class Field(Vertical):
             yield Static(self.label, classes="field-label", markup=False)
             yield self.widget
         yield Static("", classes="field-problem", markup=False)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Explain what is wrong as the user types (the event goes on to the form)."""
+        if event.input is self.widget:
+            result = event.validation_result
+            self.show_problem(result.failure_descriptions[0] if result and not result.is_valid else None)
 
     def show_problem(self, message: str | None) -> None:
         problem = self.query_one(".field-problem", Static)

@@ -57,12 +57,6 @@ class InvolvementForm(ModalScreen[Involvement | None]):
     def on_mount(self) -> None:
         self.query_one("#kind", Select).focus()
 
-    @on(Input.Changed)
-    def _checked(self, event: Input.Changed) -> None:
-        field = self.query_one(f"#field-{event.input.id}", Field)
-        result = event.validation_result
-        field.show_problem(result.failure_descriptions[0] if result and not result.is_valid else None)
-
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def _save(self) -> None:

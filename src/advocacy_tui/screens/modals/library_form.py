@@ -58,12 +58,6 @@ class LibraryForm(ModalScreen[LibraryItem | None]):
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
-    @on(Input.Changed)
-    def _checked(self, event: Input.Changed) -> None:
-        result = event.validation_result
-        self.query_one(f"#field-{event.input.id}", Field).show_problem(
-            result.failure_descriptions[0] if result and not result.is_valid else None)
-
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:

@@ -123,14 +123,10 @@ class PostForm(ModalScreen[Post | None]):
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
-    @on(Input.Changed)
-    def _checked(self, event: Input.Changed) -> None:
-        if event.input.id == "author":
-            self.query_one("#field-author", Field).show_problem(None)
-            return
-        field = self.query_one(f"#field-{event.input.id}", Field)
-        result = event.validation_result
-        field.show_problem(result.failure_descriptions[0] if result and not result.is_valid else None)
+    @on(Input.Changed, "#author")
+    def _author_typing(self) -> None:
+        # the author is checked when the field is left, not while suggestions are typed
+        self.query_one("#field-author", Field).show_problem(None)
 
     @on(Input.Blurred, "#author")
     def _author_left(self, event: Input.Blurred) -> None:

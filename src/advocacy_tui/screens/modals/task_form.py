@@ -61,15 +61,6 @@ class _Dialog(ModalScreen):
         Binding("f10", "save", "Save", id="taskform.save"),
     ]
 
-    @on(Input.Changed)
-    def _checked(self, event: Input.Changed) -> None:
-        fields = self.query(f"#field-{event.input.id}")
-        if fields:
-            result = event.validation_result
-            fields.first(Field).show_problem(
-                result.failure_descriptions[0] if result and not result.is_valid else None
-            )
-
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
         self.action_save()
