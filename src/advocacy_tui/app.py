@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import traceback
 from collections.abc import Iterable
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from advocacy_tui import __version__
 from advocacy_tui.config import Settings, remember_theme
@@ -22,6 +23,9 @@ from advocacy_tui.themes import load_themes
 from advocacy_tui.widgets import safe_output
 
 safe_output.install()
+
+
+STYLES = Path(__file__).parent / "themes"
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ SECTIONS: tuple[Section, ...] = (
 
 
 class AdvocacyApp(App):
-    CSS_PATH = Path(__file__).parent / "themes" / "app.tcss"
+    CSS_PATH = STYLES / "app.tcss"
     TITLE = "advocacy-tui"
     # Sections are imported when first opened: start-up pays only for the first screen.
     MODES = {section.mode: section.build for section in SECTIONS}
@@ -102,12 +106,68 @@ class AdvocacyApp(App):
         themes, self.theme_problems = load_themes(themes_dir)
         for theme in themes:
             self.register_theme(theme)
-        self.theme = self.settings.theme if self.settings.theme in self.available_themes else "advocacy-dark"
+        self._start_with_theme(
+            self.settings.theme if self.settings.theme in self.available_themes else "advocacy-dark")
         self.sub_title = store.path.name
         if self.settings.keymap:
             self.set_keymap(dict(self.settings.keymap))
 
+    def use_stylesheet(self, name: str) -> None:
+        """Add ``themes/<name>.tcss`` to the app's CSS the first time something needs it.
+
+        Parsing CSS is a large part of start-up, so each section's rules (and the dialogs')
+        are read when first used instead of all at once. They join the app's own CSS, as
+        app.tcss does, so they weigh exactly as if they had been in it from the start.
+        """
+        path = str(STYLES / f"{name}.tcss")
+        if not self.stylesheet.has_source(path, ""):
+            css = Path(path).read_text(encoding="utf-8")
+            self.stylesheet.add_source(css, read_from=(path, ""), is_default_css=False)
+
+    def push_screen(self, screen, *args, **kwargs):
+        if isinstance(screen, ModalScreen):
+            self.use_stylesheet("dialogs")
+        return super().push_screen(screen, *args, **kwargs)
+
+    def _start_with_theme(self, name: str) -> None:
+        """Choose the theme before any CSS is parsed.
+
+        Setting ``App.theme`` re-parses every stylesheet, twice at start-up (once for the
+        change, once for the first screen), which was a good part of the app's start time.
+        Before the first parse the theme only has to be in the stylesheet's variables and
+        in the app's classes, which is what the theme watcher does besides re-parsing.
+        """
+        old = self.theme
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        self.update_classes({f"-theme-{old}": False, f"-theme-{name}": True,
+                             "-dark-mode": dark, "-light-mode": not dark}, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
+
+    def run(self, *args, **kwargs):
+        """Run the app, without garbage collection until the first screen is painted.
+
+        Building the first screen allocates many objects, and a full collection in the
+        middle of it scanned everything Python and Textual had loaded. The objects alive
+        once the screen is shown are frozen (never scanned again), which also keeps later
+        collections short while the user types.
+        """
+        self._collect_after_first_paint = gc.isenabled()
+        gc.disable()
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            if self._collect_after_first_paint:
+                gc.enable()
+
+    def _first_paint_done(self) -> None:
+        if getattr(self, "_collect_after_first_paint", False):
+            gc.freeze()
+            gc.enable()
+
     def on_mount(self) -> None:
+        self.call_after_refresh(self._first_paint_done)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.store.read_only:
             self.sub_title = f"{self.store.path.name} (read-only)"

@@ -24,6 +24,13 @@ class SectionScreen(Screen):
     """A top-level section. Subclasses set HELP (markdown) and may add palette commands."""
 
     HELP: ClassVar[str] = ""
+    STYLESHEET: ClassVar[str | None] = None
+    """Name of this section's file in themes/, read when the section is first opened."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        if self.STYLESHEET:
+            self.advocacy.use_stylesheet(self.STYLESHEET)
 
     @property
     def advocacy(self) -> AdvocacyApp:

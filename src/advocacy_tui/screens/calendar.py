@@ -17,13 +17,9 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import (
-    ContentSwitcher,
-    Header,
     Input,
     OptionList,
     Static,
-    TabbedContent,
-    TabPane,
 )
 from textual.widgets.option_list import Option
 
@@ -53,8 +49,10 @@ from advocacy_tui.domain.posts import (
 )
 from advocacy_tui.domain.text import printable
 from advocacy_tui.screens.base import SectionScreen, plain
+from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.month_grid import MonthGrid
-from advocacy_tui.widgets.quiet_footer import QuietFooter
+from advocacy_tui.widgets.tab_strip import TabStrip
+from advocacy_tui.widgets.title_bar import TitleBar
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
 CALENDAR_ACTIONS = {"add", "edit", "copy", "move", "delete", "filter", "toggle_view", "today",
@@ -88,6 +86,7 @@ class LibrarySource:
 
 
 class CalendarScreen(SectionScreen):
+    STYLESHEET = "calendar"
     HELP = """\
 # Calendar and library
 
@@ -176,18 +175,19 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         return self.advocacy.clock.today()
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        with TabbedContent(id="cal-tabs", initial="tab-calendar"):
-            with TabPane("Calendar", id="tab-calendar"):
-                with ContentSwitcher(initial="month", id="cal-views"):
-                    yield MonthGrid(self.today, self.today, self.settings.week_start_index, id="month")
-                    yield OptionList(id="week")
-                yield Static("", id="cal-day", markup=False)
-                yield Static("", id="cal-mix")
-                yield Static(LEGEND, id="cal-legend", markup=False)
-            with TabPane("Library", id="tab-library"):
-                yield Vertical(id="lib-pane")  # filled the first time the tab opens
-        yield QuietFooter()
+        yield TitleBar()
+        # A tab strip over panes that are shown and hidden (not TabbedContent), and the month
+        # grid and week list shown and hidden (not a ContentSwitcher): far fewer widgets to
+        # build, lay out and paint when the calendar opens.
+        yield TabStrip(("tab-calendar", "Calendar"), ("tab-library", "Library"), id="cal-tabs")
+        with Vertical(id="cal-pane"):
+            yield MonthGrid(self.today, self.today, self.settings.week_start_index, id="month")
+            yield OptionList(id="week")
+            yield Static("", id="cal-day", markup=False)
+            yield Static("", id="cal-mix")
+            yield Static(LEGEND, id="cal-legend", markup=False)
+        yield Vertical(id="lib-pane")  # filled the first time the tab opens
+        yield KeyBar()
 
     def _mount_library(self):
         """The library's widgets are built on first use: opening the calendar stays quick."""
@@ -215,7 +215,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
 
     @property
     def on_library(self) -> bool:
-        return self.query_one("#cal-tabs", TabbedContent).active == "tab-library"
+        return self.query_one("#cal-tabs", TabStrip).active == "tab-library"
 
     @property
     def cursor(self) -> date:
@@ -447,8 +447,10 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         else:
             self.action_add()
 
-    @on(TabbedContent.TabActivated)
-    async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+    @on(TabStrip.Activated, "#cal-tabs")
+    async def _tab_changed(self, event: TabStrip.Activated) -> None:
+        self.query_one("#cal-pane").display = not self.on_library
+        self.query_one("#lib-pane").display = self.on_library
         if self.on_library:
             if not self.query("#lib-table"):
                 await self._mount_library()
@@ -504,12 +506,13 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
 
     def action_toggle_view(self) -> None:
         self.view = "week" if self.view == "month" else "month"
-        self.query_one("#cal-views", ContentSwitcher).current = self.view
+        self.grid.display = self.view == "month"
+        self.week.display = self.view == "week"
         self.reload()
         self._focus_view()
 
     def action_switch_tab(self) -> None:
-        tabs = self.query_one("#cal-tabs", TabbedContent)
+        tabs = self.query_one("#cal-tabs", TabStrip)
         tabs.active = "tab-calendar" if self.on_library else "tab-library"
 
     def action_escape(self) -> None:
@@ -780,7 +783,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         voices = [key for key, _ in self.settings.voices]
         if post.voice not in voices:
             post = replace(post, voice=voices[0])
-        self.query_one("#cal-tabs", TabbedContent).active = "tab-calendar"
+        self.query_one("#cal-tabs", TabStrip).active = "tab-calendar"
         self.plan(post, title=f"Plan a post from “{item.title}”")
 
     def action_open_item(self) -> None:
@@ -833,5 +836,5 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         yield SystemCommand("Calendar: show all posts", "Clear the filter",
                             lambda: (setattr(self, "filter", PostFilter()), self.reload()))
         yield SystemCommand("Library: open the content library", "Guidelines, samples, ideas (l)",
-                            lambda: setattr(self.query_one("#cal-tabs", TabbedContent), "active",
+                            lambda: setattr(self.query_one("#cal-tabs", TabStrip), "active",
                                             "tab-library"))

@@ -10,7 +10,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Header, OptionList, Static
+from textual.widgets import Checkbox, DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from advocacy_tui import paths
@@ -20,6 +20,8 @@ from advocacy_tui.domain.readiness_texts import verdict_label
 from advocacy_tui.domain.text import printable
 from advocacy_tui.screens.base import SectionScreen, plain
 from advocacy_tui.screens.modals.confirm import ConfirmDialog
+from advocacy_tui.widgets.key_bar import KeyBar
+from advocacy_tui.widgets.title_bar import TitleBar
 
 SHORT_BANK_NAMES = {"readiness": "full", "readiness-quick": "quick"}
 
@@ -87,7 +89,7 @@ the scores. First business effects usually take 6–9 months.
 
     def compose(self) -> ComposeResult:
         self.banks, self.problems = available_banks(paths.config_dir())
-        yield Header()
+        yield TitleBar()
         with Vertical(id="readiness"):
             yield Static("", id="resume", markup=False)
             yield Static("Start a new check: choose a question bank and press Enter", classes="heading",
@@ -107,7 +109,7 @@ the scores. First business effects usually take 6–9 months.
             table = DataTable(id="history", cursor_type="row", zebra_stripes=True)
             yield table
             yield Static("Enter opens · m marks (◆) · c compares · d deletes", id="history-hint", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Readiness"
@@ -311,13 +313,13 @@ class CompareScreen(Screen[None]):
         self.second, self.second_bank = second, second_bank
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="compare"):
             yield Static(plain(f"“{self.first.title}” ({_day(self.first.started_at)})  →  "
                                f"“{self.second.title}” ({_day(self.second.started_at)})", single_line=False),
                          classes="heading")
             yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Compare readiness runs"

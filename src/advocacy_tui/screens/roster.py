@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
 
 from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery, RosterRow
 from advocacy_tui.data.involvement import InvolvementRepo
 from advocacy_tui.data.onboarding import OnboardingRepo
-from advocacy_tui.data.stakeholders import StakeholderRepo
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador
 from advocacy_tui.domain.involvement import QUIET_DAYS, Involvement, is_quiet, last_active_text
 from advocacy_tui.domain.onboarding import STUCK_DAYS, days_stuck, progress_text, stuck_text
@@ -25,8 +25,13 @@ from advocacy_tui.screens.roster_detail import (
     InvolvementLog,
     PersonDetail,
 )
-from advocacy_tui.screens.stakeholders import StakeholderView
+from advocacy_tui.widgets.key_bar import KeyBar
+from advocacy_tui.widgets.tab_strip import TabStrip
+from advocacy_tui.widgets.title_bar import TitleBar
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
+
+if TYPE_CHECKING:
+    from advocacy_tui.screens.stakeholders import StakeholderView
 
 ALL_COLUMNS = [
     Column("name", "Name", None, min_width=14),
@@ -82,6 +87,7 @@ class RosterSource:
 
 
 class RosterScreen(SectionScreen):
+    STYLESHEET = "roster"
     AUTO_FOCUS = "#roster-table"
     HELP = f"""\
 # Roster
@@ -155,6 +161,7 @@ program's database file as soon as you confirm.
         super().__init__()
         self.query_state = RosterQuery()
         self._shown_person: int | None = None
+        self._pane = "people"
 
     @property
     def repo(self) -> AmbassadorRepo:
@@ -166,23 +173,25 @@ program's database file as soon as you confirm.
 
     def compose(self) -> ComposeResult:
         self.query_state = replace(self.query_state, today=self.today)
-        yield Header()
-        with TabbedContent(id="roster-tabs", initial="people"):
-            with TabPane("People", id="people"):
-                yield Input(placeholder="Search: type a name, email or department  (/)",
-                            id="filter", compact=True)
-                yield Static("", id="roster-filters", markup=False)
-                with Horizontal(id="roster-body"):
-                    self.source = RosterSource(self.repo, self.query_state)
-                    table = VirtualTable(COLUMNS, self.source, id="roster-table",
-                                         empty_message="No one here yet. Press a to add the first person.")
-                    table.sort_column = "name"
-                    yield table
-                    yield PersonDetail(id="person-detail")
-                yield Static("", id="roster-status", markup=False)
-            with TabPane("Stakeholder map", id="stakeholders"):
-                yield StakeholderView(StakeholderRepo(self.advocacy.store), id="stakeholder-view")
-        yield Footer()
+        # the layout classes before anything is styled, so mounting does not restyle it all
+        self._layout_classes(self.app.size.width, self.app.size.height, update=False)
+        yield TitleBar()
+        # A tab strip over panes that are shown and hidden, not TabbedContent: far fewer
+        # widgets to build, lay out and paint, and the stakeholder map is built when first opened.
+        yield TabStrip(("people", "People"), ("stakeholders", "Stakeholder map"), id="roster-tabs")
+        with Vertical(id="people-pane"):
+            yield Input(placeholder="Search: type a name, email or department  (/)",
+                        id="filter", compact=True)
+            yield Static("", id="roster-filters", markup=False)
+            with Horizontal(id="roster-body"):
+                self.source = RosterSource(self.repo, self.query_state)
+                table = VirtualTable(COLUMNS, self.source, id="roster-table",
+                                     empty_message="No one here yet. Press a to add the first person.")
+                table.sort_column = "name"
+                yield table
+                yield PersonDetail(id="person-detail")
+            yield Static("", id="roster-status", markup=False)
+        yield KeyBar()
 
     @property
     def table(self) -> VirtualTable:
@@ -194,11 +203,12 @@ program's database file as soon as you confirm.
 
     @property
     def stakeholders(self) -> StakeholderView:
-        return self.query_one("#stakeholder-view", StakeholderView)
+        """The stakeholder map, which exists once its tab has been opened."""
+        return self.query_one("#stakeholder-view")  # type: ignore[return-value]
 
     @property
     def on_people(self) -> bool:
-        return self.query_one("#roster-tabs", TabbedContent).active == "people"
+        return self._pane == "people"
 
     def on_mount(self) -> None:
         self.sub_title = "Roster"
@@ -212,9 +222,7 @@ program's database file as soon as you confirm.
     def _fit_layout(self, width: int) -> None:
         """Detail pane beside the table on very wide terminals, below it otherwise;
         the department column only where there is room for it."""
-        side = width >= SIDE_PANE
-        self.set_class(side, "-side")
-        self.set_class(self.size.height >= 34, "-tall")
+        side = self._layout_classes(width, self.size.height)
         table_width = width - (50 if side else 0)
         columns = ALL_COLUMNS if table_width >= WIDE_TABLE else NARROW_COLUMNS
         table = self.table
@@ -222,6 +230,11 @@ program's database file as soon as you confirm.
             table.columns = list(columns)
             self.source.keys = [c.key for c in columns]
             table.reload()
+
+    def _layout_classes(self, width: int, height: int, *, update: bool = True) -> bool:
+        side = width >= SIDE_PANE
+        self.update_classes({"-side": side, "-tall": height >= 34}, update=update)
+        return side
 
     PEOPLE_ONLY = frozenset({"checklist", "add_involvement", "focus_log"})
 
@@ -233,15 +246,26 @@ program's database file as soon as you confirm.
                 return True
         return True
 
-    @on(TabbedContent.TabActivated)
-    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+    @on(TabStrip.Activated, "#roster-tabs")
+    async def _tab_changed(self, event: TabStrip.Activated) -> None:
+        people = event.tab == "people"
+        if not people and not self.query("#stakeholder-view"):
+            from advocacy_tui.data.stakeholders import StakeholderRepo
+            from advocacy_tui.screens.stakeholders import StakeholderView
+
+            view = StakeholderView(StakeholderRepo(self.advocacy.store), id="stakeholder-view")
+            await self.mount(view, before=self.query_one(KeyBar))
+        self.query_one("#people-pane").display = people
+        if self.query("#stakeholder-view"):
+            self.stakeholders.display = not people
+        self._pane = event.tab
         self.refresh_bindings()
-        if event.pane.id == "stakeholders":
-            self.stakeholders.table.focus()
-            self.sub_title = "Roster · stakeholder map"
-        else:
+        if people:
             self.table.focus()
             self.sub_title = "Roster"
+        else:
+            self.stakeholders.table.focus()
+            self.sub_title = "Roster · stakeholder map"
 
     def on_screen_resume(self) -> None:
         # The first resume comes right after mounting, which has just loaded the rows;
@@ -442,7 +466,7 @@ program's database file as soon as you confirm.
         self.app.push_screen(InvolvementForm(person.id, person.name, self.today), saved)
 
     def action_switch_tab(self) -> None:
-        tabs = self.query_one("#roster-tabs", TabbedContent)
+        tabs = self.query_one("#roster-tabs", TabStrip)
         tabs.active = "stakeholders" if tabs.active == "people" else "people"
 
     def action_sort(self) -> None:

@@ -9,7 +9,7 @@ from datetime import timedelta
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, Static, Tab, Tabs
+from textual.widgets import Input, Static, Tab, Tabs
 
 from advocacy_tui.data.tasks import (
     SETTING_HOURS,
@@ -35,7 +35,9 @@ from advocacy_tui.domain.tasks import (
     week_start,
 )
 from advocacy_tui.screens.base import SectionScreen
+from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.load_meter import LoadMeter
+from advocacy_tui.widgets.title_bar import TitleBar
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = [
@@ -161,6 +163,7 @@ class TaskActions:
 
 
 class TasksScreen(TaskActions, SectionScreen):
+    STYLESHEET = "tasks"
     HELP = """\
 # Tasks
 
@@ -237,7 +240,7 @@ much time an owner needs, so this is your own number against your own plan.
         return TaskRepo(self.advocacy.store)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield LoadMeter(id="tasks-load")
         yield Tabs(*(Tab(VIEW_LABELS[view], id=f"view-{view}") for view in VIEWS), id="tasks-views")
         yield Input(placeholder="n: quick add, e.g. Write 2 sample posts #sample_posts fri 45m every week",
@@ -245,7 +248,7 @@ much time an owner needs, so this is your own number against your own plan.
         self.source = TaskSource(self.repo, self.query_state)
         yield VirtualTable(COLUMNS, self.source, id="tasks-table", empty_message="")
         yield Static("", id="tasks-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def table(self) -> VirtualTable:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
@@ -21,7 +21,9 @@ from advocacy_tui.domain.tasks import CATEGORIES, format_minutes, week_start
 from advocacy_tui.domain.today import COMPANY_SHARE_LIMIT, bar_row
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.screens.tasks import TaskActions, due_text, program_settings_command, state_mark
+from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.load_meter import load_bar
+from advocacy_tui.widgets.title_bar import TitleBar
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
 TASK_COLUMNS = [
@@ -45,6 +47,7 @@ INDICATORS = {
     "chart": "Posts per week (12 weeks)",
 }
 COLUMNS = (("tasks", "posts", "load", "mix"), ("stuck", "quiet", "leaders", "active", "chart"))
+WIDE = 110  # from this terminal width the indicators stand in two columns
 
 
 @dataclass(frozen=True)
@@ -108,8 +111,12 @@ class Indicator(Static, can_focus=True):
                         tooltip="Open the section where this can be fixed")]
 
     def __init__(self, reading: Reading) -> None:
-        super().__init__(id=f"ind-{reading.key}")
+        super().__init__(id=f"ind-{reading.key}", classes=self._mark_class(reading))
         self.reading = reading
+
+    @staticmethod
+    def _mark_class(reading: Reading) -> str:
+        return {WARN: "-warn", OK: "-ok"}.get(reading.mark, "-info")
 
     def on_mount(self) -> None:
         self.show(self.reading)
@@ -124,9 +131,8 @@ class Indicator(Static, can_focus=True):
             (f"{reading.mark} {reading.title}", style), "   ", (jump, "$text-muted"), "\n",
             reading.text, "\n", (reading.advice, "italic $text-muted"),
         ))
-        self.set_class(reading.mark == WARN, "-warn")
-        self.set_class(reading.mark == OK, "-ok")
-        self.set_class(reading.mark == INFO, "-info")
+        mark = self._mark_class(reading)
+        self.update_classes({name: name == mark for name in ("-warn", "-ok", "-info")})
 
     def action_follow(self) -> None:
         if self.reading.target:
@@ -146,6 +152,7 @@ def _names(found: Found) -> str:
 
 
 class TodayScreen(TaskActions, SectionScreen):
+    STYLESHEET = "today"
     HELP = """\
 # Today
 
@@ -179,7 +186,8 @@ indicators.
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        self.set_class(self.app.size.width >= WIDE, "-wide", update=False)
+        yield TitleBar()
         yield Static("", id="today-title", markup=False)
         self.task_source = TodayTaskSource(TaskRepo(self.advocacy.store))
         with VerticalScroll(id="today-body"):
@@ -191,7 +199,7 @@ indicators.
                     with Vertical(classes="today-column"):
                         for key in column:
                             yield Indicator(Reading(key, INFO, INDICATORS[key], "Counting…", "", None))
-        yield Footer()
+        yield KeyBar()
 
     @property
     def table(self) -> VirtualTable:
@@ -208,7 +216,7 @@ indicators.
         self.call_after_refresh(self.count_indicators)
 
     def on_resize(self, event) -> None:
-        self.set_class(event.size.width >= 110, "-wide")
+        self.set_class(event.size.width >= WIDE, "-wide")
 
     def on_screen_resume(self) -> None:
         if getattr(self, "_fresh", False):

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Digits, Footer, Header, Input, SelectionList, Static
+from textual.widgets import Button, Digits, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from advocacy_tui.data.readiness import ReadinessRepo, Run, add_steps_as_tasks
@@ -33,6 +33,8 @@ from advocacy_tui.domain.readiness_texts import (
     verdict_label,
 )
 from advocacy_tui.screens.base import plain
+from advocacy_tui.widgets.key_bar import KeyBar
+from advocacy_tui.widgets.title_bar import TitleBar
 
 VERDICT_SYMBOL = {"go": "✔", "prepare": "◐", "wait": "‖"}
 
@@ -149,7 +151,7 @@ you like and resume later from the readiness screen.
         section = self.bank.section(question.section)
         n, m = self.index + 1, len(self.bank.questions)
         lang = self.lang
-        yield Header()
+        yield TitleBar()
         with Vertical(id="wizard"):
             if self.workshop:
                 with Horizontal(id="big-progress"):
@@ -178,7 +180,7 @@ you like and resume later from the readiness screen.
                 yield Input(current.note if current else "", id="note", compact=True,
                             placeholder="(Tab)" if self.workshop else "(e)")
             yield Static(plain(self._current_text()), id="current")
-        yield Footer()
+        yield KeyBar()
 
     def _answer_widgets(self, question: Question) -> ComposeResult:
         current = self.current()
@@ -493,7 +495,7 @@ class SummaryScreen(Screen[None]):
         answers = self.repo.answers(self.run.id)
         finished = (self.run.finished_at or self.run.started_at)[:10]
         day = date.fromisoformat(finished).strftime("%d.%m.%Y")
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="summary"):
             yield Static(plain(f"{self.run.title or self.bank.title} · {day} · "
                                f"{t(lang, 'label.answered', answered=result.answered, total=result.total)}"),
@@ -550,7 +552,7 @@ class SummaryScreen(Screen[None]):
                 if answer and answer.note:
                     line += f" · {answer.note}"
                 yield Static(plain(line, single_line=False), classes="answer")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = f"Summary: {self.bank.title}"

@@ -68,6 +68,7 @@ class VirtualTable(ScrollView, can_focus=True):
     VirtualTable {
         background: $surface;
         scrollbar-gutter: stable;
+        overflow-x: hidden;  /* columns shrink to fit: it never scrolls sideways */
     }
     VirtualTable > .virtual-table--header {
         text-style: bold;
