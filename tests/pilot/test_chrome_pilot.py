@@ -133,3 +133,16 @@ def test_run_collects_garbage_again_after_the_first_paint(demo_store, make_app):
         gc.unfreeze()
     assert seen == [False, True]  # no collections while the first screen was built
     assert gc.isenabled()
+
+
+async def test_a_section_opened_later_is_styled_like_the_first(demo_store, make_app):
+    styles = []
+    for first, keys in (("calendar", ()), ("roster", ("3",))):
+        app = make_app(demo_store, start_mode=first)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press(*keys)
+            await pilot.pause()
+            grid = app.screen.grid
+            styles.append((grid.rich_style, grid.get_component_rich_style("month-grid--today")))
+    assert styles[0] == styles[1]
+    assert styles[0][0].color != styles[0][0].bgcolor  # the day numbers can be read

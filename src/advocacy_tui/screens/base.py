@@ -31,6 +31,12 @@ class SectionScreen(Screen):
         super().__init__()
         if self.STYLESHEET:
             self.advocacy.use_stylesheet(self.STYLESHEET)
+        # Textual marks a new screen as having stale CSS, so opening a section for the first
+        # time re-parsed every stylesheet and restyled every screen, twice: most of the time
+        # the calendar took to open. A section built now is styled with the CSS of now. (The
+        # first screen keeps the mark: that one refresh is what styles the app itself.)
+        if self.app.screen_stack:
+            self._css_update_count = self.app._css_update_count
 
     @property
     def advocacy(self) -> AdvocacyApp:
