@@ -146,3 +146,23 @@ async def test_a_section_opened_later_is_styled_like_the_first(demo_store, make_
             styles.append((grid.rich_style, grid.get_component_rich_style("month-grid--today")))
     assert styles[0] == styles[1]
     assert styles[0][0].color != styles[0][0].bgcolor  # the day numbers can be read
+
+
+async def test_detail_lists_keep_their_headings_above_the_items(demo_store, make_app):
+    from advocacy_tui.screens.roster_detail import Checklist, InvolvementLog
+
+    app = make_app(demo_store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        checklist = app.screen.query_one(Checklist)
+        log = app.screen.query_one(InvolvementLog)
+        assert checklist.headings[0][0].startswith("Onboarding ")
+        assert [kind for _, kind in log.headings] == ["note", "title"]
+        assert "@" in log.headings[0][0] and log.headings[1][0].startswith("Log · last active")
+        text = screen_text(app)
+        assert log.headings[1][0] in text and checklist.headings[0][0] in text
+        await pilot.press("o")  # into the checklist: its cursor is on the first step, not a heading
+        await pilot.click(Checklist, offset=(2, 0))  # a click on the heading changes nothing
+        assert checklist.cursor == 0 and checklist.current.key == "profile"
+        await pilot.click(Checklist, offset=(2, 3))  # the third step, below the heading
+        assert checklist.cursor == 2

@@ -6,10 +6,9 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
 
 from advocacy_tui.data.ambassadors import RosterRow
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
@@ -118,28 +117,23 @@ class InvolvementLog(LineList):
         self.screen.query_one("#roster-table").focus()
 
 
-class PersonDetail(Vertical):
-    """Below the table (or beside it on very wide terminals): who, checklist, log."""
+class PersonDetail(Horizontal):
+    """Below the table (or beside it on very wide terminals): who, checklist, log.
+
+    The two lists carry their own heading lines, so the pane is three widgets in all."""
 
     person_id: int | None = None
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="detail-columns"):
-            with Vertical(id="detail-onboarding", classes="detail-part"):
-                yield Static("", id="detail-onboarding-title", classes="detail-title", markup=False)
-                yield Checklist(id="checklist")
-            with Vertical(id="detail-log", classes="detail-part"):
-                yield Static("", id="detail-person", markup=False)
-                yield Static("", id="detail-log-title", classes="detail-title", markup=False)
-                yield InvolvementLog(id="involvement-log")
+        yield Checklist(id="checklist")
+        yield InvolvementLog(id="involvement-log")
 
     def show_nobody(self) -> None:
         self.person_id = None
         self.border_title = Content("No one highlighted")
-        for part in ("#detail-person", "#detail-onboarding-title", "#detail-log-title"):
-            self.query_one(part, Static).update("", layout=False)
-        self.query_one(Checklist).set_items([])
-        self.query_one(InvolvementLog).set_items([])
+        for lines in (self.query_one(Checklist), self.query_one(InvolvementLog)):
+            lines.set_headings([])
+            lines.set_items([])
 
     def show_person(self, row: RosterRow, email: str | None, steps: dict[str, date],
                     entries: list[Involvement], total: int, today: date) -> None:
@@ -153,18 +147,18 @@ class PersonDetail(Vertical):
         second = [email or "no email"]
         if row.joined:
             second.append(f"joined {format_date(date.fromisoformat(row.joined))}")
-        self.query_one("#detail-person", Static).update(printable(" · ".join(second)), layout=False)
         stuck = days_stuck(row.onboarding, today)
         title = f"Onboarding {progress_text(row.onboarding_done)}"
         if stuck is not None:
             title += f" · ⚠ stuck {describe_days(stuck)}"
         elif row.onboarding_done >= len(STEPS):
             title += " · ✓ complete"
-        self.query_one("#detail-onboarding-title", Static).update(title, layout=False)
+        self.query_one(Checklist).set_headings([(title, "title")])
         last = row.last_active_on
         log_title = "Log · last active " + last_active_text(last, today)
         if is_quiet(row.status, last, today):
             log_title += " · ☾ quiet"
-        self.query_one("#detail-log-title", Static).update(log_title, layout=False)
+        self.query_one(InvolvementLog).set_headings([(" · ".join(second), "note"),
+                                                     (log_title, "title")])
         self.query_one(Checklist).show(steps)
         self.query_one(InvolvementLog).show(entries, total, same_person=same_person)

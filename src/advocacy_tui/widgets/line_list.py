@@ -2,7 +2,9 @@
 
 Unlike OptionList it never changes its size when the items change, so replacing
 the items (every time the roster's cursor moves) repaints only this widget and
-never triggers a layout of the whole screen.
+never triggers a layout of the whole screen. A few heading lines can stand above
+the items (they do not scroll and the cursor never lands on them), which saves the
+screen a container and a Static per heading.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
@@ -39,7 +41,8 @@ class LineList(Widget, can_focus=True):
         Binding("enter", "choose", "Choose", show=False, id="list.choose"),
     ]
 
-    COMPONENT_CLASSES = {"line-list--cursor", "line-list--disabled"}
+    COMPONENT_CLASSES = {"line-list--cursor", "line-list--disabled", "line-list--title",
+                         "line-list--note"}
 
     DEFAULT_CSS = """
     LineList {
@@ -57,6 +60,13 @@ class LineList(Widget, can_focus=True):
         color: $text-muted;
         text-style: italic;
     }
+    LineList > .line-list--title {
+        color: $text-muted;
+        text-style: bold;
+    }
+    LineList > .line-list--note {
+        color: $text-muted;
+    }
     """
 
     class Chosen(Message):
@@ -68,6 +78,7 @@ class LineList(Widget, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.items: list[Item] = []
+        self.headings: list[tuple[str, str]] = []  # (text, "title" or "note")
         self.cursor = 0
         self.top = 0
 
@@ -80,6 +91,16 @@ class LineList(Widget, can_focus=True):
         self.cursor = max(0, min(self.cursor, len(self.items) - 1))
         self._scroll_to_cursor()
         self.refresh()
+
+    def set_headings(self, headings: Sequence[tuple[str, str]]) -> None:
+        """Lines above the items: (text, "title") in bold or (text, "note") plain, both muted."""
+        self.headings = list(headings)
+        self._scroll_to_cursor()
+        self.refresh()
+
+    @property
+    def item_rows(self) -> int:
+        return max(1, self.size.height - len(self.headings))
 
     @property
     def current(self) -> Item | None:
@@ -95,13 +116,21 @@ class LineList(Widget, can_focus=True):
             base + self.get_component_rich_style("line-list--cursor"),
             base + self.get_component_rich_style("line-list--disabled"),
         )
+        self._heading_styles = {
+            kind: base + self.get_component_rich_style(f"line-list--{kind}")
+            for kind in ("title", "note")
+        }
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base, cursor_style, disabled_style = getattr(self, "_paint_styles", None) or (
             self.rich_style, self.rich_style, self.rich_style)
-        index = self.top + y
+        if y < len(self.headings):
+            text, kind = self.headings[y]
+            style = getattr(self, "_heading_styles", {}).get(kind, base)
+            return self._line(text, width, style)
+        index = self.top + y - len(self.headings)
         if not 0 <= index < len(self.items):
             return Strip.blank(width, base)
         item = self.items[index]
@@ -110,8 +139,12 @@ class LineList(Widget, can_focus=True):
             style = disabled_style
         if index == self.cursor and item.enabled:
             style = cursor_style
-        text = printable(item.text)
-        if len(text) > width and width > 1:
+        return self._line(item.text, width, style)
+
+    @staticmethod
+    def _line(text: str, width: int, style) -> Strip:
+        text = printable(text)
+        if cell_len(text) > width and width > 1:
             text = set_cell_size(text, width - 1) + "…"
         return Strip([Segment(set_cell_size(text, width), style)])
 
@@ -127,7 +160,7 @@ class LineList(Widget, can_focus=True):
     # -- cursor ----------------------------------------------------------------------
 
     def _scroll_to_cursor(self) -> None:
-        height = max(1, self.size.height)
+        height = self.item_rows
         if self.cursor < self.top:
             self.top = self.cursor
         elif self.cursor >= self.top + height:
@@ -156,7 +189,7 @@ class LineList(Widget, can_focus=True):
         self.move_to(len(self.items) - 1)
 
     def action_page(self, direction: int) -> None:
-        self.move_to(self.cursor + direction * max(1, self.size.height - 1))
+        self.move_to(self.cursor + direction * max(1, self.item_rows - 1))
 
     def action_choose(self) -> None:
         item = self.current
@@ -164,7 +197,9 @@ class LineList(Widget, can_focus=True):
             self.post_message(self.Chosen(self, item.key))
 
     def on_click(self, event: events.Click) -> None:
-        index = self.top + event.y
+        if event.y < len(self.headings):
+            return
+        index = self.top + event.y - len(self.headings)
         if 0 <= index < len(self.items) and self.items[index].enabled:
             self.cursor = index
             self.refresh()
