@@ -9,7 +9,7 @@ from datetime import timedelta
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Input, Static, Tab, Tabs
+from textual.widgets import Input, Static
 
 from advocacy_tui.data.tasks import (
     SETTING_HOURS,
@@ -37,6 +37,7 @@ from advocacy_tui.domain.tasks import (
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.load_meter import LoadMeter
+from advocacy_tui.widgets.tab_strip import TabStrip
 from advocacy_tui.widgets.title_bar import TitleBar
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
@@ -164,6 +165,7 @@ class TaskActions:
 
 class TasksScreen(TaskActions, SectionScreen):
     STYLESHEET = "tasks"
+    AUTO_FOCUS = "#tasks-table"  # not the quick-add line above it, even for the first frame
     HELP = """\
 # Tasks
 
@@ -228,7 +230,8 @@ much time an owner needs, so this is your own number against your own plan.
                 tooltip="Record who attended a meeting"),
         Binding("r", "routine", "Plan routine", id="tasks.routine",
                 tooltip="Add the recommended weekly routine (editable first)"),
-        Binding("escape", "leave_quick_add", "Back to list", show=False, id="tasks.leave_quick_add"),
+        Binding("escape", "leave_quick_add", "Back to list", id="tasks.leave_quick_add",
+                tooltip="Leave the quick-add line"),
     ]
 
     def __init__(self) -> None:
@@ -242,7 +245,7 @@ much time an owner needs, so this is your own number against your own plan.
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield LoadMeter(id="tasks-load")
-        yield Tabs(*(Tab(VIEW_LABELS[view], id=f"view-{view}") for view in VIEWS), id="tasks-views")
+        yield TabStrip(*((f"view-{view}", VIEW_LABELS[view]) for view in VIEWS), id="tasks-views")
         yield Input(placeholder="n: quick add, e.g. Write 2 sample posts #sample_posts fri 45m every week",
                     id="quick-add", compact=True)
         self.source = TaskSource(self.repo, self.query_state)
@@ -256,7 +259,6 @@ much time an owner needs, so this is your own number against your own plan.
 
     def on_mount(self) -> None:
         self.sub_title = "Tasks"
-        self.query_one(Tabs).can_focus = False
         self.refresh_all()
         self.table.focus()
 
@@ -304,14 +306,14 @@ much time an owner needs, so this is your own number against your own plan.
 
     def set_view(self, view: str) -> None:
         self.query_state = replace(self.query_state, view=view)
-        tabs = self.query_one(Tabs)
+        tabs = self.query_one(TabStrip)
         if tabs.active != f"view-{view}":
             tabs.active = f"view-{view}"
         self.refresh_all(top=True)
 
-    @on(Tabs.TabActivated)
-    def _tab(self, event: Tabs.TabActivated) -> None:
-        view = (event.tab.id or "view-today").removeprefix("view-")
+    @on(TabStrip.Activated, "#tasks-views")
+    def _tab(self, event: TabStrip.Activated) -> None:
+        view = event.tab.removeprefix("view-")
         if view != self.query_state.view:
             self.query_state = replace(self.query_state, view=view)
             self.refresh_all(top=True)
@@ -341,7 +343,9 @@ much time an owner needs, so this is your own number against your own plan.
         event.input.value = ""
         when = format_date(draft.due) if draft.due else "no date"
         repeat = f", {draft.recurrence.describe()}" if draft.recurrence.repeats else ""
-        self.notify(f"Added “{draft.title}” ({CATEGORIES[draft.category]}, {when}{repeat}).", markup=False)
+        # The box keeps the focus, so several tasks can be typed in a row; say how to leave it.
+        self.notify(f"Added “{draft.title}” ({CATEGORIES[draft.category]}, {when}{repeat}). "
+                    "Type the next one, or press Esc to go back to the list.", markup=False)
         self.refresh_all(keep_key=new_id)
 
     def on_key(self, event) -> None:
@@ -364,6 +368,8 @@ much time an owner needs, so this is your own number against your own plan.
             return False
         if action == "attendees" and not (current and current.category == "meetings"):
             return False
+        if action == "leave_quick_add":  # shown (and needed) only while typing a task
+            return isinstance(self.focused, Input)
         if action in ("tick", "undo", "skip", "view", "next_category", "faq", "attendees", "add",
                       "edit", "delete", "quick_add", "routine") and isinstance(self.focused, Input):
             return False
