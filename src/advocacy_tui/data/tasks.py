@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from functools import lru_cache
 
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.tasks import (
@@ -64,7 +65,9 @@ class Task:
                    draft.recurrence)
 
 
+@lru_cache(maxsize=256)
 def _rule(text: str) -> Recurrence:
+    """The stored rule (a frozen value, so one parse per distinct text is shared)."""
     try:
         return parse_recurrence(text)
     except RecurrenceError:  # a hand-edited file: treat as one-off rather than fail
@@ -334,13 +337,14 @@ class TaskRepo:
         carried = 0
         if week_start(today) == monday:
             carried = self.conn.execute(
-                "SELECT coalesce(sum(estimate_minutes), 0) FROM tasks WHERE done_at IS NULL AND due_on < ?",
+                "SELECT coalesce(sum(estimate_minutes), 0) FROM tasks INDEXED BY tasks_open_load "
+                "WHERE done_at IS NULL AND due_on < ?",
                 (monday.isoformat(),),
             ).fetchone()[0]
         series = [
             OpenSeries(date.fromisoformat(due_on), estimate, rule)
             for due_on, estimate, text in self.conn.execute(
-                "SELECT due_on, estimate_minutes, recurrence FROM tasks "
+                "SELECT due_on, estimate_minutes, recurrence FROM tasks INDEXED BY tasks_open_load "
                 "WHERE done_at IS NULL AND recurrence != 'none' AND due_on <= ? AND estimate_minutes > 0",
                 (sunday.isoformat(),),
             ).fetchall()
