@@ -132,10 +132,10 @@ class AdvocacyApp(App):
     def _start_with_theme(self, name: str) -> None:
         """Choose the theme before any CSS is parsed.
 
-        Setting ``App.theme`` re-parses every stylesheet, twice at start-up (once for the
-        change, once for the first screen), which was a good part of the app's start time.
-        Before the first parse the theme only has to be in the stylesheet's variables and
-        in the app's classes, which is what the theme watcher does besides re-parsing.
+        Setting ``App.theme`` re-parses every stylesheet and marks the CSS of every screen
+        stale, which cost a good part of the app's start time. Before the first parse the
+        theme only has to be in the stylesheet's variables and in the app's classes, which
+        is what the theme watcher does besides re-parsing.
         """
         old = self.theme
         self.set_reactive(App.theme, name)
