@@ -100,7 +100,12 @@ def _check_header(path: Path) -> None:
     page_size = 65536 if page_size == 1 else page_size
     change_counter, page_count = struct.unpack(">II", header[24:32])
     valid_for = struct.unpack(">I", header[92:96])[0]
-    if valid_for == change_counter and page_count and size < page_size * page_count:
+    # A process killed in the middle of a checkpoint can leave the header's page count
+    # ahead of the file's size; the write-ahead log beside it still holds those pages and
+    # SQLite finishes the checkpoint on open. Only without a log is a short file damaged.
+    wal = path.with_name(path.name + "-wal")
+    has_log = wal.exists() and wal.stat().st_size > 0
+    if valid_for == change_counter and page_count and size < page_size * page_count and not has_log:
         raise StoreError(f"{path} is damaged: the file is cut short. Restore it from a backup.")
 
 
