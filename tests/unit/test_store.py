@@ -65,6 +65,26 @@ def test_refuses_a_truncated_file(tmp_path, clock):
     assert len(_bytes(cut)) == len(data) // 2
 
 
+def test_a_short_file_with_its_log_beside_it_is_not_called_damaged(tmp_path, clock):
+    """A checkpoint killed half-way leaves the header's page count ahead of the file, with
+    the pages still in the write-ahead log: that is SQLite's to finish, not damage."""
+    from advocacy_tui.data.store import _check_header
+
+    path = tmp_path / "p.db"
+    with Store.open(path, clock=clock) as store:
+        repo = AmbassadorRepo(store)
+        for n in range(300):
+            repo.add(build_ambassador({"name": f"Person {n}", "notes": "x" * 500}))
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = _bytes(path)
+    short = tmp_path / "short.db"
+    short.write_bytes(data[: len(data) // 2])
+    with pytest.raises(StoreError, match="cut short"):
+        _check_header(short)
+    (tmp_path / "short.db-wal").write_bytes(b"\0" * 4096)
+    _check_header(short)  # no error: the log may hold the rest
+
+
 def test_refuses_a_newer_version_untouched(tmp_path, clock):
     path = tmp_path / "p.db"
     Store.open(path, clock=clock).close()
