@@ -31,12 +31,15 @@ class SectionScreen(Screen):
         super().__init__()
         if self.STYLESHEET:
             self.advocacy.use_stylesheet(self.STYLESHEET)
-        # Textual marks a new screen as having stale CSS, so opening a section for the first
-        # time re-parsed every stylesheet and restyled every screen, twice: most of the time
-        # the calendar took to open. A section built now is styled with the CSS of now. (The
-        # first screen keeps the mark: that one refresh is what styles the app itself.)
-        if self.app.screen_stack:
-            self._css_update_count = self.app._css_update_count
+        # Textual marks a new screen's CSS as stale, and a stale screen makes it re-parse
+        # every stylesheet and restyle every screen (twice when a section is first opened;
+        # at start-up it also threw away the parse just made). A section built now is styled
+        # with the CSS of now. For the first screen the one useful part of that refresh,
+        # styling the app node itself, is done here.
+        app = self.app
+        if not app.screen_stack:
+            app.stylesheet.update(app)
+        self._css_update_count = app._css_update_count
 
     @property
     def advocacy(self) -> AdvocacyApp:
