@@ -247,3 +247,13 @@ async def test_facilitator_banks_are_offered_and_broken_ones_explained(store, ma
         await pilot.press("w")
         await settle(pilot)
         assert "Workshop mode on" in screen_text(app)
+
+
+async def test_a_run_title_that_looks_like_markup_is_shown_as_typed(store, make_app):
+    # titles come from bank files, which facilitators write; "[/]" alone used to be parsed
+    ReadinessRepo(store).start(QUICK, title="[/] [b]Evil[/b] check")
+    app = make_app(store, start_mode="readiness")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReadinessScreen)
+        assert "[/] [b]Evil[/b] check" in screen_text(app)

@@ -83,13 +83,23 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
         store.close()
 
 
+def _export_options(command):
+    """The options every roster export takes: format, output file, CSV separator, database."""
+    for option in reversed([
+        click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+                     show_default=True),
+        click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+                     help="Write to this file (readable by you only). Without it, print to the screen."),
+        click.option("--separator", type=click.Choice(sorted(DELIMITERS)), default="comma",
+                     show_default=True, help="CSV separator; semicolon suits Excel in a Polish locale."),
+        db_option,
+    ]):
+        command = option(command)
+    return command
+
+
 @export_group.command("ambassadors", context_settings=CONTEXT)
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Write to this file (readable by you only). Without it, print to the screen.")
-@click.option("--separator", type=click.Choice(sorted(DELIMITERS)), default="comma", show_default=True,
-              help="CSV separator; semicolon suits Excel in a Polish locale.")
-@db_option
+@_export_options
 @click.pass_context
 def export_ambassadors(ctx: click.Context, fmt: str, output: Path | None, separator: str,
                        db_path: Path | None) -> None:
@@ -102,12 +112,7 @@ def export_ambassadors(ctx: click.Context, fmt: str, output: Path | None, separa
 
 
 @export_group.command("stakeholders", context_settings=CONTEXT)
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Write to this file (readable by you only). Without it, print to the screen.")
-@click.option("--separator", type=click.Choice(sorted(DELIMITERS)), default="comma", show_default=True,
-              help="CSV separator; semicolon suits Excel in a Polish locale.")
-@db_option
+@_export_options
 @click.pass_context
 def export_stakeholders(ctx: click.Context, fmt: str, output: Path | None, separator: str,
                         db_path: Path | None) -> None:

@@ -477,13 +477,10 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
 
     def go_to(self, day: date) -> None:
         self.grid.set_cursor(day, notify=False)
-        first, last = self.view_range()
-        if self.loaded_range != (first, last) or self.view == "week":
+        if self.view == "week":
             self.reload()
         else:
-            self._load_cursor_day()
-            self._show_day()
-            self._show_title()
+            self._ensure_loaded()
 
     def action_today(self) -> None:
         self.go_to(self.today)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -138,8 +139,9 @@ the scores. First business effects usually take 6–9 months.
             verdict = verdict_label(run.language, run.verdict) if run.finished else "… unfinished"
             mark = "◆ " if run.id == self.marked else ""
             bank = SHORT_BANK_NAMES.get(run.bank, run.bank)
-            table.add_row(_day(run.started_at), mark + printable(run.title)[:26],
-                          f"{printable(bank)[:14]} · {run.language.upper()}", verdict,
+            # a title may come from a facilitator's bank file: a Text cell is never markup
+            table.add_row(_day(run.started_at), Text(mark + printable(run.title)[:26]),
+                          Text(f"{printable(bank)[:14]} · {run.language.upper()}"), verdict,
                           str(counts.get(run.id, 0)), key=str(run.id))
         if self.runs:
             table.move_cursor(row=min(row, len(self.runs) - 1))
@@ -345,7 +347,7 @@ class CompareScreen(Screen[None]):
         scores_a = {s.section.id: s for s in a.sections}
         for section in b.sections:
             before = scores_a.get(section.section.id)
-            table.add_row(printable(section.section.title), cell(before.score if before else None),
+            table.add_row(Text(printable(section.section.title)), cell(before.score if before else None),
                           cell(section.score), change(before.score if before else None, section.score))
         table.add_row("Red flags", str(len(a.flags)), str(len(b.flags)),
                       change(len(a.flags), len(b.flags)).replace("▲", "▲ more").replace("▼", "▼ fewer"))
