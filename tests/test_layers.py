@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "advocacy_tui"
 
 
 def _modules() -> list[str]:
-    found = ["advocacy_tui.config", "advocacy_tui.paths", "advocacy_tui.cli"]
+    found = ["advocacy_tui.config", "advocacy_tui.paths", "advocacy_tui.i18n", "advocacy_tui.cli"]
     for layer in ("domain", "data", "commands"):
         for info in pkgutil.iter_modules([str(PACKAGE / layer)]):
             found.append(f"advocacy_tui.{layer}.{info.name}")

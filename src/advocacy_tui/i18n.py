@@ -1,0 +1,101 @@
+"""The user's language: gettext catalogues (managed with Babel) and the language in use.
+
+Every string a user sees goes through ``_()`` (or ``ngettext()`` for counts: Polish has three
+plural forms). A string defined before the language is known (a binding's description, a
+help text at class level) is marked with ``N_()`` and translated with ``_()`` where it is
+shown, so switching the language in the running app changes it too.
+
+The source strings are English; ``locale/<lang>/LC_MESSAGES/messages.po`` holds the other
+languages. No Textual, no Rich: every layer may import this module.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+LANGUAGES = ("en", "pl")
+SOURCE_LANGUAGE = "en"
+DOMAIN = "messages"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+_state: dict[str, object] = {"language": SOURCE_LANGUAGE, "translations": gettext.NullTranslations()}
+
+
+def language_from_environment(environ: Mapping[str, str] = os.environ) -> str | None:
+    """The language gettext would pick from LANGUAGE, LC_ALL, LC_MESSAGES and LANG, if we have it."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        if not value:
+            continue
+        for part in value.split(":"):
+            code = part.split(".")[0].split("@")[0].split("_")[0].lower()
+            if code in LANGUAGES:
+                return code
+        if variable != "LANGUAGE":  # the first locale variable that is set decides
+            return None
+    return None
+
+
+def _catalogue(language: str) -> gettext.NullTranslations:
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    folder = LOCALE_DIR / language / "LC_MESSAGES"
+    mo, po = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+    try:
+        if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+            with mo.open("rb") as file:
+                return gettext.GNUTranslations(file)
+        if po.exists():  # not compiled yet (a checkout without a build): compile in memory
+            return _compile(po)
+    except (OSError, ValueError):
+        pass
+    return gettext.NullTranslations()
+
+
+def _compile(po: Path) -> gettext.NullTranslations:
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as file:
+        catalog = read_po(file)
+    buffer = BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def set_language(language: str) -> None:
+    """Use ``language`` ("en" or "pl") for every string from now on."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    _state["translations"] = _catalogue(language)
+    _state["language"] = language
+
+
+def current_language() -> str:
+    return str(_state["language"])
+
+
+def _(message: str) -> str:
+    """The message in the current language."""
+    return _state["translations"].gettext(message)  # type: ignore[attr-defined]
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a counted message that fits ``n`` in the current language."""
+    return _state["translations"].ngettext(singular, plural, n)  # type: ignore[attr-defined]
+
+
+def pgettext(context: str, message: str) -> str:
+    """A message whose translation depends on where it stands (a short label, a key letter)."""
+    return _state["translations"].pgettext(context, message)  # type: ignore[attr-defined]
+
+
+def N_(message: str) -> str:
+    """Marks a string for the catalogue without translating it yet (see the module's doc)."""
+    return message

@@ -1,0 +1,44 @@
+"""The language in use: from the environment, switched at run time, real Polish plurals."""
+
+import pytest
+
+from advocacy_tui import i18n
+
+
+@pytest.fixture(autouse=True)
+def back_to_english():
+    yield
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "pl_PL.UTF-8"}, "pl"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, None),
+        ({"LC_ALL": "pl_PL.UTF-8", "LANG": "en_US.UTF-8"}, "pl"),
+        ({"LANGUAGE": "de:pl", "LANG": "en_US.UTF-8"}, "pl"),
+        ({"LC_MESSAGES": "C", "LANG": "pl_PL.UTF-8"}, None),
+        ({}, None),
+    ],
+)
+def test_language_from_environment(environ, expected):
+    assert i18n.language_from_environment(environ) == expected
+
+
+def test_polish_plurals_have_three_forms():
+    i18n.set_language("pl")
+    forms = [i18n._state["translations"].plural(n) for n in (1, 2, 4, 5, 12, 22, 25, 101)]  # type: ignore[attr-defined]
+    assert forms == [0, 1, 1, 2, 2, 1, 2, 2]
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError):
+        i18n.set_language("xx")
+
+
+def test_english_is_the_source():
+    i18n.set_language("en")
+    assert i18n._("Roster") == "Roster"
+    assert i18n.ngettext("{n} person", "{n} people", 2) == "{n} people"
