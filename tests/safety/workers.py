@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
 from advocacy_tui.data.ambassadors import AmbassadorRepo
 from advocacy_tui.data.store import Store, WriteError
@@ -36,6 +37,27 @@ def adder(path: str, prefix: str, count: int) -> None:
     print(f"failures={failures}", flush=True)
 
 
+def holder(path: str) -> None:
+    """The app's pattern: a store stays open while the same process opens (and closes) the
+    file again, checks it, or backs it up; then it writes on stdin's word."""
+    from advocacy_tui.data.store import check_database_file
+
+    store = Store.open(path)
+    repo = AmbassadorRepo(store)
+    repo.add(build_ambassador({"name": "Before"}))
+    Store.open(path).close()  # a worker thread's own connection, as the app's dialogs do
+    check_database_file(Path(path))
+    store.backup_to(Path(path).with_name("held-copy.db"))
+    print("ready", flush=True)
+    for line in sys.stdin:
+        word = line.strip()
+        if word == "quit":
+            break
+        repo.add(build_ambassador({"name": word}))
+        print("written", flush=True)
+    store.close()
+
+
 def open_only(path: str) -> None:
     Store.open(path).close()
     print("opened", flush=True)
@@ -45,4 +67,5 @@ if __name__ == "__main__":
     name, *args = sys.argv[1:]
     {"big_edit": lambda: big_edit(args[0], int(args[1])),
      "adder": lambda: adder(args[0], args[1], int(args[2])),
+     "holder": lambda: holder(args[0]),
      "open_only": lambda: open_only(args[0])}[name]()

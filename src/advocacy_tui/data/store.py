@@ -6,7 +6,9 @@ import contextlib
 import itertools
 import os
 import sqlite3
+import stat
 import struct
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,6 +56,9 @@ class LazyDatabase:
 
     def close(self) -> None:
         self.conn.close()
+        held, self._held = self._held, None
+        if held is not None:
+            _release(held)  # after the connection: see _held
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.real, name)
@@ -84,11 +89,105 @@ def explain_write_error(error: sqlite3.Error, path: Path) -> str:
     return f"The change could not be saved ({error}); nothing of it was written."
 
 
-def _check_header(path: Path) -> None:
-    """Refuse files that are not SQLite or are visibly cut short, before SQLite opens them."""
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        header = handle.read(100)
+class _HeldFile:
+    """Descriptors this process holds on one database file, and how many users hold it."""
+
+    __slots__ = ("fds", "users")
+
+    def __init__(self, fd: int) -> None:
+        self.fds = [fd]
+        self.users = 1
+
+
+# Every database file this process has open, by (st_dev, st_ino). On POSIX, closing *any*
+# descriptor of a file releases all of the process's fcntl locks on it, SQLite's included
+# ("How To Corrupt An SQLite Database File", 2.2): another program closing the file would
+# then think itself the last user and delete the write-ahead log under our connection. So
+# nothing here opens and closes a database file outside SQLite while a connection may be
+# open: the header is read with os.pread through one descriptor per file, which is closed
+# only when the last Store (or check) of the file in this process has closed its connection.
+_held: dict[tuple[int, int], _HeldFile] = {}
+_held_lock = threading.Lock()
+
+
+def refuse_special_file(path: Path, what: str = "database") -> os.stat_result | None:
+    """The file's status, or None if it does not exist; StoreError for a device, a FIFO, a
+    socket or a folder. Only stat is used: a FIFO is never opened (that would hang)."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise StoreError(f"Cannot use {path}: {error.strerror or error}.") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise StoreError(f"{path} is a folder, not a {what} file. Give a file path.")
+    if not stat.S_ISREG(status.st_mode):
+        raise StoreError(f"{path} is not a regular file (it is a device, a pipe or a socket); "
+                         f"it was left untouched. Give the path of a {what} file.")
+    return status
+
+
+def _acquire(path: Path, *, create: bool) -> tuple[tuple[int, int], int, bool]:
+    """Hold ``path`` for this process: (key, descriptor, already held by another user)."""
+    with _held_lock:
+        status = refuse_special_file(path)
+        if status is not None:
+            key = (status.st_dev, status.st_ino)
+            if key in _held:
+                entry = _held[key]
+                entry.users += 1
+                return key, entry.fds[0], True
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        try:
+            if status is None and create:
+                fd = os.open(path, flags | os.O_CREAT | os.O_EXCL, 0o600)
+                os.fchmod(fd, 0o600)
+            else:
+                fd = os.open(path, flags)
+        except FileExistsError:  # another program created it just now: use it as it is
+            fd = os.open(path, flags)
+        except OSError as error:
+            if status is None and not create:
+                raise StoreError(f"{path} does not exist.") from None
+            raise StoreError(f"Cannot open {path}: {error.strerror or error}.") from None
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):  # replaced between stat and open; nothing is held
+            os.close(fd)
+            raise StoreError(f"{path} is not a regular file; it was left untouched.")
+        key = (opened.st_dev, opened.st_ino)
+        if key in _held:  # the file was swapped under us for one we hold: keep this fd too
+            entry = _held[key]
+            entry.fds.append(fd)
+            entry.users += 1
+            return key, entry.fds[0], True
+        _held[key] = _HeldFile(fd)
+        return key, fd, False
+
+
+def _release(key: tuple[int, int]) -> None:
+    """One user of the file is done (its connection is closed already)."""
+    with _held_lock:
+        entry = _held.get(key)
+        if entry is None:
+            return
+        entry.users -= 1
+        if entry.users <= 0:
+            del _held[key]
+            for fd in entry.fds:
+                os.close(fd)
+
+
+def _check_header(path: Path, fd: int | None = None) -> None:
+    """Refuse files that are not SQLite or are visibly cut short, before SQLite opens them.
+    Reads through ``fd``, the process's descriptor of the file (see ``_held``)."""
+    if fd is None:
+        key, fd, _ = _acquire(path, create=False)
+        try:
+            return _check_header(path, fd)
+        finally:
+            _release(key)
+    size = os.fstat(fd).st_size
+    header = os.pread(fd, 100, 0)
     if not header.startswith(SQLITE_HEADER):
         raise StoreError(
             f"{path} is not an advocacy-tui database (it is not a SQLite file). "
@@ -109,6 +208,16 @@ def _check_header(path: Path) -> None:
         raise StoreError(f"{path} is damaged: the file is cut short. Restore it from a backup.")
 
 
+def is_held(path: str | os.PathLike[str]) -> bool:
+    """Does this process have ``path`` open as a database right now?"""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False
+    with _held_lock:
+        return (status.st_dev, status.st_ino) in _held
+
+
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     """Open without any chance of writing. A WAL file in a folder we cannot write has no
     shared-memory index; then the file is read as it stands (immutable)."""
@@ -124,10 +233,12 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{base}?immutable=1", uri=True, check_same_thread=False)
 
 
-def _inspect(path: Path) -> tuple[int, int, int]:
-    """Read (application_id, user_version, table count) without changing the file."""
+def _inspect(path: Path, conn: sqlite3.Connection | None = None) -> tuple[int, int, int]:
+    """Read (application_id, user_version, table count) without changing the file, through
+    ``conn`` or else a short-lived read-only connection."""
     try:
-        conn = _connect_read_only(path)
+        own = conn is None
+        conn = _connect_read_only(path) if conn is None else conn
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -135,7 +246,8 @@ def _inspect(path: Path) -> tuple[int, int, int]:
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
             ).fetchone()[0]
         finally:
-            conn.close()
+            if own:
+                conn.close()
     except sqlite3.DatabaseError as error:
         raise StoreError(
             f"{path} cannot be read as a database ({error}). Restore it from a backup."
@@ -150,21 +262,28 @@ def _writable(path: Path) -> bool:
 
 def check_database_file(path: Path) -> None:
     """Raise StoreError unless ``path`` is a complete advocacy database this version can read."""
-    if not path.is_file():
+    path = Path(path)
+    if refuse_special_file(path) is None:
         raise StoreError(f"{path} is not a file.")
-    _check_header(path)
-    app_id, version, _ = _inspect(path)
-    if app_id != APPLICATION_ID:
-        raise StoreError(f"{path} is not an advocacy-tui database.")
-    if version > SCHEMA_VERSION:
-        raise StoreError(f"{path} was written by a newer version of advocacy-tui. Update advocacy-tui.")
-    conn = _connect_read_only(path)
+    key, fd, _ = _acquire(path, create=False)
     try:
-        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path} is damaged ({error}).") from None
+        _check_header(path, fd)
+        # SQLite's own connections may open and close freely: SQLite keeps a descriptor
+        # whose file still has locks in this process open until the locks are gone.
+        app_id, version, _ = _inspect(path)
+        if app_id != APPLICATION_ID:
+            raise StoreError(f"{path} is not an advocacy-tui database.")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{path} was written by a newer version of advocacy-tui. Update advocacy-tui.")
+        conn = _connect_read_only(path)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path} is damaged ({error}).") from None
+        finally:
+            conn.close()
     finally:
-        conn.close()
+        _release(key)
     if result != "ok":
         raise StoreError(f"{path} is damaged ({result}).")
 
@@ -172,7 +291,8 @@ def check_database_file(path: Path) -> None:
 class Store:
     """An open advocacy database. Create with :meth:`open`; close when done."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, clock: Clock, *, read_only: bool = False):
+    def __init__(self, path: Path, conn: sqlite3.Connection, clock: Clock, *, read_only: bool = False,
+                 held: tuple[int, int] | None = None):
         self.path = path
         self.conn = conn
         self.clock = clock
@@ -180,52 +300,59 @@ class Store:
         # ``store.db``: the same connection as a sqlite-utils Database, built on first use.
         self.db = LazyDatabase(conn)
         self._savepoints = itertools.count()
+        self._held = held  # this store's share of the process's hold on the file (see _held)
 
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, clock: Clock | None = None) -> Store:
-        """Open (or create) the database at ``path``, migrating it if it is older.
+    def open(cls, path: str | os.PathLike[str], *, clock: Clock | None = None,
+             create: bool = True) -> Store:
+        """Open (or, unless ``create`` is false, create) the database at ``path``,
+        migrating it if it is older.
 
         Raises StoreError, leaving the file untouched, when it is not an advocacy
-        database, is damaged, or was written by a newer version.
+        database, is damaged, was written by a newer version, is not a regular file
+        (a device, a pipe, a socket), or does not exist and ``create`` is false.
         """
         path = Path(path).expanduser()
         clock = clock or SystemClock()
         if path.is_dir():
             raise StoreError(f"{path} is a folder, not a database file. Give a file path with --db.")
-        existed = path.exists() and path.stat().st_size > 0
-        if existed:
-            _check_header(path)
-            app_id, version, tables = _inspect(path)
-            if app_id != APPLICATION_ID and (app_id != 0 or tables or version):
-                raise StoreError(
-                    f"{path} is a SQLite database of another program, not advocacy-tui. "
-                    "Choose another file with --db."
-                )
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{path} was written by a newer version of advocacy-tui (data version "
-                    f"{version}, this one knows up to {SCHEMA_VERSION}). Update advocacy-tui."
-                )
-            if not _writable(path):
-                return cls._open_read_only(path, clock, version)
-        else:
+        if refuse_special_file(path) is None:
+            if not create:
+                raise StoreError(f"{path} does not exist. Check the path given with --db, "
+                                 "or open the app once to create the program.")
             if not path.parent.exists():
                 raise StoreError(f"The folder {path.parent} does not exist. Create it or pick another path.")
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-                os.close(fd)
-                os.chmod(path, 0o600)
-            except OSError as error:
-                raise StoreError(f"Cannot create {path}: {error.strerror}.") from None
-            version = 0
+        key, fd, shared = _acquire(path, create=create)
+        try:
+            return cls._open_held(path, clock, key, fd, shared)
+        except BaseException:
+            _release(key)  # every connection of this attempt is closed by now
+            raise
+
+    @classmethod
+    def _open_held(cls, path: Path, clock: Clock, key: tuple[int, int], fd: int,
+                   shared: bool) -> Store:
+        existed = os.fstat(fd).st_size > 0
+        writable = _writable(path)
+        if existed:
+            _check_header(path, fd)
+            if not shared:  # no connection of ours is open: a short-lived check is harmless
+                cls._refuse_foreign(path, *_inspect(path))
+            if not writable:
+                return cls._open_read_only(path, clock, None if shared else _inspect(path)[1], held=key)
+        else:
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, 0o600)
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except sqlite3.Error as error:
             raise StoreError(f"Cannot open {path}: {error}.") from None
-        store = cls(path, conn, clock)
+        store = cls(path, conn, clock, held=key)
         try:
+            # A file this process holds already is checked through the new connection.
+            version = cls._refuse_foreign(path, *_inspect(path, conn)) if existed else 0
             store._configure()
             store._migrate(version, backup=existed and version > 0)
         except sqlite3.DatabaseError as error:
@@ -236,16 +363,38 @@ class Store:
             raise
         return store
 
-    @classmethod
-    def _open_read_only(cls, path: Path, clock: Clock, version: int) -> Store:
-        if version < SCHEMA_VERSION:
+    @staticmethod
+    def _refuse_foreign(path: Path, app_id: int, version: int, tables: int) -> int:
+        """The file's data version, or StoreError for another program's or a newer file."""
+        if app_id != APPLICATION_ID and (app_id != 0 or tables or version):
             raise StoreError(
-                f"{path} comes from an older version and must be upgraded, but it cannot be "
-                "written. Make the file and its folder writable, then open it again."
+                f"{path} is a SQLite database of another program, not advocacy-tui. "
+                "Choose another file with --db."
             )
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{path} was written by a newer version of advocacy-tui (data version "
+                f"{version}, this one knows up to {SCHEMA_VERSION}). Update advocacy-tui."
+            )
+        return version
+
+    @classmethod
+    def _open_read_only(cls, path: Path, clock: Clock, version: int | None,
+                        held: tuple[int, int] | None = None) -> Store:
         conn = _connect_read_only(path)
-        conn.execute("PRAGMA foreign_keys = ON")
-        return cls(path, conn, clock, read_only=True)
+        try:
+            if version is None:
+                version = cls._refuse_foreign(path, *_inspect(path, conn))
+            if version < SCHEMA_VERSION:
+                raise StoreError(
+                    f"{path} comes from an older version and must be upgraded, but it cannot be "
+                    "written. Make the file and its folder writable, then open it again."
+                )
+            conn.execute("PRAGMA foreign_keys = ON")
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, conn, clock, read_only=True, held=held)
 
     def _configure(self) -> None:
         conn = self.conn
@@ -336,6 +485,9 @@ class Store:
         programs with the file open see either the old or the new content, never a mix.
         """
         source = Path(source)
+        with contextlib.suppress(OSError):
+            if os.path.samefile(source, self.path):
+                raise StoreError(f"{source} is the database itself; choose a backup file.")
         check_database_file(source)
         if self.read_only:
             raise WriteError(explain_write_error(sqlite3.OperationalError("readonly"), self.path))
@@ -352,6 +504,9 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        held, self._held = self._held, None
+        if held is not None:
+            _release(held)  # after the connection: see _held
 
     def __enter__(self) -> Store:
         return self
