@@ -184,6 +184,9 @@ def main() -> None:
     except (click.Abort, KeyboardInterrupt):
         say_error("stopped.")
         sys.exit(130)
+    except StoreError as error:  # busy, read-only, disk full: nothing was saved, in words
+        say_error(str(error))
+        sys.exit(1)
     except BrokenPipeError:
         sys.exit(0)
     except OSError as error:

@@ -261,6 +261,10 @@ class ImportPlan:
     unchanged: int = 0
     rows: int = 0
     invalid_rows: int = 0
+    # What the plan was made from, so that apply_import can make it again, inside its
+    # write transaction, if the roster changed in between (another import, the app).
+    table: TableFile | None = field(default=None, repr=False, compare=False)
+    seen: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -341,7 +345,8 @@ def plan_import(
     columns = {f: names[f] for f in names if f in FIELDS}
     if "first" in names or "last" in names:
         columns["name"] = " + ".join(names[f] for f in ("first", "last") if f in names)
-    plan = ImportPlan(path, table.encoding, table.delimiter, columns, ignored)
+    plan = ImportPlan(path, table.encoding, table.delimiter, columns, ignored, table=table,
+                      seen=_roster_mark(store))
     by_email, by_name = _existing(store)
     seen_email: dict[str, int] = {}
     seen_name: dict[str, int] = {}
@@ -425,6 +430,13 @@ def plan_import(
     return plan
 
 
+def _roster_mark(store: Store) -> tuple:
+    """Changes when anyone changes the file: another connection's commit moves
+    ``data_version``, this connection's own writes move ``total_changes``."""
+    conn = store.db.conn
+    return id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+
+
 class _Person:
     """Just enough of an Ambassador for the search keys."""
 
@@ -450,7 +462,16 @@ def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False) 
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute("PRAGMA cache_size = -65536")  # 64 MB while the indexes grow
     try:
-        _write(store, plan, with_keys, now)
+        # The write lock comes first (BEGIN IMMEDIATE): from here to COMMIT nobody else can
+        # change the roster, so a plan made before is made again if the roster moved since.
+        with store.write():
+            if plan.table is not None and plan.seen != _roster_mark(store):
+                plan = plan_import(store, plan.table, path=plan.path)
+                if plan.problems and not skip_invalid:
+                    raise ImportFileError(
+                        f"{plan.invalid_rows:,} row(s) have problems, so nothing was imported."
+                    )
+            _write(store, plan, with_keys, now)
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache)}")
     return ImportSummary(len(plan.add), len(plan.update), plan.unchanged, plan.invalid_rows)

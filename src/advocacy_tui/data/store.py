@@ -410,6 +410,9 @@ class Store:
         if backup:
             self.backup_to(self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}.bak"))
         with self.write():
+            # Another process may have upgraded (or created) the file since the version was
+            # read; under the write lock the version read now is the one to start from.
+            version = self.schema_version
             for number in range(version + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[number - 1](self.db)
             self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
