@@ -6,6 +6,8 @@ export and report commands stay fast and scriptable.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -18,6 +20,7 @@ from advocacy_tui import __version__, paths
 from advocacy_tui.config import ConfigError, Settings, load_settings
 from advocacy_tui.data.store import Store, StoreError
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import _
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -60,17 +63,57 @@ def resolve_db(ctx: click.Context, db_path: Path | None, settings: Settings) -> 
     if given:
         return Path(given).expanduser()
     path = paths.default_db(settings.db)
-    if not settings.db and "ADVOCACY_TUI_DB" not in __import__("os").environ:
+    if not settings.db and "ADVOCACY_TUI_DB" not in os.environ:
         path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def open_store(ctx: click.Context, db_path: Path | None, settings: Settings | None = None) -> Store:
-    """Open the database for a subcommand, turning every problem into one clear line."""
+def demo_requested(ctx: click.Context) -> bool:
+    """Was ``--demo`` given (before the subcommand)?"""
+    return bool(ctx.find_root().params.get("demo"))
+
+
+def open_store(ctx: click.Context, db_path: Path | None, settings: Settings | None = None, *,
+               create: bool = True, demo_ok: bool = True) -> Store:
+    """Open the database for a subcommand, turning every problem into one clear line.
+
+    ``create=False`` for commands that only read: a path that does not exist is refused
+    rather than created empty. With ``--demo`` a fresh sample program is opened instead
+    (removed again when the command ends), or refused where ``demo_ok`` is false: there
+    it would change nothing that is kept.
+    """
+    if demo_requested(ctx):
+        if not demo_ok:
+            raise UserError(_("--demo works on a throwaway copy of the sample program, so this "
+                              "command would change nothing that is kept. Leave out --demo."))
+        if db_path is not None or ctx.find_root().params.get("db_path"):
+            raise UserError(_("Give either --demo or --db, not both."))
+        import shutil
+
+        from advocacy_tui.data.demo import open_demo
+
+        store = open_demo()
+        folder = store.path.parent
+        ctx.find_root().call_on_close(lambda: shutil.rmtree(folder, ignore_errors=True))
+        return store
     settings = settings or load_config()
     try:
-        return Store.open(resolve_db(ctx, db_path, settings))
+        return Store.open(resolve_db(ctx, db_path, settings), create=create)
     except StoreError as error:
+        raise UserError(str(error)) from None
+
+
+def check_output(ctx: click.Context, output: Path | None, db_path: Path | None) -> Path | None:
+    """Refuse an output file that is the database, its log, the config file, a device,
+    a pipe or a socket, before anything is opened or written."""
+    if output is None or str(output) == "-":
+        return output
+    from advocacy_tui.data.paths_check import check_output_path
+
+    databases = [] if demo_requested(ctx) else [resolve_db(ctx, db_path, load_config())]
+    try:
+        return check_output_path(output, databases=databases)
+    except OSError as error:
         raise UserError(str(error)) from None
 
 
@@ -115,7 +158,7 @@ def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options:
         app = AdvocacyApp(
             store,
             settings,
-            config_path=paths.config_file(),
+            config_path=None if demo else paths.config_file(),  # the demo never saves settings
             themes_dir=paths.themes_dir(),
             catch_errors=True,
             log_dir=paths.log_dir(),
@@ -134,6 +177,9 @@ def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options:
 @click.argument("what", type=click.Choice(["config", "data", "themes"]))
 def locate(what: str) -> None:
     """Print where the config file, the database file or the themes folder is."""
+    if what == "data" and demo_requested(click.get_current_context()):
+        raise UserError(_("The demo program is a throwaway copy with no lasting file; "
+                          "leave out --demo to locate your own."))
     if what == "config":
         click.echo(paths.config_file())
     elif what == "themes":
@@ -209,7 +255,11 @@ def _log_unexpected(error: Exception) -> Path | None:
         folder = paths.log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "errors.log"
-        with path.open("a", encoding="utf-8") as handle:
+        # Owner-only: a traceback can hold names and emails from the user's data.
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, 0o600)
+        with open(fd, "a", encoding="utf-8") as handle:
             handle.write(f"--- advocacy-tui {__version__}\n")
             handle.write("".join(traceback.format_exception(error)))
         return path

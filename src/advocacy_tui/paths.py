@@ -33,6 +33,10 @@ def data_dir() -> Path:
     return _dirs().user_data_path
 
 
+def state_dir() -> Path:
+    return _dirs().user_state_path
+
+
 def log_dir() -> Path:
     return _dirs().user_log_path
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from advocacy_tui.cli import CONTEXT, UserError, cli, db_option, open_store
+from advocacy_tui.cli import CONTEXT, UserError, check_output, cli, db_option, open_store
 from advocacy_tui.data.store import StoreError
+from advocacy_tui.i18n import _
 
 
 @cli.command(context_settings=CONTEXT)
@@ -15,16 +16,23 @@ from advocacy_tui.data.store import StoreError
 @db_option
 @click.pass_context
 def backup(ctx: click.Context, target: Path, db_path: Path | None) -> None:
-    """Write a consistent copy of the database to TARGET (safe while the app is open)."""
+    """Write a consistent copy of the database to TARGET (safe while the app is open).
+
+    The copy appears under its name only when it is complete; an existing file is never
+    replaced.
+    """
     if target.is_dir():
         target = target / "advocacy-backup.db"
+    checked = check_output(ctx, target, db_path)
+    assert checked is not None
+    target = checked
     if target.exists():
         raise UserError(f"{target} already exists; choose a new file name.")
-    if not target.parent.is_dir():
-        raise UserError(f"The folder {target.parent} does not exist.")
-    store = open_store(ctx, db_path)
+    store = open_store(ctx, db_path, create=False)
     try:
         written = store.backup_to(target)
+    except FileExistsError:
+        raise UserError(_("{target} already exists; choose a new file name.").format(target=target)) from None
     finally:
         store.close()
     click.echo(f"Backed up {store.path} to {written}.")
@@ -36,7 +44,7 @@ def backup(ctx: click.Context, target: Path, db_path: Path | None) -> None:
 @click.pass_context
 def restore(ctx: click.Context, source: Path, db_path: Path | None) -> None:
     """Replace the database with the backup SOURCE; the replaced one is kept as a .bak file."""
-    store = open_store(ctx, db_path)
+    store = open_store(ctx, db_path, demo_ok=False)
     try:
         kept = store.restore_from(source)
     except StoreError as error:

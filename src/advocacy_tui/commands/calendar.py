@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from advocacy_tui.cli import CONTEXT, UserError, db_option, group, load_config, open_store
+from advocacy_tui.cli import (
+    CONTEXT,
+    UserError,
+    check_output,
+    db_option,
+    group,
+    load_config,
+    open_store,
+)
 from advocacy_tui.data.files import FileWriteError, write_private
 from advocacy_tui.domain.dates import DateError, parse_date
 
@@ -59,7 +67,8 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
     if first and last and last < first:
         raise UserError("--to is before --from: give the earlier day first.")
     settings = load_config()
-    store = open_store(ctx, db_path, settings)
+    output = check_output(ctx, output, db_path)
+    store = open_store(ctx, db_path, settings, create=False)
     try:
         data = build_ics(store, first, last, voice_labels=settings.voice_labels)
     finally:
@@ -71,7 +80,8 @@ def _export_table(ctx: click.Context, what: str, fmt: str, output: Path | None,
                   db_path: Path | None) -> None:
     from advocacy_tui.data import calendar_export as ex
 
-    store = open_store(ctx, db_path)
+    output = check_output(ctx, output, db_path)
+    store = open_store(ctx, db_path, create=False)
     try:
         if what == "posts":
             records, fields = ex.post_records(store), ex.POST_FIELDS

@@ -13,6 +13,7 @@ from advocacy_tui import paths
 from advocacy_tui.cli import (
     CONTEXT,
     UserError,
+    check_output,
     cli,
     db_option,
     group,
@@ -75,7 +76,8 @@ def report_readiness(ctx: click.Context, run_id: int | None, fmt: str, output: P
     from advocacy_tui.data.reports import readiness_report
     from advocacy_tui.domain.readiness import BankError
 
-    store = open_store(ctx, db_path)
+    output = check_output(ctx, output, db_path)
+    store = open_store(ctx, db_path, create=False)
     try:
         repo = ReadinessRepo(store)
         if run_id is None:
@@ -107,7 +109,8 @@ def report_program(ctx: click.Context, fmt: str, output: Path | None, db_path: P
     """The state of the program: roster, onboarding, content mix, this week's load, readiness."""
     from advocacy_tui.data.reports import program_report
 
-    store = open_store(ctx, db_path)
+    output = check_output(ctx, output, db_path)
+    store = open_store(ctx, db_path, create=False)
     try:
         text = program_report(store, fmt)
     finally:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from advocacy_tui.cli import CONTEXT, UserError, cli, db_option, group, open_store
+from advocacy_tui.cli import CONTEXT, UserError, check_output, cli, db_option, group, open_store
 from advocacy_tui.data.csv_io import (
     EXPORTS,
     ImportFileError,
@@ -49,7 +49,7 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
         table = read_table(file)
     except ImportFileError as error:
         raise UserError(str(error)) from None
-    store = open_store(ctx, db_path)
+    store = open_store(ctx, db_path, demo_ok=dry_run)
     try:
         try:
             plan = plan_import(store, table, path=str(file))
@@ -123,7 +123,8 @@ def export_stakeholders(ctx: click.Context, fmt: str, output: Path | None, separ
 def _export(ctx: click.Context, what: str, fmt: str, output: Path | None, separator: str,
             db_path: Path | None) -> None:
     assert what in EXPORTS
-    store = open_store(ctx, db_path)
+    output = check_output(ctx, output, db_path)
+    store = open_store(ctx, db_path, create=False)
     try:
         if output is None:
             stream = click.get_text_stream("stdout")
@@ -152,7 +153,7 @@ def forget(ctx: click.Context, email: str, yes: bool, db_path: Path | None) -> N
     email appears in free text (it becomes [removed]). The freed space is wiped.
     Backup copies made before upgrades (*.bak) and your own exports are not changed.
     """
-    store = open_store(ctx, db_path)
+    store = open_store(ctx, db_path, create=False, demo_ok=not yes)
     try:
         plan = plan_erasure(store, email)
         if plan is None:

@@ -56,7 +56,7 @@ def check_can_listen(host: str, port: int) -> None:
 def serve(ctx: click.Context, db_path: Path | None, demo: bool, host: str, port: int) -> None:
     """Open the app in a web browser, for a projector or a shared screen."""
     demo_folder = None
-    if demo:
+    if demo or ctx.find_root().params.get("demo"):
         from advocacy_tui.data.demo import open_demo
 
         store = open_demo()

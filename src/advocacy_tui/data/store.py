@@ -92,10 +92,11 @@ def explain_write_error(error: sqlite3.Error, path: Path) -> str:
 class _HeldFile:
     """Descriptors this process holds on one database file, and how many users hold it."""
 
-    __slots__ = ("fds", "users")
+    __slots__ = ("fds", "path", "users")
 
-    def __init__(self, fd: int) -> None:
+    def __init__(self, fd: int, path: Path) -> None:
         self.fds = [fd]
+        self.path = path
         self.users = 1
 
 
@@ -160,7 +161,7 @@ def _acquire(path: Path, *, create: bool) -> tuple[tuple[int, int], int, bool]:
             entry.fds.append(fd)
             entry.users += 1
             return key, entry.fds[0], True
-        _held[key] = _HeldFile(fd)
+        _held[key] = _HeldFile(fd, path.absolute())
         return key, fd, False
 
 
@@ -206,6 +207,12 @@ def _check_header(path: Path, fd: int | None = None) -> None:
     has_log = wal.exists() and wal.stat().st_size > 0
     if valid_for == change_counter and page_count and size < page_size * page_count and not has_log:
         raise StoreError(f"{path} is damaged: the file is cut short. Restore it from a backup.")
+
+
+def held_paths() -> list[Path]:
+    """The database files this process has open (no export may overwrite them)."""
+    with _held_lock:
+        return [entry.path for entry in _held.values()]
 
 
 def is_held(path: str | os.PathLike[str]) -> bool:
@@ -408,7 +415,8 @@ class Store:
         if version == SCHEMA_VERSION:
             return
         if backup:
-            self.backup_to(self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}.bak"))
+            self.backup_to(self.path.with_name(f"{self.path.name}.before-v{SCHEMA_VERSION}.bak"),
+                           unique=True)
         with self.write():
             # Another process may have upgraded (or created) the file since the version was
             # read; under the write lock the version read now is the one to start from.
@@ -468,18 +476,31 @@ class Store:
         """The clock's current moment as stored in *_at columns (ISO 8601, seconds)."""
         return self.clock.now().isoformat(timespec="seconds")
 
-    def backup_to(self, target: str | os.PathLike[str]) -> Path:
-        """A consistent copy of the whole database (SQLite's backup API), owner-only."""
+    def backup_to(self, target: str | os.PathLike[str], *, unique: bool = False,
+                  progress: Any = None) -> Path:
+        """A consistent copy of the whole database (SQLite's backup API), owner-only.
+
+        The copy is written to a hidden ``.part`` file beside ``target`` and appears under
+        its name only when complete, so a killed or failed backup leaves no half file. An
+        existing file is never overwritten: FileExistsError, or with ``unique`` the next
+        free name (``name-2.bak``, ...).
+        """
+        from advocacy_tui.data.files import new_part, publish_new
+
         target = Path(target)
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.close(fd)
-        os.chmod(target, 0o600)
-        dest = sqlite3.connect(str(target))
+        partial, fd = new_part(target)
         try:
-            self.conn.backup(dest)
-        finally:
-            dest.close()
-        return target
+            os.close(fd)  # not a database of ours: closing it drops no lock we need
+            dest = sqlite3.connect(str(partial))
+            try:
+                self.conn.backup(dest, pages=-1 if progress is None else 64,
+                                 progress=progress)
+            finally:
+                dest.close()
+            return publish_new(partial, target, unique=unique)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
 
     def restore_from(self, source: str | os.PathLike[str]) -> Path:
         """Replace this database's content with ``source``, keeping the current one as a backup.
@@ -495,7 +516,8 @@ class Store:
         if self.read_only:
             raise WriteError(explain_write_error(sqlite3.OperationalError("readonly"), self.path))
         stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
-        kept = self.backup_to(self.path.with_name(f"{self.path.name}.before-restore-{stamp}.bak"))
+        kept = self.backup_to(self.path.with_name(f"{self.path.name}.before-restore-{stamp}.bak"),
+                              unique=True)  # two restores in one second keep both copies
         src = _connect_read_only(source)
         try:
             src.backup(self.conn)
