@@ -58,6 +58,29 @@ def holder(path: str) -> None:
     store.close()
 
 
+def slow_backup(path: str, target: str) -> None:
+    """A backup that announces it has started and then takes its time (to be killed)."""
+    store = Store.open(path)
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        print("started", flush=True)
+        time.sleep(0.5)
+
+    store.backup_to(target, progress=progress)
+    print("done", flush=True)
+
+
+def slow_export(target: str) -> None:
+    """An export that has written personal data and then hangs (to be killed)."""
+    from advocacy_tui.data.files import private_file
+
+    with private_file(target) as handle:
+        handle.write("Anna Nowak,anna@example.pl\n")
+        handle.flush()
+        print("started", flush=True)
+        time.sleep(120)
+
+
 def open_only(path: str) -> None:
     Store.open(path).close()
     print("opened", flush=True)
@@ -68,4 +91,6 @@ if __name__ == "__main__":
     {"big_edit": lambda: big_edit(args[0], int(args[1])),
      "adder": lambda: adder(args[0], args[1], int(args[2])),
      "holder": lambda: holder(args[0]),
+     "slow_backup": lambda: slow_backup(args[0], args[1]),
+     "slow_export": lambda: slow_export(args[0]),
      "open_only": lambda: open_only(args[0])}[name]()

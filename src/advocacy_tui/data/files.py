@@ -80,6 +80,10 @@ def new_part(path: Path) -> tuple[Path, int]:
     Part files left behind by killed runs are cleaned up first."""
     folder = path.parent
     clean_stale_parts([folder])
+    with contextlib.suppress(OSError):  # what versions before pid-named part files left
+        legacy = folder / f".{path.name}.part"
+        if legacy.is_file() and not legacy.is_symlink():
+            legacy.unlink()
     partial = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part"
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
