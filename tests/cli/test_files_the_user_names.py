@@ -182,3 +182,16 @@ def test_the_demo_never_writes_the_users_config(monkeypatch, isolated_user_dirs)
         raise SystemExit(0)
     assert done.value.code in (0, None)
     assert not paths.config_file().exists()
+
+
+def test_importing_a_pipe_or_the_open_database_is_refused_without_reading_it(tmp_path):
+    from advocacy_tui.data.csv_io import ImportFileError, read_table
+
+    fifo = tmp_path / "people.csv"
+    os.mkfifo(fifo)
+    result = run_cli("import", "ambassadors", str(fifo), "--db", str(tmp_path / "p.db"))  # never hangs
+    assert_one_line_error(result, "not a regular file")
+    db = _program(tmp_path)
+    with Store.open(db) as store:  # the app's import dialog reads in the app's own process
+        with pytest.raises(ImportFileError, match="database"):
+            read_table(store.path)

@@ -185,6 +185,12 @@ def read_table(path: str | os.PathLike[str]) -> TableFile:
         raise ImportFileError(f"There is no file {path}.")
     if path.is_dir():
         raise ImportFileError(f"{path} is a folder, not a file. Give the path of a CSV file.")
+    from advocacy_tui.data.paths_check import check_input_path
+
+    try:
+        check_input_path(path)  # never a pipe (it would hang) nor the open database
+    except OSError as error:
+        raise ImportFileError(str(error)) from None
     try:
         data = path.read_bytes()
     except PermissionError:

@@ -66,3 +66,23 @@ def check_output_path(path: str | os.PathLike[str], *, databases: Iterable[Path]
             raise OutputPathError(_("{path} is {what}: nothing was written. "
                                     "Give another file name.").format(path=path, what=what))
     return path
+
+
+def check_input_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` if it may be read as a file the user brings, else OutputPathError: not a
+    regular file (a pipe would hang, a device never ends), or a database this process has
+    open (reading and closing it outside SQLite would drop the process's locks on it)."""
+    from advocacy_tui.data.store import is_held
+
+    path = Path(path).expanduser()
+    try:
+        status = os.stat(path)
+    except OSError:
+        return path  # the caller says it does not exist or cannot be read
+    if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+        raise OutputPathError(_("{path} is not a regular file (it is a device, a pipe or a socket). "
+                                "Give the path of a CSV file.").format(path=path))
+    if is_held(path):
+        raise OutputPathError(_("{path} is the program's database, not a CSV file. "
+                                "Give the path of a CSV file.").format(path=path))
+    return path
