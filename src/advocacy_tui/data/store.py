@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from advocacy_tui.data.migrations import MIGRATIONS, SCHEMA_VERSION
 from advocacy_tui.domain.clock import Clock, SystemClock
+from advocacy_tui.i18n import _
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -111,7 +112,7 @@ _held: dict[tuple[int, int], _HeldFile] = {}
 _held_lock = threading.Lock()
 
 
-def refuse_special_file(path: Path, what: str = "database") -> os.stat_result | None:
+def refuse_special_file(path: Path) -> os.stat_result | None:
     """The file's status, or None if it does not exist; StoreError for a device, a FIFO, a
     socket or a folder. Only stat is used: a FIFO is never opened (that would hang)."""
     try:
@@ -119,12 +120,13 @@ def refuse_special_file(path: Path, what: str = "database") -> os.stat_result | 
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise StoreError(f"Cannot use {path}: {error.strerror or error}.") from None
+        raise StoreError(_("Cannot use {path}: {reason}.").format(
+            path=path, reason=error.strerror or error)) from None
     if stat.S_ISDIR(status.st_mode):
-        raise StoreError(f"{path} is a folder, not a {what} file. Give a file path.")
+        raise StoreError(_("{path} is a folder, not a database file. Give a file path.").format(path=path))
     if not stat.S_ISREG(status.st_mode):
-        raise StoreError(f"{path} is not a regular file (it is a device, a pipe or a socket); "
-                         f"it was left untouched. Give the path of a {what} file.")
+        raise StoreError(_("{path} is not a regular file (it is a device, a pipe or a socket); "
+                           "it was left untouched. Give the path of a database file.").format(path=path))
     return status
 
 
@@ -138,23 +140,26 @@ def _acquire(path: Path, *, create: bool) -> tuple[tuple[int, int], int, bool]:
                 entry = _held[key]
                 entry.users += 1
                 return key, entry.fds[0], True
-        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        # Non-blocking: should a pipe replace the file after the stat, opening it never hangs.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
             if status is None and create:
                 fd = os.open(path, flags | os.O_CREAT | os.O_EXCL, 0o600)
-                os.fchmod(fd, 0o600)
+                with contextlib.suppress(OSError, AttributeError):
+                    os.fchmod(fd, 0o600)
             else:
                 fd = os.open(path, flags)
         except FileExistsError:  # another program created it just now: use it as it is
             fd = os.open(path, flags)
         except OSError as error:
             if status is None and not create:
-                raise StoreError(f"{path} does not exist.") from None
-            raise StoreError(f"Cannot open {path}: {error.strerror or error}.") from None
+                raise StoreError(_("{path} does not exist.").format(path=path)) from None
+            raise StoreError(_("Cannot open {path}: {reason}.").format(
+                path=path, reason=error.strerror or error)) from None
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):  # replaced between stat and open; nothing is held
             os.close(fd)
-            raise StoreError(f"{path} is not a regular file; it was left untouched.")
+            raise StoreError(_("{path} is not a regular file; it was left untouched.").format(path=path))
         key = (opened.st_dev, opened.st_ino)
         if key in _held:  # the file was swapped under us for one we hold: keep this fd too
             entry = _held[key]
@@ -182,13 +187,18 @@ def _check_header(path: Path, fd: int | None = None) -> None:
     """Refuse files that are not SQLite or are visibly cut short, before SQLite opens them.
     Reads through ``fd``, the process's descriptor of the file (see ``_held``)."""
     if fd is None:
-        key, fd, _ = _acquire(path, create=False)
+        key, fd, _shared = _acquire(path, create=False)
         try:
             return _check_header(path, fd)
         finally:
             _release(key)
     size = os.fstat(fd).st_size
-    header = os.pread(fd, 100, 0)
+    if hasattr(os, "pread"):
+        header = os.pread(fd, 100, 0)
+    else:  # no pread (Windows): the descriptor is shared, so seek and read under the lock
+        with _held_lock:
+            os.lseek(fd, 0, os.SEEK_SET)
+            header = os.read(fd, 100)
     if not header.startswith(SQLITE_HEADER):
         raise StoreError(
             f"{path} is not an advocacy-tui database (it is not a SQLite file). "
@@ -272,12 +282,12 @@ def check_database_file(path: Path) -> None:
     path = Path(path)
     if refuse_special_file(path) is None:
         raise StoreError(f"{path} is not a file.")
-    key, fd, _ = _acquire(path, create=False)
+    key, fd, _shared = _acquire(path, create=False)
     try:
         _check_header(path, fd)
         # SQLite's own connections may open and close freely: SQLite keeps a descriptor
         # whose file still has locks in this process open until the locks are gone.
-        app_id, version, _ = _inspect(path)
+        app_id, version, _tables = _inspect(path)
         if app_id != APPLICATION_ID:
             raise StoreError(f"{path} is not an advocacy-tui database.")
         if version > SCHEMA_VERSION:
@@ -327,8 +337,8 @@ class Store:
             raise StoreError(f"{path} is a folder, not a database file. Give a file path with --db.")
         if refuse_special_file(path) is None:
             if not create:
-                raise StoreError(f"{path} does not exist. Check the path given with --db, "
-                                 "or open the app once to create the program.")
+                raise StoreError(_("{path} does not exist. Check the path given with --db, "
+                                   "or open the app once to create the program.").format(path=path))
             if not path.parent.exists():
                 raise StoreError(f"The folder {path.parent} does not exist. Create it or pick another path.")
         key, fd, shared = _acquire(path, create=create)
@@ -350,7 +360,7 @@ class Store:
             if not writable:
                 return cls._open_read_only(path, clock, None if shared else _inspect(path)[1], held=key)
         else:
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError, AttributeError):
                 os.fchmod(fd, 0o600)
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
@@ -511,7 +521,8 @@ class Store:
         source = Path(source)
         with contextlib.suppress(OSError):
             if os.path.samefile(source, self.path):
-                raise StoreError(f"{source} is the database itself; choose a backup file.")
+                raise StoreError(_("{source} is the database itself; choose a backup file.").format(
+                    source=source))
         check_database_file(source)
         if self.read_only:
             raise WriteError(explain_write_error(sqlite3.OperationalError("readonly"), self.path))
