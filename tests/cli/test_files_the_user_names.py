@@ -195,3 +195,16 @@ def test_importing_a_pipe_or_the_open_database_is_refused_without_reading_it(tmp
     with Store.open(db) as store:  # the app's import dialog reads in the app's own process
         with pytest.raises(ImportFileError, match="database"):
             read_table(store.path)
+
+
+def test_the_apps_export_dialog_refuses_the_open_database_and_its_log(store, tmp_path):
+    from advocacy_tui.data.csv_io import ImportFileError, export_to_file
+    from advocacy_tui.screens.modals.export_dialog import check_export_path
+
+    assert "database" in check_export_path(str(store.path))
+    assert "database" in check_export_path(f"{store.path}-wal")
+    assert check_export_path(str(tmp_path / "people.csv")) is None
+    before = store.path.read_bytes()
+    with pytest.raises(ImportFileError, match="database"):  # and the writer itself, whoever calls it
+        export_to_file(store, "ambassadors", "csv", store.path)
+    assert store.path.read_bytes() == before

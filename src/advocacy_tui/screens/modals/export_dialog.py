@@ -27,6 +27,12 @@ def check_export_path(value: str) -> str | None:
         return "This is a folder: add a file name at the end."
     if not path.parent.exists():
         return f"The folder {path.parent} does not exist."
+    from advocacy_tui.data.paths_check import check_output_path
+
+    try:  # never the open database, its log, the config file, a device or a pipe
+        check_output_path(path)
+    except OSError as error:
+        return str(error)
     return None
 
 
