@@ -123,8 +123,10 @@ def check_output(ctx: click.Context, output: Path | None, db_path: Path | None) 
 @click.option("--demo", is_flag=True, help="Open a fresh copy of a sample program (your data is not touched).")
 @click.version_option(__version__, "--version", "-V", prog_name="advocacy-tui",
                       message="%(prog)s %(version)s")
+@click.option("--no-saved-settings", "no_saved_settings", is_flag=True, hidden=True,
+              help="Never write the config file (the demo served in a browser).")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None, demo: bool) -> None:
+def cli(ctx: click.Context, db_path: Path | None, demo: bool, no_saved_settings: bool) -> None:
     """Run an employee-advocacy program: roster, calendar, tasks and readiness.
 
     With no command, opens the app.
@@ -158,7 +160,9 @@ def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options:
         app = AdvocacyApp(
             store,
             settings,
-            config_path=None if demo else paths.config_file(),  # the demo never saves settings
+            # The demo never saves settings (a theme chosen in it) to the user's config.
+            config_path=None if demo or ctx.find_root().params.get("no_saved_settings")
+            else paths.config_file(),
             themes_dir=paths.themes_dir(),
             catch_errors=True,
             log_dir=paths.log_dir(),

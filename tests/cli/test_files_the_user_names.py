@@ -168,22 +168,6 @@ def test_demo_is_refused_where_it_would_change_nothing_kept(tmp_path, command):
     assert not paths.default_db().exists()
 
 
-def test_the_demo_never_writes_the_users_config(monkeypatch, isolated_user_dirs):
-    from advocacy_tui import cli
-    from advocacy_tui.app import AdvocacyApp
-
-    def run(self, *args, **kwargs):  # choosing a theme in the demo
-        self._remember_theme(types.SimpleNamespace(name="nord"))
-
-    monkeypatch.setattr(AdvocacyApp, "run", run)
-    with pytest.raises(SystemExit) as done:
-        monkeypatch.setattr("sys.argv", ["advocacy-tui", "--demo"])
-        cli.main()
-        raise SystemExit(0)
-    assert done.value.code in (0, None)
-    assert not paths.config_file().exists()
-
-
 def test_importing_a_pipe_or_the_open_database_is_refused_without_reading_it(tmp_path):
     from advocacy_tui.data.csv_io import ImportFileError, read_table
 
@@ -208,3 +192,26 @@ def test_the_apps_export_dialog_refuses_the_open_database_and_its_log(store, tmp
     with pytest.raises(ImportFileError, match="database"):  # and the writer itself, whoever calls it
         export_to_file(store, "ambassadors", "csv", store.path)
     assert store.path.read_bytes() == before
+
+
+@pytest.mark.parametrize("argv", [["--demo"], ["--db", "DB", "--no-saved-settings"]],
+                         ids=["demo", "served-demo"])
+def test_the_demo_never_writes_the_users_config(monkeypatch, tmp_path, argv):
+    from advocacy_tui import cli
+    from advocacy_tui.app import AdvocacyApp
+    from advocacy_tui.commands.serve import served_command
+
+    assert "--no-saved-settings" in served_command(tmp_path / "demo.db", demo=True)
+    assert "--no-saved-settings" not in served_command(tmp_path / "p.db", demo=False)
+
+    def run(self, *args, **kwargs):
+        self._remember_theme(types.SimpleNamespace(name="nord"))
+
+    monkeypatch.setattr(AdvocacyApp, "run", run)
+    argv = [str(tmp_path / "p.db") if part == "DB" else part for part in argv]
+    monkeypatch.setattr("sys.argv", ["advocacy-tui", *argv])
+    try:
+        cli.main()
+    except SystemExit as done:
+        assert done.code in (0, None)
+    assert not paths.config_file().exists()

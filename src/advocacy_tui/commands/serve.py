@@ -45,6 +45,12 @@ def check_can_listen(host: str, port: int) -> None:
                             "Use --host 127.0.0.1 (the default).") from None
 
 
+def served_command(path: Path, *, demo: bool) -> str:
+    """The command each browser tab runs; the demo's never writes the user's config."""
+    return shlex.join([sys.executable, "-m", "advocacy_tui", "--db", str(path),
+                       *(["--no-saved-settings"] if demo else [])])
+
+
 @cli.command(context_settings=CONTEXT)
 @db_option
 @click.option("--demo", is_flag=True, help="Serve a fresh copy of the sample program.")
@@ -73,7 +79,7 @@ def serve(ctx: click.Context, db_path: Path | None, demo: bool, host: str, port:
                 "and change this program's data, including the people in the roster.",
                 err=True,
             )
-        command = shlex.join([sys.executable, "-m", "advocacy_tui", "--db", str(path)])
+        command = served_command(path, demo=demo_folder is not None)
         from textual_serve.server import Server
 
         server = Server(command, host=host, port=port, title="advocacy-tui")
