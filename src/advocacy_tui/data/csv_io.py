@@ -440,7 +440,8 @@ def _roster_mark(store: Store) -> tuple:
     """Changes when anyone changes the file: another connection's commit moves
     ``data_version``, this connection's own writes move ``total_changes``."""
     conn = store.db.conn
-    return id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+    # The connection itself, not its id(): a later connection could reuse a freed id.
+    return conn, conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
 
 
 class _Person:
