@@ -353,12 +353,13 @@ class Store:
                    shared: bool) -> Store:
         existed = os.fstat(fd).st_size > 0
         writable = _writable(path)
+        version: int | None = None if existed else 0
         if existed:
             _check_header(path, fd)
-            if not shared:  # no connection of ours is open: a short-lived check is harmless
-                cls._refuse_foreign(path, *_inspect(path))
+            if not shared:  # checked before any connection that could write is opened
+                version = cls._refuse_foreign(path, *_inspect(path))
             if not writable:
-                return cls._open_read_only(path, clock, None if shared else _inspect(path)[1], held=key)
+                return cls._open_read_only(path, clock, version, held=key)
         else:
             with contextlib.suppress(OSError, AttributeError):
                 os.fchmod(fd, 0o600)
@@ -368,8 +369,8 @@ class Store:
             raise StoreError(f"Cannot open {path}: {error}.") from None
         store = cls(path, conn, clock, held=key)
         try:
-            # A file this process holds already is checked through the new connection.
-            version = cls._refuse_foreign(path, *_inspect(path, conn)) if existed else 0
+            if version is None:  # a file this process holds already: checked through this connection
+                version = cls._refuse_foreign(path, *_inspect(path, conn))
             store._configure()
             store._migrate(version, backup=existed and version > 0)
         except sqlite3.DatabaseError as error:
