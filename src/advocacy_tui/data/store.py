@@ -375,6 +375,9 @@ class Store:
             store._migrate(version, backup=existed and version > 0)
         except sqlite3.DatabaseError as error:
             conn.close()
+            if isinstance(error, sqlite3.OperationalError) and any(
+                    word in str(error).lower() for word in ("locked", "busy")):
+                raise WriteError(explain_write_error(error, path)) from None  # "busy, try again"
             raise StoreError(f"Cannot use {path}: {error}.") from None
         except BaseException:
             conn.close()
