@@ -69,3 +69,19 @@ def test_writes_of_a_process_that_reopened_the_file_reach_other_processes(tmp_pa
         app.wait(30)
     assert app.returncode == 0
     assert _names(path) == ["Before", "After", "Later"]
+
+
+def test_opening_and_closing_many_times_leaves_no_descriptor_open(tmp_path):
+    from advocacy_tui.data.store import check_database_file, is_held
+
+    path = tmp_path / "p.db"
+    Store.open(path).close()
+    before = len(os.listdir("/proc/self/fd"))
+    outer = Store.open(path)
+    for _ in range(30):
+        Store.open(path).close()
+        check_database_file(path)
+    assert is_held(path)
+    outer.close()
+    assert not is_held(path)
+    assert len(os.listdir("/proc/self/fd")) == before
