@@ -158,7 +158,8 @@ def test_demo_works_on_the_commands_that_read(tmp_path, isolated_user_dirs):
 
 
 @pytest.mark.parametrize("command", [("import", "ambassadors", "FILE"), ("restore", "FILE"),
-                                     ("forget", "anna@x.pl", "--yes")], ids=lambda c: c[0])
+                                     ("forget", "anna@x.pl", "--yes"), ("locate", "data")],
+                         ids=lambda c: c[0])
 def test_demo_is_refused_where_it_would_change_nothing_kept(tmp_path, command):
     source = tmp_path / "people.csv"
     source.write_text("name\nAnna\n", encoding="utf-8")
