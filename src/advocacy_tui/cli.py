@@ -131,6 +131,9 @@ def cli(ctx: click.Context, db_path: Path | None, demo: bool, no_saved_settings:
 
     With no command, opens the app.
     """
+    from advocacy_tui.data.files import clean_stale_parts
+
+    clean_stale_parts()  # part files of exports and backups killed earlier hold personal data
     if ctx.invoked_subcommand is None:
         run_app(ctx, db_path, demo)
 

@@ -79,6 +79,14 @@ def test_a_killed_export_leaves_no_personal_data_after_the_next_run(tmp_path):
     assert list(out.iterdir()) == []
 
 
+def test_any_next_run_removes_the_part_file_of_a_killed_export(tmp_path):
+    out = tmp_path / "exports"
+    out.mkdir()
+    _kill_when_started(_worker("slow_export", str(out / "people.csv")))
+    assert run_cli("locate", "config").returncode == 0
+    assert list(out.iterdir()) == []
+
+
 def test_two_restores_in_one_second_keep_both_replaced_copies(tmp_path, clock):
     db = _program(tmp_path / "p.db", clock=clock)
     backup = tmp_path / "b.db"
