@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from advocacy_tui.cli import CONTEXT, UserError, cli, db_option, open_store
+from advocacy_tui.data.files_written import BACKUP, record_file_written
 from advocacy_tui.data.store import StoreError
 
 
@@ -25,6 +26,7 @@ def backup(ctx: click.Context, target: Path, db_path: Path | None) -> None:
     store = open_store(ctx, db_path)
     try:
         written = store.backup_to(target)
+        record_file_written(store, written, BACKUP)
     finally:
         store.close()
     click.echo(f"Backed up {store.path} to {written}.")
