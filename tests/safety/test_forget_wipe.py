@@ -167,7 +167,7 @@ def test_a_reader_that_never_lets_go_is_reported_and_forget_again_finishes(tmp_p
     assert "Traceback" not in first.stderr
     assert "Erased" in first.stdout  # the erasure itself is committed ...
     assert "another program" in first.stderr and "old data may still be" in first.stderr
-    assert "run the same forget command again" in first.stderr
+    assert "forget the same email address again" in first.stderr
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM ambassadors WHERE email = 'anna@firma.pl'").fetchone()[0] == 0
     second = cli("forget", "anna@firma.pl", "--yes", "--db", str(path))

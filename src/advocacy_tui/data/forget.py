@@ -180,16 +180,16 @@ class Wipe:
             return _("The person is erased, but another program still has the database open "
                      "and kept the old pages in use, so their old data may still be in the "
                      "file's unused space. Close the other program (another advocacy-tui window, "
-                     "a browser tab of “advocacy-tui serve”, sqlite3, Datasette), then run the "
-                     "same forget command again to finish the wipe.")
+                     "a browser tab of “advocacy-tui serve”, sqlite3, Datasette), then forget the "
+                     "same email address again to finish the wipe.")
         if self.problem == FULL:
             return _("The person is erased, but the disk is too full to wipe the file's unused "
                      "space, so their old data may still be in it. Free some space (about twice "
-                     "the size of the database), then run the same forget command again to "
+                     "the size of the database), then forget the same email address again to "
                      "finish the wipe.")
         return _("The person is erased, but wiping the file's unused space failed ({detail}), "
-                 "so their old data may still be in it. Run the same forget command again to "
-                 "finish the wipe.").format(detail=self.detail)
+                 "so their old data may still be in it. Forget the same email address again "
+                 "to finish the wipe.").format(detail=self.detail)
 
 
 @dataclass
