@@ -18,7 +18,7 @@ from advocacy_tui.data.csv_io import (
     read_table,
 )
 from advocacy_tui.data.files_written import files_to_check
-from advocacy_tui.data.forget import finish_wipe, plan_erasure, wipe_pending
+from advocacy_tui.data.forget import describe_files, finish_wipe, plan_erasure, wipe_pending
 from advocacy_tui.data.forget import forget as forget_person
 from advocacy_tui.data.store import WriteError
 from advocacy_tui.domain.text import printable
@@ -187,12 +187,8 @@ def forget(ctx: click.Context, email: str, yes: bool, db_path: Path | None) -> N
 
 
 def _echo_files(files: list[Path]) -> None:
-    if not files:
-        return
-    click.echo(_("Files written earlier by advocacy-tui that may still hold them "
-                 "(delete them, or remove the person from them yourself):"))
-    for path in files:
-        click.echo("  " + printable(str(path)))
+    for line in describe_files(files):
+        click.echo(printable(line))
 
 
 def _finish_earlier_wipe(store, email: str, yes: bool) -> None:

@@ -220,12 +220,16 @@ class Erasure:
         return out
 
     def files_lines(self) -> list[str]:
-        """The files the app wrote earlier (exports, reports, backups) that still exist."""
-        if not self.files:
-            return []
-        return [_("Files written earlier by advocacy-tui that may still hold them "
-                  "(delete them, or remove the person from them yourself):"),
-                *(f"  {path}" for path in self.files)]
+        return describe_files(self.files)
+
+
+def describe_files(files: list[Path]) -> list[str]:
+    """The files the app wrote earlier (exports, reports, backups) that still exist."""
+    if not files:
+        return []
+    return [_("Files written earlier by advocacy-tui that may still hold them "
+              "(delete them, or remove the person from them yourself):"),
+            *(f"  {path}" for path in files)]
 
 
 # -- finding the person and their mentions ---------------------------------------------------

@@ -15,6 +15,7 @@ from advocacy_tui.data.forget import (
     WIPE_WAIT_SECONDS,
     Erasure,
     Wipe,
+    describe_files,
     finish_wipe,
     forget,
     plan_erasure,
@@ -112,13 +113,13 @@ class ForgetDialog(ModalScreen[Erasure | None]):
         if self.plan is None:
             self.query_one("#erase", Button).disabled = True
             return
-        lines = [_("This would erase:"), *("  • " + line for line in self.plan.lines()), "",
-                 _("The freed space in the file is wiped.")]
+        lines = [_("This would erase:"), *("  • " + line for line in self.plan.lines()), ""]
         files = files_to_check(self.store)
-        if files:
-            lines += [_("Files written earlier by advocacy-tui that may still hold them "
-                        "(delete them, or remove the person from them yourself):"),
-                      *(f"  {path}" for path in files)]
+        if not files:
+            lines.append(_("The freed space in the file is wiped. Backups (*.bak) and files you "
+                           "exported earlier are not changed."))
+        else:
+            lines += [_("The freed space in the file is wiped."), *describe_files(files)]
         body.update(printable("\n".join(lines), single_line=False))
         self.query_one("#erase", Button).disabled = False
 
