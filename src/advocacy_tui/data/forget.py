@@ -292,12 +292,31 @@ def _patterns(name: str, email: str) -> list[re.Pattern[str]]:
     return patterns
 
 
+def _needles(name: str, email: str) -> list[str] | None:
+    """Lower-case ASCII strings of which every mention holds at least one, so SQLite can
+    pass over most rows quickly (its lower() folds only A-Z); None when a pattern has no
+    ASCII part, and every row is checked in Python."""
+    needles = []
+    email = unicodedata.normalize("NFC", email.strip())
+    if email:
+        if not email.isascii():
+            return None
+        needles.append(email.lower())
+    words = unicodedata.normalize("NFC", name).split()
+    if len(words) >= 2:
+        plain = [word for word in words if word.isascii()]
+        if not plain:
+            return None
+        needles.append(max(plain, key=len).lower())
+    return needles
+
+
 def _scrub(value: str, patterns: list[re.Pattern[str]]) -> str:
     """``value`` with every mention replaced, or ``value`` itself when there is none."""
     new = value
     for pattern in patterns:
         new = pattern.sub(REMOVED, new)
-    if new == value:
+    if new == value and not value.isascii():
         composed = unicodedata.normalize("NFC", value)  # text pasted in decomposed form
         if composed != value:
             new = composed
@@ -319,13 +338,20 @@ def _mentions(store: Store, person_id: int, name: str, email: str) -> dict[str, 
         return isinstance(value, str) and _scrub(value, patterns) != value
 
     conn.create_function("advocacy_names_them", 1, names_them, deterministic=True)
+    needles = _needles(name, email)
     found: dict[str, list[tuple[int, dict[str, str]]]] = {}
     try:
         for table, columns in _scrubbed_columns(store):
             condition = " OR ".join(f"advocacy_names_them({_quote(c)})" for c in columns)
+            params: list[str] = []
+            if needles is not None:
+                quick = " OR ".join(f"instr(lower({_quote(c)}), ?) > 0" for c in columns for _n in needles)
+                condition = f"({quick}) AND ({condition})"
+                params = [needle for _c in columns for needle in needles]
             try:
                 rows = conn.execute(
-                    f"SELECT rowid, {', '.join(_quote(c) for c in columns)} FROM {_quote(table)} WHERE {condition}"
+                    f"SELECT rowid, {', '.join(_quote(c) for c in columns)} FROM {_quote(table)} WHERE {condition}",
+                    params,
                 ).fetchall()
             except sqlite3.OperationalError:  # a WITHOUT ROWID table: nothing to rewrite by rowid
                 continue
