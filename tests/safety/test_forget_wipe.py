@@ -190,7 +190,8 @@ def tiny_disk(tmp_path):
     subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-def test_forget_on_a_nearly_full_disk_says_the_wipe_did_not_finish(tiny_disk, tmp_path):
+def _nearly_full(tiny_disk: Path, tmp_path: Path, room: int) -> Path:
+    """A program on a small disk with ``room`` bytes left free."""
     built = tmp_path / "built.db"
     with Store.open(built) as store:
         repo = AmbassadorRepo(store)
@@ -204,8 +205,25 @@ def test_forget_on_a_nearly_full_disk_says_the_wipe_did_not_finish(tiny_disk, tm
     stats = os.statvfs(tiny_disk)
     free = stats.f_bavail * stats.f_frsize
     assert path.stat().st_size > 200_000
-    (tiny_disk / "filler").write_bytes(b"\0" * max(0, free - 200_000))  # room to erase, not to vacuum
-    result = cli("forget", "anna@firma.pl", "--yes", "--db", str(tiny_disk / "p.db"))
+    (tiny_disk / "filler").write_bytes(b"\0" * max(0, free - room))
+    return path
+
+
+def test_forget_on_a_full_disk_erases_nothing_and_says_so(tiny_disk, tmp_path):
+    path = _nearly_full(tiny_disk, tmp_path, 60_000)  # not even room to erase
+    result = cli("forget", "anna@firma.pl", "--yes", "--db", str(path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "unexpected" not in result.stderr
+    assert "Nothing was erased" in result.stderr and "disk is full" in result.stderr
+    (tiny_disk / "filler").unlink()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM ambassadors").fetchone()[0] == 71
+
+
+def test_forget_on_a_nearly_full_disk_says_the_wipe_did_not_finish(tiny_disk, tmp_path):
+    path = _nearly_full(tiny_disk, tmp_path, 200_000)  # room to erase, not to vacuum
+    result = cli("forget", "anna@firma.pl", "--yes", "--db", str(path))
     assert result.returncode != 0
     assert "Traceback" not in result.stderr and "unexpected" not in result.stderr
     assert "disk is too full" in result.stderr and "Free some space" in result.stderr

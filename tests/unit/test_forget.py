@@ -202,3 +202,29 @@ def test_a_column_added_later_without_a_class_is_scrubbed_and_the_check_sees_it(
     assert ("posts", "summary") in columns - set(COLUMNS)  # the test above would fail
     forget(store, "anna@firma.pl")
     assert c.execute("SELECT summary FROM posts").fetchone()[0] == f"by {REMOVED}"
+
+
+def test_surname_first_as_hr_systems_write_it_is_replaced_too(store):
+    ben = _person_and_notes(store, "Anna Nowak", "anna@firma.pl",
+                            "From HR: Nowak Anna; NOWAK, ANNA; but not Nowak Annabelle.")
+    forget(store, "anna@firma.pl")
+    assert _notes(store, ben) == f"From HR: {REMOVED}; {REMOVED}; but not Nowak Annabelle."
+
+
+def test_a_one_word_name_is_not_searched_for_and_the_plan_says_so(store):
+    ben = _person_and_notes(store, "Anna", "anna@firma.pl", "Anna said hi; mail anna@firma.pl")
+    plan = plan_erasure(store, "anna@firma.pl")
+    assert any("only one word" in line for line in plan.lines())
+    forget(store, "anna@firma.pl")
+    assert _notes(store, ben) == f"Anna said hi; mail {REMOVED}"
+
+
+def test_the_search_index_is_sound_after_forgetting(store):
+    repo = AmbassadorRepo(store)
+    repo.add(build_ambassador({"name": "Anna Nowak", "email": "anna@firma.pl"}))
+    for n in range(20):
+        repo.add(build_ambassador({"name": f"P {n}", "email": f"p{n}@firma.pl", "department": "Anna Nowak's"}))
+    forget(store, "anna@firma.pl")
+    store.db.conn.execute("INSERT INTO ambassadors_search (ambassadors_search) VALUES ('integrity-check')")
+    assert store.db.conn.execute("SELECT count(*) FROM ambassadors_search WHERE ambassadors_search MATCH "
+                                 "'\"removed\"'").fetchone()[0] == 20

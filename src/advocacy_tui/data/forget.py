@@ -207,6 +207,9 @@ class Erasure:
 
     def lines(self) -> list[str]:
         out = [_("ambassadors: 1 row ({name}, {email}) removed").format(name=self.name, email=self.email)]
+        if len(self.name.split()) < 2:
+            out.append(_("their name “{name}” is only one word, so free text is searched for their "
+                         "email only; check notes for the name yourself").format(name=self.name))
         out += [ngettext("{table}: {n} row removed", "{table}: {n} rows removed", n)
                 .format(table=table, n=f"{n:,}") for table, n in self.removed.items() if n]
         out += [ngettext("{table}: {n} row kept, link to the person cleared",
@@ -286,9 +289,12 @@ def _patterns(name: str, email: str) -> list[re.Pattern[str]]:
         patterns.append(re.compile(r"(?<![\w.+-])" + re.escape(email) + r"(?![\w-])(?!\.\w)", re.IGNORECASE))
     words = unicodedata.normalize("NFC", name).split()
     if len(words) >= 2:
+        orders = [r"\s+".join(re.escape(w) for w in words)]
+        if len(words) == 2:  # surname first, as HR systems write it: "Nowak Anna", "NOWAK, Anna"
+            orders.append(re.escape(words[1]) + r",?\s+" + re.escape(words[0]))
         # not part of a longer name: Anna Nowakowska, Anna Nowak-Kowalska, Joanna Nowak
-        patterns.append(re.compile(r"(?<!\w)(?<!\w-)" + r"\s+".join(re.escape(w) for w in words)
-                                   + r"(?!\w)(?!-\w)", re.IGNORECASE))
+        patterns.append(re.compile(r"(?<!\w)(?<!\w-)(?:" + "|".join(orders) + r")(?!\w)(?!-\w)",
+                                   re.IGNORECASE))
     return patterns
 
 
