@@ -94,3 +94,23 @@ async def test_files_written_earlier_are_named_before_and_after(store, make_app,
         await pilot.pause()
         assert not isinstance(app.screen, ForgetDialog)
     assert repo.total() == 0
+
+
+async def test_a_full_disk_during_the_wipe_is_said_in_plain_words(store, make_app, monkeypatch):
+    from advocacy_tui.data import forget as forget_module
+    from advocacy_tui.screens.modals import forget_dialog
+
+    def forget_on_a_full_disk(store, email, **options):
+        erasure = forget_module.forget(store, email, **options)
+        erasure.wipe = forget_module.Wipe(False, forget_module.FULL, "database or disk is full")
+        return erasure
+
+    monkeypatch.setattr(forget_dialog, "forget", forget_on_a_full_disk)
+    AmbassadorRepo(store).add(build_ambassador({"name": "Anna Nowak", "email": "anna@x.pl"}))
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _erase(pilot, app)
+        assert isinstance(app.screen, ForgetDialog)
+        text = screen_text(app)
+        assert "disk is too full" in text and "Free some space" in text
+        assert "Traceback" not in text and "disk is full)" not in text
