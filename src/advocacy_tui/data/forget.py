@@ -431,10 +431,10 @@ def forget(store: Store, email: str, *, wait_seconds: float = WIPE_WAIT_SECONDS)
     previous = conn.execute("PRAGMA secure_delete").fetchone()[0]
     conn.execute("PRAGMA secure_delete = ON")
     try:
-        erasure = plan_erasure(store, email)
-        if erasure is None:
-            return None
-        with store.write():
+        with store.write():  # planned inside the transaction: what it says is what is done
+            erasure = plan_erasure(store, email)
+            if erasure is None:
+                return None
             for table, rows in _mentions(store, erasure.person_id, erasure.name, erasure.email).items():
                 for rowid, changes in rows:
                     assignments = ", ".join(f"{_quote(c)} = ?" for c in changes)
