@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from advocacy_tui.cli import CONTEXT, UserError, check_output, cli, db_option, open_store
+from advocacy_tui.data.files_written import BACKUP, record_file_written
 from advocacy_tui.data.store import StoreError
 from advocacy_tui.i18n import _
 
@@ -31,6 +32,7 @@ def backup(ctx: click.Context, target: Path, db_path: Path | None) -> None:
     store = open_store(ctx, db_path, create=False)
     try:
         written = store.backup_to(target)
+        record_file_written(store, written, BACKUP)
     except FileExistsError:
         raise UserError(_("{target} already exists; choose a new file name.").format(target=target)) from None
     finally:

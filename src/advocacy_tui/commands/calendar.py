@@ -18,6 +18,8 @@ from advocacy_tui.cli import (
     open_store,
 )
 from advocacy_tui.data.files import FileWriteError, write_private
+from advocacy_tui.data.files_written import EXPORT, record_file_written
+from advocacy_tui.data.store import Store
 from advocacy_tui.domain.dates import DateError, parse_date
 
 export = group("export", "Write the program's data to files other programs read.")
@@ -32,7 +34,7 @@ def _date_option(value: str | None, name: str) -> date | None:
         raise UserError(f"{name}: {error}") from None
 
 
-def _write(data: bytes, output: Path | None) -> None:
+def _write(data: bytes, output: Path | None, store: Store) -> None:
     if output is None or str(output) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -41,6 +43,7 @@ def _write(data: bytes, output: Path | None) -> None:
         write_private(output, data)
     except FileWriteError as error:
         raise UserError(str(error)) from None
+    record_file_written(store, output, EXPORT)  # so that forget can name it
     click.echo(f"Wrote {output}.", err=True)
 
 
@@ -71,9 +74,9 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
     store = open_store(ctx, db_path, settings, create=False)
     try:
         data = build_ics(store, first, last, voice_labels=settings.voice_labels)
+        _write(data, output, store)
     finally:
         store.close()
-    _write(data, output)
 
 
 def _export_table(ctx: click.Context, what: str, fmt: str, output: Path | None,
@@ -87,11 +90,11 @@ def _export_table(ctx: click.Context, what: str, fmt: str, output: Path | None,
             records, fields = ex.post_records(store), ex.POST_FIELDS
         else:
             records, fields = ex.library_records(store), ex.LIBRARY_FIELDS
+        text = ex.to_csv(records, fields) if fmt == "csv" else ex.to_json(records)
+        # utf-8-sig: Excel recognises UTF-8 (Polish letters) only with the byte-order mark.
+        _write(text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), output, store)
     finally:
         store.close()
-    text = ex.to_csv(records, fields) if fmt == "csv" else ex.to_json(records)
-    # utf-8-sig: Excel recognises UTF-8 (Polish letters) only with the byte-order mark.
-    _write(text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), output)
 
 
 for _what, _summary in (("posts", "Every post of the content calendar"),

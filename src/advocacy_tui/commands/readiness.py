@@ -22,11 +22,13 @@ from advocacy_tui.cli import (
     run_app,
 )
 from advocacy_tui.data.files import FileWriteError, write_private
+from advocacy_tui.data.files_written import REPORT, record_file_written
+from advocacy_tui.data.store import Store
 
 report_group = group("report", "Write reports: a readiness run, or the state of the program.")
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str, output: Path | None, store: Store) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
@@ -34,6 +36,7 @@ def _write(text: str, output: Path | None) -> None:
         write_private(output, text.encode("utf-8"))
     except FileWriteError as error:
         raise UserError(str(error)) from None
+    record_file_written(store, output, REPORT)  # so that forget can name it
     click.echo(f"Report written to {output}.", err=True)
 
 
@@ -94,9 +97,9 @@ def report_readiness(ctx: click.Context, run_id: int | None, fmt: str, output: P
             raise UserError(f"Run {run.id} used a question bank that cannot be loaded: "
                             f"{str(error).strip(chr(39))}") from None
         text = readiness_report(store, run, bank, fmt)
+        _write(text, output, store)
     finally:
         store.close()
-    _write(text, output)
 
 
 @report_group.command("program", context_settings=CONTEXT)
@@ -113,6 +116,6 @@ def report_program(ctx: click.Context, fmt: str, output: Path | None, db_path: P
     store = open_store(ctx, db_path, create=False)
     try:
         text = program_report(store, fmt)
+        _write(text, output, store)
     finally:
         store.close()
-    _write(text, output)

@@ -17,9 +17,12 @@ from advocacy_tui.data.csv_io import (
     plan_import,
     read_table,
 )
+from advocacy_tui.data.files_written import files_to_check
+from advocacy_tui.data.forget import describe_files, finish_wipe, plan_erasure, wipe_pending
 from advocacy_tui.data.forget import forget as forget_person
-from advocacy_tui.data.forget import plan_erasure
+from advocacy_tui.data.store import WriteError
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import _
 
 import_group = group("import", "Bring people in from files (CSV from HR systems or Excel).")
 export_group = group("export", "Write the program's data to CSV or JSON files.")
@@ -150,24 +153,57 @@ def forget(ctx: click.Context, email: str, yes: bool, db_path: Path | None) -> N
 
     Without --yes nothing changes: the command lists what would be removed, what would
     only be unlinked (posts they wrote stay, without an author) and where their name or
-    email appears in free text (it becomes [removed]). The freed space is wiped.
-    Backup copies made before upgrades (*.bak) and your own exports are not changed.
+    email appears in free text (it becomes [removed]). The freed space in the file is
+    wiped; if another program keeps it busy or the disk is full, the command says so,
+    exits with status 1, and running it again finishes the wipe. Exports, reports and
+    backups written earlier are listed: they are files for you to delete.
     """
     store = open_store(ctx, db_path, create=False, demo_ok=not yes)
     try:
         plan = plan_erasure(store, email)
         if plan is None:
-            raise UserError(f"No one in the roster has the email address {printable(email.strip())}.")
+            _finish_earlier_wipe(store, email, yes)
+            return
         if not yes:
-            click.echo("Would erase:")
+            click.echo(_("Would erase:"))
             for text in plan.lines():
                 click.echo("  " + printable(text))
-            click.echo("Nothing was changed. Run again with --yes to erase.")
+            _echo_files(files_to_check(store))
+            click.echo(_("Nothing was changed. Run again with --yes to erase."))
             return
-        done = forget_person(store, email)
-        assert done is not None
-        click.echo("Erased:")
+        try:
+            done = forget_person(store, email)
+        except WriteError as error:
+            raise UserError(_("Nothing was erased. {reason}").format(reason=error)) from None
+        assert done is not None and done.wipe is not None
+        click.echo(_("Erased:"))
         for text in done.lines():
             click.echo("  " + printable(text))
+        _echo_files(done.files)
+        if not done.wipe.complete:
+            raise UserError(done.wipe.message())
+        click.echo(_("The freed space in the file is wiped."))
     finally:
         store.close()
+
+
+def _echo_files(files: list[Path]) -> None:
+    for line in describe_files(files):
+        click.echo(printable(line))
+
+
+def _finish_earlier_wipe(store, email: str, yes: bool) -> None:
+    """No one has ``email``: perhaps they were erased and the wipe did not finish."""
+    missing = _("No one in the roster has the email address {email}.").format(email=printable(email.strip()))
+    if not wipe_pending(store):
+        raise UserError(missing)
+    if not yes:
+        click.echo(missing + " " + _("The wipe of an earlier erasure did not finish; "
+                                     "run again with --yes to finish it."))
+        return
+    wipe = finish_wipe(store)
+    assert wipe is not None
+    if not wipe.complete:
+        raise UserError(wipe.message())
+    click.echo(missing + " " + _("The wipe of an earlier erasure is now complete: "
+                                 "nothing of the erased person is left in the file."))

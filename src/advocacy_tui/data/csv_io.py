@@ -36,6 +36,7 @@ from typing import IO
 
 from advocacy_tui.data.ambassadors import _keys
 from advocacy_tui.data.files import FileWriteError, private_file
+from advocacy_tui.data.files_written import EXPORT, record_file_written
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import ValidationError, build_ambassador
 from advocacy_tui.domain.text import fold
@@ -603,4 +604,5 @@ def export_to_file(store: Store, what: str, fmt: str, path: str | os.PathLike[st
             count = export(store, what, fmt, handle, delimiter=delimiter)
     except FileWriteError as error:
         raise ImportFileError(str(error)) from None
+    record_file_written(store, path, EXPORT)
     return count

@@ -296,6 +296,22 @@ CREATE INDEX tasks_open_load ON tasks (due_on, recurrence, estimate_minutes) WHE
     )
 
 
+def m008_files_written(db: sqlite_utils.Database) -> None:
+    """Files the app wrote (exports, reports, backups), so that ``forget`` can name the
+    ones that may still hold a forgotten person (see data/files_written.py)."""
+    _run(
+        db,
+        """
+CREATE TABLE files_written (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    written_at TEXT NOT NULL
+)
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
@@ -304,6 +320,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m005_calendar,
     m006_tasks_today,
     m007_task_load,
+    m008_files_written,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

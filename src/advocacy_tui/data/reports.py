@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from advocacy_tui.data.files import write_private
+from advocacy_tui.data.files_written import REPORT, record_file_written
 from advocacy_tui.data.readiness import ReadinessRepo, Run
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.dates import format_date
@@ -240,7 +241,9 @@ def readiness_report(store: Store, run: Run, bank: Bank, fmt: str) -> str:
 
 def write_readiness_report(store: Store, run: Run, bank: Bank, path: Path) -> Path:
     text = readiness_report(store, run, bank, report_format(path))
-    return write_private(path, text.encode("utf-8"))
+    written = write_private(path, text.encode("utf-8"))
+    record_file_written(store, written, REPORT)
+    return written
 
 
 # -- program report ------------------------------------------------------------------------

@@ -10,15 +10,34 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from advocacy_tui.data.forget import Erasure, forget, plan_erasure
+from advocacy_tui.data.files_written import files_to_check
+from advocacy_tui.data.forget import (
+    WIPE_WAIT_SECONDS,
+    Erasure,
+    Wipe,
+    describe_files,
+    finish_wipe,
+    forget,
+    plan_erasure,
+    wipe_pending,
+)
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import check_email
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.modals.forms import Field
 
 
 class ForgetDialog(ModalScreen[Erasure | None]):
-    """Dismisses what was erased, or None when nothing was."""
+    """Dismisses what was erased, or None when nothing was.
+
+    When the wipe of the freed space could not finish (another program holds old pages,
+    the disk is full), or files written earlier may still hold the person, the dialog
+    stays open and says so; Esc then closes it. Forgetting the same email again finishes
+    an unfinished wipe.
+    """
+
+    wait_seconds = WIPE_WAIT_SECONDS  # how long the wipe waits for other programs
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="forget.cancel", tooltip="Close; nothing is erased"),
@@ -27,9 +46,10 @@ class ForgetDialog(ModalScreen[Erasure | None]):
     ]
 
     class Done(Message):
-        def __init__(self, erasure: Erasure | None, error: str = "") -> None:
+        def __init__(self, erasure: Erasure | None, error: str = "", wipe: Wipe | None = None) -> None:
             self.erasure = erasure
             self.error = error
+            self.wipe = wipe  # finishing an earlier wipe
             super().__init__()
 
     def __init__(self, store: Store, email: str = "") -> None:
@@ -38,6 +58,8 @@ class ForgetDialog(ModalScreen[Erasure | None]):
         self.initial_email = email
         self.plan: Erasure | None = None
         self.busy = False
+        self.finishing = False  # no one has the email, and an earlier wipe did not finish
+        self.erased: Erasure | None = None  # erased, the dialog still open to say how it went
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
@@ -63,6 +85,7 @@ class ForgetDialog(ModalScreen[Erasure | None]):
         if self.plan is not None and event.value.strip().lower() == self.plan.email.lower():
             return  # the value it was checked with (also the first Changed after mounting)
         self.plan = None
+        self.finishing = False
         self.query_one("#erase", Button).disabled = True
         self.query_one("#field-email", Field).show_problem(None)
 
@@ -72,49 +95,89 @@ class ForgetDialog(ModalScreen[Erasure | None]):
         email = self.query_one("#forget-email", Input).value.strip()
         field = self.query_one("#field-email", Field)
         problem = check_email(email) if email else "Type the email address of the person to forget."
+        self.finishing = False
+        if self.erased is not None:
+            return
         if problem is None:
             self.plan = plan_erasure(self.store, email)
             if self.plan is None:
-                problem = "No one in the roster has this email address."
+                problem = _("No one in the roster has this email address.")
+                self.finishing = wipe_pending(self.store)
         field.show_problem(problem)
         body = self.query_one("#forget-plan", Static)
+        if self.finishing:
+            body.update(_("The wipe of an earlier erasure did not finish: the erased person's old "
+                          "data may still be in the file's unused space. Press F10 to finish it now."))
+            self.query_one("#erase", Button).disabled = False
+            return
         if self.plan is None:
             self.query_one("#erase", Button).disabled = True
             return
-        lines = ["This would erase:", *("  • " + line for line in self.plan.lines()),
-                 "", "The freed space in the file is wiped. Backups (*.bak) and files you exported "
-                 "earlier are not changed."]
+        lines = [_("This would erase:"), *("  • " + line for line in self.plan.lines()), ""]
+        files = files_to_check(self.store)
+        if not files:
+            lines.append(_("The freed space in the file is wiped. Backups (*.bak) and files you "
+                           "exported earlier are not changed."))
+        else:
+            lines += [_("The freed space in the file is wiped."), *describe_files(files)]
         body.update(printable("\n".join(lines), single_line=False))
         self.query_one("#erase", Button).disabled = False
 
     @on(Button.Pressed, "#erase")
     def action_confirm(self) -> None:
-        if self.plan is None or self.busy:
+        if self.busy or self.erased is not None or (self.plan is None and not self.finishing):
             return
         self.busy = True
         self.query_one("#erase", Button).disabled = True
-        self.query_one("#forget-plan", Static).update("Erasing and wiping the freed space…")
-        self._forget(self.plan.email)
+        self.query_one("#forget-plan", Static).update(_("Erasing and wiping the freed space…"))
+        self._forget(self.plan.email if self.plan else None)
 
     @work(thread=True, exclusive=True, group="forget")
-    def _forget(self, email: str) -> None:
+    def _forget(self, email: str | None) -> None:
         try:
             with Store.open(self.store.path, clock=self.store.clock) as store:
-                erasure = forget(store, email)
+                if email is None:
+                    self.post_message(self.Done(None, wipe=finish_wipe(store, wait_seconds=self.wait_seconds)))
+                    return
+                erasure = forget(store, email, wait_seconds=self.wait_seconds)
         except Exception as error:
-            self.post_message(self.Done(None, f"Nothing was erased: {error}."))
+            self.post_message(self.Done(None, _("Nothing was erased. {reason}").format(reason=error)))
             return
         self.post_message(self.Done(erasure))
 
     @on(Done)
     def _done(self, message: Done) -> None:
         self.busy = False
+        body = self.query_one("#forget-plan", Static)
         if message.error:
-            self.query_one("#forget-plan", Static).update(printable(message.error))
+            body.update(printable(message.error, single_line=False))
             return
-        self.dismiss(message.erasure)
+        if message.erasure is None:  # finishing an earlier wipe
+            self.finishing = False
+            wipe = message.wipe
+            body.update(wipe.message() if wipe and not wipe.complete else
+                        _("The wipe of an earlier erasure is now complete: nothing of the erased "
+                          "person is left in the file."))
+            self.query_one("#cancel", Button).label = _("Close (Esc)")
+            return
+        erasure = message.erasure
+        wipe_done = erasure.wipe is None or erasure.wipe.complete
+        if wipe_done and not erasure.files:
+            self.dismiss(erasure)
+            return
+        self.erased = erasure  # stay open to say how it went; Esc closes
+        lines = [_("Erased {name} and everything that named them.").format(name=erasure.name)]
+        if not wipe_done:
+            assert erasure.wipe is not None
+            lines += ["", erasure.wipe.message()]
+        if erasure.files:
+            lines += ["", *erasure.files_lines()]
+        body.update(printable("\n".join(lines), single_line=False))
+        self.query_one("#erase", Button).display = False
+        self.query_one("#check", Button).display = False
+        self.query_one("#cancel", Button).label = _("Close (Esc)")
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         if not self.busy:
-            self.dismiss(None)
+            self.dismiss(self.erased)
