@@ -107,7 +107,7 @@ def test_dry_run_writes_nothing(store, tmp_path):
         (b"email;dept\nx@y.pl;IT\n", "no name column"),
         (b"PK\x03\x04rest", "workbook"),
         (b"\x00\x01\x02\x00bin", "not a text file"),
-        ("name\n".encode("utf-16"), "UTF-16"),
+        ("name\n".encode("utf-16-le"), "UTF-16"),
         (b"name,Name\nA,B\n", "Two columns"),
     ],
 )

@@ -34,11 +34,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from advocacy_tui.data import decoding
 from advocacy_tui.data.ambassadors import _keys
 from advocacy_tui.data.files import FileWriteError, private_file
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import ValidationError, build_ambassador
-from advocacy_tui.domain.text import fold
+from advocacy_tui.domain.text import fold, printable
+from advocacy_tui.i18n import _
 
 # The fields of a person that a file can set, in the order exports write them.
 FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined", "notes")
@@ -133,6 +135,81 @@ def unquote_cell(value: str) -> str:
 # -- reading a file ----------------------------------------------------------------------
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CELL_ENDS: dict[str, re.Pattern[str]] = {}
+HEADER_MAX_LINES = 20  # a header cell may span lines, but not a whole file
+
+
+def _cell_end(separators: str) -> re.Pattern[str]:
+    if separators not in _CELL_ENDS:
+        _CELL_ENDS[separators] = re.compile("[" + re.escape(separators) + "\r\n]")
+    return _CELL_ENDS[separators]
+
+
+def scan_record(text: str, pos: int, separators: str) -> tuple[int, list[int], int | None]:
+    """Walk one CSV record of ``text`` from ``pos`` as csv.reader does (quotes open a cell
+    only at its start; ``""`` inside quotes is one quote).
+
+    Returns (the offset just past the record's line break, or ``len(text)``; the offsets where
+    its cells start; the offset of a quote that is never closed, or None). It jumps from
+    quote to quote with ``find``, so a file is walked once, in linear time.
+    """
+    ends = _cell_end(separators)
+    size = len(text)
+    starts = [pos]
+    while True:
+        if pos < size and text[pos] == '"':
+            opened, search = pos, pos + 1
+            while True:
+                close = text.find('"', search)
+                if close < 0:
+                    return size, starts, opened
+                if text.startswith('"', close + 1):
+                    search = close + 2
+                    continue
+                break
+            pos = close + 1
+        found = ends.search(text, pos)
+        if found is None:
+            return size, starts, None
+        if found.group() in "\r\n":
+            end = found.end()
+            if found.group() == "\r" and text.startswith("\n", end):
+                end += 1
+            return end, starts, None
+        pos = found.end()
+        starts.append(pos)
+
+
+def _line_of(text: str, offset: int) -> int:
+    """The 1-based line number (as an editor counts them) of ``offset`` in ``text``."""
+    return len(_LINE_BREAK.findall(text, 0, offset)) + 1
+
+
+def _line_offset(text: str, start: int, lines: int) -> int:
+    """The offset in ``text`` after skipping ``lines`` lines from ``start``."""
+    position = start
+    for _number in range(lines):
+        found = _LINE_BREAK.search(text, position)
+        if found is None:
+            return len(text)
+        position = found.end()
+    return position
+
+
+def _unclosed_quote(row: int, line: int, column: str, snippet: str) -> ImportFileError:
+    return ImportFileError(_(
+        "Row {row}, column {column}: the quote that opens the cell at line {line} "
+        "(“{snippet}”) is never closed, so the rest of the file would be read as one cell. "
+        "Nothing was imported. Add the closing quote or remove this one, and try again."
+    ).format(row=row, column=column, line=line, snippet=snippet))
+
+
+def _snippet(text: str, offset: int) -> str:
+    part = text[offset:offset + 24].split("\n")[0].split("\r")[0]
+    return printable(part + ("…" if len(part) == 24 else ""))
+
+
 @dataclass
 class TableFile:
     """A decoded CSV file: its encoding, separator, header and data rows."""
@@ -144,25 +221,75 @@ class TableFile:
     start: int  # offset of the first data line in ``text``
     lines: int  # a line count, for progress
 
+    def column_name(self, index: int) -> str:
+        """How a message names the cell's column: “notes” (column 2)."""
+        if index < len(self.header) and self.header[index].strip():
+            return f"“{printable(self.header[index].strip()[:40])}” ({index + 1})"
+        return str(index + 1)
+
     def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(row number as a spreadsheet shows it, cells); the header is row 1."""
+        """(row number as a spreadsheet shows it, cells); the header is row 1.
+
+        A quote that is never closed, or a cell longer than csv's limit, raises
+        ImportFileError naming the row, the column and the line where the cell starts.
+        """
         reader = csv.reader(io.StringIO(self.text[self.start:], newline=""), delimiter=self.delimiter)
-        yield from enumerate(reader, start=2)
+        number = 1
+        pending: tuple[int, list[str], int, int] | None = None  # row, cells, first line, lines
+        while True:
+            before = reader.line_num
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                raise self._broken(number + 1, before, error) from None
+            number += 1
+            if pending is not None:
+                yield pending[0], pending[1]
+            pending = (number, cells, before, reader.line_num - before)
+        if pending is not None:
+            if pending[3] > 1:  # the last record spans lines: was its quote ever closed?
+                offset = _line_offset(self.text, self.start, pending[2])
+                _end, starts, unclosed = scan_record(self.text, offset, self.delimiter)
+                if unclosed is not None:
+                    column = sum(1 for s in starts if s <= unclosed) - 1
+                    raise _unclosed_quote(pending[0], _line_of(self.text, unclosed),
+                                          self.column_name(column), _snippet(self.text, unclosed))
+            yield pending[0], pending[1]
+
+    def _broken(self, row: int, lines_before: int, error: csv.Error) -> ImportFileError:
+        """The message for a record csv.reader could not read (a cell over its size limit)."""
+        offset = _line_offset(self.text, self.start, lines_before)
+        end, starts, unclosed = scan_record(self.text, offset, self.delimiter)
+        if unclosed is not None:
+            column = sum(1 for s in starts if s <= unclosed) - 1
+            return _unclosed_quote(row, _line_of(self.text, unclosed),
+                                   self.column_name(column), _snippet(self.text, unclosed))
+        limit = csv.field_size_limit()
+        bounds = [*starts[1:], end + 1]
+        sizes = [b - a - 1 for a, b in zip(starts, bounds, strict=True)]
+        column = max(range(len(sizes)), key=lambda i: sizes[i])
+        if sizes[column] <= limit:  # not a size problem: say what csv said, in a sentence
+            return ImportFileError(_(
+                "Row {row} (line {line}) cannot be read as CSV ({reason}). "
+                "Nothing was imported."
+            ).format(row=row, line=_line_of(self.text, offset), reason=error))
+        return ImportFileError(_(
+            "Row {row}, column {column}: the cell is longer than {limit:,} characters, "
+            "more than a cell can hold. Nothing was imported. Shorten it, or check the quotes "
+            "of this cell (it starts at line {line})."
+        ).format(row=row, column=self.column_name(column), limit=limit,
+                 line=_line_of(self.text, starts[column])))
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Bytes -> (text, encoding name): UTF-8 (BOM or not), else Windows-1250."""
+    """Bytes -> (text, encoding name), decided on the evidence of every line (see
+    :mod:`advocacy_tui.data.decoding`); a file mixing encodings is refused with the line."""
     try:
-        return data.decode("utf-8-sig"), ("UTF-8 with BOM" if data.startswith(b"\xef\xbb\xbf") else "UTF-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1250"), "Windows-1250"
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            "The file is neither UTF-8 nor Windows-1250 text. Save it from your spreadsheet "
-            "as “CSV UTF-8” and try again."
-        ) from None
+        return decoding.decode(data)
+    except decoding.DecodeError as error:
+        raise ImportFileError(str(error)) from None
 
 
 def detect_delimiter(header_line: str, sample: str) -> str:
@@ -201,7 +328,8 @@ def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
             "“Save as” → CSV, then import that file."
         )
     head = data[:4096]
-    if head.count(b"\x00") * 8 > len(head):
+    has_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not has_bom and head.count(b"\x00") * 8 > len(head):
         raise ImportFileError(
             f"{name} is not a text file in UTF-8 or Windows-1250 (it may be UTF-16 or binary). "
             "Save it from your spreadsheet as “CSV UTF-8” and try again."
@@ -217,20 +345,29 @@ def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
         start = end
     if start >= len(text):
         raise ImportFileError(f"{name} is empty: there is no header row and no people in it.")
-    end = text.find("\n", start)
-    while end >= 0 and text.count('"', start, end) % 2:  # a quoted header cell spans lines
-        end = text.find("\n", end + 1)
-    header_line = text[start:] if end < 0 else text[start:end]
-    delimiter = detect_delimiter(header_line, text[start:start + 16_384])
-    reader = csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter)
-    header = next(reader)
-    # The offset of the first data line: csv may span lines for a quoted header, so re-read.
-    consumed = io.StringIO(text[start:], newline="")
-    counter = csv.reader(consumed, delimiter=delimiter)
-    next(counter)
-    data_start = start + consumed.tell()
-    return TableFile(encoding, delimiter, [cell.strip() for cell in header], text, data_start,
-                     text.count("\n", data_start) + 1)
+    # The header record: a quoted header cell may span lines; a quote never closed may not.
+    end, _starts, unclosed = scan_record(text, start, ",;\t")
+    delimiter = detect_delimiter(text[start:end], text[start:start + 16_384])
+    end, starts, unclosed = scan_record(text, start, delimiter)
+    first_line = _line_of(text, start)
+    if unclosed is not None:
+        raise ImportFileError(_(
+            "Row 1 (the header): the quote at line {line} (“{snippet}”) is never closed, "
+            "so the whole file would be read as one header cell. Nothing was imported. Add the "
+            "closing quote or remove this one, and try again."
+        ).format(line=_line_of(text, unclosed), snippet=_snippet(text, unclosed)))
+    last_line = _line_of(text, max(end - 1, start))
+    if last_line - first_line >= HEADER_MAX_LINES:
+        quoted = next((s for s in starts if text.startswith('"', s)), start)
+        raise ImportFileError(_(
+            "Row 1 (the header) runs from line {first} to line {last}: the quote at line "
+            "{line} (“{snippet}”) is closed only there. Nothing was imported. Check the quotes "
+            "in the first row and try again."
+        ).format(first=first_line, last=last_line, line=_line_of(text, quoted),
+                 snippet=_snippet(text, quoted)))
+    header = next(csv.reader(io.StringIO(text[start:end], newline=""), delimiter=delimiter), [])
+    return TableFile(encoding, delimiter, [cell.strip() for cell in header], text, end,
+                     text.count("\n", end) + 1)
 
 
 # -- planning an import ----------------------------------------------------------------
