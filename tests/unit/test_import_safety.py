@@ -188,4 +188,4 @@ def test_a_line_break_in_a_linkedin_address_is_a_row_problem(store):
     data = b'name,linkedin\nAnna,"https://www.linkedin.com/in/anna\r\nx"\n'
     plan = plan_import(store, parse_table(data))
     assert [p.row for p in plan.problems] == [2]
-    assert "LinkedIn" in plan.problems[0].message and "line break" in plan.problems[0].message
+    assert "linkedin" in plan.problems[0].message and "line break" in plan.problems[0].message

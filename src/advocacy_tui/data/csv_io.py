@@ -1,14 +1,21 @@
 """Ambassadors in and out of CSV and JSON files: what HR systems and Excel write.
 
 Reading
-    * UTF-8 with or without a BOM, or Windows-1250 (Excel in a Polish locale);
+    * UTF-8 with or without a BOM, Windows-1250 (Excel in a Polish locale) or UTF-16 with a
+      BOM, decided on evidence (:mod:`advocacy_tui.data.decoding`); a file mixing UTF-8 and
+      Windows-1250 is refused with the line, and cells with garbled Polish letters
+      ("JĂłzef") are row problems, so an import never writes mojibake over the roster;
+    * a quote that is never closed, or a cell over csv's limit, is named by row, column
+      and line (the file is walked once, in linear time);
     * ``,``, ``;`` or tab as the separator (detected);
     * headers in English or Polish, any case and spacing;
     * role and status words in English or Polish, dates as dd.mm.yyyy or ISO.
 
 People are matched by email (ignoring case); a row without an email matches the one
-person of the same name who has no email either. Importing the same file twice
-changes nothing. Every row is checked before anything is written.
+person of the same name (ignoring case and spacing) who has no email either. When
+several people without email share that name, the row is a problem, never a new person.
+Importing the same file twice changes nothing. Every row is checked before anything is
+written.
 
 Spreadsheet safety
     A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would
@@ -29,6 +36,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -449,6 +457,12 @@ def map_header(header: list[str]) -> tuple[dict[str, int], dict[str, str], list[
     return index, names, ignored
 
 
+def name_key(name: str) -> str:
+    """How a row without an email is matched to a person without one: the same name, whatever
+    the case, the spacing or the Unicode form (macOS writes "ó" as two code points)."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
 def _existing(store: Store) -> tuple[dict[str, tuple[int, tuple]], dict[str, list[tuple[int, tuple]]]]:
     """Everyone already in the roster, by lower-case email and (for people without one) by name."""
     by_email: dict[str, tuple[int, tuple]] = {}
@@ -461,8 +475,35 @@ def _existing(store: Store) -> tuple[dict[str, tuple[int, tuple]], dict[str, lis
         if values[1]:
             by_email[values[1].lower()] = (id_, values)
         else:
-            by_name.setdefault(values[0], []).append((id_, values))
+            by_name.setdefault(name_key(values[0]), []).append((id_, values))
     return by_email, by_name
+
+
+GARBLE_CHECKED = ("name", "department", "notes")
+
+
+def _garbled(label: dict[str, str], values: tuple, old: tuple | None) -> list[str]:
+    """Problems for cells that hold garbled Polish letters ("JĂłzef" for "Józef")."""
+    problems = []
+    for position, f in enumerate(FIELDS):
+        if f not in GARBLE_CHECKED or not values[position]:
+            continue
+        repaired = decoding.ungarble(values[position])
+        if repaired is None:
+            continue
+        shown, meant = printable(values[position][:60]), printable(repaired[:60])
+        if old is not None and old[position] == repaired:
+            problems.append(_(
+                "{column}: “{shown}” is “{meant}” with garbled letters, and the import would write "
+                "it over the right spelling in the roster. The file was saved in another encoding "
+                "somewhere: export it again as “CSV UTF-8”."
+            ).format(column=label[f], shown=shown, meant=meant))
+        else:
+            problems.append(_(
+                "{column}: “{shown}” looks like “{meant}” with garbled letters (a file saved in "
+                "another encoding somewhere). Fix the letters or export the file again as “CSV UTF-8”."
+            ).format(column=label[f], shown=shown, meant=meant))
+    return problems
 
 
 def plan_import(
@@ -516,6 +557,7 @@ def plan_import(
         except ValidationError as error:
             row_problems += [f"{label.get(f, f)}: {message}" for f, message in error.problems.items()]
             person = None
+        match = None
         if person is not None:
             email_key = person.email.lower() if person.email else None
             if email_key:
@@ -523,29 +565,37 @@ def plan_import(
                     row_problems.append(f"{label['email']}: {person.email} is also in row {seen_email[email_key]}")
                 else:
                     seen_email[email_key] = number
+                match = by_email.get(email_key)
             else:
-                if person.name in seen_name:
+                key = name_key(person.name)
+                if key in seen_name:
                     row_problems.append(
-                        f"{person.name[:60]} has no email and the same name as row {seen_name[person.name]}; "
+                        f"{person.name[:60]} has no email and the same name as row {seen_name[key]}; "
                         "add an email to tell them apart"
                     )
                 else:
-                    seen_name[person.name] = number
+                    seen_name[key] = number
+                candidates = by_name.get(key, ())
+                if len(candidates) > 1:
+                    row_problems.append(_(
+                        "{count} people in the roster are called {name} and have no email, so this "
+                        "row cannot say which of them it means; add an email to the row (and to them)"
+                    ).format(count=len(candidates), name=printable(person.name[:60])))
+                elif candidates:
+                    match = candidates[0]
+        values: tuple = ()
+        if person is not None:
+            values = (person.name, person.email, person.department, person.role, person.status,
+                      person.linkedin, person.joined.isoformat() if person.joined else None, person.notes)
+            row_problems += _garbled(label, values, match[1] if match else None)
         if row_problems:
             plan.invalid_rows += 1
             plan.problems.extend(RowProblem(number, p) for p in row_problems)
             if len(plan.preview) < PREVIEW_ROWS:
                 plan.preview.append((number, {**raw, "_problem": "; ".join(row_problems)}))
             continue
-        values = (person.name, person.email, person.department, person.role, person.status,
-                  person.linkedin, person.joined.isoformat() if person.joined else None, person.notes)
         if len(plan.preview) < PREVIEW_ROWS:
             plan.preview.append((number, dict(zip(FIELDS, values, strict=True))))
-        if person.email:
-            match = by_email.get(person.email.lower())
-        else:
-            candidates = by_name.get(person.name, ())
-            match = candidates[0] if len(candidates) == 1 else None
         if match is None:
             plan.add.append(values)
             continue
