@@ -186,6 +186,9 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except StoreError as error:  # a full disk, a read-only or busy file: already a sentence
+        say_error(str(error))
+        sys.exit(1)
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
         say_error(f"{error.strerror or error}{where}.")
