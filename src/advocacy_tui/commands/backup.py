@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from advocacy_tui.cli import CONTEXT, UserError, cli, db_option, open_store
+from advocacy_tui.commands.output import say
 from advocacy_tui.data.store import StoreError
 
 
@@ -27,7 +28,7 @@ def backup(ctx: click.Context, target: Path, db_path: Path | None) -> None:
         written = store.backup_to(target)
     finally:
         store.close()
-    click.echo(f"Backed up {store.path} to {written}.")
+    say(f"Backed up {store.path} to {written}.")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -43,4 +44,4 @@ def restore(ctx: click.Context, source: Path, db_path: Path | None) -> None:
         raise UserError(f"Nothing was restored: {error}") from None
     finally:
         store.close()
-    click.echo(f"Restored {store.path} from {source}. The previous content is kept in {kept}.")
+    say(f"Restored {store.path} from {source}. The previous content is kept in {kept}.")

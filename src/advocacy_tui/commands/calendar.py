@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
 from advocacy_tui.cli import CONTEXT, UserError, db_option, group, load_config, open_store
+from advocacy_tui.commands.output import tell, write_data
 from advocacy_tui.data.files import FileWriteError, write_private
 from advocacy_tui.domain.dates import DateError, parse_date
 
@@ -26,14 +26,13 @@ def _date_option(value: str | None, name: str) -> date | None:
 
 def _write(data: bytes, output: Path | None) -> None:
     if output is None or str(output) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        write_data(data)  # exact into a pipe; on a terminal, escapes are made visible
         return
     try:
         write_private(output, data)
     except FileWriteError as error:
         raise UserError(str(error)) from None
-    click.echo(f"Wrote {output}.", err=True)
+    tell(f"Wrote {output}.")
 
 
 @export.command("calendar", context_settings=CONTEXT)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from advocacy_tui.cli import CONTEXT, UserError, cli, db_option, group, open_store
+from advocacy_tui.commands.output import data_stream, one_line, say, tell
 from advocacy_tui.data.csv_io import (
     EXPORTS,
     ImportFileError,
@@ -19,7 +20,6 @@ from advocacy_tui.data.csv_io import (
 )
 from advocacy_tui.data.forget import forget as forget_person
 from advocacy_tui.data.forget import plan_erasure
-from advocacy_tui.domain.text import printable
 
 import_group = group("import", "Bring people in from files (CSV from HR systems or Excel).")
 export_group = group("export", "Write the program's data to CSV or JSON files.")
@@ -55,30 +55,26 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
             plan = plan_import(store, table, path=str(file))
         except ImportFileError as error:
             raise UserError(str(error)) from None
-        click.echo(
-            f"Read {plan.rows:,} rows from {file} ({plan.encoding}, {plan.separator_name}-separated).",
-            err=True,
-        )
+        tell(f"Read {plan.rows:,} rows from {file} ({plan.encoding}, {plan.separator_name}-separated).")
         if plan.ignored:
-            click.echo("Columns not used: " + printable(", ".join(plan.ignored)) + ".", err=True)
+            tell("Columns not used: " + ", ".join(plan.ignored) + ".")
         if plan.problems:
             verb = "has a problem" if plan.invalid_rows == 1 else "have problems"
-            click.echo(f"{plan.invalid_rows:,} of {plan.rows:,} rows {verb}:", err=True)
+            tell(f"{plan.invalid_rows:,} of {plan.rows:,} rows {verb}:")
             for problem in plan.problems[:MAX_LISTED]:
-                click.echo("  " + printable(str(problem)), err=True)
+                tell(f"  {problem}")
             if len(plan.problems) > MAX_LISTED:
-                click.echo(f"  … and {len(plan.problems) - MAX_LISTED:,} more.", err=True)
+                tell(f"  … and {len(plan.problems) - MAX_LISTED:,} more.")
         would = (f"{len(plan.add):,} added, {len(plan.update):,} updated, {plan.unchanged:,} unchanged, "
                  f"{plan.invalid_rows if skip_invalid else 0:,} skipped")
         if plan.problems and not skip_invalid:
-            click.echo("Nothing was imported. Fix these rows, or use --skip-invalid to import the rest.",
-                       err=True)
+            tell("Nothing was imported. Fix these rows, or use --skip-invalid to import the rest.")
             sys.exit(1)
         if dry_run:
-            click.echo(f"Dry run, nothing written. Would be: {would}.")
+            say(f"Dry run, nothing written. Would be: {would}.")
             return
         summary = apply_import(store, plan, skip_invalid=skip_invalid)
-        click.echo(f"Imported: {summary}.")
+        say(f"Imported: {summary}.")
     finally:
         store.close()
 
@@ -126,15 +122,15 @@ def _export(ctx: click.Context, what: str, fmt: str, output: Path | None, separa
     store = open_store(ctx, db_path)
     try:
         if output is None:
-            stream = click.get_text_stream("stdout")
+            stream = data_stream()  # exact into a pipe; on a terminal, escapes are made visible
             export(store, what, fmt, stream, delimiter=DELIMITERS[separator])
-            stream.flush()
+            stream.finish()
             return
         try:
             count = export_to_file(store, what, fmt, output, delimiter=DELIMITERS[separator])
         except ImportFileError as error:
             raise UserError(str(error)) from None
-        click.echo(f"Wrote {count:,} {what} to {output} (readable by you only).", err=True)
+        tell(f"Wrote {count:,} {what} to {output} (readable by you only).")
     finally:
         store.close()
 
@@ -156,17 +152,17 @@ def forget(ctx: click.Context, email: str, yes: bool, db_path: Path | None) -> N
     try:
         plan = plan_erasure(store, email)
         if plan is None:
-            raise UserError(f"No one in the roster has the email address {printable(email.strip())}.")
+            raise UserError(f"No one in the roster has the email address {email.strip()}.")
         if not yes:
-            click.echo("Would erase:")
+            say("Would erase:")
             for text in plan.lines():
-                click.echo("  " + printable(text))
-            click.echo("Nothing was changed. Run again with --yes to erase.")
+                say("  " + one_line(text))
+            say("Nothing was changed. Run again with --yes to erase.")
             return
         done = forget_person(store, email)
         assert done is not None
-        click.echo("Erased:")
+        say("Erased:")
         for text in done.lines():
-            click.echo("  " + printable(text))
+            say("  " + one_line(text))
     finally:
         store.close()
