@@ -115,6 +115,28 @@ def test_an_update_never_turns_stored_names_into_mojibake(store, tmp_path):
     assert "Józef Wąs" in plan.problems[0].message
 
 
+@pytest.mark.parametrize("codec", ["cp1250", "cp1252", "latin-1"])
+def test_any_stored_name_garbled_on_the_way_is_refused(store, tmp_path, codec):
+    path = tmp_path / "a.csv"
+    path.write_text("name,email,department\nHans Müller,hm@x.pl,Öl & Gas\n", encoding="utf-8")
+    import_file(store, path)
+    garbled = "name,email,department\nHans Müller,hm@x.pl,Öl & Gas\n".encode().decode(codec)
+    path.write_text(garbled, encoding="utf-8")
+    plan, summary = import_file(store, path)
+    assert summary is None and names(store) == ["Hans Müller"]
+    assert {p.row for p in plan.problems} == {2} and len(plan.problems) == 2
+
+
+def test_a_correct_spelling_may_replace_a_garbled_one(store, tmp_path):
+    path = tmp_path / "a.csv"
+    store.db.conn.execute(
+        "INSERT INTO ambassadors (name, email, sort_key, search_text, created_at, updated_at) "
+        "VALUES ('JĂłzef WÄ…s', 'jw@x.pl', '', '', 'x', 'x')")
+    path.write_text("name,email\nJózef Wąs,jw@x.pl\n", encoding="utf-8")
+    plan, summary = import_file(store, path)
+    assert summary is not None and summary.updated == 1 and names(store) == ["Józef Wąs"]
+
+
 # -- matching -------------------------------------------------------------------------
 
 
@@ -189,3 +211,28 @@ def test_a_line_break_in_a_linkedin_address_is_a_row_problem(store):
     plan = plan_import(store, parse_table(data))
     assert [p.row for p in plan.problems] == [2]
     assert "linkedin" in plan.problems[0].message and "line break" in plan.problems[0].message
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.tuples(st.sampled_from(["Jan Kowalski", "jan  kowalski", "Anna Wąs",
+                                                 "Józef", "Jo\u0301zef", "Ola"]),
+                               st.sampled_from(["", "a@x.pl", "A@X.pl", "b@x.pl"]),
+                               st.sampled_from(["", "IT", "HR"])), max_size=8),
+       stored=st.lists(st.sampled_from(["Jan Kowalski", "Ola", "Józef"]), max_size=3))
+def test_any_file_imported_twice_changes_nothing_the_second_time(tmp_path_factory, rows, stored):
+    folder = tmp_path_factory.mktemp("twice")
+    path = folder / "f.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["name", "email", "department"])
+        writer.writerows(rows)
+    with Store.open(folder / "p.db") as store:
+        for name in stored:
+            store.db.conn.execute(
+                "INSERT INTO ambassadors (name, sort_key, search_text, created_at, updated_at) "
+                "VALUES (?, '', '', 'x', 'x')", (name,))
+        import_file(store, path, skip_invalid=True)
+        before = store.db.conn.execute("SELECT * FROM ambassadors ORDER BY id").fetchall()
+        plan, _summary = import_file(store, path, skip_invalid=True)
+        assert (len(plan.add), len(plan.update)) == (0, 0)
+        assert store.db.conn.execute("SELECT * FROM ambassadors ORDER BY id").fetchall() == before

@@ -489,6 +489,8 @@ def _garbled(label: dict[str, str], values: tuple, old: tuple | None) -> list[st
         if f not in GARBLE_CHECKED or not values[position]:
             continue
         repaired = decoding.ungarble(values[position])
+        if repaired is None and old is not None and decoding.garbles(old[position], values[position]):
+            repaired = old[position]
         if repaired is None:
             continue
         shown, meant = printable(values[position][:60]), printable(repaired[:60])

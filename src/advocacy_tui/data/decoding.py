@@ -160,3 +160,18 @@ def ungarble(value: str) -> str | None:
         return value.encode(codec).decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
+
+
+def garbles(original: str | None, value: str) -> bool:
+    """Is ``value`` exactly ``original`` written as UTF-8 and read back in another encoding
+    ("Müller" -> "MĂĽller")? The surest sign that a file was garbled on its way."""
+    if not original or original.isascii() or value == original:
+        return False
+    data = original.encode("utf-8", errors="surrogatepass")
+    for codec in _GARBLE_CODECS:
+        try:
+            if data.decode(codec) == value:
+                return True
+        except UnicodeDecodeError:
+            continue
+    return False
