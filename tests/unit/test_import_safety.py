@@ -197,6 +197,21 @@ def test_unbalanced_quote_in_a_big_file_is_named_not_a_field_limit_crash(store):
     assert "row 3" in message and "notes" in message and "quote" in message
 
 
+def test_a_stray_quote_closed_rows_later_does_not_swallow_them_silently(store):
+    data = (b'name,email,notes\nAnna,a@x.pl,ok\nBen,b@x.pl,"oops\n'
+            + b"".join(b"P%d,p%d@x.pl,x\n" % (n, n) for n in range(10)) + b'Zed,z@x.pl,"fine"\n')
+    with pytest.raises(ImportFileError) as caught:
+        plan_import(store, parse_table(data))
+    message = str(caught.value).lower()
+    assert "row 3" in message and "notes" in message and "line 3" in message and "quote" in message
+
+
+def test_a_real_multi_line_note_is_kept(store):
+    data = b'name,email,notes\nAnna,a@x.pl,"Lista:\n- jeden, dwa\n- trzy\n"\n'
+    plan = plan_import(store, parse_table(data))
+    assert plan.ok and plan.add[0][-1] == "Lista:\n- jeden, dwa\n- trzy\n"
+
+
 def test_a_cell_over_the_csv_limit_names_row_and_column(store):
     big = "x" * (csv.field_size_limit() + 10)
     data = f'name,notes\nAnna,ok\nBen,"{big}"\n'.encode()

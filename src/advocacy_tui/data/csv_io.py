@@ -253,6 +253,8 @@ class TableFile:
             except csv.Error as error:
                 raise self._broken(number + 1, before, error) from None
             number += 1
+            if reader.line_num - before > 2:
+                self._check_swallowed(number, before, cells)
             if pending is not None:
                 yield pending[0], pending[1]
             pending = (number, cells, before, reader.line_num - before)
@@ -265,6 +267,33 @@ class TableFile:
                     raise _unclosed_quote(pending[0], _line_of(self.text, unclosed),
                                           self.column_name(column), _snippet(self.text, unclosed))
             yield pending[0], pending[1]
+
+    def _check_swallowed(self, row: int, lines_before: int, cells: list[str]) -> None:
+        """A cell over several lines that holds what look like other rows (as many separators
+        as the header) means a stray quote swallowed them: refuse rather than lose them."""
+        separators = len(self.header) - 1
+        if separators < 1:
+            return
+        for index, cell in enumerate(cells):
+            if cell.count("\n") < 2:
+                continue
+            looks_like_rows = sum(1 for line in cell.splitlines() if line.count(self.delimiter) >= separators)
+            if looks_like_rows >= 2:
+                offset = _line_offset(self.text, self.start, lines_before)
+                _end, starts, unclosed = scan_record(self.text, offset, self.delimiter)
+                if unclosed is not None:
+                    column = sum(1 for s in starts if s <= unclosed) - 1
+                    raise _unclosed_quote(row, _line_of(self.text, unclosed),
+                                          self.column_name(column), _snippet(self.text, unclosed))
+                start = starts[index] if index < len(starts) else offset
+                raise ImportFileError(_(
+                    "Row {row}, column {column}: the cell that starts at line {line} (“{snippet}”) "
+                    "runs over {lines} lines and holds {count} lines that look like rows of their "
+                    "own, so its quote is probably not closed where it should be. Nothing was "
+                    "imported. Check the quotes in that cell and try again."
+                ).format(row=row, column=self.column_name(index), line=_line_of(self.text, start),
+                         snippet=_snippet(self.text, start), lines=cell.count("\n") + 1,
+                         count=looks_like_rows))
 
     def _broken(self, row: int, lines_before: int, error: csv.Error) -> ImportFileError:
         """The message for a record csv.reader could not read (a cell over its size limit)."""
