@@ -73,7 +73,26 @@ def test_any_utf8_text_decodes_exactly(lines, bom):
 
 @settings(max_examples=200, deadline=None)
 @given(lines=st.lists(polish_text, min_size=1, max_size=8))
-def test_any_windows_1250_text_decodes_exactly_unless_it_is_also_utf8(lines):
+def test_windows_1250_text_is_read_exactly_or_refused_never_garbled(lines):
+    text = "\n".join(lines) + "\n"
+    try:
+        result = decode(text.encode("cp1250"))
+    except ImportFileError as error:  # random letters may look like a mix; refusing is safe
+        assert "line" in str(error)
+        return
+    assert result[0] == text
+
+
+WORDS = ["Łódź", "ŁÓDŹ", "Północ", "PÓŁNOC", "GÓŁKA", "Gółka", "MĘŻCZYŹNI", "Śląsk", "ŚLĄSK",
+         "Żółć", "ŻÓŁĆ", "gęś", "część", "CZĘŚĆ", "węższy", "Ńówka", "Źdźbło", "ŹDŹBŁO", "Ćma",
+         "ĆMA", "Józef", "JÓZEF", "Wąs", "WĄS", "Sprzedaż", "SPRZEDAŻ", "Kraków", "KRAKÓW",
+         "Gdańsk", "GDAŃSK", "Anna", "Nowak", ";", ",", "-", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join),
+                      min_size=1, max_size=8))
+def test_real_polish_text_in_windows_1250_is_always_read_exactly(lines):
     text = "\n".join(lines) + "\n"
     data = text.encode("cp1250")
     try:
