@@ -36,12 +36,14 @@ DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 @click.pass_context
 def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_invalid: bool,
                        db_path: Path | None) -> None:
-    """Add or update people from a CSV FILE (UTF-8 or Windows-1250; , ; or tab).
+    """Add or update people from a CSV FILE (UTF-8, Windows-1250 or UTF-16; , ; or tab).
 
     Columns are found by their header, in English or Polish: name (or first name and
     last name; imię i nazwisko), email, department (dział), role (rola), status,
     LinkedIn, joined (data dołączenia), notes (uwagi). People are matched by email,
-    so importing the same file again changes nothing. If any row has a problem,
+    rows without one by name, so importing the same file again changes nothing. A file
+    that mixes UTF-8 and Windows-1250, or a cell with garbled letters, is refused with
+    the row. If any row has a problem,
     nothing is imported and every problem is listed, unless --skip-invalid is given.
     A leading ' that an export put before = + - @ is taken away again.
     """
