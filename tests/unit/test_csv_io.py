@@ -232,9 +232,11 @@ def test_any_file_is_imported_exactly_or_refused_with_row_and_reason(tmp_path_fa
             table = read_table(path)
         except ImportFileError as error:
             # only a file whose every cell is blank may be refused as a whole, or a Windows-1250
-            # file in which some line happens to read as clear UTF-8 ("Ä…"): that is a mix
+            # file in which some line happens to read as clear UTF-8 ("Ä…"): that is a mix; or
+            # a file whose only non-ASCII letters read both ways ("ӣ" is Windows-1250 "ÓŁ")
             assert ("empty" in str(error) or "not a text file" in str(error)
-                    or (encoding == "cp1250" and "mixes two encodings" in str(error)))
+                    or (encoding == "cp1250" and "mixes two encodings" in str(error))
+                    or "can be read two ways" in str(error))
             return
         plan = plan_import(store, table)
         expected, bad = [], set()

@@ -46,6 +46,25 @@ def test_real_windows_1250_files_import(store, tmp_path, text):
     assert names(store) == expected
 
 
+def test_windows_1250_capitals_that_are_also_valid_utf8_are_refused_not_read_as_cyrillic(store, tmp_path):
+    path = tmp_path / "caps.csv"
+    path.write_bytes("name;department\nJAN KOWALSKI;PÓŁNOC\n".encode("cp1250"))
+    with pytest.raises(ImportFileError) as caught:
+        import_file(store, path)
+    message = str(caught.value)
+    assert "Line 2" in message and "PÓŁNOC" in message and "CSV UTF-8" in message
+    assert names(store) == []
+    # Saved again as UTF-8 (what the message asks), the same file imports.
+    path.write_bytes("name;department\nJAN KOWALSKI;PÓŁNOC\n".encode())
+    assert import_file(store, path)[1].added == 1
+
+
+def test_real_utf8_cyrillic_and_ipa_still_import(store, tmp_path):
+    path = tmp_path / "u.csv"
+    path.write_text("name,notes\nОлена Петренко,\nAnna,ʌ\n", encoding="utf-8")
+    assert import_file(store, path)[1].added == 2
+
+
 def test_utf8_bom_and_mixed_after_bom(tmp_path):
     assert decode("\ufeffname\nŁukasz\n".encode())[1] == "UTF-8 with BOM"
     with pytest.raises(ImportFileError, match="line 3"):

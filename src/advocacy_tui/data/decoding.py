@@ -5,7 +5,9 @@ Polish locale), or as UTF-16 with a BOM (Excel "Unicode text"). The decision is 
 for the whole file, from the evidence of every line:
 
 * a BOM decides (and the rest must then be valid in that encoding);
-* a file that is valid UTF-8 is UTF-8;
+* a file that is valid UTF-8 is UTF-8, unless its only non-ASCII letters are the few that
+  Windows-1250 capitals also make ("PÓŁNOC" in Windows-1250 reads as "PӣNOC"): then it
+  reads both ways and is refused with the line;
 * a file that is not valid UTF-8 is Windows-1250, unless some of its lines are clearly
   UTF-8: then it is a mix of both (a row pasted from another program), and it is refused
   with the line where the encodings disagree. Reading such a file either way would turn
@@ -56,6 +58,40 @@ def _clearly_utf8(text: str) -> bool:
     return False
 
 
+_STRONG = re.compile("[\u00a0-\u017f\u0800-\U0010ffff]|[\u0080-\u07ff]{2}")
+_WEAK = re.compile("[\u0080-\u07ff]")
+_POLISH_CAPITALS = set("ĄĆĘŁŃÓŚŹŻ")
+
+
+def _refuse_if_it_reads_both_ways(text: str) -> None:
+    """Valid UTF-8 whose only non-ASCII letters are ones that Windows-1250 capitals make
+    ("PÓŁNOC" in Windows-1250 is valid UTF-8 for "PӣNOC"): nothing tells the two readings
+    apart, so the file is refused rather than imported with Cyrillic letters in it."""
+    if text.isascii() or _STRONG.search(text):
+        return
+    weak = _WEAK.findall(text)
+    readings = {ch: ch.encode("utf-8").decode("cp1250", errors="replace") for ch in set(weak)}
+    if not weak or not all(set(reading) <= _POLISH_CAPITALS for reading in readings.values()):
+        return
+    first = _WEAK.search(text)
+    assert first is not None
+    line_start = text.rfind("\n", 0, first.start()) + 1
+    line_end = text.find("\n", first.start())
+    line = text[line_start:] if line_end < 0 else text[line_start:line_end]
+    as_cp1250 = line.encode("utf-8").decode("cp1250", errors="replace")
+    number = text.count("\n", 0, first.start()) + 1
+    raise DecodeError(_(
+        "Line {line} can be read two ways, “{utf8}” (UTF-8) or “{cp1250}” (Windows-1250), and "
+        "nothing else in the file tells which. Nothing was imported. {fix}"
+    ).format(line=number, utf8=_short(line), cp1250=_short(as_cp1250), fix=_(SAVE_AS_UTF8)))
+
+
+def _short(line: str) -> str:
+    line = line.strip().replace("\r", "")
+    shown = line if len(line) <= 40 else line[:39] + "…"
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in shown)
+
+
 def _first_bad_line(data: bytes, encoding: str) -> int:
     """The 1-based line number of the first line that is not valid in ``encoding``."""
     for number, line in enumerate(_lines(data), start=1):
@@ -89,9 +125,12 @@ def decode(data: bytes) -> tuple[str, str]:
                     "{line} is not. {fix}"
                 ).format(name=name, line=line, fix=_(SAVE_AS_UTF8))) from None
     try:
-        return data.decode("utf-8"), UTF8
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        _refuse_if_it_reads_both_ways(text)
+        return text, UTF8
     # Not UTF-8 as a whole: look at the evidence line by line.
     first_cp1250 = first_utf8 = 0
     for number, line in enumerate(_lines(data), start=1):
