@@ -250,6 +250,16 @@ def test_a_stray_quote_closed_rows_later_does_not_swallow_them_silently(store):
     assert "row 3" in message and "notes" in message and "line 3" in message and "quote" in message
 
 
+@pytest.mark.parametrize("notes", ["Lista:\n- jeden, dwa\n- trzy, cztery\n",
+                                   "Adres:\nul. Długa 1, 00-001 Warszawa, Polska\ntel. 1, 2\n"])
+def test_real_multi_line_notes_with_commas_are_kept(store, notes):
+    for header in ("name,notes", "name,email,notes"):
+        extra = ",a@x.pl" if "email" in header else ""
+        data = f'{header}\nAnna{extra},"{notes}"\nBen{extra.replace("a@", "b@")},x\n'.encode()
+        plan = plan_import(store, parse_table(data))
+        assert plan.ok and plan.add[0][-1] == notes
+
+
 def test_a_real_multi_line_note_is_kept(store):
     data = b'name,email,notes\nAnna,a@x.pl,"Lista:\n- jeden, dwa\n- trzy\n"\n'
     plan = plan_import(store, parse_table(data))

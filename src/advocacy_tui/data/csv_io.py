@@ -272,13 +272,14 @@ class TableFile:
         """A cell over several lines that holds what look like other rows (as many separators
         as the header) means a stray quote swallowed them: refuse rather than lose them."""
         separators = len(self.header) - 1
-        if separators < 1:
+        if separators < 2:  # with one separator a row is too easy to mistake for a note
             return
         for index, cell in enumerate(cells):
             if cell.count("\n") < 2:
                 continue
-            looks_like_rows = sum(1 for line in cell.splitlines() if line.count(self.delimiter) >= separators)
-            if looks_like_rows >= 2:
+            lines = cell.splitlines()[1:]
+            looks_like_rows = sum(1 for line in lines if line.count(self.delimiter) == separators)
+            if looks_like_rows >= 2 and looks_like_rows * 2 >= len(lines):
                 offset = _line_offset(self.text, self.start, lines_before)
                 _end, starts, unclosed = scan_record(self.text, offset, self.delimiter)
                 if unclosed is not None:
