@@ -44,21 +44,16 @@ def _lines(data: bytes) -> list[bytes]:
     return data.splitlines(keepends=True)
 
 
+# Evidence that a UTF-8 reading is real: a Latin letter with diacritics (every Polish one),
+# a character of three or more bytes, or two non-ASCII characters in a row.
+_STRONG = re.compile("[\u00a0-\u017f\u0800-\U0010ffff]|[\u0080-\u07ff]{2}")
+
+
 def _clearly_utf8(text: str) -> bool:
     """Does this UTF-8 reading of a line show evidence that it really is UTF-8?"""
-    previous_wide = False
-    for ch in text:
-        code = ord(ch)
-        if code < 0x80:
-            previous_wide = False
-            continue
-        if 0xA0 <= code <= 0x17F or code >= 0x800 or previous_wide:
-            return True
-        previous_wide = True
-    return False
+    return _STRONG.search(text) is not None
 
 
-_STRONG = re.compile("[\u00a0-\u017f\u0800-\U0010ffff]|[\u0080-\u07ff]{2}")
 _WEAK = re.compile("[\u0080-\u07ff]")
 _POLISH_CAPITALS = set("ĄĆĘŁŃÓŚŹŻ")
 
