@@ -17,9 +17,9 @@ from typing import Any
 import click
 
 from advocacy_tui import __version__, paths
+from advocacy_tui.commands import output
 from advocacy_tui.config import ConfigError, Settings, load_settings
 from advocacy_tui.data.store import Store, StoreError
-from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import _
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -27,8 +27,8 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 def say_error(message: str) -> None:
     """One line on stderr. Paths and values the user typed may hold control characters:
-    they are shown as U+FFFD, never sent to the terminal."""
-    click.echo(f"advocacy-tui: {printable(message)}", err=True)
+    they are shown as visible escapes (``\\x1b``), never sent to the terminal."""
+    output.say_error(message)
 
 
 class UserError(click.ClickException):
@@ -188,11 +188,11 @@ def locate(what: str) -> None:
         raise UserError(_("The demo program is a throwaway copy with no lasting file; "
                           "leave out --demo to locate your own."))
     if what == "config":
-        click.echo(paths.config_file())
+        output.say(str(paths.config_file()))
     elif what == "themes":
-        click.echo(paths.themes_dir())
+        output.say(str(paths.themes_dir()))
     else:
-        click.echo(paths.default_db(load_config().db))
+        output.say(str(paths.default_db(load_config().db)))
 
 
 # Feature modules add their commands here (import, export, report, ...), e.g.

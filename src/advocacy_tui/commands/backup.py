@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from advocacy_tui.cli import CONTEXT, UserError, check_output, cli, db_option, open_store
+from advocacy_tui.commands.output import say
 from advocacy_tui.data.files_written import BACKUP, record_file_written
 from advocacy_tui.data.store import StoreError
 from advocacy_tui.i18n import _
@@ -37,7 +38,7 @@ def backup(ctx: click.Context, target: Path, db_path: Path | None) -> None:
         raise UserError(_("{target} already exists; choose a new file name.").format(target=target)) from None
     finally:
         store.close()
-    click.echo(f"Backed up {store.path} to {written}.")
+    say(f"Backed up {store.path} to {written}.")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -53,4 +54,4 @@ def restore(ctx: click.Context, source: Path, db_path: Path | None) -> None:
         raise UserError(f"Nothing was restored: {error}") from None
     finally:
         store.close()
-    click.echo(f"Restored {store.path} from {source}. The previous content is kept in {kept}.")
+    say(f"Restored {store.path} from {source}. The previous content is kept in {kept}.")

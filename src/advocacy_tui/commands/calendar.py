@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from advocacy_tui.cli import (
     load_config,
     open_store,
 )
+from advocacy_tui.commands.output import tell, write_data
 from advocacy_tui.data.files import FileWriteError, write_private
 from advocacy_tui.data.files_written import EXPORT, record_file_written
 from advocacy_tui.data.store import Store
@@ -36,15 +36,14 @@ def _date_option(value: str | None, name: str) -> date | None:
 
 def _write(data: bytes, output: Path | None, store: Store) -> None:
     if output is None or str(output) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        write_data(data)  # exact into a pipe; on a terminal, escapes are made visible
         return
     try:
         write_private(output, data)
     except FileWriteError as error:
         raise UserError(str(error)) from None
     record_file_written(store, output, EXPORT)  # so that forget can name it
-    click.echo(f"Wrote {output}.", err=True)
+    tell(f"Wrote {output}.")
 
 
 @export.command("calendar", context_settings=CONTEXT)

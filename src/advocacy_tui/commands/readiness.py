@@ -21,6 +21,7 @@ from advocacy_tui.cli import (
     open_store,
     run_app,
 )
+from advocacy_tui.commands.output import tell, write_data
 from advocacy_tui.data.files import FileWriteError, write_private
 from advocacy_tui.data.files_written import REPORT, record_file_written
 from advocacy_tui.data.store import Store
@@ -30,14 +31,14 @@ report_group = group("report", "Write reports: a readiness run, or the state of 
 
 def _write(text: str, output: Path | None, store: Store) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        write_data(text)  # exact into a pipe; on a terminal, escapes are made visible
         return
     try:
         write_private(output, text.encode("utf-8"))
     except FileWriteError as error:
         raise UserError(str(error)) from None
     record_file_written(store, output, REPORT)  # so that forget can name it
-    click.echo(f"Report written to {output}.", err=True)
+    tell(f"Report written to {output}.")
 
 
 @cli.command("wizard", context_settings=CONTEXT)

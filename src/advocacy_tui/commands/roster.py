@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from advocacy_tui.cli import CONTEXT, UserError, check_output, cli, db_option, group, open_store
+from advocacy_tui.commands.output import data_stream, one_line, say, tell
 from advocacy_tui.data.csv_io import (
     EXPORTS,
     ImportFileError,
@@ -21,7 +22,6 @@ from advocacy_tui.data.files_written import files_to_check
 from advocacy_tui.data.forget import describe_files, finish_wipe, plan_erasure, wipe_pending
 from advocacy_tui.data.forget import forget as forget_person
 from advocacy_tui.data.store import WriteError
-from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import _
 
 import_group = group("import", "Bring people in from files (CSV from HR systems or Excel).")
@@ -39,12 +39,14 @@ DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 @click.pass_context
 def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_invalid: bool,
                        db_path: Path | None) -> None:
-    """Add or update people from a CSV FILE (UTF-8 or Windows-1250; , ; or tab).
+    """Add or update people from a CSV FILE (UTF-8, Windows-1250 or UTF-16; , ; or tab).
 
     Columns are found by their header, in English or Polish: name (or first name and
     last name; imię i nazwisko), email, department (dział), role (rola), status,
     LinkedIn, joined (data dołączenia), notes (uwagi). People are matched by email,
-    so importing the same file again changes nothing. If any row has a problem,
+    rows without one by name, so importing the same file again changes nothing. A file
+    that mixes UTF-8 and Windows-1250, or a cell with garbled letters, is refused with
+    the row. If any row has a problem,
     nothing is imported and every problem is listed, unless --skip-invalid is given.
     A leading ' that an export put before = + - @ is taken away again.
     """
@@ -58,30 +60,26 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
             plan = plan_import(store, table, path=str(file))
         except ImportFileError as error:
             raise UserError(str(error)) from None
-        click.echo(
-            f"Read {plan.rows:,} rows from {file} ({plan.encoding}, {plan.separator_name}-separated).",
-            err=True,
-        )
+        tell(f"Read {plan.rows:,} rows from {file} ({plan.encoding}, {plan.separator_name}-separated).")
         if plan.ignored:
-            click.echo("Columns not used: " + printable(", ".join(plan.ignored)) + ".", err=True)
+            tell("Columns not used: " + ", ".join(plan.ignored) + ".")
         if plan.problems:
             verb = "has a problem" if plan.invalid_rows == 1 else "have problems"
-            click.echo(f"{plan.invalid_rows:,} of {plan.rows:,} rows {verb}:", err=True)
+            tell(f"{plan.invalid_rows:,} of {plan.rows:,} rows {verb}:")
             for problem in plan.problems[:MAX_LISTED]:
-                click.echo("  " + printable(str(problem)), err=True)
+                tell(f"  {problem}")
             if len(plan.problems) > MAX_LISTED:
-                click.echo(f"  … and {len(plan.problems) - MAX_LISTED:,} more.", err=True)
+                tell(f"  … and {len(plan.problems) - MAX_LISTED:,} more.")
         would = (f"{len(plan.add):,} added, {len(plan.update):,} updated, {plan.unchanged:,} unchanged, "
                  f"{plan.invalid_rows if skip_invalid else 0:,} skipped")
         if plan.problems and not skip_invalid:
-            click.echo("Nothing was imported. Fix these rows, or use --skip-invalid to import the rest.",
-                       err=True)
+            tell("Nothing was imported. Fix these rows, or use --skip-invalid to import the rest.")
             sys.exit(1)
         if dry_run:
-            click.echo(f"Dry run, nothing written. Would be: {would}.")
+            say(f"Dry run, nothing written. Would be: {would}.")
             return
         summary = apply_import(store, plan, skip_invalid=skip_invalid)
-        click.echo(f"Imported: {summary}.")
+        say(f"Imported: {summary}.")
     finally:
         store.close()
 
@@ -130,15 +128,15 @@ def _export(ctx: click.Context, what: str, fmt: str, output: Path | None, separa
     store = open_store(ctx, db_path, create=False)
     try:
         if output is None:
-            stream = click.get_text_stream("stdout")
+            stream = data_stream()  # exact into a pipe; on a terminal, escapes are made visible
             export(store, what, fmt, stream, delimiter=DELIMITERS[separator])
-            stream.flush()
+            stream.finish()
             return
         try:
             count = export_to_file(store, what, fmt, output, delimiter=DELIMITERS[separator])
         except ImportFileError as error:
             raise UserError(str(error)) from None
-        click.echo(f"Wrote {count:,} {what} to {output} (readable by you only).", err=True)
+        tell(f"Wrote {count:,} {what} to {output} (readable by you only).")
     finally:
         store.close()
 
@@ -165,45 +163,45 @@ def forget(ctx: click.Context, email: str, yes: bool, db_path: Path | None) -> N
             _finish_earlier_wipe(store, email, yes)
             return
         if not yes:
-            click.echo(_("Would erase:"))
+            say(_("Would erase:"))
             for text in plan.lines():
-                click.echo("  " + printable(text))
+                say("  " + one_line(text))
             _echo_files(files_to_check(store))
-            click.echo(_("Nothing was changed. Run again with --yes to erase."))
+            say(_("Nothing was changed. Run again with --yes to erase."))
             return
         try:
             done = forget_person(store, email)
         except WriteError as error:
             raise UserError(_("Nothing was erased. {reason}").format(reason=error)) from None
         assert done is not None and done.wipe is not None
-        click.echo(_("Erased:"))
+        say(_("Erased:"))
         for text in done.lines():
-            click.echo("  " + printable(text))
+            say("  " + one_line(text))
         _echo_files(done.files)
         if not done.wipe.complete:
             raise UserError(done.wipe.message())
-        click.echo(_("The freed space in the file is wiped."))
+        say(_("The freed space in the file is wiped."))
     finally:
         store.close()
 
 
 def _echo_files(files: list[Path]) -> None:
     for line in describe_files(files):
-        click.echo(printable(line))
+        say(one_line(line))
 
 
 def _finish_earlier_wipe(store, email: str, yes: bool) -> None:
     """No one has ``email``: perhaps they were erased and the wipe did not finish."""
-    missing = _("No one in the roster has the email address {email}.").format(email=printable(email.strip()))
+    missing = _("No one in the roster has the email address {email}.").format(email=email.strip())
     if not wipe_pending(store):
         raise UserError(missing)
     if not yes:
-        click.echo(missing + " " + _("The wipe of an earlier erasure did not finish; "
+        say(missing + " " + _("The wipe of an earlier erasure did not finish; "
                                      "run again with --yes to finish it."))
         return
     wipe = finish_wipe(store)
     assert wipe is not None
     if not wipe.complete:
         raise UserError(wipe.message())
-    click.echo(missing + " " + _("The wipe of an earlier erasure is now complete: "
+    say(missing + " " + _("The wipe of an earlier erasure is now complete: "
                                  "nothing of the erased person is left in the file."))

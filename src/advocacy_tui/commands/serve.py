@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from advocacy_tui.cli import CONTEXT, UserError, cli, db_option, open_store
+from advocacy_tui.commands.output import say, tell
 
 
 def is_loopback(host: str) -> bool:
@@ -74,18 +75,17 @@ def serve(ctx: click.Context, db_path: Path | None, demo: bool, host: str, port:
     try:
         check_can_listen(host, port)
         if not is_loopback(host):
-            click.echo(
+            tell(
                 f"Warning: listening on {host}. Everyone who can reach port {port} can read "
-                "and change this program's data, including the people in the roster.",
-                err=True,
+                "and change this program's data, including the people in the roster."
             )
         command = served_command(path, demo=demo_folder is not None)
         from textual_serve.server import Server
 
         server = Server(command, host=host, port=port, title="advocacy-tui")
         shown = f"[{host}]" if ":" in host else host
-        click.echo(f"advocacy-tui is served at http://{shown}:{port}  (open it in a browser; "
-                   "Ctrl+C stops)")
+        say(f"advocacy-tui is served at http://{shown}:{port}  (open it in a browser; "
+            "Ctrl+C stops)")
         server.serve()
     finally:
         if demo_folder is not None:

@@ -1,14 +1,21 @@
 """Ambassadors in and out of CSV and JSON files: what HR systems and Excel write.
 
 Reading
-    * UTF-8 with or without a BOM, or Windows-1250 (Excel in a Polish locale);
+    * UTF-8 with or without a BOM, Windows-1250 (Excel in a Polish locale) or UTF-16 with a
+      BOM, decided on evidence (:mod:`advocacy_tui.data.decoding`); a file mixing UTF-8 and
+      Windows-1250 is refused with the line, and cells with garbled Polish letters
+      ("JĂłzef") are row problems, so an import never writes mojibake over the roster;
+    * a quote that is never closed, or a cell over csv's limit, is named by row, column
+      and line (the file is walked once, in linear time);
     * ``,``, ``;`` or tab as the separator (detected);
     * headers in English or Polish, any case and spacing;
     * role and status words in English or Polish, dates as dd.mm.yyyy or ISO.
 
 People are matched by email (ignoring case); a row without an email matches the one
-person of the same name who has no email either. Importing the same file twice
-changes nothing. Every row is checked before anything is written.
+person of the same name (ignoring case and spacing) who has no email either. When
+several people without email share that name, the row is a problem, never a new person.
+Importing the same file twice changes nothing. Every row is checked before anything is
+written.
 
 Spreadsheet safety
     A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would
@@ -29,17 +36,20 @@ import io
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from advocacy_tui.data import decoding
 from advocacy_tui.data.ambassadors import _keys
 from advocacy_tui.data.files import FileWriteError, private_file
 from advocacy_tui.data.files_written import EXPORT, record_file_written
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import ValidationError, build_ambassador
-from advocacy_tui.domain.text import fold
+from advocacy_tui.domain.text import fold, printable
+from advocacy_tui.i18n import _
 
 # The fields of a person that a file can set, in the order exports write them.
 FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined", "notes")
@@ -134,6 +144,81 @@ def unquote_cell(value: str) -> str:
 # -- reading a file ----------------------------------------------------------------------
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CELL_ENDS: dict[str, re.Pattern[str]] = {}
+HEADER_MAX_LINES = 20  # a header cell may span lines, but not a whole file
+
+
+def _cell_end(separators: str) -> re.Pattern[str]:
+    if separators not in _CELL_ENDS:
+        _CELL_ENDS[separators] = re.compile("[" + re.escape(separators) + "\r\n]")
+    return _CELL_ENDS[separators]
+
+
+def scan_record(text: str, pos: int, separators: str) -> tuple[int, list[int], int | None]:
+    """Walk one CSV record of ``text`` from ``pos`` as csv.reader does (quotes open a cell
+    only at its start; ``""`` inside quotes is one quote).
+
+    Returns (the offset just past the record's line break, or ``len(text)``; the offsets where
+    its cells start; the offset of a quote that is never closed, or None). It jumps from
+    quote to quote with ``find``, so a file is walked once, in linear time.
+    """
+    ends = _cell_end(separators)
+    size = len(text)
+    starts = [pos]
+    while True:
+        if pos < size and text[pos] == '"':
+            opened, search = pos, pos + 1
+            while True:
+                close = text.find('"', search)
+                if close < 0:
+                    return size, starts, opened
+                if text.startswith('"', close + 1):
+                    search = close + 2
+                    continue
+                break
+            pos = close + 1
+        found = ends.search(text, pos)
+        if found is None:
+            return size, starts, None
+        if found.group() in "\r\n":
+            end = found.end()
+            if found.group() == "\r" and text.startswith("\n", end):
+                end += 1
+            return end, starts, None
+        pos = found.end()
+        starts.append(pos)
+
+
+def _line_of(text: str, offset: int) -> int:
+    """The 1-based line number (as an editor counts them) of ``offset`` in ``text``."""
+    return len(_LINE_BREAK.findall(text, 0, offset)) + 1
+
+
+def _line_offset(text: str, start: int, lines: int) -> int:
+    """The offset in ``text`` after skipping ``lines`` lines from ``start``."""
+    position = start
+    for _number in range(lines):
+        found = _LINE_BREAK.search(text, position)
+        if found is None:
+            return len(text)
+        position = found.end()
+    return position
+
+
+def _unclosed_quote(row: int, line: int, column: str, snippet: str) -> ImportFileError:
+    return ImportFileError(_(
+        "Row {row}, column {column}: the quote that opens the cell at line {line} "
+        "(“{snippet}”) is never closed, so the rest of the file would be read as one cell. "
+        "Nothing was imported. Add the closing quote or remove this one, and try again."
+    ).format(row=row, column=column, line=line, snippet=snippet))
+
+
+def _snippet(text: str, offset: int) -> str:
+    part = text[offset:offset + 24].split("\n")[0].split("\r")[0]
+    return printable(part + ("…" if len(part) == 24 else ""))
+
+
 @dataclass
 class TableFile:
     """A decoded CSV file: its encoding, separator, header and data rows."""
@@ -145,25 +230,105 @@ class TableFile:
     start: int  # offset of the first data line in ``text``
     lines: int  # a line count, for progress
 
+    def column_name(self, index: int) -> str:
+        """How a message names the cell's column: “notes” (column 2)."""
+        if index < len(self.header) and self.header[index].strip():
+            return f"“{printable(self.header[index].strip()[:40])}” ({index + 1})"
+        return str(index + 1)
+
     def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(row number as a spreadsheet shows it, cells); the header is row 1."""
+        """(row number as a spreadsheet shows it, cells); the header is row 1.
+
+        A quote that is never closed, or a cell longer than csv's limit, raises
+        ImportFileError naming the row, the column and the line where the cell starts.
+        """
         reader = csv.reader(io.StringIO(self.text[self.start:], newline=""), delimiter=self.delimiter)
-        yield from enumerate(reader, start=2)
+        number = 1
+        pending: tuple[int, list[str], int, int] | None = None  # row, cells, first line, lines
+        while True:
+            before = reader.line_num
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                raise self._broken(number + 1, before, error) from None
+            number += 1
+            if reader.line_num - before > 2:
+                self._check_swallowed(number, before, cells)
+            if pending is not None:
+                yield pending[0], pending[1]
+            pending = (number, cells, before, reader.line_num - before)
+        if pending is not None:
+            if pending[3] > 1:  # the last record spans lines: was its quote ever closed?
+                offset = _line_offset(self.text, self.start, pending[2])
+                _end, starts, unclosed = scan_record(self.text, offset, self.delimiter)
+                if unclosed is not None:
+                    column = sum(1 for s in starts if s <= unclosed) - 1
+                    raise _unclosed_quote(pending[0], _line_of(self.text, unclosed),
+                                          self.column_name(column), _snippet(self.text, unclosed))
+            yield pending[0], pending[1]
+
+    def _check_swallowed(self, row: int, lines_before: int, cells: list[str]) -> None:
+        """A cell over several lines that holds what look like other rows (as many separators
+        as the header) means a stray quote swallowed them: refuse rather than lose them."""
+        separators = len(self.header) - 1
+        if separators < 2:  # with one separator a row is too easy to mistake for a note
+            return
+        for index, cell in enumerate(cells):
+            if cell.count("\n") < 2:
+                continue
+            lines = cell.splitlines()[1:]
+            looks_like_rows = sum(1 for line in lines if line.count(self.delimiter) == separators)
+            if looks_like_rows >= 2 and looks_like_rows * 2 >= len(lines):
+                offset = _line_offset(self.text, self.start, lines_before)
+                _end, starts, unclosed = scan_record(self.text, offset, self.delimiter)
+                if unclosed is not None:
+                    column = sum(1 for s in starts if s <= unclosed) - 1
+                    raise _unclosed_quote(row, _line_of(self.text, unclosed),
+                                          self.column_name(column), _snippet(self.text, unclosed))
+                start = starts[index] if index < len(starts) else offset
+                raise ImportFileError(_(
+                    "Row {row}, column {column}: the cell that starts at line {line} (“{snippet}”) "
+                    "runs over {lines} lines and holds {count} lines that look like rows of their "
+                    "own, so its quote is probably not closed where it should be. Nothing was "
+                    "imported. Check the quotes in that cell and try again."
+                ).format(row=row, column=self.column_name(index), line=_line_of(self.text, start),
+                         snippet=_snippet(self.text, start), lines=cell.count("\n") + 1,
+                         count=looks_like_rows))
+
+    def _broken(self, row: int, lines_before: int, error: csv.Error) -> ImportFileError:
+        """The message for a record csv.reader could not read (a cell over its size limit)."""
+        offset = _line_offset(self.text, self.start, lines_before)
+        end, starts, unclosed = scan_record(self.text, offset, self.delimiter)
+        if unclosed is not None:
+            column = sum(1 for s in starts if s <= unclosed) - 1
+            return _unclosed_quote(row, _line_of(self.text, unclosed),
+                                   self.column_name(column), _snippet(self.text, unclosed))
+        limit = csv.field_size_limit()
+        bounds = [*starts[1:], end + 1]
+        sizes = [b - a - 1 for a, b in zip(starts, bounds, strict=True)]
+        column = max(range(len(sizes)), key=lambda i: sizes[i])
+        if sizes[column] <= limit:  # not a size problem: say what csv said, in a sentence
+            return ImportFileError(_(
+                "Row {row} (line {line}) cannot be read as CSV ({reason}). "
+                "Nothing was imported."
+            ).format(row=row, line=_line_of(self.text, offset), reason=error))
+        return ImportFileError(_(
+            "Row {row}, column {column}: the cell is longer than {limit:,} characters, "
+            "more than a cell can hold. Nothing was imported. Shorten it, or check the quotes "
+            "of this cell (it starts at line {line})."
+        ).format(row=row, column=self.column_name(column), limit=limit,
+                 line=_line_of(self.text, starts[column])))
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Bytes -> (text, encoding name): UTF-8 (BOM or not), else Windows-1250."""
+    """Bytes -> (text, encoding name), decided on the evidence of every line (see
+    :mod:`advocacy_tui.data.decoding`); a file mixing encodings is refused with the line."""
     try:
-        return data.decode("utf-8-sig"), ("UTF-8 with BOM" if data.startswith(b"\xef\xbb\xbf") else "UTF-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1250"), "Windows-1250"
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            "The file is neither UTF-8 nor Windows-1250 text. Save it from your spreadsheet "
-            "as “CSV UTF-8” and try again."
-        ) from None
+        return decoding.decode(data)
+    except decoding.DecodeError as error:
+        raise ImportFileError(str(error)) from None
 
 
 def detect_delimiter(header_line: str, sample: str) -> str:
@@ -208,7 +373,8 @@ def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
             "“Save as” → CSV, then import that file."
         )
     head = data[:4096]
-    if head.count(b"\x00") * 8 > len(head):
+    has_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not has_bom and head.count(b"\x00") * 8 > len(head):
         raise ImportFileError(
             f"{name} is not a text file in UTF-8 or Windows-1250 (it may be UTF-16 or binary). "
             "Save it from your spreadsheet as “CSV UTF-8” and try again."
@@ -224,20 +390,29 @@ def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
         start = end
     if start >= len(text):
         raise ImportFileError(f"{name} is empty: there is no header row and no people in it.")
-    end = text.find("\n", start)
-    while end >= 0 and text.count('"', start, end) % 2:  # a quoted header cell spans lines
-        end = text.find("\n", end + 1)
-    header_line = text[start:] if end < 0 else text[start:end]
-    delimiter = detect_delimiter(header_line, text[start:start + 16_384])
-    reader = csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter)
-    header = next(reader)
-    # The offset of the first data line: csv may span lines for a quoted header, so re-read.
-    consumed = io.StringIO(text[start:], newline="")
-    counter = csv.reader(consumed, delimiter=delimiter)
-    next(counter)
-    data_start = start + consumed.tell()
-    return TableFile(encoding, delimiter, [cell.strip() for cell in header], text, data_start,
-                     text.count("\n", data_start) + 1)
+    # The header record: a quoted header cell may span lines; a quote never closed may not.
+    end, _starts, unclosed = scan_record(text, start, ",;\t")
+    delimiter = detect_delimiter(text[start:end], text[start:start + 16_384])
+    end, starts, unclosed = scan_record(text, start, delimiter)
+    first_line = _line_of(text, start)
+    if unclosed is not None:
+        raise ImportFileError(_(
+            "Row 1 (the header): the quote at line {line} (“{snippet}”) is never closed, "
+            "so the whole file would be read as one header cell. Nothing was imported. Add the "
+            "closing quote or remove this one, and try again."
+        ).format(line=_line_of(text, unclosed), snippet=_snippet(text, unclosed)))
+    last_line = _line_of(text, max(end - 1, start))
+    if last_line - first_line >= HEADER_MAX_LINES:
+        quoted = next((s for s in starts if text.startswith('"', s)), start)
+        raise ImportFileError(_(
+            "Row 1 (the header) runs from line {first} to line {last}: the quote at line "
+            "{line} (“{snippet}”) is closed only there. Nothing was imported. Check the quotes "
+            "in the first row and try again."
+        ).format(first=first_line, last=last_line, line=_line_of(text, quoted),
+                 snippet=_snippet(text, quoted)))
+    header = next(csv.reader(io.StringIO(text[start:end], newline=""), delimiter=delimiter), [])
+    return TableFile(encoding, delimiter, [cell.strip() for cell in header], text, end,
+                     text.count("\n", end) + 1)
 
 
 # -- planning an import ----------------------------------------------------------------
@@ -323,6 +498,12 @@ def map_header(header: list[str]) -> tuple[dict[str, int], dict[str, str], list[
     return index, names, ignored
 
 
+def name_key(name: str) -> str:
+    """How a row without an email is matched to a person without one: the same name, whatever
+    the case, the spacing or the Unicode form (macOS writes "ó" as two code points)."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
 def _existing(store: Store) -> tuple[dict[str, tuple[int, tuple]], dict[str, list[tuple[int, tuple]]]]:
     """Everyone already in the roster, by lower-case email and (for people without one) by name."""
     by_email: dict[str, tuple[int, tuple]] = {}
@@ -335,8 +516,37 @@ def _existing(store: Store) -> tuple[dict[str, tuple[int, tuple]], dict[str, lis
         if values[1]:
             by_email[values[1].lower()] = (id_, values)
         else:
-            by_name.setdefault(values[0], []).append((id_, values))
+            by_name.setdefault(name_key(values[0]), []).append((id_, values))
     return by_email, by_name
+
+
+GARBLE_CHECKED = ("name", "department", "notes")
+
+
+def _garbled(label: dict[str, str], values: tuple, old: tuple | None) -> list[str]:
+    """Problems for cells that hold garbled Polish letters ("JĂłzef" for "Józef")."""
+    problems = []
+    for position, f in enumerate(FIELDS):
+        if f not in GARBLE_CHECKED or not values[position]:
+            continue
+        repaired = decoding.ungarble(values[position])
+        if repaired is None and old is not None and decoding.garbles(old[position], values[position]):
+            repaired = old[position]
+        if repaired is None:
+            continue
+        shown, meant = printable(values[position][:60]), printable(repaired[:60])
+        if old is not None and old[position] == repaired:
+            problems.append(_(
+                "{column}: “{shown}” is “{meant}” with garbled letters, and the import would write "
+                "it over the right spelling in the roster. The file was saved in another encoding "
+                "somewhere: export it again as “CSV UTF-8”."
+            ).format(column=label[f], shown=shown, meant=meant))
+        else:
+            problems.append(_(
+                "{column}: “{shown}” looks like “{meant}” with garbled letters (a file saved in "
+                "another encoding somewhere). Fix the letters or export the file again as “CSV UTF-8”."
+            ).format(column=label[f], shown=shown, meant=meant))
+    return problems
 
 
 def plan_import(
@@ -391,6 +601,7 @@ def plan_import(
         except ValidationError as error:
             row_problems += [f"{label.get(f, f)}: {message}" for f, message in error.problems.items()]
             person = None
+        match = None
         if person is not None:
             email_key = person.email.lower() if person.email else None
             if email_key:
@@ -398,29 +609,37 @@ def plan_import(
                     row_problems.append(f"{label['email']}: {person.email} is also in row {seen_email[email_key]}")
                 else:
                     seen_email[email_key] = number
+                match = by_email.get(email_key)
             else:
-                if person.name in seen_name:
+                key = name_key(person.name)
+                if key in seen_name:
                     row_problems.append(
-                        f"{person.name[:60]} has no email and the same name as row {seen_name[person.name]}; "
+                        f"{person.name[:60]} has no email and the same name as row {seen_name[key]}; "
                         "add an email to tell them apart"
                     )
                 else:
-                    seen_name[person.name] = number
+                    seen_name[key] = number
+                candidates = by_name.get(key, ())
+                if len(candidates) > 1:
+                    row_problems.append(_(
+                        "{count} people in the roster are called {name} and have no email, so this "
+                        "row cannot say which of them it means; add an email to the row (and to them)"
+                    ).format(count=len(candidates), name=printable(person.name[:60])))
+                elif candidates:
+                    match = candidates[0]
+        values: tuple = ()
+        if person is not None:
+            values = (person.name, person.email, person.department, person.role, person.status,
+                      person.linkedin, person.joined.isoformat() if person.joined else None, person.notes)
+            row_problems += _garbled(label, values, match[1] if match else None)
         if row_problems:
             plan.invalid_rows += 1
             plan.problems.extend(RowProblem(number, p) for p in row_problems)
             if len(plan.preview) < PREVIEW_ROWS:
                 plan.preview.append((number, {**raw, "_problem": "; ".join(row_problems)}))
             continue
-        values = (person.name, person.email, person.department, person.role, person.status,
-                  person.linkedin, person.joined.isoformat() if person.joined else None, person.notes)
         if len(plan.preview) < PREVIEW_ROWS:
             plan.preview.append((number, dict(zip(FIELDS, values, strict=True))))
-        if person.email:
-            match = by_email.get(person.email.lower())
-        else:
-            candidates = by_name.get(person.name, ())
-            match = candidates[0] if len(candidates) == 1 else None
         if match is None:
             plan.add.append(values)
             continue

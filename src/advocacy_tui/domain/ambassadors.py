@@ -8,6 +8,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from advocacy_tui.domain.dates import DateError, parse_optional_date
+from advocacy_tui.i18n import _
 
 ROLES: tuple[str, ...] = ("owner", "manager", "ambassador")
 STATUSES: tuple[str, ...] = ("candidate", "invited", "onboarding", "active", "paused", "left")
@@ -71,12 +72,18 @@ def check_email(value: str) -> str | None:
     return None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def check_linkedin(value: str) -> str | None:
     value = value.strip()
     if not value:
         return None
     if len(value) > FIELD_MAX:
         return "This address is too long for a LinkedIn profile."
+    if _CONTROL.search(value):  # urlsplit would silently drop a CR/LF and keep it stored
+        return _("A web address cannot hold a line break, a tab or another control character: "
+                 "keep the address on one line.")
     candidate = value if "://" in value else "https://" + value
     try:
         parts = urlsplit(candidate)

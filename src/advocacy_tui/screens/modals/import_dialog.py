@@ -28,7 +28,7 @@ from advocacy_tui.data.csv_io import (
     plan_import,
     read_table,
 )
-from advocacy_tui.data.store import Store
+from advocacy_tui.data.store import Store, StoreError
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.text import printable
@@ -168,7 +168,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
                     progress=lambda done, total: self.post_message(self.Progress(done, total)),
                     cancelled=lambda: worker.is_cancelled,
                 )
-        except ImportFileError as error:
+        except (ImportFileError, StoreError) as error:  # already one sentence for the user
             self.post_message(self.Failed(str(error)))
             return
         except Exception as error:  # the file system or the database: say it in words
@@ -291,7 +291,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
         try:
             with Store.open(self.store.path, clock=self.store.clock) as store:
                 summary = apply_import(store, plan, skip_invalid=skip_invalid)
-        except ImportFileError as error:
+        except (ImportFileError, StoreError) as error:  # a full disk says so, in one sentence
             self.post_message(self.Failed(str(error)))
             return
         except Exception as error:
