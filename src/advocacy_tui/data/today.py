@@ -37,10 +37,11 @@ class TodayRepo:
     def today(self) -> date:
         return self.store.clock.today()
 
-    def _found(self, where: str, params: tuple) -> Found:
-        count = self.conn.execute(f"SELECT count(*) FROM ambassadors a WHERE {where}", params).fetchone()[0]
+    def _found(self, where: str, params: tuple, index: str = "") -> Found:
+        table = f"ambassadors a INDEXED BY {index}" if index else "ambassadors a"
+        count = self.conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
         names = [row[0] for row in self.conn.execute(
-            f"SELECT a.name FROM ambassadors a WHERE {where} ORDER BY a.sort_key LIMIT {SAMPLE}", params
+            f"SELECT a.name FROM {table} WHERE {where} ORDER BY a.sort_key LIMIT {SAMPLE}", params
         ).fetchall()] if count else []
         return Found(count, names)
 
@@ -70,7 +71,9 @@ class TodayRepo:
 
     def leaders(self) -> int:
         return self.conn.execute(
-            "SELECT count(*) FROM ambassadors WHERE role IN ('owner', 'manager') AND status != 'left'"
+            # The role index always: with table statistics SQLite may choose to scan them all.
+            "SELECT count(*) FROM ambassadors INDEXED BY ambassadors_by_role "
+            "WHERE role IN ('owner', 'manager') AND status != 'left'"
         ).fetchone()[0]
 
     def silent_leaders(self) -> Found:
@@ -79,7 +82,7 @@ class TodayRepo:
             "a.role IN ('owner', 'manager') AND a.status != 'left' AND NOT EXISTS (SELECT 1 FROM posts p "
             "WHERE p.author_id = a.id AND p.state = 'published' AND p.published_on >= ?)"
         )
-        return self._found(where, (since(self.today, SILENT_LEADER_DAYS).isoformat(),))
+        return self._found(where, (since(self.today, SILENT_LEADER_DAYS).isoformat(),), "ambassadors_by_role")
 
     def content_mix(self) -> ContentMix:
         rows = self.conn.execute(
