@@ -19,7 +19,7 @@ from advocacy_tui.data.onboarding import OnboardingRepo
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador
 from advocacy_tui.domain.involvement import QUIET_DAYS, Involvement, is_quiet, last_active_text
 from advocacy_tui.domain.onboarding import STUCK_DAYS, days_stuck, progress_text, stuck_text
-from advocacy_tui.screens.base import SectionScreen
+from advocacy_tui.screens.base import SectionScreen, typing_in
 from advocacy_tui.screens.roster_detail import (
     Checklist,
     InvolvementLog,
@@ -141,7 +141,8 @@ program's database file as soon as you confirm.
         Binding("e", "edit", "Edit", id="roster.edit", tooltip="Edit the highlighted person"),
         Binding("d,delete", "delete", "Delete", id="roster.delete",
                 tooltip="Remove the highlighted person (asks first)"),
-        Binding("slash", "focus_filter", "Search", id="roster.filter",
+        # priority: handled where it arrives, so "/kowal" typed in one burst all goes to the box
+        Binding("slash", "focus_filter", "Search", id="roster.filter", priority=True,
                 tooltip="Type to find people by name, email or department"),
         Binding("f", "filters", "Filters", id="roster.filters",
                 tooltip="Show only some people: role, status, department, stuck, quiet"),
@@ -239,6 +240,8 @@ program's database file as soon as you confirm.
     PEOPLE_ONLY = frozenset({"checklist", "add_involvement", "focus_log"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter" and typing_in(self.focused):
+            return False
         if action in self.PEOPLE_ONLY and self.is_mounted:
             try:
                 return self.on_people
