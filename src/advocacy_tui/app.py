@@ -70,6 +70,12 @@ class AdvocacyApp(App):
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Help for this screen"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Close the app"),
+        # Tab moves the focus before the next key is handled (a priority binding is handled
+        # where the key arrives; a plain one only after it bubbled up through the widgets), so
+        # a fast typist's or a paste's next characters land in the next field.
+        Binding("tab", "focus_next", "Next field", show=False, priority=True, id="app.focus_next"),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True,
+                id="app.focus_previous"),
         *(
             Binding(s.key, f"switch_mode('{s.mode}')", s.title, show=False,
                     id=f"app.section.{s.mode}", tooltip=s.summary)

@@ -6,6 +6,8 @@ import json
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from advocacy_tui.data.calendar_export import build_ics
@@ -105,3 +107,50 @@ def test_cli_export_library_json(demo_store, tmp_path):
     items = json.loads(out.read_text(encoding="utf-8"))
     assert {"guideline", "graphic", "training"} <= {item["kind"] for item in items}
     assert any(item["language"] == "pl" for item in items)
+
+
+# Text a user typed: commas, semicolons, backslashes, line breaks, Polish letters, emoji,
+# and long lines that must be folded without cutting a letter in two.
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from(
+    [",", ";", "\\", "\n", ":", "ł", "Ż", "😀", "é"]), max_size=120)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=_TEXT.filter(lambda t: t.strip()), body=_TEXT, notes=_TEXT, name=_TEXT.filter(lambda t: t.strip()))
+def test_ics_keeps_every_text_exactly_for_icalendar_and_vobject(store, title, body, notes, name):
+    import vobject
+
+    from advocacy_tui.data.ambassadors import AmbassadorRepo
+    from advocacy_tui.domain.ambassadors import Ambassador
+
+    store.conn.execute("DELETE FROM posts")
+    store.conn.execute("DELETE FROM ambassadors")
+    author = AmbassadorRepo(store).add(Ambassador(None, name.strip(), email="a@b.pl"))
+    PostRepo(store).add(Post(None, title, author_id=author, planned_on=date(2026, 11, 27),
+                             planned_time=datetime.strptime("09:30", "%H:%M").time(),
+                             body=body, notes=notes, state="ready"))
+    data = build_ics(store, zone=ZoneInfo("Europe/Warsaw"))
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    (event,) = _events(data)
+    assert not getattr(event, "errors", [])
+    assert str(event["summary"]) == f"{title} ({name.strip()})"
+    description = str(event["description"])
+    if body.strip():
+        assert body.strip() in description
+    if notes.strip():
+        assert f"Notes: {notes.strip()}" in description
+    assert event.decoded("dtstart") == datetime(2026, 11, 27, 8, 30, tzinfo=ZoneInfo("UTC"))
+    parsed = vobject.readOne(data.decode("utf-8"))
+    assert parsed.vevent.summary.value == f"{title} ({name.strip()})"
+    assert parsed.vevent.description.value == description
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n")
+               | st.sampled_from(["\\", "^", "ł", "😀", "é"]), max_size=400))
+def test_folding_is_byte_for_byte_what_icalendar_writes(line):
+    from icalendar.parser import Contentline
+
+    from advocacy_tui.data.calendar_export import fold_line
+
+    assert fold_line(line) == Contentline(line).to_ical() + b"\r\n"

@@ -44,3 +44,17 @@ def test_index_agrees_with_substring_search(store, people, needle):
     found = sorted(row.id for row in repo.page(RosterQuery(text=needle), 0, 100))
     assert found == expected
     assert repo.count(RosterQuery(text=needle)) == len(expected)
+
+
+def test_the_roster_total_follows_changes_of_this_and_other_connections(store):
+    import sqlite3
+
+    repo = AmbassadorRepo(store)
+    assert repo.total() == 0
+    first = repo.add(build_ambassador({"name": "Ola"}))
+    assert repo.total() == 1
+    other = sqlite3.connect(store.path)
+    other.execute("DELETE FROM ambassadors WHERE id = ?", [first])
+    other.commit()
+    other.close()
+    assert repo.total() == 0

@@ -165,3 +165,22 @@ def test_deleting_a_person_unlinks_their_tasks(store):
     people.delete(ola)
     assert repo.get(task_id).ambassador_id is None
     assert repo.attendees(task_id) == []
+
+
+def test_active_share_counts_each_recent_person_once_and_never_those_who_left(store):
+    people = AmbassadorRepo(store)
+    today = store.clock.today()
+    ids = {name: people.add(build_ambassador({"name": name, "status": status}))
+           for name, status in (("Logged", "active"), ("Posted", "active"), ("Both", "active"),
+                                ("Gone", "left"), ("Idle", "active"))}
+    for name in ("Logged", "Both", "Gone"):
+        store.conn.execute(
+            "INSERT INTO involvement (ambassador_id, kind, happened_on, note, created_at) "
+            "VALUES (?, 'feedback', ?, '', ?)", [ids[name], today.isoformat(), store.now_text()])
+    for name in ("Posted", "Both", "Gone"):
+        store.conn.execute(
+            "INSERT INTO posts (uid, title, author_id, planned_on, state, voice, published_on, created_at, "
+            "updated_at) VALUES (?, 't', ?, ?, 'published', 'personal', ?, ?, ?)",
+            [f"u{name}", ids[name], today.isoformat(), today.isoformat(), store.now_text(), store.now_text()])
+    share = TodayRepo(store).active_share()
+    assert (share.active, share.people) == (3, 4)

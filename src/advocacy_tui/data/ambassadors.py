@@ -182,6 +182,7 @@ class AmbassadorRepo:
     def __init__(self, store: Store):
         self.store = store
         self.conn = store.conn
+        self._total: tuple[tuple[int, int], int] | None = None
 
     def _values(self, ambassador: Ambassador) -> dict[str, object]:
         sort_key, search = _keys(ambassador)
@@ -244,7 +245,12 @@ class AmbassadorRepo:
         return row is not None
 
     def total(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM ambassadors").fetchone()[0]
+        """Everyone on the roster. Counted again only after a change (by this connection or
+        another one): the roster asks on every keystroke of a search."""
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        if self._total is None or self._total[0] != version:
+            self._total = (version, self.conn.execute("SELECT count(*) FROM ambassadors").fetchone()[0])
+        return self._total[1]
 
     def count(self, query: RosterQuery) -> int:
         where, params = query.where()

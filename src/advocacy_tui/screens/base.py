@@ -15,6 +15,14 @@ if TYPE_CHECKING:
     from advocacy_tui.app import AdvocacyApp
 
 
+def typing_in(widget: object) -> bool:
+    """Is the focus in a box that takes text? Keys bound with priority (handled in the
+    order typed) step aside there, so "/" can be typed into a name."""
+    from textual.widgets import Input, TextArea
+
+    return isinstance(widget, (Input, TextArea))
+
+
 def plain(value: str | None, *, single_line: bool = True) -> Content:
     """User or file text as inert content: never markup, never terminal controls."""
     return Content(printable(value, single_line=single_line))

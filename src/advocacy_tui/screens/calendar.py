@@ -48,7 +48,7 @@ from advocacy_tui.domain.posts import (
     draft_from_library,
 )
 from advocacy_tui.domain.text import printable
-from advocacy_tui.screens.base import SectionScreen, plain
+from advocacy_tui.screens.base import SectionScreen, plain, typing_in
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.month_grid import MonthGrid
 from advocacy_tui.widgets.tab_strip import TabStrip
@@ -141,7 +141,8 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
                 tooltip="Switch between the calendar and the library"),
         Binding("u", "use_draft", "Use as draft", id="library.use", tooltip="Plan a post from this item"),
         Binding("o", "open_item", "Open file", id="library.open", tooltip="Open the graphic's file or URL"),
-        Binding("slash", "search", "Search", id="library.search", tooltip="Search the library"),
+        Binding("slash", "search", "Search", id="library.search", priority=True,
+                tooltip="Search the library"),
         Binding("escape", "escape", "Cancel", show=False, id="calendar.escape"),
     ]
 
@@ -463,6 +464,8 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
+        if action == "search" and typing_in(self.focused):
+            return False
         library = self.on_library
         if action in CALENDAR_ACTIONS and action not in LIBRARY_ACTIONS:
             return not library
@@ -718,7 +721,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         self.edit_library_item(event.key)
 
     def action_search(self) -> None:
-        self.query_one("#lib-search", Input).focus()
+        self.set_focus(self.query_one("#lib-search", Input))
 
     def _current_item(self) -> LibraryItem | None:
         key = self.lib_table.cursor_key

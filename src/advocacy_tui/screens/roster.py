@@ -19,7 +19,7 @@ from advocacy_tui.data.onboarding import OnboardingRepo
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador
 from advocacy_tui.domain.involvement import QUIET_DAYS, Involvement, is_quiet, last_active_text
 from advocacy_tui.domain.onboarding import STUCK_DAYS, days_stuck, progress_text, stuck_text
-from advocacy_tui.screens.base import SectionScreen
+from advocacy_tui.screens.base import SectionScreen, typing_in
 from advocacy_tui.screens.roster_detail import (
     Checklist,
     InvolvementLog,
@@ -141,7 +141,8 @@ program's database file as soon as you confirm.
         Binding("e", "edit", "Edit", id="roster.edit", tooltip="Edit the highlighted person"),
         Binding("d,delete", "delete", "Delete", id="roster.delete",
                 tooltip="Remove the highlighted person (asks first)"),
-        Binding("slash", "focus_filter", "Search", id="roster.filter",
+        # priority: handled where it arrives, so "/kowal" typed in one burst all goes to the box
+        Binding("slash", "focus_filter", "Search", id="roster.filter", priority=True,
                 tooltip="Type to find people by name, email or department"),
         Binding("f", "filters", "Filters", id="roster.filters",
                 tooltip="Show only some people: role, status, department, stuck, quiet"),
@@ -239,6 +240,8 @@ program's database file as soon as you confirm.
     PEOPLE_ONLY = frozenset({"checklist", "add_involvement", "focus_log"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter" and typing_in(self.focused):
+            return False
         if action in self.PEOPLE_ONLY and self.is_mounted:
             try:
                 return self.on_people
@@ -267,13 +270,14 @@ program's database file as soon as you confirm.
             self.stakeholders.table.focus()
             self.sub_title = "Roster · stakeholder map"
 
+    def on_screen_suspend(self) -> None:
+        self._was_away = True
+
     def on_screen_resume(self) -> None:
-        # The first resume comes right after mounting, which has just loaded the rows;
-        # later ones (back from another section or a dialog) reload what may have changed.
-        if not getattr(self, "_shown", False):
-            self._shown = True
-            return
-        if self.is_mounted:
+        # Back from another section or a dialog, the data may have changed meanwhile. The
+        # resumes that come with opening the screen find the rows just loaded by on_mount.
+        if self.is_mounted and getattr(self, "_was_away", False):
+            self._was_away = False
             self.refresh_rows(keep_key=self.table.cursor_key)
 
     # -- rows ------------------------------------------------------------------------

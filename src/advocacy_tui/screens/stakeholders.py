@@ -15,6 +15,7 @@ from advocacy_tui.data.stakeholders import StakeholderQuery, StakeholderRepo
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.stakeholders import STANCE_LABELS, Stakeholder, kind_text, stance_text
 from advocacy_tui.domain.text import printable
+from advocacy_tui.screens.base import typing_in
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = [
@@ -53,7 +54,7 @@ class StakeholderView(Vertical):
                 tooltip="Edit the highlighted stakeholder"),
         Binding("d,delete", "delete", "Delete", id="stakeholders.delete",
                 tooltip="Remove the highlighted stakeholder (asks first)"),
-        Binding("slash", "focus_filter", "Search", id="stakeholders.search",
+        Binding("slash", "focus_filter", "Search", id="stakeholders.search", priority=True,
                 tooltip="Type to search names, kinds, next steps and notes"),
         Binding("f", "stance_filter", "Stance", id="stakeholders.stance",
                 tooltip="Show one stance only; press again for the next one"),
@@ -148,6 +149,9 @@ class StakeholderView(Vertical):
     @property
     def today(self):
         return self.app.clock.today()  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "focus_filter" and typing_in(self.screen.focused))
 
     def action_focus_filter(self) -> None:
         # Focus now, not after the queued keys, so fast typing lands in the box.
