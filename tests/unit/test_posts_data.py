@@ -187,3 +187,19 @@ def test_month_summary_counts_and_first_titles(store):
     assert day_counts_text(summary.counts, 4) == "6"
     only = repo.month_summary(date(2026, 11, 1), date(2026, 11, 30), PostFilter(state="draft"))
     assert only[day].counts == {"draft": 3} and only[day].leader
+
+
+def test_saving_a_published_post_reads_no_whole_table(store):
+    """Each statement a save runs finds its rows through an index (EXPLAIN QUERY PLAN says
+    SEARCH, never SCAN), so saving costs the same with 100 or 100,000 posts."""
+    author = AmbassadorRepo(store).add(build_ambassador({"name": "Ola"}))
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    PostRepo(store).add(Post(None, "Out now", author_id=author, planned_on=date(2026, 11, 27),
+                             state="published", published_on=date(2026, 11, 27)))
+    store.conn.set_trace_callback(None)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert selects
+    for sql in selects:
+        plan = " ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "SCAN" not in plan, (sql, plan)

@@ -312,6 +312,12 @@ CREATE TABLE files_written (
     )
 
 
+def m009_involvement_by_post(db: sqlite_utils.Database) -> None:
+    """Saving a published post looks up whether its publishing is already logged; without
+    an index that read every involvement row, so each save grew slower with the log."""
+    _run(db, "CREATE INDEX involvement_by_post ON involvement (post_id) WHERE post_id IS NOT NULL")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
@@ -321,6 +327,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m006_tasks_today,
     m007_task_load,
     m008_files_written,
+    m009_involvement_by_post,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
