@@ -158,11 +158,11 @@ def forget(ctx: click.Context, email: str, yes: bool, db_path: Path | None) -> N
     """
     store = open_store(ctx, db_path, create=False, demo_ok=not yes)
     try:
-        plan = plan_erasure(store, email)
-        if plan is None:
-            _finish_earlier_wipe(store, email, yes)
-            return
         if not yes:
+            plan = plan_erasure(store, email)
+            if plan is None:
+                _finish_earlier_wipe(store, email, yes)
+                return
             say(_("Would erase:"))
             for text in plan.lines():
                 say("  " + one_line(text))
@@ -170,10 +170,13 @@ def forget(ctx: click.Context, email: str, yes: bool, db_path: Path | None) -> N
             say(_("Nothing was changed. Run again with --yes to erase."))
             return
         try:
-            done = forget_person(store, email)
+            done = forget_person(store, email)  # plans inside its own transaction
         except WriteError as error:
             raise UserError(_("Nothing was erased. {reason}").format(reason=error)) from None
-        assert done is not None and done.wipe is not None
+        if done is None:
+            _finish_earlier_wipe(store, email, yes)
+            return
+        assert done.wipe is not None
         say(_("Erased:"))
         for text in done.lines():
             say("  " + one_line(text))

@@ -388,6 +388,12 @@ def find_person(store: Store, email: str) -> tuple[int, str, str] | None:
 
 def plan_erasure(store: Store, email: str) -> Erasure | None:
     """What forgetting the person with ``email`` would remove; None when no one has it."""
+    planned = _plan(store, email)
+    return planned[0] if planned else None
+
+
+def _plan(store: Store, email: str) -> tuple[Erasure, dict[str, list[tuple[int, dict[str, str]]]]] | None:
+    """The plan, with the rewrites of every mention (read once: it scans all free text)."""
     person = find_person(store, email)
     if person is None:
         return None
@@ -400,9 +406,10 @@ def plan_erasure(store: Store, email: str) -> Erasure | None:
         ).fetchone()[0]
         target = erasure.removed if on_delete == "CASCADE" else erasure.unlinked
         target[table] = target.get(table, 0) + count
-    for table, rows in _mentions(store, id_, name, stored_email).items():
+    found = _mentions(store, id_, name, stored_email)
+    for table, rows in found.items():
         erasure.mentions[table] = len(rows)
-    return erasure
+    return erasure, found
 
 
 # -- erasing -------------------------------------------------------------------------------
@@ -432,10 +439,11 @@ def forget(store: Store, email: str, *, wait_seconds: float = WIPE_WAIT_SECONDS)
     conn.execute("PRAGMA secure_delete = ON")
     try:
         with store.write():  # planned inside the transaction: what it says is what is done
-            erasure = plan_erasure(store, email)
-            if erasure is None:
+            planned = _plan(store, email)
+            if planned is None:
                 return None
-            for table, rows in _mentions(store, erasure.person_id, erasure.name, erasure.email).items():
+            erasure, found = planned
+            for table, rows in found.items():
                 for rowid, changes in rows:
                     assignments = ", ".join(f"{_quote(c)} = ?" for c in changes)
                     conn.execute(f"UPDATE {_quote(table)} SET {assignments} WHERE rowid = ?",
