@@ -165,3 +165,17 @@ def test_a_crlf_split_across_writes_stays_a_line_end():
 def test_cli_error_through_a_pipe_is_still_made_visible(tmp_path):
     result = run_cli("import", "ambassadors", str(tmp_path / "x\x1b[2J.csv"), "--db", str(tmp_path / "p.db"))
     assert result.returncode == 1 and "\x1b" not in result.stderr and "x\\x1b[2J" in result.stderr
+
+
+def test_a_long_import_shows_its_progress_on_a_terminal_and_nothing_in_a_pipe(tmp_path):
+    from bench.generate import write_polish_csv
+
+    people = write_polish_csv(tmp_path / "people.csv", 5_000)
+    code, shown = run_in_pty("import", "ambassadors", str(people), "--db", str(tmp_path / "a.db"),
+                             env={"ADVOCACY_TUI_PROGRESS_AFTER": "0"})
+    assert code == 0, shown[-400:]
+    assert b"Checking the rows" in shown and b"%" in shown
+    piped = run_cli("import", "ambassadors", str(people), "--db", str(tmp_path / "b.db"),
+                    env={"ADVOCACY_TUI_PROGRESS_AFTER": "0"})
+    assert piped.returncode == 0
+    assert "Checking" not in piped.stderr and "\x1b" not in piped.stderr + piped.stdout

@@ -17,10 +17,12 @@ from advocacy_tui.cli import (
     open_store,
 )
 from advocacy_tui.commands.output import tell, write_data
+from advocacy_tui.commands.progress import progress_bar
 from advocacy_tui.data.files import FileWriteError, write_private
 from advocacy_tui.data.files_written import EXPORT, record_file_written
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.dates import DateError, parse_date
+from advocacy_tui.i18n import _
 
 export = group("export", "Write the program's data to files other programs read.")
 
@@ -72,7 +74,8 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
     output = check_output(ctx, output, db_path)
     store = open_store(ctx, db_path, settings, create=False)
     try:
-        data = build_ics(store, first, last, voice_labels=settings.voice_labels)
+        with progress_bar(_("Writing the calendar")) as update:
+            data = build_ics(store, first, last, voice_labels=settings.voice_labels, progress=update)
         _write(data, output, store)
     finally:
         store.close()

@@ -9,6 +9,7 @@ import click
 
 from advocacy_tui.cli import CONTEXT, UserError, check_output, cli, db_option, group, open_store
 from advocacy_tui.commands.output import data_stream, one_line, say, tell
+from advocacy_tui.commands.progress import progress_bar
 from advocacy_tui.data.csv_io import (
     EXPORTS,
     ImportFileError,
@@ -57,7 +58,8 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
     store = open_store(ctx, db_path, demo_ok=dry_run)
     try:
         try:
-            plan = plan_import(store, table, path=str(file))
+            with progress_bar(_("Checking the rows")) as update:
+                plan = plan_import(store, table, path=str(file), progress=update)
         except ImportFileError as error:
             raise UserError(str(error)) from None
         tell(f"Read {plan.rows:,} rows from {file} ({plan.encoding}, {plan.separator_name}-separated).")
@@ -78,7 +80,8 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
         if dry_run:
             say(f"Dry run, nothing written. Would be: {would}.")
             return
-        summary = apply_import(store, plan, skip_invalid=skip_invalid)
+        with progress_bar(_("Saving")):
+            summary = apply_import(store, plan, skip_invalid=skip_invalid)
         say(f"Imported: {summary}.")
     finally:
         store.close()
@@ -170,7 +173,8 @@ def forget(ctx: click.Context, email: str, yes: bool, db_path: Path | None) -> N
             say(_("Nothing was changed. Run again with --yes to erase."))
             return
         try:
-            done = forget_person(store, email)  # plans inside its own transaction
+            with progress_bar(_("Erasing and wiping the freed space")):
+                done = forget_person(store, email)  # plans inside its own transaction
         except WriteError as error:
             raise UserError(_("Nothing was erased. {reason}").format(reason=error)) from None
         if done is None:

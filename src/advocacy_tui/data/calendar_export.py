@@ -6,7 +6,7 @@ import csv
 import functools
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from advocacy_tui.data.store import Store
@@ -80,17 +80,19 @@ def _utc_text(moment: datetime) -> str:
 
 
 def build_ics(store: Store, first: date | None = None, last: date | None = None,
-              zone: tzinfo | None = None, voice_labels: dict[str, str] | None = None) -> bytes:
+              zone: tzinfo | None = None, voice_labels: dict[str, str] | None = None,
+              progress: Callable[[int, int], None] | None = None) -> bytes:
     """One VEVENT per post with a planned date; timed posts last 30 minutes.
 
     Planned times are wall-clock times in ``zone`` (default: this computer's time zone);
     they are written in UTC so every calendar app places them right.
     """
-    return b"".join(iter_ics(store, first, last, zone, voice_labels))
+    return b"".join(iter_ics(store, first, last, zone, voice_labels, progress))
 
 
 def iter_ics(store: Store, first: date | None = None, last: date | None = None,
-             zone: tzinfo | None = None, voice_labels: dict[str, str] | None = None) -> Iterator[bytes]:
+             zone: tzinfo | None = None, voice_labels: dict[str, str] | None = None,
+             progress: Callable[[int, int], None] | None = None) -> Iterator[bytes]:
     """The calendar file event by event (RFC 5545), so 100,000 posts never sit in memory.
 
     Text values are escaped by icalendar's ``vText``/``vCategory`` and every line is folded
@@ -118,7 +120,13 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
     yield lines("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//advocacy-tui//content calendar//EN",
                 "CALSCALE:GREGORIAN", "X-WR-CALNAME:Advocacy content calendar")
     sql, params = _posts_sql(first, last)
+    total = done = 0
+    if progress is not None:
+        total = store.db.conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
     for row in store.db.conn.execute(sql, params):
+        done += 1
+        if progress is not None and done % 1000 == 0:
+            progress(done, total)
         (_, uid, title, author, _email, channel, planned_on, planned_time, state, voice, _lib,
          url, _pub, notes, body, created, updated) = row
         if not planned_on:
