@@ -79,7 +79,10 @@ def progress_bar(description: str) -> Iterator[Update]:
         after = SHOW_AFTER_SECONDS
     timer = threading.Timer(after, bar.show)
     timer.daemon = True
-    timer.start()
+    if after <= 0:
+        bar.show()
+    else:
+        timer.start()
     try:
         yield bar.update
     finally:
