@@ -238,7 +238,31 @@ class AdvocacyApp(App):
         if isinstance(screen, SectionScreen):
             yield from screen.palette_commands()
         yield SystemCommand("Help", "Help for this screen (F1)", self.action_help)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":  # Textual's saves to a downloads folder that may not exist
+                yield SystemCommand("Screenshot", "Save a picture (SVG) of this screen, readable by you only",
+                                    lambda: self.set_timer(0.1, self.save_private_screenshot))
+            else:
+                yield command
+
+    def save_private_screenshot(self) -> Path | None:
+        """The screen as an SVG in the data folder's ``screenshots``, owner-only (it may show
+        people's names), and a toast that says where it is."""
+        from datetime import datetime
+
+        from advocacy_tui import paths
+        from advocacy_tui.data.files import FileWriteError, write_private
+
+        folder = paths.data_dir() / "screenshots"
+        target = folder / f"advocacy-tui-{datetime.now():%Y%m%d-%H%M%S}.svg"
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_private(target, self.export_screenshot().encode("utf-8"))
+        except (OSError, FileWriteError) as error:
+            self.notify(f"The picture could not be saved: {error}", severity="error", markup=False)
+            return None
+        self.notify(f"Saved a picture of this screen to {target}", title="Screenshot", markup=False)
+        return target
 
     # -- errors ---------------------------------------------------------------------
 
@@ -303,8 +327,8 @@ def roster_life_binding_classes() -> list[type]:
             StakeholderForm]
 
 
-def known_binding_ids() -> set[str]:
-    """Every binding id a [keymap] table may remap."""
+def binding_classes() -> list[type]:
+    """Every class whose bindings a [keymap] table may remap."""
     from advocacy_tui.screens.modals.ambassador_form import AmbassadorForm
     from advocacy_tui.screens.modals.calendar_dialogs import (
         DateDialog,
@@ -340,9 +364,19 @@ def known_binding_ids() -> set[str]:
     classes += roster_life_binding_classes()
     classes += [ImportDialog, RosterExportDialog, ForgetDialog]
     classes += [section.screen for section in SECTIONS]
-    return {
-        binding.id
-        for cls in classes
-        for binding in cls.BINDINGS
-        if isinstance(binding, Binding) and binding.id
-    }
+    return classes
+
+
+def _own_bindings(cls: type) -> list[Binding]:
+    return [binding for binding in cls.BINDINGS if isinstance(binding, Binding) and binding.id]
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id a [keymap] table may remap."""
+    return {binding.id for cls in binding_classes() for binding in _own_bindings(cls) if binding.id}
+
+
+def binding_scopes() -> list[list[Binding]]:
+    """Bindings that are active at the same time: each class's own, with the app's."""
+    app_bindings = _own_bindings(AdvocacyApp)
+    return [app_bindings + _own_bindings(cls) for cls in binding_classes() if cls is not AdvocacyApp]

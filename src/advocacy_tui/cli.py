@@ -152,12 +152,12 @@ def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options:
     except StoreError as error:
         raise UserError(str(error)) from None
     try:
-        from advocacy_tui.app import AdvocacyApp, known_binding_ids
+        from advocacy_tui.app import AdvocacyApp, binding_scopes, known_binding_ids
         from advocacy_tui.config import check_keymap
 
         if settings.keymap:  # knowing every binding id means importing every screen
             try:
-                check_keymap(settings, known_binding_ids())
+                check_keymap(settings, known_binding_ids(), binding_scopes())
             except ConfigError as error:
                 raise UserError(str(error)) from None
         app = AdvocacyApp(

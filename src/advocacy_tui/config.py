@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import tomli
+
+from advocacy_tui.i18n import _
 
 WEEK_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LANGUAGES = ("en", "pl")
@@ -151,14 +154,31 @@ def load_settings(path: Path) -> Settings:
     return parse_settings(data, path)
 
 
-def check_keymap(settings: Settings, known_ids: set[str]) -> None:
-    """Refuse [keymap] entries that name no binding the app has."""
+def check_keymap(settings: Settings, known_ids: set[str], scopes: Iterable[Iterable[Any]] = ()) -> None:
+    """Refuse [keymap] entries that name no binding the app has, or that give a binding a
+    key another binding uses at the same time (``scopes``: bindings active together, each
+    with ``id``, ``key`` and ``description``)."""
     for binding_id in settings.keymap:
         if binding_id not in known_ids:
             raise ConfigError(
                 f"{settings.source}: “keymap.{binding_id}”: no key binding has this id."
                 + _suggest(binding_id, sorted(known_ids))
             )
+    for scope in scopes:
+        owner: dict[str, Any] = {}
+        for binding in scope:
+            keys = settings.keymap.get(binding.id, binding.key)
+            for key in (k.strip() for k in keys.split(",") if k.strip()):
+                other = owner.setdefault(key, binding)
+                if other.id != binding.id and settings.keymap.keys() & {binding.id, other.id}:
+                    moved, kept = (binding, other) if binding.id in settings.keymap else (other, binding)
+                    raise ConfigError(_(
+                        "{source}: “keymap.{moved}” gives “{key}” to {moved_what}, but that key "
+                        "already does {kept_what} (“{kept}”). Choose another key, or give "
+                        "“{kept}” another key too."
+                    ).format(source=settings.source, moved=moved.id, key=key,
+                             moved_what=moved.description or moved.id,
+                             kept_what=kept.description or kept.id, kept=kept.id))
 
 
 def remember_theme(path: Path, theme: str) -> None:

@@ -166,3 +166,19 @@ async def test_detail_lists_keep_their_headings_above_the_items(demo_store, make
         assert checklist.cursor == 0 and checklist.current.key == "profile"
         await pilot.click(Checklist, offset=(2, 3))  # the third step, below the heading
         assert checklist.cursor == 2
+
+
+async def test_the_screenshot_command_saves_a_private_file(store, make_app, tmp_path, monkeypatch):
+    import stat
+
+    from advocacy_tui import paths
+
+    monkeypatch.setattr(paths, "data_dir", lambda: tmp_path / "data")
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        (command,) = [c for c in app.get_system_commands(app.screen) if c.title == "Screenshot"]
+        command.callback()
+        await pilot.pause(0.3)
+        (saved,) = (tmp_path / "data" / "screenshots").glob("*.svg")
+        assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+        assert saved.read_text(encoding="utf-8").startswith("<svg")

@@ -102,3 +102,28 @@ def test_bad_voice_settings(tmp_path, text, expected):
     with pytest.raises(ConfigError) as error:
         load_settings(path)
     assert expected in str(error.value)
+
+
+def test_a_keymap_that_gives_a_binding_the_key_of_another_is_refused_naming_both(tmp_path):
+    from advocacy_tui.app import binding_scopes, known_binding_ids
+
+    path = tmp_path / "config.toml"
+    path.write_text('[keymap]\n"roster.add" = "e"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as refused:
+        check_keymap(load_settings(path), known_binding_ids(), binding_scopes())
+    message = str(refused.value)
+    assert "roster.add" in message and "roster.edit" in message and "“e”" in message
+    path.write_text('[keymap]\n"roster.add" = "n"\n"roster.edit" = "a"\n', encoding="utf-8")
+    check_keymap(load_settings(path), known_binding_ids(), binding_scopes())  # a swap is fine
+
+
+async def test_a_remapped_key_keeps_its_place_in_the_footer(store, make_app):
+    from types import MappingProxyType
+
+    from tests.screen import screen_text
+
+    settings = Settings(keymap=MappingProxyType({"roster.add": "n"}))
+    app = make_app(store, settings, start_mode="roster")
+    async with app.run_test(size=(120, 40)):
+        footer = screen_text(app).splitlines()[-1]
+    assert footer.split()[:4] == ["n", "Add", "e", "Edit"]

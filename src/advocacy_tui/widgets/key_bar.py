@@ -27,6 +27,13 @@ class Shown(NamedTuple):
     tooltip: str
 
 
+def _declared_at(node: object, binding: object) -> int:
+    """Where a binding stands in its class's BINDINGS (by id, which a keymap keeps)."""
+    binding_id = getattr(binding, "id", None)
+    declared = [getattr(b, "id", None) for cls in type(node).__mro__ for b in vars(cls).get("BINDINGS", ())]
+    return declared.index(binding_id) if binding_id in declared else len(declared)
+
+
 class KeyBar(Widget, can_focus=False):
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--hover"}
@@ -73,7 +80,15 @@ class KeyBar(Widget, can_focus=False):
         left: list[Shown] = []
         right: list[Shown] = []
         actions: set[str] = set()
-        for key, (_node, binding, enabled, tooltip) in active.items():
+        # In the order the bindings are declared, not by key: a key remapped in [keymap]
+        # keeps its place in the bar instead of moving to the end, where it may not fit.
+        nodes: dict[int, int] = {}
+        for _key, active_binding in active.items():
+            if active_binding.node is not app:  # the app's own keys come last
+                nodes.setdefault(id(active_binding.node), len(nodes))
+        ordered = sorted(active.items(), key=lambda item: (
+            nodes.get(id(item[1].node), len(nodes)), _declared_at(item[1].node, item[1].binding)))
+        for key, (_node, binding, enabled, tooltip) in ordered:
             palette = app.ENABLE_COMMAND_PALETTE and key == app.COMMAND_PALETTE_BINDING
             if not (binding.show or palette) or binding.action in actions:
                 continue
