@@ -1,0 +1,290 @@
+"""textual-serve's server behind a guard.
+
+textual-serve builds an aiohttp application with four routes (``/``, ``/ws``,
+``/download/{key}``, ``/static``) and starts one app process for every WebSocket. This
+subclass keeps all of that and changes only what it must:
+
+- ``_make_app`` (textual-serve's app factory) builds the same routes with a middleware in
+  front of every one of them: Host, then Origin, then the token (query, ``Authorization:
+  token …`` header, or the HttpOnly SameSite=Strict cookie the first visit sets). A refused
+  request never reaches a handler, so no app process is started. The static folder is
+  served without a directory listing.
+- ``handle_index`` points the page's WebSocket at the very name the browser used (so the
+  cookie for that name goes with it) instead of the address the server listens on.
+- ``handle_websocket`` counts live sessions and refuses beyond ``max_sessions``;
+  ``_process_messages`` ends a session whose user has typed nothing for ``idle_seconds``.
+
+Checked against textual-serve 1.1.3 (``Server._make_app``, ``handle_index``,
+``handle_websocket``, ``_process_messages``): a newer version that renames one of them makes
+``tests/cli/test_serve_access.py`` fail rather than serve an unguarded app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import signal
+from typing import Any
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import WSMsgType, web
+from aiohttp.web_runner import GracefulExit
+from textual_serve.server import Server
+
+from advocacy_tui.i18n import _
+from advocacy_tui.web.access import Access
+
+log = logging.getLogger("advocacy-tui.serve")
+
+SECURITY_HEADERS = {
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "frame-ancestors 'none'",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">{extra}
+<style>body{{font-family:system-ui,sans-serif;background:#0c181f;color:#eee;max-width:40em;
+margin:4em auto;padding:0 1em;line-height:1.5}}a{{color:#9cf}}</style></head>
+<body><h1>{title}</h1><p>{text}</p></body></html>
+"""
+
+
+def page(status: int, title: str, text: str, extra: str = "") -> web.Response:
+    from advocacy_tui.i18n import current_language
+
+    body = PAGE.format(lang=current_language(), title=html.escape(title),
+                       text=html.escape(text), extra=extra)
+    response = web.Response(status=status, text=body, content_type="text/html")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def refused_host() -> web.Response:
+    return page(403, _("Not this address"),
+                _("This server does not answer to the name in the address bar. Use the link "
+                  "printed when the server was started."))
+
+
+def refused_origin() -> web.Response:
+    return page(403, _("Refused"),
+                _("This request came from another web site, and was refused: only the "
+                  "program's own page may talk to it."))
+
+
+def refused_no_token() -> web.Response:
+    return page(401, _("Sign-in link needed"),
+                _("This program holds personal data and opens only from its sign-in link: "
+                  "the full address printed by “advocacy-tui serve” when it started, ending "
+                  "in ?token=… Ask the person who started it. The link changes every time "
+                  "the server starts again, unless it was started with a fixed token."))
+
+
+def refused_wrong_token() -> web.Response:
+    return page(403, _("Wrong or old sign-in link"),
+                _("The token in this link is not the current one. The server makes a new "
+                  "token every time it starts: ask for the link it printed this time."))
+
+
+def full_page(limit: int) -> web.Response:
+    response = page(503, _("The program is full"),
+                    _("{count} people are already working in this program, the most this "
+                      "server allows at once. Try again when someone has closed their tab, "
+                      "or ask the person who started the server to allow more "
+                      "(--max-sessions).").format(count=limit))
+    response.headers["Retry-After"] = "30"
+    return response
+
+
+class _Watched:
+    """The browser's WebSocket as textual-serve reads it, noting when the user last typed."""
+
+    def __init__(self, websocket: web.WebSocketResponse, touch: Any) -> None:
+        self._websocket = websocket
+        self._touch = touch
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._websocket, name)
+
+    def __aiter__(self) -> Any:
+        return self._messages()
+
+    async def _messages(self) -> Any:
+        async for message in self._websocket:
+            if message.type == WSMsgType.TEXT and message.data.startswith('["stdin"'):
+                self._touch()
+            yield message
+
+
+class GuardedServer(Server):
+    def __init__(self, command: str, *, access: Access, host: str, port: int, title: str,
+                 max_sessions: int = 20, idle_seconds: float = 3600,
+                 public_url: str | None = None) -> None:
+        super().__init__(command, host=host, port=port, title=title, public_url=public_url)
+        self.access = access
+        self.max_sessions = max_sessions
+        self.idle_seconds = idle_seconds
+        self.public = public_url
+        self.live_sessions = 0
+
+    # -- textual-serve's app factory, with the guard in front and no directory listing --
+
+    async def _make_app(self) -> web.Application:
+        app = web.Application(middlewares=[self._guard])
+        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+        app.add_routes([
+            web.get("/", self.handle_index, name="index"),
+            web.get("/ws", self.handle_websocket, name="websocket"),
+            web.get("/download/{key}", self.handle_download, name="download"),
+            web.static("/static", self.statics_path, show_index=False, name="static"),
+        ])
+        app.on_startup.append(self.on_startup)
+        app.on_shutdown.append(self.on_shutdown)
+        return app
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        response = self._refusal(request)
+        if response is None:
+            try:
+                response = await handler(request)
+            except web.HTTPException as error:
+                response = error
+        if not response.prepared:
+            response.headers.update(SECURITY_HEADERS)
+        return response
+
+    def _refusal(self, request: web.Request) -> web.StreamResponse | None:
+        """The answer to a request that may not pass, or None for one that may."""
+        access = self.access
+        host = request.headers.get("Host")
+        if not access.host_ok(host):
+            log.warning("refused a request for host %r", host)
+            return refused_host()
+        if not access.origin_ok(request.headers.get("Origin"), host):
+            log.warning("refused a request from origin %r", request.headers.get("Origin"))
+            return refused_origin()
+        given = request.query.get("token")
+        if given is None:
+            scheme, _space, value = request.headers.get("Authorization", "").partition(" ")
+            if scheme.lower() == "token":
+                given = value.strip()
+        if given is not None:
+            if not access.token_ok(given):
+                return refused_wrong_token()
+            if request.headers.get("Upgrade", "").lower() != "websocket":
+                return self._sign_in(request)
+            return None
+        if access.cookie_ok(request.cookies.get(access.cookie_name)):
+            return None
+        return refused_no_token()
+
+    def _sign_in(self, request: web.Request) -> web.StreamResponse:
+        """Set the cookie and go to the same address without the token in it."""
+        query = [(key, value) for key, value in request.query.items() if key != "token"]
+        clean = str(request.rel_url.with_query(query))
+        if request.headers.get("Sec-Fetch-Site", "none") in ("none", "same-origin"):
+            response: web.StreamResponse = web.Response(status=303, headers={"Location": clean})
+        else:
+            # a link clicked on another site (a chat, a web mail): a browser does not send a
+            # SameSite=Strict cookie along that navigation's redirect, but it does when our
+            # own page moves on
+            target = html.escape(clean, quote=True)
+            response = page(200, _("Signing in…"), _("Opening the program."),
+                            extra=f'<meta http-equiv="refresh" content="0; url={target}">')
+        response.set_cookie(self.access.cookie_name, self.access.cookie_value, path="/",
+                            httponly=True, samesite="Strict", secure=self._secure(request))
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    def _secure(self, request: web.Request) -> bool:
+        if request.secure:
+            return True
+        if self.public and self.public.startswith("https://"):
+            from urllib.parse import urlsplit
+
+            return (request.host.split(":")[0].lower()
+                    == (urlsplit(self.public).hostname or "").lower())
+        return False
+
+    # -- the page, the sessions --
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+        if self.live_sessions >= self.max_sessions:
+            return full_page(self.max_sessions)
+        try:
+            font_size = int(request.query.get("fontsize", "16"))
+        except ValueError:
+            font_size = 16
+        font_size = min(max(font_size, 6), 64)
+        scheme = "wss" if self._secure(request) else "ws"
+        context = {
+            "font_size": font_size,
+            # the name the browser used (checked by the guard): its cookie goes along
+            "app_websocket_url": f"{scheme}://{request.host}/ws",
+            "config": {"static": {"url": "/static/"}},
+            "application": {"name": self.title},
+        }
+        response = aiohttp_jinja2.render_template("app_index.html", request, context)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+        if self.live_sessions >= self.max_sessions:
+            return full_page(self.max_sessions)
+        self.live_sessions += 1
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self.live_sessions -= 1
+
+    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: Any) -> None:
+        loop = asyncio.get_running_loop()
+        last = [loop.time()]
+
+        def touch() -> None:
+            last[0] = loop.time()
+
+        async def end_when_idle() -> None:
+            while True:
+                left = last[0] + self.idle_seconds - loop.time()
+                if left <= 0:
+                    log.warning("a session ended after %d idle minutes", self.idle_seconds // 60)
+                    await websocket.close(message=b"idle")
+                    return
+                await asyncio.sleep(left)
+
+        watchdog = asyncio.create_task(end_when_idle())
+        try:
+            await super()._process_messages(_Watched(websocket, touch), app_service)  # type: ignore[arg-type]
+        finally:
+            watchdog.cancel()
+
+    # -- quiet start: the command prints the sign-in link itself; no access log (it would
+    #    hold the token of the first visit) --
+
+    def initialize_logging(self) -> None:
+        logging.basicConfig(level=logging.WARNING, format="advocacy-tui serve: %(message)s")
+
+    async def on_startup(self, app: web.Application) -> None:
+        pass
+
+    def serve(self, debug: bool = False) -> None:
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+
+        def stop() -> None:
+            raise GracefulExit()
+
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(signum, stop)
+            except (NotImplementedError, RuntimeError):
+                pass
+        web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False,
+                    loop=loop, print=None, access_log=None, shutdown_timeout=5)
