@@ -151,8 +151,9 @@ class GuardedServer(Server):
         if response is None:
             try:
                 response = await handler(request)
-            except web.HTTPException as error:
-                response = error
+            except web.HTTPException as error:  # a 404, a 405: still with the headers
+                error.headers.update(SECURITY_HEADERS)
+                raise
         if not response.prepared:
             response.headers.update(SECURITY_HEADERS)
         return response
@@ -167,17 +168,16 @@ class GuardedServer(Server):
         if not access.origin_ok(request.headers.get("Origin"), host):
             log.warning("refused a request from origin %r", request.headers.get("Origin"))
             return refused_origin()
-        given = request.query.get("token")
-        if given is None:
-            scheme, _space, value = request.headers.get("Authorization", "").partition(" ")
-            if scheme.lower() == "token":
-                given = value.strip()
-        if given is not None:
-            if not access.token_ok(given):
+        in_query = request.query.get("token")
+        if in_query is not None:
+            if not access.token_ok(in_query):
                 return refused_wrong_token()
             if request.headers.get("Upgrade", "").lower() != "websocket":
                 return self._sign_in(request)
             return None
+        scheme, _space, in_header = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() == "token":  # a program (curl, a script) rather than a browser
+            return None if access.token_ok(in_header.strip()) else refused_wrong_token()
         if access.cookie_ok(request.cookies.get(access.cookie_name)):
             return None
         return refused_no_token()
