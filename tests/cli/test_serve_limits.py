@@ -47,10 +47,10 @@ async def guarded(tmp_path):
     script.write_text(FAKE_APP)
     servers = []
 
-    async def make(**options):
+    async def make(access=None, **options):
         server = GuardedServer(shlex.join([sys.executable, str(script)]),
-                               access=Access(token=TOKEN, port=0), host="127.0.0.1", port=0,
-                               title="test", **options)
+                               access=access or Access(token=TOKEN, port=0), host="127.0.0.1",
+                               port=0, title="test", **options)
         test_server = TestServer(await server._make_app(), host="127.0.0.1")
         await test_server.start_server()
         servers.append(test_server)
@@ -153,6 +153,34 @@ async def test_security_headers_on_every_answer(guarded):
                                    allow_redirects=False) as response:
                 assert response.headers["X-Frame-Options"] == "DENY"
                 assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+async def test_behind_a_tls_proxy(guarded):
+    """A reverse proxy at https://team.example passes the Host on (nginx: proxy_set_header
+    Host $host; Caddy does by default): a Secure cookie, and the page's WebSocket is wss."""
+    access = Access(token=TOKEN, port=8000, names=frozenset({"team.example"}),
+                    origins=frozenset({"https://team.example:443"}))
+    _server, address = await guarded(access=access, public_url="https://team.example")
+    proxied = {"Host": "team.example", "X-Forwarded-Proto": "https"}
+    async with aiohttp.ClientSession() as session:
+        async with session.get(f"http://{address}/?token={TOKEN}", headers=proxied,
+                               allow_redirects=False) as response:
+            assert response.status == 303
+            cookie = response.headers["Set-Cookie"]
+        assert "Secure" in cookie and "HttpOnly" in cookie
+        value = cookie.split(";")[0]
+        headers = {**proxied, "Cookie": value}
+        async with session.get(f"http://{address}/", headers=headers) as response:
+            assert response.status == 200
+            assert 'data-session-websocket-url="wss://team.example/ws"' in await response.text()
+        ws = await session.ws_connect(f"ws://{address}/ws",
+                                      headers={**headers, "Origin": "https://team.example"})
+        await ready(ws)
+        await ws.close()
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await session.ws_connect(f"ws://{address}/ws",
+                                     headers={**headers, "Origin": "https://evil.example"})
+        assert refused.value.status == 403
 
 
 def test_max_sessions_with_the_real_app(tmp_path):
