@@ -91,6 +91,9 @@ def cli(ctx: click.Context, db_path: Path | None, demo: bool) -> None:
 
 
 def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options: Any) -> None:
+    from advocacy_tui.web.child import end_with_server
+
+    end_with_server()  # a copy of the app for a browser tab ends when its server does
     settings = load_config()
     demo_folder = None
     try:

@@ -7,9 +7,12 @@ twenty copies of the app on a small machine; one test does it with the real comm
 from __future__ import annotations
 
 import asyncio
+import os
 import shlex
+import signal
 import sys
 import textwrap
+import time
 
 import aiohttp
 import pytest
@@ -17,7 +20,7 @@ from aiohttp.test_utils import TestServer
 
 from advocacy_tui.web.access import Access
 from advocacy_tui.web.server import GuardedServer
-from tests.serving import start_serve, stop
+from tests.serving import children, start_serve, stop
 
 TOKEN = "limits-token-0123456789"
 
@@ -53,12 +56,17 @@ async def guarded(tmp_path):
                                port=0, title="test", **options)
         test_server = TestServer(await server._make_app(), host="127.0.0.1")
         await test_server.start_server()
-        servers.append(test_server)
+        servers.append((server, test_server))
         return server, f"127.0.0.1:{test_server.port}"
 
     yield make
-    for test_server in servers:
+    for server, test_server in servers:
+        for _ in range(100):  # every stand-in app has quit
+            if server.live_sessions == 0:
+                break
+            await asyncio.sleep(0.1)
         await test_server.close()
+        await asyncio.sleep(0.2)
 
 
 async def ready(ws) -> None:
@@ -206,3 +214,66 @@ def test_max_sessions_with_the_real_app(tmp_path):
         stop(served)
     assert ws_status == 503
     assert page_status == 503 and "The program is full" in text
+
+
+def alive(pids: list[int]) -> list[int]:
+    living = []
+    for pid in pids:
+        try:
+            state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            living.append(pid)
+    return living
+
+
+def app_processes(served) -> list[int]:
+    found = served.children()
+    for pid in list(found):
+        try:
+            found += children(pid)
+        except OSError:
+            pass
+    return found
+
+
+def wait_until(condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_stopping_the_server_ends_every_app(tmp_path, how):
+    """Ctrl+C, a service manager's stop or even a kill: no copy of the app stays behind
+    holding the database open."""
+    served = start_serve(tmp_path, env={"ADVOCACY_TUI_TOKEN": TOKEN})
+
+    async def open_sessions():
+        session = aiohttp.ClientSession()
+        sockets = [await session.ws_connect(f"ws://127.0.0.1:{served.port}/ws?token={TOKEN}")
+                   for _ in range(2)]
+        for ws in sockets:
+            await ws.receive(timeout=30)  # the app has started and drawn
+        return session, sockets
+
+    loop = asyncio.new_event_loop()
+    apps: list[int] = []
+    try:
+        session, _sockets = loop.run_until_complete(open_sessions())
+        apps = app_processes(served)
+        assert apps
+        served.process.send_signal(how)
+        assert wait_until(lambda: served.process.poll() is not None, 20), "the server did not stop"
+        assert wait_until(lambda: not alive(apps), 20), "an app outlived the server"
+        loop.run_until_complete(session.close())
+    finally:
+        served.process.kill()
+        served.process.wait()
+        for pid in alive(apps):
+            os.kill(pid, signal.SIGKILL)
+        loop.close()

@@ -27,6 +27,7 @@ from advocacy_tui.web.access import (
     public_url_problem,
     token_problem,
 )
+from advocacy_tui.web.child import SERVED_BY
 
 TOKEN_VARIABLE = "ADVOCACY_TUI_TOKEN"
 
@@ -145,7 +146,9 @@ def serve(ctx: click.Context, db_path: Path | None, demo: bool, host: str, port:
                          "the people in the roster. The connection is not encrypted: for a team, "
                          "put a reverse proxy with TLS in front (see the README).").format(
                              host=host, port=port), err=True)
-        command = shlex.join([sys.executable, "-m", "advocacy_tui", "--db", str(path)])
+        # exec: the app itself (not a shell around it) is the server's child, and watches it
+        command = "exec " + shlex.join([sys.executable, "-m", "advocacy_tui", "--db", str(path)])
+        os.environ[SERVED_BY] = str(os.getpid())
         from advocacy_tui.web.server import GuardedServer
 
         server = GuardedServer(command, access=access, host=host, port=port, title="advocacy-tui",

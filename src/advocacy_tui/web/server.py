@@ -129,6 +129,7 @@ class GuardedServer(Server):
         self.idle_seconds = idle_seconds
         self.public = public_url
         self.live_sessions = 0
+        self._sessions: dict[web.WebSocketResponse, Any] = {}  # the browser's socket: its app
 
     # -- textual-serve's app factory, with the guard in front and no directory listing --
 
@@ -143,6 +144,7 @@ class GuardedServer(Server):
         ])
         app.on_startup.append(self.on_startup)
         app.on_shutdown.append(self.on_shutdown)
+        app.on_cleanup.append(self._end_every_app)
         return app
 
     @web.middleware
@@ -258,10 +260,28 @@ class GuardedServer(Server):
                 await asyncio.sleep(left)
 
         watchdog = asyncio.create_task(end_when_idle())
+        self._sessions[websocket] = app_service
         try:
             await super()._process_messages(_Watched(websocket, touch), app_service)  # type: ignore[arg-type]
         finally:
             watchdog.cancel()
+            self._sessions.pop(websocket, None)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """The server stops: close every tab, so each session asks its app to quit."""
+        sockets = list(self._sessions)
+        await asyncio.gather(*(asyncio.wait_for(ws.close(message=b"server stopped"), 2)
+                               for ws in sockets), return_exceptions=True)
+
+    async def _end_every_app(self, app: web.Application) -> None:
+        """Last step of a stop: an app that has not quit by now is ended."""
+        for app_service in list(self._sessions.values()):
+            process = getattr(app_service, "_process", None)  # textual-serve's AppService
+            if process is not None and process.returncode is None:
+                try:
+                    process.terminate()
+                except ProcessLookupError:
+                    pass
 
     # -- quiet start: the command prints the sign-in link itself; no access log (it would
     #    hold the token of the first visit) --
