@@ -33,7 +33,7 @@ from aiohttp import WSMsgType, web
 from aiohttp.web_runner import GracefulExit
 from textual_serve.server import Server
 
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import N_, _
 from advocacy_tui.web.access import Access
 
 log = logging.getLogger("advocacy-tui.serve")
@@ -97,6 +97,24 @@ def full_page(limit: int) -> web.Response:
                       "(--max-sessions).").format(count=limit))
     response.headers["Retry-After"] = "30"
     return response
+
+
+#: the words of textual-serve's page (its template is kept, not copied), in the user's language
+PAGE_WORDS = (
+    ('<div class="message">Session ended.</div>', '<div class="message">{}</div>',
+     N_("Session ended: the tab was closed by the server, or nothing was typed for a long "
+        "time. What was saved stays saved.")),
+    ('onClick="refresh()">Restart</button>', 'onClick="refresh()">{}</button>', N_("Start again")),
+    ('id="start">Start</button>', 'id="start">{}</button>', N_("Start")),
+)
+
+
+def translated_page(text: str) -> str:
+    from advocacy_tui.i18n import current_language
+
+    for english, pattern, message in PAGE_WORDS:
+        text = text.replace(english, pattern.format(html.escape(_(message))))
+    return text.replace("<html>", f'<html lang="{current_language()}">', 1)
 
 
 class _Watched:
@@ -231,6 +249,7 @@ class GuardedServer(Server):
             "application": {"name": self.title},
         }
         response = aiohttp_jinja2.render_template("app_index.html", request, context)
+        response.text = translated_page(response.text or "")
         response.headers["Cache-Control"] = "no-store"
         return response
 
