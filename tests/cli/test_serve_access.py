@@ -83,6 +83,19 @@ async def test_refused_websockets_start_no_app(served, case):
     assert served.children() == []
 
 
+async def test_a_page_of_another_program_on_this_computer_is_refused_even_with_the_cookie(served):
+    """http://127.0.0.1:3000 is the same "site" as the server for SameSite cookies, so the
+    browser would send the cookie along: the Origin check is what refuses it."""
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+        async with session.get(served.url) as response:
+            assert response.status == 200
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await session.ws_connect(f"ws://127.0.0.1:{served.port}/ws",
+                                     headers={"Origin": f"http://127.0.0.1:{served.port + 1}"})
+        assert refused.value.status == 403
+    assert served.children() == []
+
+
 async def test_a_stale_cookie_is_refused(served):
     cookie = f"advocacy-tui-{served.port}=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
     status = await ws_status(f"ws://127.0.0.1:{served.port}/ws", Origin=served.origin, Cookie=cookie)

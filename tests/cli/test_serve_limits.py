@@ -277,3 +277,56 @@ def test_stopping_the_server_ends_every_app(tmp_path, how):
         for pid in alive(apps):
             os.kill(pid, signal.SIGKILL)
         loop.close()
+
+
+def test_several_tabs_at_once_each_add_tasks_and_one_more_is_turned_away(tmp_path):
+    """A small load test on loopback (4 tabs on a small machine stand for the 20 allowed by
+    default): every tab's tasks are in the file, the file is sound, the next tab gets the
+    "full" page. Bounded in time."""
+    import sqlite3
+
+    tabs, tasks_each = 4, 5
+    served = start_serve(tmp_path, "--max-sessions", str(tabs), env={"ADVOCACY_TUI_TOKEN": TOKEN})
+    ws_url = f"ws://127.0.0.1:{served.port}/ws?token={TOKEN}&width=100&height=30"
+
+    async def painted(ws, wanted: str) -> None:
+        seen = ""
+        while wanted not in seen:
+            message = await ws.receive(timeout=60)
+            assert message.type == aiohttp.WSMsgType.BINARY, message
+            seen = (seen + message.data.decode("utf-8", "replace"))[-20000:]
+
+    async def one_tab(session, letter: str) -> None:
+        ws = await session.ws_connect(ws_url)
+        await ws.send_json(["resize", {"width": 100, "height": 30}])
+        await painted(ws, "Today")
+        await ws.send_json(["stdin", "4"])  # the tasks
+        await painted(ws, "Quick add")
+        await ws.send_json(["stdin", "n"])
+        await asyncio.sleep(0.5)
+        for task in "abcde"[:tasks_each]:
+            await ws.send_json(["stdin", f"Loadtest {letter}{task}\r"])
+            await painted(ws, f"Loadtest {letter}{task}")
+        return ws
+
+    async def load():
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            sockets = await asyncio.gather(*(one_tab(session, letter) for letter in "wxyz"[:tabs]))
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await session.ws_connect(ws_url)
+            async with session.get(served.url) as page:
+                full = page.status, await page.text()
+            for ws in sockets:
+                await ws.close()
+            return refused.value.status, full
+
+    try:
+        refused, (page_status, page_text) = asyncio.run(asyncio.wait_for(load(), 240))
+    finally:
+        stop(served)
+    assert refused == 503
+    assert page_status == 503 and "The program is full" in page_text
+    with sqlite3.connect(served.db) as conn:
+        titles = {row[0] for row in conn.execute("SELECT title FROM tasks WHERE title LIKE 'Loadtest %'")}
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert titles == {f"Loadtest {letter}{task}" for letter in "wxyz"[:tabs] for task in "abcde"[:tasks_each]}
