@@ -191,6 +191,7 @@ class GuardedServer(Server):
         in_query = request.query.get("token")
         if in_query is not None:
             if not access.token_ok(in_query):
+                log.warning("refused a wrong token from %s", request.remote)
                 return refused_wrong_token()
             if request.headers.get("Upgrade", "").lower() != "websocket":
                 return self._sign_in(request)
