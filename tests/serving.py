@@ -40,7 +40,8 @@ class Served:
         return children(self.process.pid)
 
 
-def start_serve(tmp_path: Path, *args: str, env: dict | None = None) -> Served:
+def start_serve(tmp_path: Path, *args: str, env: dict | None = None,
+                link: bytes = rb"http://127\.0\.0\.1:\d+/\?token=\S+") -> Served:
     db = tmp_path / "program.db"
     if not db.exists():
         Store.open(db).close()
@@ -60,7 +61,7 @@ def start_serve(tmp_path: Path, *args: str, env: dict | None = None) -> Served:
         if ready:
             chunk = os.read(process.stdout.fileno(), 65536)
             output += chunk
-            found = re.search(rb"http://127\.0\.0\.1:\d+/\?token=\S+", output)
+            found = re.search(link, output)
             if found:
                 url = found.group().decode()
     # the URL is printed just before the server listens: wait until it accepts connections

@@ -66,18 +66,33 @@ def machine_names() -> set[str]:
     return names
 
 
-def sign_in_links(access: Access, host: str, port: int, public_url: str | None) -> list[str]:
-    token = quote(access.token, safe="")
+def sign_in_links(token: str | None, host: str, port: int, public_url: str | None) -> list[str]:
+    """The addresses to open, with the token in them (or without, for named users)."""
+    query = f"?token={quote(token, safe='')}" if token else ""
     links = []
     if public_url:
-        links.append(f"{public_url.rstrip('/')}/?token={token}")
+        links.append(f"{public_url.rstrip('/')}/{query}")
     if host in WILDCARD_HOSTS:
-        links += [f"http://{name}:{port}/?token={token}" for name in sorted(machine_names())]
-        links.append(f"http://127.0.0.1:{port}/?token={token}")
+        links += [f"http://{name}:{port}/{query}" for name in sorted(machine_names())]
+        links.append(f"http://127.0.0.1:{port}/{query}")
     else:
         shown = f"[{host}]" if ":" in host else host
-        links.append(f"http://{shown}:{port}/?token={token}")
+        links.append(f"http://{shown}:{port}/{query}")
     return list(dict.fromkeys(links))
+
+
+def users_loader(path: Path):
+    """Reads the named users (name -> token hash) through a read-only SQLite connection."""
+    import sqlite3
+
+    def load() -> dict[str, str]:
+        conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True, timeout=2)
+        try:
+            return dict(conn.execute("SELECT name, token_hash FROM users").fetchall())
+        finally:
+            conn.close()
+
+    return load
 
 
 @cli.command(context_settings=CONTEXT)
@@ -127,6 +142,9 @@ def serve(ctx: click.Context, db_path: Path | None, demo: bool, host: str, port:
     else:
         store = open_store(ctx, db_path)
     path = store.path.resolve()
+    from advocacy_tui.data.users import UserRepo
+
+    named_users = UserRepo(store).token_hashes()
     store.close()
     try:
         check_can_listen(host, port)
@@ -139,7 +157,10 @@ def serve(ctx: click.Context, db_path: Path | None, demo: bool, host: str, port:
         if host in WILDCARD_HOSTS:
             names |= machine_names()
         access = Access(token=token or new_token(), port=port, bound_host=host,
-                        names=frozenset(names), origins=frozenset(origins))
+                        names=frozenset(names), origins=frozenset(origins), users=named_users)
+        if named_users and token:
+            click.echo(_("Note: this program has named users, so the shared token is not used: "
+                         "each person signs in with their own."), err=True)
         if not is_loopback(host):
             click.echo(_("Warning: listening on {host}. Everyone with the link below who can "
                          "reach port {port} can read and change this program's data, including "
@@ -153,10 +174,17 @@ def serve(ctx: click.Context, db_path: Path | None, demo: bool, host: str, port:
 
         server = GuardedServer(command, access=access, host=host, port=port, title="advocacy-tui",
                                max_sessions=max_sessions, idle_seconds=idle_minutes * 60,
-                               public_url=public_url)
-        click.echo(_("advocacy-tui is served. Open this link in a browser; it signs you in, so "
-                     "share it only with people who may see this program's data:"))
-        for link in sign_in_links(access, host, port, public_url):
+                               public_url=public_url, load_users=users_loader(path))
+        if named_users:
+            click.echo(_("advocacy-tui is served for its named users. Each person opens this "
+                         "address with ?token= and their own token (from “advocacy-tui users "
+                         "add”) at the end:"))
+            links = sign_in_links(None, host, port, public_url)
+        else:
+            click.echo(_("advocacy-tui is served. Open this link in a browser; it signs you in, "
+                         "so share it only with people who may see this program's data:"))
+            links = sign_in_links(access.token, host, port, public_url)
+        for link in links:
             click.echo(f"    {link}")
         click.echo(_("Ctrl+C stops the server."))
         server.serve()

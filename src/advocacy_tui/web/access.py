@@ -13,10 +13,13 @@ a request may carry. Pure rules over strings: no aiohttp, no Textual, no Rich.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import hmac
 import ipaddress
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -99,25 +102,65 @@ class Access:
     names: frozenset[str] = frozenset()
     #: origins that pass besides the page's own one (the public URL behind a proxy)
     origins: frozenset[str] = frozenset()
+    #: named users (name -> SHA-256 of their token). While there are any, only their own
+    #: tokens open the program, and the shared ``token`` does not.
+    users: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def cookie_name(self) -> str:
         # cookies do not keep ports apart: two servers on one computer get two names
         return f"advocacy-tui-{self.port}"
 
-    @property
-    def cookie_value(self) -> str:
-        return hmac.new(self.token.encode(), b"advocacy-tui session cookie", hashlib.sha256).hexdigest()
+    def identify(self, given: str | None) -> str | None:
+        """Who this token signs in: a user's name, "" for the shared token, None for nobody."""
+        if not given:
+            return None
+        if self.users:
+            from advocacy_tui.data.users import who_has
+
+            return who_has(dict(self.users), given)
+        if hmac.compare_digest(given.encode("utf-8", "replace"), self.token.encode()):
+            return ""
+        return None
 
     def token_ok(self, given: str | None) -> bool:
-        if not given:
-            return False
-        return hmac.compare_digest(given.encode("utf-8", "replace"), self.token.encode())
+        return self.identify(given) is not None
+
+    def _cookie_key(self, who: str) -> bytes | None:
+        if not who:
+            return None if self.users else self.token.encode()
+        stored = self.users.get(who)
+        return stored.encode() if stored else None
+
+    def cookie_for(self, who: str) -> str:
+        """The cookie of a signed-in browser: who it is, and an HMAC keyed by that person's
+        token (its hash), so it holds no token and dies when the user is removed."""
+        key = self._cookie_key(who)
+        assert key is not None
+        mac = hmac.new(key, b"advocacy-tui session cookie:" + who.encode(), hashlib.sha256)
+        return base64.urlsafe_b64encode(who.encode()).decode().rstrip("=") + "." + mac.hexdigest()
+
+    @property
+    def cookie_value(self) -> str:
+        return self.cookie_for("")
+
+    def cookie_user(self, given: str | None) -> str | None:
+        """Who a cookie signs in (as ``identify``), or None when it is not a current one."""
+        if not given or "." not in given:
+            return None
+        encoded, _dot, _mac = given.partition(".")
+        try:
+            who = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)).decode()
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            return None
+        if self._cookie_key(who) is None:
+            return None
+        if hmac.compare_digest(given.encode("utf-8", "replace"), self.cookie_for(who).encode()):
+            return who
+        return None
 
     def cookie_ok(self, given: str | None) -> bool:
-        if not given:
-            return False
-        return hmac.compare_digest(given.encode("utf-8", "replace"), self.cookie_value.encode())
+        return self.cookie_user(given) is not None
 
     @property
     def wildcard(self) -> bool:

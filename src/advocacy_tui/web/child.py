@@ -15,6 +15,14 @@ import threading
 from collections.abc import MutableMapping
 
 SERVED_BY = "ADVOCACY_TUI_SERVED_BY"
+#: the named user signed in to this tab (see data/users.py), when the program has users
+USER_VARIABLE = "ADVOCACY_TUI_USER"
+
+
+def served_user(environ: MutableMapping[str, str] = os.environ) -> str | None:
+    """The named user this copy of the app works for, if any (taken out of the environment,
+    so nothing the app starts inherits it)."""
+    return environ.pop(USER_VARIABLE, None) or None
 
 
 def end_with_server(environ: MutableMapping[str, str] = os.environ, every: float = 1.0) -> bool:

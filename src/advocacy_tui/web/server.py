@@ -25,18 +25,25 @@ import asyncio
 import html
 import logging
 import signal
+import time
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import WSMsgType, web
 from aiohttp.web_runner import GracefulExit
-from textual_serve.server import Server
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
 
 from advocacy_tui.i18n import N_, _
 from advocacy_tui.web.access import Access
+from advocacy_tui.web.child import USER_VARIABLE
 
 log = logging.getLogger("advocacy-tui.serve")
+#: who the request signed in as: a named user, or "" for the shared token
+SIGNED_IN = web.RequestKey("signed_in", str)
 
 SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
@@ -137,11 +144,28 @@ class _Watched:
             yield message
 
 
+class _UserAppService(AppService):
+    def __init__(self, command: str, *, user: str, **options: Any) -> None:
+        super().__init__(command, **options)
+        self.user = user
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        environment = super()._build_environment(width=width, height=height)
+        environment.pop(USER_VARIABLE, None)
+        if self.user:
+            environment[USER_VARIABLE] = self.user
+        return environment
+
+
 class GuardedServer(Server):
     def __init__(self, command: str, *, access: Access, host: str, port: int, title: str,
                  max_sessions: int = 20, idle_seconds: float = 3600,
-                 public_url: str | None = None) -> None:
+                 public_url: str | None = None,
+                 load_users: Callable[[], dict[str, str]] | None = None) -> None:
         super().__init__(command, host=host, port=port, title=title, public_url=public_url)
+        self.load_users = load_users
+        self._users_read_at = -1e9
+        self._refresher: asyncio.Task[None] | None = None
         self.access = access
         self.max_sessions = max_sessions
         self.idle_seconds = idle_seconds
@@ -188,22 +212,58 @@ class GuardedServer(Server):
         if not access.origin_ok(request.headers.get("Origin"), host):
             log.warning("refused a request from origin %r", request.headers.get("Origin"))
             return refused_origin()
+        self._refresh_users()
+        access = self.access
         in_query = request.query.get("token")
         if in_query is not None:
-            if not access.token_ok(in_query):
+            who = access.identify(in_query)
+            if who is None:
                 log.warning("refused a wrong token from %s", request.remote)
                 return refused_wrong_token()
+            request[SIGNED_IN] = who
             if request.headers.get("Upgrade", "").lower() != "websocket":
-                return self._sign_in(request)
+                return self._sign_in(request, who)
             return None
         scheme, _space, in_header = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() == "token":  # a program (curl, a script) rather than a browser
-            return None if access.token_ok(in_header.strip()) else refused_wrong_token()
-        if access.cookie_ok(request.cookies.get(access.cookie_name)):
+            who = access.identify(in_header.strip())
+            if who is None:
+                return refused_wrong_token()
+            request[SIGNED_IN] = who
+            return None
+        who = access.cookie_user(request.cookies.get(access.cookie_name))
+        if who is not None:
+            request[SIGNED_IN] = who
             return None
         return refused_no_token()
 
-    def _sign_in(self, request: web.Request) -> web.StreamResponse:
+    def _refresh_users(self) -> None:
+        """Named users added or removed while the server runs count within seconds."""
+        if self.load_users is None:
+            return
+        now = time.monotonic()
+        if now - self._users_read_at < 2:
+            return
+        self._users_read_at = now
+        try:
+            users = self.load_users()
+        except Exception as error:  # a busy or damaged file: keep the users known so far
+            log.warning("could not read the users: %s", error)
+            return
+        if users != dict(self.access.users):
+            self.access = replace(self.access, users=users)
+            for websocket, app_service in list(self._sessions.items()):
+                user = getattr(app_service, "user", "")
+                if (user not in users) if user else bool(users):  # signed out
+                    log.warning("closed a tab of %r: no longer a user", user)
+                    asyncio.ensure_future(websocket.close(message=b"signed out"))
+
+    async def _keep_users_fresh(self) -> None:
+        while True:
+            await asyncio.sleep(3)
+            self._refresh_users()
+
+    def _sign_in(self, request: web.Request, who: str) -> web.StreamResponse:
         """Set the cookie and go to the same address without the token in it."""
         query = [(key, value) for key, value in request.query.items() if key != "token"]
         clean = str(request.rel_url.with_query(query))
@@ -216,7 +276,7 @@ class GuardedServer(Server):
             target = html.escape(clean, quote=True)
             response = page(200, _("Signing in…"), _("Opening the program."),
                             extra=f'<meta http-equiv="refresh" content="0; url={target}">')
-        response.set_cookie(self.access.cookie_name, self.access.cookie_value, path="/",
+        response.set_cookie(self.access.cookie_name, self.access.cookie_for(who), path="/",
                             httponly=True, samesite="Strict", secure=self._secure(request))
         response.headers["Cache-Control"] = "no-store"
         return response
@@ -259,9 +319,36 @@ class GuardedServer(Server):
             return full_page(self.max_sessions)
         self.live_sessions += 1
         try:
-            return await super().handle_websocket(request)
+            return await self._run_session(request, request.get(SIGNED_IN, ""))
         finally:
             self.live_sessions -= 1
+
+    async def _run_session(self, request: web.Request, user: str) -> web.WebSocketResponse:
+        """textual-serve's ``handle_websocket``, with the signed-in user's name handed to the
+        app it starts (``AppService`` builds the app's environment)."""
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = to_int(request.query.get("width", "80"), 80)
+        height = to_int(request.query.get("height", "24"), 24)
+        app_service: AppService | None = None
+        try:
+            await websocket.prepare(request)
+            app_service = _UserAppService(
+                self.command, user=user, write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str, close=websocket.close,
+                download_manager=self.download_manager, debug=self.debug)
+            await app_service.start(width, height)
+            try:
+                await self._process_messages(websocket, app_service)
+            finally:
+                await app_service.stop()
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:
+            log.exception(error)
+        finally:
+            if app_service is not None:
+                await app_service.stop()
+        return websocket
 
     async def _process_messages(self, websocket: web.WebSocketResponse, app_service: Any) -> None:
         loop = asyncio.get_running_loop()
@@ -289,6 +376,8 @@ class GuardedServer(Server):
 
     async def on_shutdown(self, app: web.Application) -> None:
         """The server stops: close every tab, so each session asks its app to quit."""
+        if self._refresher is not None:
+            self._refresher.cancel()
         sockets = list(self._sessions)
         await asyncio.gather(*(asyncio.wait_for(ws.close(message=b"server stopped"), 2)
                                for ws in sockets), return_exceptions=True)
@@ -310,7 +399,8 @@ class GuardedServer(Server):
         logging.basicConfig(level=logging.WARNING, format="advocacy-tui serve: %(message)s")
 
     async def on_startup(self, app: web.Application) -> None:
-        pass
+        if self.load_users is not None:
+            self._refresher = asyncio.create_task(self._keep_users_fresh())
 
     def serve(self, debug: bool = False) -> None:
         self.debug = debug
