@@ -1,0 +1,27 @@
+"""The roster shows who changed a person, and when, when named users work on the program."""
+
+from dataclasses import replace
+
+from advocacy_tui.data.ambassadors import AmbassadorRepo
+from advocacy_tui.data.users import record_changes_as
+from advocacy_tui.domain.ambassadors import build_ambassador
+from tests.screen import screen_text
+
+
+async def test_the_detail_pane_shows_the_latest_changes(store, make_app):
+    record_changes_as(store, "[b]Anna[/b]")
+    repo = AmbassadorRepo(store)
+    person_id = repo.add(build_ambassador({"name": "Ewa Nowak"}))
+    repo.update(replace(repo.get(person_id), department="Sales"))
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(120, 40)):
+        shown = screen_text(app)
+    # newest first, the user's name as typed (never markup)
+    assert "History: changed 27.11.2026 09:30 by [b]Anna[/b] · added 27.11.2026 09:30" in shown
+
+
+async def test_no_history_line_without_named_users(store, make_app):
+    AmbassadorRepo(store).add(build_ambassador({"name": "Ewa Nowak"}))
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(120, 40)):
+        assert "History:" not in screen_text(app)
