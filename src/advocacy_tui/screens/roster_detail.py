@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,7 +23,7 @@ from advocacy_tui.domain.onboarding import (
     progress_text,
 )
 from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import N_, _
+from advocacy_tui.screens.history import changes_text
 from advocacy_tui.widgets.line_list import Item, LineList
 
 SHORT_STEP_LABELS = {
@@ -118,20 +118,6 @@ class InvolvementLog(LineList):
 
     def action_leave(self) -> None:
         self.screen.query_one("#roster-table").focus()
-
-
-CHANGE_WORDS = {"added": N_("added {when} by {who}"), "changed": N_("changed {when} by {who}"),
-                "removed": N_("removed {when} by {who}")}
-
-
-def changes_text(changes: Sequence[Change]) -> str:
-    """The latest changes by named users, newest first, on one line."""
-    parts = []
-    for change in changes:
-        moment = datetime.fromisoformat(change.changed_at)
-        when = f"{format_date(moment.date())} {moment:%H:%M}"
-        parts.append(_(CHANGE_WORDS[change.action]).format(when=when, who=printable(change.who)))
-    return _("History: {changes}").format(changes=" · ".join(parts))
 
 
 class PersonDetail(Horizontal):
