@@ -145,9 +145,10 @@ class _Watched:
 
 
 class _UserAppService(AppService):
-    def __init__(self, command: str, *, user: str, **options: Any) -> None:
+    def __init__(self, command: str, *, user: str, user_key: str | None, **options: Any) -> None:
         super().__init__(command, **options)
         self.user = user
+        self.user_key = user_key  # the token hash the user signed in with
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width=width, height=height)
@@ -254,7 +255,10 @@ class GuardedServer(Server):
             self.access = replace(self.access, users=users)
             for websocket, app_service in list(self._sessions.items()):
                 user = getattr(app_service, "user", "")
-                if (user not in users) if user else bool(users):  # signed out
+                # removed, or removed and added again with a new token, or (for the shared
+                # token) the program has named users now
+                gone = users.get(user) != app_service.user_key if user else bool(users)
+                if gone:
                     log.warning("closed a tab of %r: no longer a user", user)
                     asyncio.ensure_future(websocket.close(message=b"signed out"))
 
@@ -333,7 +337,8 @@ class GuardedServer(Server):
         try:
             await websocket.prepare(request)
             app_service = _UserAppService(
-                self.command, user=user, write_bytes=websocket.send_bytes,
+                self.command, user=user, user_key=self.access.users.get(user),
+                write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str, close=websocket.close,
                 download_manager=self.download_manager, debug=self.debug)
             await app_service.start(width, height)
