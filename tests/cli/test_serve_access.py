@@ -138,6 +138,7 @@ async def test_the_token_link_sets_a_strict_cookie_and_goes_to_the_clean_url(ser
             page = await response.text()
         assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/ws"' in page
         assert "What was saved stays saved." in page  # textual-serve's page, in our words
+        assert "googleapis" not in page and "/static/fonts/RobotoMono" in page  # nothing from elsewhere
         async with session.get(f"http://127.0.0.1:{served.port}/static/") as response:
             assert response.status in (403, 404)  # never a listing of the folder
         async with session.get(f"http://127.0.0.1:{served.port}/static/js/textual.js") as response:

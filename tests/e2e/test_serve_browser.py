@@ -124,10 +124,14 @@ def test_reload_keeps_the_sign_in_and_a_browser_without_the_link_is_refused(serv
     url, db = served
     clean = url.split("?")[0]
     context = browser.new_context(viewport={"width": 1280, "height": 800})
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
     page.goto(url)
     assert signed_in(page), "the printed link did not open the app on the clean address"
     assert page.url == clean
+    elsewhere = [address for address in requested if not address.startswith(clean)]
+    assert elsewhere == [], "the page loaded something from another site"
     page.reload()  # the cookie carries the sign-in: the token is no longer in the address
     assert signed_in(page)
     time.sleep(4)

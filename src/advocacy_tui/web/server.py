@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import re
 import signal
 import time
 from collections.abc import Callable
@@ -116,11 +117,21 @@ PAGE_WORDS = (
 )
 
 
+#: textual-serve's page loads its font from Google; the same font ships in its static folder
+GOOGLE_FONT = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>", re.DOTALL)
+LOCAL_FONT = ('<style>@font-face{font-family:"Roboto Mono";font-weight:100 700;'
+              'src:url("/static/fonts/RobotoMono-VariableFont_wght.ttf") format("truetype")}'
+              '</style>')
+
+
 def translated_page(text: str) -> str:
+    """textual-serve's page in the user's language, with nothing loaded from elsewhere (the
+    program works offline, and no other site learns who opens it)."""
     from advocacy_tui.i18n import current_language
 
     for english, pattern, message in PAGE_WORDS:
         text = text.replace(english, pattern.format(html.escape(_(message))))
+    text = GOOGLE_FONT.sub(LOCAL_FONT, text)
     return text.replace("<html>", f'<html lang="{current_language()}">', 1)
 
 
