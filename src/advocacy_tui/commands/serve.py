@@ -122,7 +122,8 @@ def serve(ctx: click.Context, db_path: Path | None, demo: bool, host: str, port:
           max_sessions: int, idle_minutes: int) -> None:
     """Open the app in a web browser, for a projector, a workshop or a team on one computer.
 
-    Only people with the sign-in link printed at the start get in.
+    Only people with the sign-in link printed at the start get in (with named users, see
+    “advocacy-tui users”, each with their own token).
     """
     os.environ.pop(TOKEN_VARIABLE, None)  # the app processes do not need it
     if token is not None and (problem := token_problem(token)):
