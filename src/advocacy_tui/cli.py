@@ -20,6 +20,7 @@ from advocacy_tui import __version__, paths
 from advocacy_tui.commands import output
 from advocacy_tui.config import ConfigError, Settings, load_settings
 from advocacy_tui.data.store import Store, StoreError
+from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import _
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -139,6 +140,10 @@ def cli(ctx: click.Context, db_path: Path | None, demo: bool, no_saved_settings:
 
 
 def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options: Any) -> None:
+    from advocacy_tui.web.child import end_with_server, served_user
+
+    end_with_server()  # a copy of the app for a browser tab ends when its server does
+    user = served_user()  # the named user signed in to that tab, if the program has users
     settings = load_config()
     demo_folder = None
     try:
@@ -151,6 +156,10 @@ def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options:
             store = open_store(ctx, db_path, settings)
     except StoreError as error:
         raise UserError(str(error)) from None
+    if user and not store.read_only:
+        from advocacy_tui.data.users import record_changes_as
+
+        record_changes_as(store, user)  # every change this copy makes is recorded under the name
     try:
         from advocacy_tui.app import AdvocacyApp, binding_scopes, known_binding_ids
         from advocacy_tui.config import check_keymap
@@ -171,6 +180,8 @@ def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options:
             log_dir=paths.log_dir(),
             **app_options,
         )
+        if user:
+            app.title = f"{app.title} · {printable(user)}"
         app.run()
     finally:
         store.close()
@@ -215,7 +226,7 @@ def group(name: str, help_text: str) -> click.Group:
     return _groups[name]
 
 
-from advocacy_tui.commands import backup, calendar, readiness, roster, serve  # noqa: E402,F401
+from advocacy_tui.commands import backup, calendar, readiness, roster, serve, users  # noqa: E402,F401
 
 
 def main() -> None:

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import sqlite3
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from advocacy_tui.data.store import Store
+from tests.serving import start_serve, stop
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -22,38 +17,11 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def served(tmp_path):
-    db = tmp_path / "program.db"
-    Store.open(db).close()
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "advocacy_tui", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "COLUMNS": "120"},
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=1).read()
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError("the server did not start: " + server.stdout.read().decode()) from None
-            time.sleep(0.2)
-    yield url, db
-    server.terminate()
-    try:
-        server.wait(10)
-    except subprocess.TimeoutExpired:
-        server.kill()
+    server = start_serve(tmp_path, env={"COLUMNS": "120"})
+    yield server.url, server.db
+    stop(server)
 
 
 def wait_for(condition, timeout: float = 30.0) -> bool:
@@ -142,3 +110,80 @@ def test_two_tabs_keep_each_others_writes_and_closing_is_safe(served, browser):
     assert people_named(db, "Never saved") == 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def signed_in(page) -> bool:
+    try:
+        page.wait_for_selector(".xterm-screen", timeout=30_000)
+    except Exception:
+        return False
+    return "token=" not in page.url
+
+
+def test_reload_keeps_the_sign_in_and_a_browser_without_the_link_is_refused(served, browser):
+    url, db = served
+    clean = url.split("?")[0]
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.goto(url)
+    assert signed_in(page), "the printed link did not open the app on the clean address"
+    assert page.url == clean
+    elsewhere = [address for address in requested if not address.startswith(clean)]
+    assert elsewhere == [], "the page loaded something from another site"
+    page.reload()  # the cookie carries the sign-in: the token is no longer in the address
+    assert signed_in(page)
+    time.sleep(4)
+    page.click(".xterm-screen", position={"x": 600, "y": 400})
+    time.sleep(0.5)
+    add_person(page, "After reload")
+    assert wait_for(lambda: people_named(db, "After reload") == 1), \
+        "the app opened after a reload did not work"
+
+    stranger = browser.new_context().new_page()  # another browser profile, no cookie
+    response = stranger.goto(clean)
+    assert response.status == 401
+    assert "sign-in link" in stranger.inner_text("body")
+    assert stranger.query_selector(".xterm-screen") is None
+
+
+def test_the_link_clicked_on_another_site_signs_in(served, browser):
+    """A link in a chat or a web mail: a SameSite=Strict cookie is not sent along a redirect
+    that began on another site, so the sign-in must still land in the app."""
+    url, _db = served
+    page = browser.new_context().new_page()
+    page.route("http://chat.example/", lambda route: route.fulfill(
+        content_type="text/html", body=f'<a id="go" href="{url}">the program</a>'))
+    page.goto("http://chat.example/")
+    page.click("#go")
+    assert signed_in(page)
+    time.sleep(3)
+    assert page.query_selector("body.-closed") is None, "the app's WebSocket was refused"
+
+
+def test_two_tabs_edit_the_same_person_and_the_second_save_asks(served, browser):
+    url, db = served
+    first = open_app(browser, url)
+    add_person(first, "Shared Person")
+    assert wait_for(lambda: people_named(db, "Shared Person") == 1)
+    second = open_app(browser, url)
+    time.sleep(1)
+    first.keyboard.press("e")  # the first tab opens the form, and waits
+    time.sleep(1)
+    first.keyboard.press("End")
+    first.keyboard.type(" A", delay=30)
+    second.keyboard.press("2")
+    time.sleep(1)
+    second.keyboard.press("e")
+    time.sleep(1)
+    second.keyboard.press("End")
+    second.keyboard.type(" B", delay=30)
+    second.keyboard.press("Enter")  # nothing changed since it opened: saved at once
+    assert wait_for(lambda: people_named(db, "Shared Person B") == 1)
+    first.keyboard.press("Enter")  # the person changed since this form opened: it asks
+    time.sleep(3)
+    assert people_named(db, "Shared Person B") == 1, "the second save overwrote without asking"
+    first.keyboard.press("k")  # keep mine
+    assert wait_for(lambda: people_named(db, "Shared Person A") == 1)
+    assert count(db, "SELECT count(*) FROM ambassadors") == 1

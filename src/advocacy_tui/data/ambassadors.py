@@ -7,7 +7,7 @@ from datetime import date
 from typing import NamedTuple
 
 from advocacy_tui.data.store import Store
-from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador
+from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador, changed_fields
 from advocacy_tui.domain.involvement import QUIET_DAYS, quiet_cutoff
 from advocacy_tui.domain.onboarding import STUCK_DAYS, OnboardingState, stuck_cutoff
 from advocacy_tui.domain.text import fold
@@ -20,6 +20,15 @@ SORTS: dict[str, str] = {
 }
 
 COLUMNS = "id, name, email, department, role, status, linkedin, joined, notes, created_at, updated_at"
+
+
+class ChangedMeanwhile(Exception):
+    """The person was changed (``current``) or removed (``current`` is None) by another
+    window or tab since the edit began."""
+
+    def __init__(self, current: Ambassador | None) -> None:
+        super().__init__("changed meanwhile" if current else "removed meanwhile")
+        self.current = current
 
 
 class RosterRow(NamedTuple):
@@ -209,7 +218,10 @@ class AmbassadorRepo:
             cursor = self.conn.execute(f"INSERT INTO ambassadors ({columns}) VALUES ({marks})", values)
         return int(cursor.lastrowid)
 
-    def update(self, ambassador: Ambassador) -> None:
+    def update(self, ambassador: Ambassador, expected: Ambassador | None = None) -> None:
+        """Save ``ambassador``. With ``expected`` (the version the edit started from), refuse
+        with ``ChangedMeanwhile`` when the row now differs from it or is gone: checked and
+        written in one transaction, so another window's save is never overwritten unseen."""
         if ambassador.id is None:
             raise ValueError("update needs an ambassador with an id")
         values = self._values(ambassador)
@@ -217,6 +229,10 @@ class AmbassadorRepo:
         assignments = ", ".join(f"{key} = :{key}" for key in values)
         values["id"] = ambassador.id
         with self.store.write():
+            if expected is not None:
+                current = self.get(ambassador.id)
+                if current is None or changed_fields(expected, current):
+                    raise ChangedMeanwhile(current)
             self.conn.execute(f"UPDATE ambassadors SET {assignments} WHERE id = :id", values)
 
     def delete(self, ambassador_id: int) -> None:

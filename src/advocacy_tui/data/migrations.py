@@ -318,6 +318,31 @@ def m009_involvement_by_post(db: sqlite_utils.Database) -> None:
     _run(db, "CREATE INDEX involvement_by_post ON involvement (post_id) WHERE post_id IS NOT NULL")
 
 
+def m010_users_and_changes(db: sqlite_utils.Database) -> None:
+    """Named sign-in for a served program (each person their own token, kept only as a
+    SHA-256 hash) and a plain record of who added, changed or removed which row, and when."""
+    _run(
+        db,
+        """
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE changes (
+    id INTEGER PRIMARY KEY,
+    changed_at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('added', 'changed', 'removed'))
+);
+CREATE INDEX changes_by_row ON changes (table_name, row_id, id)
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
@@ -328,6 +353,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m007_task_load,
     m008_files_written,
     m009_involvement_by_post,
+    m010_users_and_changes,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

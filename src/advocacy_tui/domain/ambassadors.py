@@ -45,6 +45,15 @@ class Ambassador:
     updated_at: str = ""
 
 
+#: what a person's form edits: a change to one of these by someone else is a conflict
+EDITABLE_FIELDS = ("name", "email", "department", "role", "status", "linkedin", "joined", "notes")
+
+
+def changed_fields(before: Ambassador, after: Ambassador) -> tuple[str, ...]:
+    """The editable fields whose values differ between two versions of one person."""
+    return tuple(name for name in EDITABLE_FIELDS if getattr(before, name) != getattr(after, name))
+
+
 class ValidationError(ValueError):
     """A record that breaks a rule. ``problems`` maps field name to a sentence."""
 

@@ -13,12 +13,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
-from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery, RosterRow
+from advocacy_tui.data.ambassadors import AmbassadorRepo, ChangedMeanwhile, RosterQuery, RosterRow
 from advocacy_tui.data.involvement import InvolvementRepo
 from advocacy_tui.data.onboarding import OnboardingRepo
+from advocacy_tui.data.users import history
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador
 from advocacy_tui.domain.involvement import QUIET_DAYS, Involvement, is_quiet, last_active_text
 from advocacy_tui.domain.onboarding import STUCK_DAYS, days_stuck, progress_text, stuck_text
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import SectionScreen, typing_in
 from advocacy_tui.screens.roster_detail import (
     Checklist,
@@ -333,7 +335,7 @@ program's database file as soon as you confirm.
         entries = log.for_person(row.id, LOG_IN_PANE)
         total = log.count_for(row.id) if len(entries) == LOG_IN_PANE else len(entries)
         detail.show_person(row, row.email, OnboardingRepo(store).steps(row.id), entries, total,
-                           self.today)
+                           self.today, changes=history(store, "ambassadors", row.id, 3))
 
     def _after_person_change(self) -> None:
         """Re-read the visible rows (cursor stays put) and the detail pane."""
@@ -517,14 +519,31 @@ program's database file as soon as you confirm.
             self.refresh_rows()
             return
 
+        form = AmbassadorForm(self.repo, current)
+
         def saved(ambassador: Ambassador | None) -> None:
             if ambassador is None:
+                if form.dropped == "theirs":
+                    self.refresh_rows(keep_key=key)
+                    self.notify(_("Kept the version saved elsewhere; your changes were not "
+                                  "saved."), markup=False)
+                elif form.dropped == "removed":
+                    self.refresh_rows()
+                    self.notify(_("This person was removed in another tab or window; nothing "
+                                  "was saved."), severity="warning", markup=False)
                 return
-            self.repo.update(ambassador)
+            try:
+                self.repo.update(ambassador, expected=form.base)
+            except ChangedMeanwhile:
+                self.refresh_rows(keep_key=key)
+                self.notify(_("This person was changed again elsewhere while you chose; "
+                              "nothing was saved. Open them again to see the latest."),
+                            severity="warning", markup=False)
+                return
             self.refresh_rows(keep_key=key)
             self.notify(f"Saved {ambassador.name}.", markup=False)
 
-        self.app.push_screen(AmbassadorForm(self.repo, current), saved)
+        self.app.push_screen(form, saved)
 
     def action_delete(self) -> None:
         from advocacy_tui.screens.modals.confirm import ConfirmDialog

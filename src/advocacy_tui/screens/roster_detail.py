@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from textual.app import ComposeResult
@@ -11,6 +12,7 @@ from textual.content import Content
 from textual.message import Message
 
 from advocacy_tui.data.ambassadors import RosterRow
+from advocacy_tui.data.users import Change
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.involvement import KIND_LABELS, Involvement, is_quiet, last_active_text
@@ -21,6 +23,7 @@ from advocacy_tui.domain.onboarding import (
     progress_text,
 )
 from advocacy_tui.domain.text import printable
+from advocacy_tui.screens.history import changes_text
 from advocacy_tui.widgets.line_list import Item, LineList
 
 SHORT_STEP_LABELS = {
@@ -136,7 +139,8 @@ class PersonDetail(Horizontal):
             lines.set_items([])
 
     def show_person(self, row: RosterRow, email: str | None, steps: dict[str, date],
-                    entries: list[Involvement], total: int, today: date) -> None:
+                    entries: list[Involvement], total: int, today: date,
+                    changes: Sequence[Change] = ()) -> None:
         same_person = self.person_id == row.id
         self.person_id = row.id
         facts = [row.name, ROLE_LABELS.get(row.role, row.role),
@@ -158,7 +162,9 @@ class PersonDetail(Horizontal):
         log_title = "Log · last active " + last_active_text(last, today)
         if is_quiet(row.status, last, today):
             log_title += " · ☾ quiet"
-        self.query_one(InvolvementLog).set_headings([(" · ".join(second), "note"),
-                                                     (log_title, "title")])
+        headings = [(" · ".join(second), "note")]
+        if changes:
+            headings.append((changes_text(changes), "note"))
+        self.query_one(InvolvementLog).set_headings([*headings, (log_title, "title")])
         self.query_one(Checklist).show(steps)
         self.query_one(InvolvementLog).show(entries, total, same_person=same_person)

@@ -16,6 +16,7 @@ from advocacy_tui.domain.ambassadors import (
     Ambassador,
     ValidationError,
     build_ambassador,
+    changed_fields,
     check_date,
     check_email,
     check_linkedin,
@@ -23,9 +24,68 @@ from advocacy_tui.domain.ambassadors import (
     check_text,
 )
 from advocacy_tui.domain.dates import format_date
+from advocacy_tui.i18n import N_, _
+from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.modals.forms import Field, Rule
 
 TEXT_FIELDS = ("name", "email", "department", "linkedin", "joined")
+FIELD_LABELS = {"name": N_("Name"), "email": N_("Email"), "department": N_("Department"),
+                "role": N_("Role"), "status": N_("Status"), "linkedin": N_("LinkedIn"),
+                "joined": N_("Joined"), "notes": N_("Notes")}
+
+
+def shown_value(person: Ambassador, field_name: str) -> str:
+    value = getattr(person, field_name)
+    if field_name == "joined":
+        return format_date(value) if value else _("(empty)")
+    if field_name == "role":
+        return ROLE_LABELS.get(value, value)
+    if field_name == "status":
+        return STATUS_LABELS.get(value, value)
+    text = " ".join(str(value or "").split())
+    if len(text) > 60:
+        text = text[:59] + "…"
+    return text or _("(empty)")
+
+
+class ChangedDialog(ModalScreen[str | None]):
+    """The person was saved elsewhere while this form was open. Dismisses "mine", "theirs",
+    or None (back to the form, nothing lost)."""
+
+    BINDINGS = [
+        Binding("k", "choose('mine')", "Keep mine", id="conflict.mine"),
+        Binding("t", "choose('theirs')", "Take theirs", id="conflict.theirs"),
+        Binding("escape", "choose(None)", "Back to the form", id="conflict.back"),
+    ]
+
+    def __init__(self, mine: Ambassador, theirs: Ambassador, fields: tuple[str, ...]) -> None:
+        super().__init__()
+        self.mine, self.theirs, self.fields = mine, theirs, fields
+
+    def compose(self) -> ComposeResult:
+        lines = [_("Someone saved this person in another tab or window after you opened "
+                   "the form.")]
+        for name in self.fields:
+            lines.append(_("{field}: yours “{mine}”, saved “{theirs}”").format(
+                field=_(FIELD_LABELS[name]), mine=shown_value(self.mine, name),
+                theirs=shown_value(self.theirs, name)))
+        lines.append(_("Keep mine saves your form over it; take theirs drops your changes."))
+        with Vertical(classes="dialog"):
+            yield Static(plain(_("Changed since you opened it")), classes="dialog-title")
+            yield Static(plain("\n".join(lines), single_line=False), classes="dialog-body")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Keep mine (k)"), variant="warning", id="mine", compact=True)
+                yield Button(_("Take theirs (t)"), id="theirs", compact=True)
+                yield Button(_("Back (Esc)"), id="back", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#back", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "back" else event.button.id)
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)
 
 
 class AmbassadorForm(ModalScreen[Ambassador | None]):
@@ -40,6 +100,10 @@ class AmbassadorForm(ModalScreen[Ambassador | None]):
         super().__init__()
         self.repo = repo
         self.original = ambassador
+        #: the saved version this edit is based on: save with ``repo.update(…, expected=base)``
+        self.base = ambassador
+        #: the form closed because the user chose the version saved elsewhere, or it was gone
+        self.dropped: str | None = None
 
     def _unique_email(self, value: str) -> str | None:
         if self.repo.email_taken(value, self.original.id if self.original else None):
@@ -120,4 +184,23 @@ class AmbassadorForm(ModalScreen[Ambassador | None]):
             self.query_one(f"#{first}").focus()
             self.notify("Please fix the marked fields first.", severity="warning", markup=False)
             return
+        if self.base is not None and self.base.id is not None:
+            current = self.repo.get(self.base.id)
+            if current is None:
+                self.dropped = "removed"
+                self.dismiss(None)
+                return
+            fields = changed_fields(self.base, current)
+            if fields:
+                self.app.push_screen(ChangedDialog(ambassador, current, fields),
+                                     lambda choice: self._resolve(choice, ambassador, current))
+                return
         self.dismiss(ambassador)
+
+    def _resolve(self, choice: str | None, mine: Ambassador, theirs: Ambassador) -> None:
+        if choice == "mine":
+            self.base = theirs  # saving over exactly what was shown, not a later change
+            self.dismiss(mine)
+        elif choice == "theirs":
+            self.dropped = "theirs"
+            self.dismiss(None)

@@ -31,6 +31,7 @@ from advocacy_tui.domain.posts import (
     check_title,
     check_url,
 )
+from advocacy_tui.screens.history import history_line
 from advocacy_tui.screens.modals.forms import Field, Rule
 
 TEXT_FIELDS = ("title", "author", "channel", "planned_on", "planned_time", "published_url",
@@ -113,6 +114,7 @@ class PostForm(ModalScreen[Post | None]):
                             id="published_on"), name="published_on")
                 yield Field("Notes", TextArea(p.notes, id="notes", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="notes")
+            yield from history_line(self.repo.store, "posts", p.id)
             yield Static("F10 saves · F4 writes the text in $EDITOR · Esc cancels · Tab moves",
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):

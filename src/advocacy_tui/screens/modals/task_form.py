@@ -29,6 +29,7 @@ from advocacy_tui.domain.tasks import (
 )
 from advocacy_tui.domain.text import printable
 from advocacy_tui.screens.base import plain
+from advocacy_tui.screens.history import history_line
 from advocacy_tui.screens.modals.forms import Field, Rule
 
 
@@ -127,6 +128,7 @@ class TaskForm(_Dialog):
                             show_line_numbers=False, compact=True), name="answer")
                 yield Field("Notes", TextArea(t.notes if t else "", id="notes", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="notes")
+            yield from history_line(self.repo.store, "tasks", t.id if t else None)
             yield from self.buttons("F10 or Enter saves · Esc cancels · Tab moves between fields")
 
     def on_mount(self) -> None:
