@@ -612,7 +612,7 @@ def _verdict(sections: Sequence[SectionScore], overall: int | None, flags: Seque
     if overall < WAIT_OVERALL:
         return "wait", "low_overall", str(overall)
     if unanswered:
-        return "prepare", "unanswered_blocking", "; ".join(q.text for q in unanswered)
+        return "prepare", "unanswered_blocking", " ".join(q.text for q in unanswered)
     if flags:
         return "prepare", "red_flag", flags[0].text
     if answered * 2 < total:

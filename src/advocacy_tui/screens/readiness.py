@@ -16,9 +16,10 @@ from textual.widgets.option_list import Option
 
 from advocacy_tui import paths
 from advocacy_tui.data.readiness import BankProblem, ReadinessRepo, Run, available_banks
-from advocacy_tui.domain.readiness import Bank
+from advocacy_tui.domain.readiness import Bank, banks_differ
 from advocacy_tui.domain.readiness_texts import verdict_label
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import SectionScreen, plain
 from advocacy_tui.screens.modals.confirm import ConfirmDialog
 from advocacy_tui.widgets.key_bar import KeyBar
@@ -306,6 +307,7 @@ class CompareScreen(Screen[None]):
     DEFAULT_CSS = """
     CompareScreen #compare { padding: 0 1; }
     CompareScreen .heading { text-style: bold; color: $primary; margin: 1 0; }
+    CompareScreen #banks-differ { color: $warning; text-style: bold; margin-bottom: 1; }
     CompareScreen DataTable { height: auto; max-height: 100%; }
     """
 
@@ -320,6 +322,14 @@ class CompareScreen(Screen[None]):
             yield Static(plain(f"“{self.first.title}” ({_day(self.first.started_at)})  →  "
                                f"“{self.second.title}” ({_day(self.second.started_at)})", single_line=False),
                          classes="heading")
+            if banks_differ(self.first_bank, self.second_bank):
+                yield Static(plain(_(
+                    "⚠ These runs used different question banks ({first}: {first_count} questions, "
+                    "{second}: {second_count}). The scores are not directly comparable: a change may "
+                    "only mean that other questions were asked."
+                ).format(first=self.first_bank.title, first_count=len(self.first_bank.questions),
+                         second=self.second_bank.title, second_count=len(self.second_bank.questions)),
+                    single_line=False), id="banks-differ")
             yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
