@@ -8,6 +8,8 @@ saved answer by answer (one transaction each), so quitting mid-way loses nothing
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -29,6 +31,7 @@ from advocacy_tui.domain.readiness import (
 )
 
 BUILTIN_BANKS = ("readiness", "readiness-quick")
+MAX_BANK_BYTES = 1_000_000  # the built-in banks are about 40 kB; anything near 1 MB is not a bank
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,30 @@ def builtin_bank(name: str, language: str) -> Bank:
 
 
 def read_bank_file(path: Path) -> Bank:
+    """Read and check one bank file; BankError says in plain words what is wrong.
+
+    Only a regular file of at most 1 MB is read: a folder, a device or a pipe is refused
+    before it is opened, so a wrong path can never hang the app.
+    """
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
     except OSError as error:
         raise BankError(f"{path}: file: cannot be read ({error.strerror}).") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BankError(f"{path}: file: is a folder, not a bank file. Give the path of a .toml file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise BankError(f"{path}: file: is not a regular file (a device, a pipe or a socket); "
+                        "give the path of a .toml file.")
+    if info.st_size > MAX_BANK_BYTES:
+        raise BankError(f"{path}: file: is larger than 1 MB ({info.st_size:,} bytes); "
+                        "a question bank is a small text file.")
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BANK_BYTES + 1)
+    except OSError as error:
+        raise BankError(f"{path}: file: cannot be read ({error.strerror}).") from None
+    if len(raw) > MAX_BANK_BYTES:
+        raise BankError(f"{path}: file: is larger than 1 MB; a question bank is a small text file.")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from advocacy_tui.domain.dates import format_date
+from advocacy_tui.i18n import _
 from advocacy_tui.domain.readiness import Flag, Question, Recheck, Result, standing_for
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -201,3 +202,34 @@ def answer_label(language: str, question: Question, value: str | None, skipped: 
 
 def format_day(day: date) -> str:
     return format_date(day)
+
+
+def describe_rule(question: Question) -> str:
+    """What a question's answers do to the verdict, in plain words (for ``--check-bank``)."""
+    parts: list[str] = []
+    effect = _("blocks the launch (wait)") if question.blocking else _("raises a red flag (prepare first)")
+    if question.kind == "yes_no":
+        if question.flag_on:
+            answers = _(" or ").join(f"“{answer}”" for answer in question.flag_on)
+            parts.append(_("{answers} {effect}").format(answers=answers, effect=effect))
+        if question.partly == "score":
+            if "partly" not in question.flag_on:
+                parts.append(_("“partly” scores {score:g} of 1").format(score=question.partly_score))
+        elif question.partly == "flag":
+            parts.append(_("“partly” raises a red flag that does not block"))
+        else:
+            parts.append(_("“partly” raises a red flag that does not block and asks: {question}").format(
+                question=question.follow_up))
+    elif question.kind == "scale" and question.flag_at_most is not None:
+        low, high = (6 - question.flag_at_most, 5) if question.reverse else (1, question.flag_at_most)
+        answers = str(low) if low == high else _("{low} to {high}").format(low=low, high=high)
+        parts.append(_("{answers} {effect}").format(answers=answers, effect=effect))
+    elif question.kind == "number" and question.flag_below is not None:
+        parts.append(_("below {limit:g} {effect}").format(limit=question.flag_below, effect=effect))
+    if question.blocking:
+        parts.append(_("unanswered, it caps the verdict at prepare first"))
+    if question.first_step:
+        parts.append(_("its next step comes first"))
+    if not parts:
+        parts.append(_("only counts in the score"))
+    return "; ".join(parts)
