@@ -8,7 +8,6 @@ from advocacy_tui.data.demo import open_demo
 from advocacy_tui.data.store import Store
 from tests.cli.helpers import assert_one_line_error, run_cli
 
-
 CONTENT = Path(__file__).parents[2] / "src" / "advocacy_tui" / "content"
 
 

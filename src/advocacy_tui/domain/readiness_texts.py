@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from advocacy_tui.domain.dates import format_date
-from advocacy_tui.i18n import _
 from advocacy_tui.domain.readiness import Flag, Question, Recheck, Result, standing_for
+from advocacy_tui.i18n import _
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
