@@ -305,9 +305,9 @@ class CompareScreen(Screen[None]):
     BINDINGS = [Binding("escape,q", "close", "Close", id="compare.close", tooltip="Back to the runs")]
 
     DEFAULT_CSS = """
-    CompareScreen #compare { padding: 0 1; }
-    CompareScreen .heading { text-style: bold; color: $primary; margin: 1 0; }
-    CompareScreen #banks-differ { color: $warning; text-style: bold; margin-bottom: 1; }
+    CompareScreen #compare { padding: 0; }
+    CompareScreen .heading { text-style: bold; color: $primary; margin: 1 0; padding: 0 1; }
+    CompareScreen #banks-differ { color: $warning; text-style: bold; margin-bottom: 1; padding: 0 1; }
     CompareScreen DataTable { height: auto; max-height: 100%; }
     """
 
@@ -359,8 +359,11 @@ class CompareScreen(Screen[None]):
             before = scores_a.get(section.section.id)
             table.add_row(Text(printable(section.section.title)), cell(before.score if before else None),
                           cell(section.score), change(before.score if before else None, section.score))
-        table.add_row("Red flags", str(len(a.flags)), str(len(b.flags)),
-                      change(len(a.flags), len(b.flags)).replace("▲", "▲ more").replace("▼", "▼ fewer"))
+        flag_delta = len(b.flags) - len(a.flags)
+        # words, not only an arrow: fewer flags is the good direction, unlike the scores above
+        flag_change = ("= same" if flag_delta == 0 else
+                       _("{n} more").format(n=flag_delta) if flag_delta > 0 else _("{n} fewer").format(n=-flag_delta))
+        table.add_row("Red flags", str(len(a.flags)), str(len(b.flags)), flag_change)
         table.add_row("Answered", f"{a.answered}/{a.total}", f"{b.answered}/{b.total}", "")
         table.focus()
 
