@@ -41,7 +41,7 @@ about the seven usual failures: the wrong moment, no onboarding, silent owners,
 company brand first, no trust, rewards for every action, and too little time.
 
 * Pick a question bank and press Enter. The **full** check takes about 30 minutes;
-  the **quick** one (12 questions) about ten, for a walk-through with a client.
+  the **quick** one (15 questions) about ten, for a walk-through with a client.
   Both exist in English and Polish.
 * Tick **workshop mode** (`w`) for a room and a projector: large digits, vote
   tallies per question, facilitator notes on request.
@@ -50,11 +50,14 @@ company brand first, no trust, rewards for every action, and too little time.
   highlighted run with the marked one (or with the run before it), `d` deletes.
 * Your own banks: put `NAME.en.toml` or `NAME.pl.toml` files in the `banks` folder
   of the config directory (`advocacy-tui locate config`). Files with problems are
-  listed here with the reason.
+  listed here with the reason; `advocacy-tui wizard --check-bank FILE` checks one
+  and lists what each question's answers do.
 
 The verdict is *go*, *prepare first* or *wait*. Any blocking red flag (for example
 a restructuring, or nobody with time to run the program) means *wait*, whatever
-the scores. First business effects usually take 6–9 months.
+the scores; a blocking question left unanswered means at most *prepare first*.
+Comparing runs of different banks (full and quick) warns that the questions
+differ. First business effects usually take 6–9 months.
 """
 
     BINDINGS = [

@@ -57,6 +57,8 @@ you like and resume later from the readiness screen.
 
 * Answer with `y` (yes), `n` (no), `p` (partly), or `1`–`5` on a scale; numbers
   are typed in the box and confirmed with Enter. Answering moves on.
+* Some questions ask a follow-up after *partly* (for example "until when?"):
+  type the answer in the note and press Enter to move on.
 * `←` / `PgUp` goes back, `→` / `PgDn` goes forward, `s` skips the question.
 * `w` shows why the question matters; `e` writes a note (Enter keeps it).
 * In workshop mode, type how many people chose each answer and press Enter:
