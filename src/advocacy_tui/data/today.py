@@ -13,7 +13,9 @@ from advocacy_tui.domain.today import (
     SILENT_LEADER_DAYS,
     ActiveShare,
     ContentMix,
+    ReadinessReminder,
     chart_weeks,
+    readiness_reminder,
     since,
 )
 
@@ -123,3 +125,17 @@ class TodayRepo:
             (weeks[0].isoformat(), self.today.isoformat()),
         ).fetchall())
         return [(monday, rows.get(monday.isoformat(), 0)) for monday in weeks]
+
+    def readiness(self) -> ReadinessReminder:
+        """When the latest finished readiness check said to check again, and how old it is."""
+        row = self.conn.execute(
+            "SELECT finished_at, verdict FROM readiness_runs WHERE finished_at IS NOT NULL "
+            "ORDER BY finished_at DESC, id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return readiness_reminder(None, None, self.today)
+        try:
+            finished = date.fromisoformat(row[0][:10])
+        except (TypeError, ValueError):
+            return readiness_reminder(None, None, self.today)
+        return readiness_reminder(finished, row[1], self.today)

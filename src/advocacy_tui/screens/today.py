@@ -18,7 +18,10 @@ from textual.worker import get_current_worker
 from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
 from advocacy_tui.data.today import Found, TodayRepo
 from advocacy_tui.domain.tasks import CATEGORIES, format_minutes, week_start
-from advocacy_tui.domain.today import COMPANY_SHARE_LIMIT, bar_row
+from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.readiness_texts import verdict_label
+from advocacy_tui.domain.today import COMPANY_SHARE_LIMIT, ReadinessReminder, bar_row
+from advocacy_tui.i18n import _, current_language, ngettext
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.screens.tasks import TaskActions, due_text, program_settings_command, state_mark
 from advocacy_tui.widgets.key_bar import KeyBar
@@ -45,8 +48,9 @@ INDICATORS = {
     "load": "This week's load",
     "active": "Active in the last 30 days",
     "chart": "Posts per week (12 weeks)",
+    "readiness": "Readiness check",
 }
-COLUMNS = (("tasks", "posts", "load", "mix"), ("stuck", "quiet", "leaders", "active", "chart"))
+COLUMNS = (("tasks", "posts", "load", "mix", "readiness"), ("stuck", "quiet", "leaders", "active", "chart"))
 WIDE = 110  # from this terminal width the indicators stand in two columns
 
 
@@ -143,6 +147,36 @@ class Indicator(Static, can_focus=True):
 
     def on_click(self) -> None:
         self.focus()
+
+
+def readiness_reading(reminder: ReadinessReminder, target: str | None) -> Reading:
+    """Failure 1 (timing): the last check's "check again" window, or that its verdict is old."""
+    title = _("Readiness check")
+    if reminder.state == "none":
+        return Reading("readiness", INFO, title, _("No readiness check has been finished yet."),
+                       _("Run it before the launch: about 30 minutes, or 10 for the quick check."), target)
+    assert reminder.finished_on and reminder.earliest and reminder.latest
+    verdict = verdict_label(current_language(), reminder.verdict)
+    done = format_date(reminder.finished_on)
+    if reminder.earliest == reminder.latest:
+        window = _("on {day}").format(day=format_date(reminder.earliest))
+    else:
+        window = _("between {first} and {last}").format(first=format_date(reminder.earliest),
+                                                        last=format_date(reminder.latest))
+    said = _("The last check ({day}, verdict: {verdict}) said to check again {window}.").format(
+        day=done, verdict=verdict, window=window)
+    if reminder.state == "stale":
+        months = ngettext("{n} month", "{n} months", reminder.months_old).format(n=reminder.months_old)
+        return Reading("readiness", WARN, title,
+                       said + " " + _("That verdict is {months} old.").format(months=months),
+                       _("Half a year changes the moment and the mood: run the check again."), target)
+    if reminder.state in ("due", "overdue"):
+        return Reading("readiness", WARN, title, said,
+                       _("That time has come: run the check again and compare it with the last one.")
+                       if reminder.state == "due" else
+                       _("That time has passed: run the check again and compare it with the last one."),
+                       target)
+    return Reading("readiness", OK, title, said, _("Nothing to do until then."), target)
 
 
 def _names(found: Found) -> str:
@@ -399,6 +433,8 @@ indicators.
                 f"{bar_row(counts)}   {numbers}",
                 f"{sum(counts)} in 12 weeks, {sum(counts) / 12:.1f} a week; this week so far {counts[-1]}.",
                 has("calendar")))
+
+        readings.append(readiness_reading(data.readiness(), has("readiness")))
         return list(readings)
 
     # -- actions -----------------------------------------------------------------------
