@@ -17,9 +17,9 @@ from textual.worker import get_current_worker
 
 from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
 from advocacy_tui.data.today import Found, TodayRepo
-from advocacy_tui.domain.tasks import CATEGORIES, format_minutes, week_start
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.readiness_texts import verdict_label
+from advocacy_tui.domain.tasks import CATEGORIES, format_minutes, week_start
 from advocacy_tui.domain.today import COMPANY_SHARE_LIMIT, ReadinessReminder, bar_row
 from advocacy_tui.i18n import _, current_language, ngettext
 from advocacy_tui.screens.base import SectionScreen
