@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.today import (
     ACTIVE_DAYS,
+    LEADER_STATUSES,
     MIX_DAYS,
     SILENT_LEADER_DAYS,
     ActiveShare,
@@ -28,6 +29,18 @@ class Found:
 
     count: int
     names: list[str]
+
+
+@dataclass(frozen=True)
+class LeadersPosting:
+    """Failure 3: owners and managers taking part, who of them is silent, and who is not counted."""
+
+    owners: int
+    managers: int
+    silent_owners: Found
+    silent_managers: Found
+    not_counted: list[tuple[str, str]] = field(default_factory=list)  # (name, status), first few
+    not_counted_total: int = 0
 
 
 class TodayRepo:
@@ -82,6 +95,33 @@ class TodayRepo:
             "WHERE p.author_id = a.id AND p.state = 'published' AND p.published_on >= ?)"
         )
         return self._found(where, (since(self.today, SILENT_LEADER_DAYS).isoformat(),))
+
+    def leaders_posting(self) -> LeadersPosting:
+        """Owners apart from managers; only those taking part (domain.today.counts_as_leader) count."""
+        statuses = ", ".join(f"'{status}'" for status in LEADER_STATUSES)
+        start = since(self.today, SILENT_LEADER_DAYS).isoformat()
+        silent = ("NOT EXISTS (SELECT 1 FROM posts p WHERE p.author_id = a.id AND p.state = 'published' "
+                  "AND p.published_on >= ?)")
+
+        def taking_part(role: str) -> int:
+            return self.conn.execute(
+                f"SELECT count(*) FROM ambassadors WHERE role = ? AND status IN ({statuses})", (role,)
+            ).fetchone()[0]
+
+        outside = f"a.role IN ('owner', 'manager') AND a.status NOT IN ({statuses}) AND a.status != 'left'"
+        total = self.conn.execute(f"SELECT count(*) FROM ambassadors a WHERE {outside}").fetchone()[0]
+        rows = self.conn.execute(
+            f"SELECT a.name, a.status FROM ambassadors a WHERE {outside} ORDER BY a.sort_key LIMIT {SAMPLE}"
+        ).fetchall() if total else []
+        return LeadersPosting(
+            owners=taking_part("owner"),
+            managers=taking_part("manager"),
+            silent_owners=self._found(f"a.role = 'owner' AND a.status IN ({statuses}) AND {silent}", (start,)),
+            silent_managers=self._found(f"a.role = 'manager' AND a.status IN ({statuses}) AND {silent}",
+                                        (start,)),
+            not_counted=[(name, status) for name, status in rows],
+            not_counted_total=total,
+        )
 
     def content_mix(self) -> ContentMix:
         rows = self.conn.execute(

@@ -17,11 +17,18 @@ ACTIVE_DAYS = 30
 CHART_WEEKS = 12
 COMPANY_SHARE_LIMIT = 1 / 3
 FIELD_ACTIVE_LOW, FIELD_ACTIVE_HIGH = 0.15, 0.25
+# Owners and managers who take part: invited, paused and candidate leaders are not "silent"
+LEADER_STATUSES = ("onboarding", "active")
 STALE_READINESS_DAYS = 182  # a verdict older than six months no longer describes the moment
 
 VOICES = ("personal", "team", "company", "industry")
 VOICE_LABELS = {"personal": "personal", "team": "team", "company": "company", "industry": "industry"}
 BARS = " ▁▂▃▄▅▆▇█"
+
+
+def counts_as_leader(status: str) -> bool:
+    """An owner or manager who takes part now, so their silence shows on Today."""
+    return status in LEADER_STATUSES
 
 
 def since(today: date, days: int) -> date:

@@ -16,7 +16,8 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
-from advocacy_tui.data.today import Found, TodayRepo
+from advocacy_tui.data.today import Found, LeadersPosting, TodayRepo
+from advocacy_tui.domain.ambassadors import STATUS_LABELS
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.readiness_texts import verdict_label
 from advocacy_tui.domain.tasks import CATEGORIES, format_minutes, week_start
@@ -177,6 +178,51 @@ def readiness_reading(reminder: ReadinessReminder, target: str | None) -> Readin
                        _("That time has passed: run the check again and compare it with the last one."),
                        target)
     return Reading("readiness", OK, title, said, _("Nothing to do until then."), target)
+
+
+def leaders_reading(leaders: LeadersPosting, target: str | None) -> Reading:
+    """Failure 3 (owners first): the owner's own silence first, then the managers'.
+
+    Only leaders taking part count; the invited, paused and candidates are listed apart.
+    """
+    parts = []
+    if leaders.owners == 0:
+        parts.append(_("Owners: no owner is taking part yet."))
+    elif leaders.silent_owners.count:
+        parts.append(_("Owners: {names} published nothing in the last 30 days.").format(
+            names=_names(leaders.silent_owners)))
+    else:
+        parts.append(ngettext("Owners: the owner posted in the last 30 days.",
+                              "Owners: {n} of {n} posted in the last 30 days.", leaders.owners).format(n=leaders.owners))
+    if leaders.managers == 0:
+        parts.append(_("Managers: none taking part yet."))
+    elif leaders.silent_managers.count:
+        parts.append(ngettext("Managers: {count} of {n} taking part published nothing in the last 30 days: {names}.",
+                              "Managers: {count} of {n} taking part published nothing in the last 30 days: {names}.",
+                              leaders.managers).format(count=leaders.silent_managers.count, n=leaders.managers,
+                                                       names=_names(leaders.silent_managers)))
+    else:
+        parts.append(ngettext("Managers: the one taking part posted in the last 30 days.",
+                              "Managers: {n} of {n} taking part posted in the last 30 days.",
+                              leaders.managers).format(n=leaders.managers))
+    if leaders.not_counted_total:
+        listed = ", ".join(f"{name} ({STATUS_LABELS.get(status, status).lower()})"
+                           for name, status in leaders.not_counted)
+        more = leaders.not_counted_total - len(leaders.not_counted)
+        if more > 0:
+            listed += " " + _("and {n} more").format(n=more)
+        parts.append(_("Not counted, not taking part now: {listed}.").format(listed=listed))
+    owner_silent = leaders.owners == 0 or leaders.silent_owners.count > 0
+    if owner_silent:
+        advice = _("You go first: plan your own post this week. When the owner is silent, the "
+                   "program looks staged.")
+    elif leaders.silent_managers.count:
+        advice = _("Plan a post with each silent manager: when leaders stay quiet, people wonder "
+                   "whether speaking up is really welcome.")
+    else:
+        advice = _("Leaders are posting: keep it up.")
+    mark = WARN if owner_silent or leaders.silent_managers.count else OK
+    return Reading("leaders", mark, _("Owners and managers"), "\n".join(parts), advice, target)
 
 
 def _names(found: Found) -> str:
@@ -374,13 +420,7 @@ indicators.
                                     "There are no owners or managers in the roster.",
                                     "Add them with their role: they should be the first ambassadors.", roster))
         else:
-            silent = data.silent_leaders()
-            readings.append(Reading(
-                "leaders", WARN if silent.count else OK, "Owners and managers",
-                f"{silent.count} have published nothing in the last 30 days"
-                + (f": {_names(silent)}." if silent.count else "."),
-                "Plan a post with each of them: a silent leadership makes the program look staged."
-                if silent.count else "Leaders are posting: keep it up.", has("calendar") or roster))
+            readings.append(leaders_reading(data.leaders_posting(), has("calendar") or roster))
 
         mix = data.content_mix()
         if mix.total == 0:
