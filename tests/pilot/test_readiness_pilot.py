@@ -292,3 +292,24 @@ async def test_a_skipped_climate_section_is_not_go_and_names_the_questions(store
         text = " ".join(screen_text(app).split())
         assert "Verdict: Prepare first" in text and "a skipped question is not a pass" in text
         assert QUICK.question("climate.discontent").text in text
+
+
+async def test_the_owners_hours_become_the_weekly_capacity_when_the_user_agrees(store, make_app):
+    from advocacy_tui.data.tasks import SettingsRepo
+
+    app = quick_app(make_app, store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await answer_all(pilot, app, hours="4,5")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "press h to use it" in " ".join(screen_text(app).split())
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("n")  # not agreed: nothing changes
+        await settle(pilot)
+        assert SettingsRepo(store).hours_per_week() is None
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert SettingsRepo(store).hours_per_week() == 4.5

@@ -54,3 +54,22 @@ def test_the_latest_finished_run_counts(store):
     finish_run(store, 300, "go")
     finish_run(store, 7, "prepare")
     assert TodayRepo(store).readiness().state == "later"
+
+
+async def test_today_offers_the_readiness_hours_when_no_capacity_is_set(store, make_app):
+    from advocacy_tui.screens.today import Indicator
+    from tests.screen import screen_text
+
+    repo = ReadinessRepo(store)
+    run = repo.start(builtin_bank("readiness-quick", "en"))
+    repo.save_answer(run.id, Answer("resources.owner_hours", "3"))
+    repo.finish(run.id, "prepare")
+    app = make_app(store, start_mode="today")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        reading = app.screen.query_one("#ind-load", Indicator).reading
+        assert "Your last readiness check said 3 hours a week" in reading.text
+        assert reading.target == "readiness"
+        assert "3 hours a week" in " ".join(screen_text(app).split())

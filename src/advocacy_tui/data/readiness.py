@@ -31,6 +31,7 @@ from advocacy_tui.domain.readiness import (
 )
 
 BUILTIN_BANKS = ("readiness", "readiness-quick")
+OWNER_HOURS_QUESTION = "resources.owner_hours"  # its answer can become the owner's weekly capacity
 MAX_BANK_BYTES = 1_000_000  # the built-in banks are about 40 kB; anything near 1 MB is not a bank
 
 
@@ -261,6 +262,25 @@ class ReadinessRepo:
     def delete(self, run_id: int) -> None:
         with self.store.write():
             self.store.db.conn.execute("DELETE FROM readiness_runs WHERE id = ?", (run_id,))
+
+    def owner_hours(self, run_id: int) -> float | None:
+        """The run's answer to "how many hours a week can the owner give it?", if any."""
+        row = self.store.db.conn.execute(
+            "SELECT answer FROM readiness_answers WHERE run_id = ? AND question_id = ? "
+            "AND answer IS NOT NULL AND skipped = 0", (run_id, OWNER_HOURS_QUESTION)).fetchone()
+        try:
+            return float(row[0]) if row else None
+        except (TypeError, ValueError):
+            return None
+
+    def latest_owner_hours(self) -> float | None:
+        """The owner's hours from the latest finished run that answered the question."""
+        row = self.store.db.conn.execute(
+            "SELECT a.run_id FROM readiness_answers a JOIN readiness_runs r ON r.id = a.run_id "
+            "WHERE a.question_id = ? AND a.answer IS NOT NULL AND a.skipped = 0 "
+            "AND r.finished_at IS NOT NULL ORDER BY r.finished_at DESC, r.id DESC LIMIT 1",
+            (OWNER_HOURS_QUESTION,)).fetchone()
+        return self.owner_hours(row[0]) if row else None
 
     def result(self, run: Run, bank: Bank) -> Result:
         finished = (run.finished_at or self.store.now_text())[:10]

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from advocacy_tui.data.readiness import ReadinessRepo
 from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
 from advocacy_tui.data.today import Found, LeadersPosting, TodayRepo
 from advocacy_tui.domain.ambassadors import STATUS_LABELS
@@ -437,10 +438,20 @@ indicators.
         monday = week_start(store.clock.today())
         load = tasks.load(monday)
         if load.capacity <= 0:
-            readings.append(Reading("load", INFO, "This week's load",
-                                    f"{format_minutes(load.planned)} planned; your hours a week are not set.",
-                                    "Set them in Program settings (Ctrl+P) to see if the week fits.",
-                                    has("tasks")))
+            answered = ReadinessRepo(store).latest_owner_hours()
+            if answered is not None:
+                # failure 7: the readiness answer is the owner's own number; it counts once agreed
+                readings.append(Reading(
+                    "load", INFO, "This week's load",
+                    _("{planned} planned; your hours a week are not set. Your last readiness check "
+                      "said {hours:g} hours a week.").format(planned=format_minutes(load.planned), hours=answered),
+                    _("Use that number with h in the check's summary, or set your hours in Program "
+                      "settings (Ctrl+P)."), has("readiness") or has("tasks")))
+            else:
+                readings.append(Reading("load", INFO, "This week's load",
+                                        f"{format_minutes(load.planned)} planned; your hours a week are not set.",
+                                        "Set them in Program settings (Ctrl+P) to see if the week fits.",
+                                        has("tasks")))
         else:
             next_load = tasks.load(monday + timedelta(days=7))
             if next_load.is_over:

@@ -34,6 +34,7 @@ from advocacy_tui.domain.readiness_texts import (
     t,
     verdict_label,
 )
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import plain
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.title_bar import TitleBar
@@ -488,6 +489,8 @@ class SummaryScreen(Screen[None]):
   company, then other red flags, then the weakest areas by weight.
 * `t` adds the ticked next steps to your tasks (Space ticks and unticks).
 * `x` exports the report as a Markdown or HTML file.
+* `h` uses the owner's hours a week from this run as the capacity that Tasks and
+  Today compare the week's planned work with (after you agree).
 """
 
     BINDINGS = [
@@ -495,6 +498,8 @@ class SummaryScreen(Screen[None]):
                 tooltip="Add the ticked next steps to the owner's tasks"),
         Binding("x", "export", "Export report", id="summary.export",
                 tooltip="Write the report to a Markdown or HTML file"),
+        Binding("h", "use_hours", "Use hours", id="summary.hours",
+                tooltip="Use the owner's hours from this run as the weekly capacity in Tasks and Today"),
         Binding("escape,q", "close", "Close", id="summary.close", tooltip="Back to the readiness screen"),
     ]
 
@@ -573,6 +578,11 @@ class SummaryScreen(Screen[None]):
                 yield Static(plain(t(lang, "label.no_steps")))
             yield Static(plain(t(lang, "label.recheck")), classes="heading")
             yield Static(plain(recheck_text(lang, result.recheck), single_line=False))
+            hours = self.repo.owner_hours(self.run.id)
+            if hours is not None:
+                yield Static(plain(_("The owner has {hours:g} hours a week for the program (your answer): "
+                                     "press h to use it as the weekly capacity in Tasks and Today.").format(
+                    hours=hours), single_line=False), id="hours-hint", classes="answer")
             yield Static(plain(t(lang, "label.answers")), classes="heading")
             for number, question in enumerate(self.bank.questions, start=1):
                 answer = answers.get(question.id)
@@ -608,6 +618,35 @@ class SummaryScreen(Screen[None]):
         if skipped:
             text += f" {skipped} already open in tasks."
         self.notify(text, title="Tasks")
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "use_hours":
+            return self.repo.owner_hours(self.run.id) is not None
+        return True
+
+    def action_use_hours(self) -> None:
+        from advocacy_tui.data.tasks import SETTING_HOURS, SettingsRepo
+        from advocacy_tui.screens.modals.confirm import ConfirmDialog
+
+        hours = self.repo.owner_hours(self.run.id)
+        if hours is None:
+            return
+        settings = SettingsRepo(self.app.store)  # type: ignore[attr-defined]
+        current = settings.hours_per_week()
+        now = (_("Now: {hours:g} hours a week.").format(hours=current) if current is not None
+               else _("No weekly hours are set yet."))
+
+        def done(agreed: bool | None) -> None:
+            if not agreed:
+                return
+            settings.set_many({SETTING_HOURS: f"{hours:g}"})
+            self.notify(_("The owner's capacity is now {hours:g} hours a week.").format(hours=hours),
+                        title=_("Capacity"), markup=False)
+
+        self.app.push_screen(ConfirmDialog(
+            _("Use {hours:g} hours a week as the owner's capacity?").format(hours=hours),
+            _("Tasks and Today compare the week's planned work with this number. {now}").format(now=now),
+            confirm_label=_("Use it")), done)
 
     def action_export(self) -> None:
         day = (self.run.finished_at or self.run.started_at)[:10]
