@@ -9,8 +9,11 @@ from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.today import (
     ACTIVE_DAYS,
+    BILLBOARD_MIN_POSTS,
+    BILLBOARD_SHARE,
     LEADER_STATUSES,
     MIX_DAYS,
+    PERSON_MIX_DAYS,
     SILENT_LEADER_DAYS,
     ActiveShare,
     ContentMix,
@@ -122,6 +125,26 @@ class TodayRepo:
             not_counted=[(name, status) for name, status in rows],
             not_counted_total=total,
         )
+
+    def billboards(self) -> Found:
+        """People whose own posts are mostly company voice (domain.today.is_billboard), in SQL."""
+        start = since(self.today, PERSON_MIX_DAYS).isoformat()
+        where = (
+            "a.status != 'left' AND a.id IN (SELECT p.author_id FROM posts p WHERE p.author_id IS NOT NULL "
+            "AND p.state != 'dropped' AND p.planned_on >= ? GROUP BY p.author_id "
+            f"HAVING count(*) >= {BILLBOARD_MIN_POSTS} "
+            f"AND sum(p.voice = 'company') > count(*) * {BILLBOARD_SHARE})"
+        )
+        return self._found(where, (start,))
+
+    def person_mix(self, ambassador_id: int) -> dict[str, int]:
+        """One person's own posts by voice, counted the way ``billboards`` counts them."""
+        rows = self.conn.execute(
+            "SELECT voice, count(*) FROM posts WHERE author_id = ? AND state != 'dropped' "
+            "AND planned_on >= ? GROUP BY voice ORDER BY count(*) DESC, voice",
+            (ambassador_id, since(self.today, PERSON_MIX_DAYS).isoformat()),
+        ).fetchall()
+        return dict(rows)
 
     def content_mix(self) -> ContentMix:
         rows = self.conn.execute(

@@ -17,6 +17,11 @@ ACTIVE_DAYS = 30
 CHART_WEEKS = 12
 COMPANY_SHARE_LIMIT = 1 / 3
 FIELD_ACTIVE_LOW, FIELD_ACTIVE_HIGH = 0.15, 0.25
+# A "billboard": someone whose own posts (planned or published in the last 90 days, and all
+# planned ahead; dropped ones left out) are mostly company voice, with enough posts to say so.
+PERSON_MIX_DAYS = 90
+BILLBOARD_MIN_POSTS = 3
+BILLBOARD_SHARE = 0.5
 # Owners and managers who take part: invited, paused and candidate leaders are not "silent"
 LEADER_STATUSES = ("onboarding", "active")
 STALE_READINESS_DAYS = 182  # a verdict older than six months no longer describes the moment
@@ -24,6 +29,12 @@ STALE_READINESS_DAYS = 182  # a verdict older than six months no longer describe
 VOICES = ("personal", "team", "company", "industry")
 VOICE_LABELS = {"personal": "personal", "team": "team", "company": "company", "industry": "industry"}
 BARS = " ▁▂▃▄▅▆▇█"
+
+
+def is_billboard(counts: dict[str, int]) -> bool:
+    """Mostly company posts: more than half of at least three of the person's own posts."""
+    total = sum(counts.values())
+    return total >= BILLBOARD_MIN_POSTS and counts.get("company", 0) > total * BILLBOARD_SHARE
 
 
 def counts_as_leader(status: str) -> bool:

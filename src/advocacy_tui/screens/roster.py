@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery, RosterRow
 from advocacy_tui.data.involvement import InvolvementRepo
 from advocacy_tui.data.onboarding import OnboardingRepo
+from advocacy_tui.data.today import TodayRepo
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador
 from advocacy_tui.domain.involvement import QUIET_DAYS, Involvement, is_quiet, last_active_text
 from advocacy_tui.domain.onboarding import STUCK_DAYS, days_stuck, progress_text, stuck_text
@@ -329,7 +330,7 @@ program's database file as soon as you confirm.
         entries = log.for_person(row.id, LOG_IN_PANE)
         total = log.count_for(row.id) if len(entries) == LOG_IN_PANE else len(entries)
         detail.show_person(row, row.email, OnboardingRepo(store).steps(row.id), entries, total,
-                           self.today)
+                           self.today, mix=TodayRepo(store).person_mix(row.id))
 
     def _after_person_change(self) -> None:
         """Re-read the visible rows (cursor stays put) and the detail pane."""

@@ -424,16 +424,28 @@ indicators.
             readings.append(leaders_reading(data.leaders_posting(), has("calendar") or roster))
 
         mix = data.content_mix()
+        billboards = data.billboards()
+        # failure 4: people, not only the program, can turn into billboards for company news
+        people_line = ("\n" + ngettext(
+            "{count} person plans mostly company posts (a billboard, not their own voice): {names}.",
+            "{count} people plan mostly company posts (billboards, not their own voice): {names}.",
+            billboards.count).format(count=billboards.count, names=_names(billboards))
+            if billboards.count else "")
+        people_advice = (" " + _("Plan their next posts around their own expertise; the roster shows "
+                                 "each person's mix.") if billboards.count else "")
         if mix.total == 0:
-            readings.append(Reading("mix", INFO, "Content mix",
-                                    "No posts were published in the last 30 days, so there is no mix yet.",
-                                    "Record published posts on the calendar.", has("calendar")))
+            readings.append(Reading("mix", WARN if billboards.count else INFO, "Content mix",
+                                    "No posts were published in the last 30 days, so there is no mix yet."
+                                    + people_line,
+                                    "Record published posts on the calendar." + people_advice,
+                                    has("calendar")))
         else:
             over = mix.company_dominates
             readings.append(Reading(
-                "mix", WARN if over else OK, "Content mix (30 days)", mix.words() + ".",
-                f"Company posts are over {round(COMPANY_SHARE_LIMIT * 100)} %: plan more personal expertise."
-                if over else "Personal expertise leads, as it should.", has("calendar")))
+                "mix", WARN if over or billboards.count else OK, "Content mix (30 days)",
+                mix.words() + "." + people_line,
+                (f"Company posts are over {round(COMPANY_SHARE_LIMIT * 100)} %: plan more personal expertise."
+                 if over else "Personal expertise leads, as it should.") + people_advice, has("calendar")))
 
         monday = week_start(store.clock.today())
         load = tasks.load(monday)
