@@ -46,6 +46,16 @@ class LeadersPosting:
     not_counted_total: int = 0
 
 
+@dataclass(frozen=True)
+class Pilgrimage:
+    """Failure 5: the stakeholder map as Today sees it."""
+
+    total: int
+    against: Found
+    not_met: Found
+    old_talks: Found
+
+
 class TodayRepo:
     def __init__(self, store: Store):
         self.store = store
@@ -145,6 +155,25 @@ class TodayRepo:
             (ambassador_id, since(self.today, PERSON_MIX_DAYS).isoformat()),
         ).fetchall()
         return dict(rows)
+
+    def pilgrimage(self, stale_days: int) -> Pilgrimage:
+        """Stakeholders against, not met yet, and talks older than ``stale_days`` (domain.today.talk_is_old)."""
+
+        def found(where: str, params: tuple = ()) -> Found:
+            count = self.conn.execute(f"SELECT count(*) FROM stakeholders WHERE {where}", params).fetchone()[0]
+            names = [row[0] for row in self.conn.execute(
+                f"SELECT name FROM stakeholders WHERE {where} ORDER BY name COLLATE NOCASE, id LIMIT {SAMPLE}",
+                params).fetchall()] if count else []
+            return Found(count, names)
+
+        cutoff = (self.today - timedelta(days=stale_days)).isoformat()
+        total = self.conn.execute("SELECT count(*) FROM stakeholders").fetchone()[0]
+        return Pilgrimage(
+            total=total,
+            against=found("stance = 'against'"),
+            not_met=found("stance = 'not_met'"),
+            old_talks=found("last_talk IS NOT NULL AND last_talk < ?", (cutoff,)),
+        )
 
     def content_mix(self) -> ContentMix:
         rows = self.conn.execute(

@@ -22,6 +22,8 @@ FIELD_ACTIVE_LOW, FIELD_ACTIVE_HIGH = 0.15, 0.25
 PERSON_MIX_DAYS = 90
 BILLBOARD_MIN_POSTS = 3
 BILLBOARD_SHARE = 0.5
+# The pilgrimage: a talk with a stakeholder older than this (config: stale_talk_days) shows on Today
+DEFAULT_STALE_TALK_DAYS = 60
 # Owners and managers who take part: invited, paused and candidate leaders are not "silent"
 LEADER_STATUSES = ("onboarding", "active")
 STALE_READINESS_DAYS = 182  # a verdict older than six months no longer describes the moment
@@ -35,6 +37,11 @@ def is_billboard(counts: dict[str, int]) -> bool:
     """Mostly company posts: more than half of at least three of the person's own posts."""
     total = sum(counts.values())
     return total >= BILLBOARD_MIN_POSTS and counts.get("company", 0) > total * BILLBOARD_SHARE
+
+
+def talk_is_old(last_talk: date | None, today: date, days: int) -> bool:
+    """The last conversation was more than ``days`` days ago (no date: not counted here)."""
+    return last_talk is not None and (today - last_talk).days > days
 
 
 def counts_as_leader(status: str) -> bool:

@@ -466,6 +466,10 @@ program's database file as soon as you confirm.
 
         self.app.push_screen(InvolvementForm(person.id, person.name, self.today), saved)
 
+    def show_tab(self, tab: str) -> None:
+        """Open a tab by name ("people" or "stakeholders"), as Today's indicators do."""
+        self.query_one("#roster-tabs", TabStrip).active = tab
+
     def action_switch_tab(self) -> None:
         tabs = self.query_one("#roster-tabs", TabStrip)
         tabs.active = "stakeholders" if tabs.active == "people" else "people"

@@ -17,13 +17,18 @@ from textual.worker import get_current_worker
 
 from advocacy_tui.data.readiness import ReadinessRepo
 from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
-from advocacy_tui.data.today import Found, LeadersPosting, TodayRepo
+from advocacy_tui.data.today import Found, LeadersPosting, Pilgrimage, TodayRepo
 from advocacy_tui.domain.ambassadors import STATUS_LABELS
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.readiness_texts import verdict_label
 from advocacy_tui.domain.tasks import CATEGORIES, format_minutes, week_start
-from advocacy_tui.domain.today import COMPANY_SHARE_LIMIT, ReadinessReminder, bar_row
-from advocacy_tui.i18n import _, current_language, ngettext
+from advocacy_tui.domain.today import (
+    COMPANY_SHARE_LIMIT,
+    DEFAULT_STALE_TALK_DAYS,
+    ReadinessReminder,
+    bar_row,
+)
+from advocacy_tui.i18n import N_, _, current_language, ngettext
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.screens.tasks import TaskActions, due_text, program_settings_command, state_mark
 from advocacy_tui.widgets.key_bar import KeyBar
@@ -51,8 +56,11 @@ INDICATORS = {
     "active": "Active in the last 30 days",
     "chart": "Posts per week (12 weeks)",
     "readiness": "Readiness check",
+    "pilgrimage": "Stakeholder map",
 }
-COLUMNS = (("tasks", "posts", "load", "mix", "readiness"), ("stuck", "quiet", "leaders", "active", "chart"))
+COLUMNS = (("tasks", "posts", "load", "mix", "readiness"),
+           ("stuck", "quiet", "leaders", "pilgrimage", "active", "chart"))
+TAB_LABELS = {"stakeholders": N_("the stakeholder map")}
 WIDE = 110  # from this terminal width the indicators stand in two columns
 
 
@@ -66,6 +74,7 @@ class Reading:
     text: str
     advice: str
     target: str | None
+    tab: str | None = None  # a tab of the target section to open (the stakeholder map)
 
 
 class _Stopped(Exception):
@@ -132,6 +141,8 @@ class Indicator(Static, can_focus=True):
         jump = ""
         if reading.target:
             jump = f"· Enter opens {reading.target.capitalize()}"
+            if reading.tab in TAB_LABELS:
+                jump = _("· Enter opens {place}").format(place=_(TAB_LABELS[reading.tab]))
         style = "bold $text-warning" if reading.mark == WARN else "bold"
         self.update(Content.assemble(
             (f"{reading.mark} {reading.title}", style), "   ", (jump, "$text-muted"), "\n",
@@ -143,9 +154,20 @@ class Indicator(Static, can_focus=True):
     def action_follow(self) -> None:
         if self.reading.target:
             self.app.switch_mode(self.reading.target)
+            if self.reading.tab:
+                self._open_tab(self.reading.target, self.reading.tab, tries=10)
         else:
             self.notify("Nothing to open for this one: the section that shows it is not in this "
                         "version yet.", markup=False)
+
+    def _open_tab(self, mode: str, tab: str, tries: int) -> None:
+        """Open a tab of the section just switched to, once its screen is ready."""
+        screen = self.app.screen
+        show = getattr(screen, "show_tab", None)
+        if self.app.current_mode == mode and show is not None and screen.is_mounted:
+            show(tab)
+        elif tries > 0:
+            self.app.call_after_refresh(self._open_tab, mode, tab, tries - 1)
 
     def on_click(self) -> None:
         self.focus()
@@ -179,6 +201,34 @@ def readiness_reading(reminder: ReadinessReminder, target: str | None) -> Readin
                        _("That time has passed: run the check again and compare it with the last one."),
                        target)
     return Reading("readiness", OK, title, said, _("Nothing to do until then."), target)
+
+
+def pilgrimage_reading(map_: Pilgrimage, stale_days: int, target: str | None) -> Reading:
+    """Failure 5 (trust and the pilgrimage): who is against, not met yet, or not talked to for long."""
+    title = _("Stakeholder map")
+    if map_.total == 0:
+        return Reading("pilgrimage", WARN, title, _("No stakeholders on the map yet."),
+                       _("The tour of the company comes first: add marketing, PR, communications, "
+                         "management, the board and the teams that benefit."), target, "stakeholders")
+    parts = []
+    if map_.against.count:
+        parts.append(_("Against: {names}.").format(names=_names(map_.against)))
+    if map_.not_met.count:
+        parts.append(_("Not met yet: {names}.").format(names=_names(map_.not_met)))
+    if map_.old_talks.count:
+        parts.append(ngettext("Last talk over {days} days ago: {names}.",
+                              "Last talk over {days} days ago: {names}.", map_.old_talks.count).format(
+            days=stale_days, names=_names(map_.old_talks)))
+    if not parts:
+        return Reading("pilgrimage", OK, title,
+                       ngettext("{n} stakeholder: met, not against, talked to in the last {days} days.",
+                                "{n} stakeholders: all met, none against, talked to in the last {days} days.",
+                                map_.total).format(n=map_.total, days=stale_days),
+                       _("Keep the conversations going."), target, "stakeholders")
+    advice = (_("Talk to those against first: ask what worries them and what would help.")
+              if map_.against.count else
+              _("Plan the next conversations: a program without them looks like control, not trust."))
+    return Reading("pilgrimage", WARN, title, "\n".join(parts), advice, target, "stakeholders")
 
 
 def leaders_reading(leaders: LeadersPosting, target: str | None) -> Reading:
@@ -246,12 +296,20 @@ indicators.
 * **Posts planned**: today and the rest of this week (from the calendar).
 * **Stuck in onboarding**: status *onboarding* and no onboarding step done for 14 days.
 * **Gone quiet**: status *active* and no involvement of any kind for 30 days.
-* **Owners and managers**: no published post in the last 30 days. A program whose leaders
-  stay silent looks staged: they should be the first ambassadors.
+* **Owners and managers**: no published post in the last 30 days, the owners apart from the
+  managers. A program whose leaders stay silent looks staged: they should be the first
+  ambassadors. Only leaders taking part count (onboarding, active); the invited, paused
+  and candidates are listed with their status.
+* **Stakeholder map**: stakeholders against, not met yet, or not talked to for more than
+  `stale_talk_days` days (60 by default, in config.toml). `Enter` opens the map.
 * **Content mix**: the share of personal, team, company and industry posts published in the
   last 30 days. A warning appears when company posts are more than a third: advocacy is
-  about people's own expertise, not company ads.
-* **Load**: this week's planned task time against your hours (Program settings).
+  about people's own expertise, not company ads. It also names the people whose own posts
+  are mostly company ones (billboards); the roster shows each person's mix.
+* **Load**: this week's planned task time against your hours (Program settings, or the
+  hours from the readiness check once you agree).
+* **Readiness check**: when the last check said to check again, and whether its verdict
+  is more than six months old.
 * **Active share**: people with any involvement or published post in the last 30 days. In
   most companies 15–25 % become active (event poll, 2015); about 30 % have the potential
   (PostBeyond, 2018). Expecting everyone is planning for disappointment.
@@ -422,6 +480,10 @@ indicators.
                                     "Add them with their role: they should be the first ambassadors.", roster))
         else:
             readings.append(leaders_reading(data.leaders_posting(), has("calendar") or roster))
+
+        settings = getattr(self.app, "settings", None)
+        stale_days = getattr(settings, "stale_talk_days", None) or DEFAULT_STALE_TALK_DAYS
+        readings.append(pilgrimage_reading(data.pilgrimage(stale_days), stale_days, roster))
 
         mix = data.content_mix()
         billboards = data.billboards()
