@@ -70,3 +70,50 @@ async def test_enter_on_the_indicator_opens_the_stakeholder_map(demo_store, make
         for _ in range(5):
             await pilot.pause()
         assert app.screen.sub_title == "Roster · stakeholder map"
+
+
+# -- a stakeholder's next step, given a date, becomes a task --------------------------------
+
+
+def test_a_next_step_with_a_date_becomes_one_task(demo_store):
+    from advocacy_tui.data.stakeholders import StakeholderRepo, next_step_task
+    from advocacy_tui.data.tasks import TaskQuery, TaskRepo
+
+    repo = StakeholderRepo(demo_store)
+    legal = next(s for s in repo.page(repo_query(), 0, 100) if s.name == "Legal and Compliance")
+    due = date(2026, 12, 3)
+    assert next_step_task(demo_store, legal, due) is True
+    assert next_step_task(demo_store, legal, due) is False  # already open: not added twice
+    tasks = [t for t in TaskRepo(demo_store).page(TaskQuery("upcoming"), 0, 500)
+             if t.title.startswith("Legal and Compliance")]
+    assert len(tasks) == 1
+    assert tasks[0].title == "Legal and Compliance: Send the draft policy; offer a 30-minute review."
+    assert tasks[0].due == due and tasks[0].category == "meetings"
+
+
+def repo_query():
+    from advocacy_tui.data.stakeholders import StakeholderQuery
+
+    return StakeholderQuery()
+
+
+async def test_n_on_the_map_asks_for_a_date_and_adds_the_task(demo_store, make_app):
+    from advocacy_tui.data.tasks import TaskQuery, TaskRepo
+    from advocacy_tui.screens.modals.calendar_dialogs import DateDialog
+
+    app = make_app(demo_store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")  # the stakeholder map
+        for _ in range(3):
+            await pilot.pause()
+        await pilot.press("slash", *"legal", "enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, DateDialog)
+        field = app.screen.query_one("#date")
+        field.value = "03.12.2026"
+        await pilot.press("enter")
+        await pilot.pause()
+    titles = [t.title for t in TaskRepo(demo_store).page(TaskQuery("upcoming"), 0, 500)]
+    assert "Legal and Compliance: Send the draft policy; offer a 30-minute review." in titles

@@ -131,6 +131,8 @@ The "pilgrimage" through the company: marketing, PR, communications, management,
 board and every team the program needs. Each has a stance (`✓` supportive, `–` neutral,
 `?` sceptical, `✗` against, `○` not met yet), the last talk and the next step.
 `a` adds, `e` or Enter edits, `d` deletes, `/` searches, `f` shows one stance at a time.
+`n` gives the next step a date and makes it one of your tasks. Today shows who is against,
+not met yet, or not talked to for more than `stale_talk_days` days (60 by default).
 
 Email addresses are optional but unique; LinkedIn must be a profile address;
 dates can be written as 31.12.2026 or 2026-12-31. Everything is saved in the
