@@ -304,3 +304,38 @@ def test_the_quick_banks_are_built_from_the_full_ones_by_id(lang):
 
     committed = (CONTENT / f"readiness-quick.{lang}.toml").read_text(encoding="utf-8")
     assert committed == build(lang), "run: uv run python -m advocacy_tui.data.quick_banks"
+
+
+# -- properties over any answers (skips included) --------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _any_answer(question):
+    if question.kind == "yes_no":
+        values = st.sampled_from(["yes", "no", "partly"])
+    elif question.kind == "scale":
+        values = st.sampled_from(["1", "2", "3", "4", "5"])
+    else:
+        values = st.integers(min_value=0, max_value=40).map(str)
+    return st.one_of(st.none(), st.just("skip"), values)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["en", "pl"]).flatmap(lambda lang: st.tuples(
+    st.just(lang), st.fixed_dictionaries({q.id: _any_answer(q) for q in FULL[lang].questions}))))
+def test_property_go_means_every_blocking_question_answered_and_no_flag(case):
+    lang, values = case
+    answers = {qid: Answer(qid, None, skipped=True) if value == "skip" else Answer(qid, value)
+               for qid, value in values.items() if value is not None}
+    result = score_run(FULL[lang], answers, TODAY)
+    if result.verdict == "go":
+        assert not result.flags and not result.unanswered_blocking
+    for flag in result.flags:
+        assert not (flag.partial and flag.blocking)
+    for section in result.sections:
+        if any(f.blocking for f in result.flags if f.section.id == section.section.id):
+            assert result.standing(section.section.id) == "blocked"
+    if result.steps and any(f.question.first_step for f in result.flags) and not result.blocking_flags:
+        assert result.steps[0].question.first_step
