@@ -580,9 +580,9 @@ class SummaryScreen(Screen[None]):
             yield Static(plain(recheck_text(lang, result.recheck), single_line=False))
             hours = self.repo.owner_hours(self.run.id)
             if hours is not None:
-                yield Static(plain(_("The owner has {hours:g} hours a week for the program (your answer): "
-                                     "press h to use it as the weekly capacity in Tasks and Today.").format(
-                    hours=hours), single_line=False), id="hours-hint", classes="answer")
+                number = f"{hours:g}".replace(".", ",") if lang == "pl" else f"{hours:g}"
+                yield Static(plain(t(lang, "label.hours_hint", hours=number), single_line=False),
+                             id="hours-hint", classes="answer")
             yield Static(plain(t(lang, "label.answers")), classes="heading")
             for number, question in enumerate(self.bank.questions, start=1):
                 answer = answers.get(question.id)
