@@ -12,6 +12,7 @@ from typing import Any
 
 import tomli
 
+from advocacy_tui.domain.today import DEFAULT_STALE_TALK_DAYS
 from advocacy_tui.i18n import _
 
 WEEK_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -41,6 +42,7 @@ class Settings:
     keymap: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     voices: tuple[tuple[str, str], ...] = DEFAULT_VOICES
     company_share_limit: float = DEFAULT_COMPANY_SHARE_LIMIT
+    stale_talk_days: int = DEFAULT_STALE_TALK_DAYS  # a stakeholder talk older than this shows on Today
     source: Path | None = None
 
     @property
@@ -54,7 +56,8 @@ class Settings:
         return WEEK_DAYS.index(self.week_start)
 
 
-KNOWN_KEYS = ("theme", "language", "week_start", "db", "keymap", "voices", "company_share_limit")
+KNOWN_KEYS = ("theme", "language", "week_start", "db", "keymap", "voices", "company_share_limit",
+              "stale_talk_days")
 TEXT_LIMIT = 1000
 _VOICE_KEY = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 
@@ -111,6 +114,12 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
             raise _fail(path, "company_share_limit",
                         "must be a share between 0 and 1, like company_share_limit = 0.33.")
         values["company_share_limit"] = float(limit)
+    if "stale_talk_days" in data:
+        days = data["stale_talk_days"]
+        if isinstance(days, bool) or not isinstance(days, int) or not 7 <= days <= 730:
+            raise _fail(path, "stale_talk_days",
+                        "must be a whole number of days from 7 to 730, like stale_talk_days = 60.")
+        values["stale_talk_days"] = days
     return Settings(**values)
 
 

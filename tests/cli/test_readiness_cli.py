@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from advocacy_tui.data.demo import open_demo
 from advocacy_tui.data.store import Store
 from tests.cli.helpers import assert_one_line_error, run_cli
+
+CONTENT = Path(__file__).parents[2] / "src" / "advocacy_tui" / "content"
 
 
 def demo_db(tmp_path):
@@ -76,3 +80,37 @@ def test_unwritable_output_is_one_line_error(tmp_path):
     db = demo_db(tmp_path)
     assert_one_line_error(run_cli("report", "program", "-o", str(tmp_path / "no" / "r.md"), "--db", str(db)),
                           "does not exist")
+
+
+def test_check_bank_says_a_good_bank_is_valid_and_lists_each_rule(tmp_path):
+    path = tmp_path / "mine.en.toml"
+    path.write_text((CONTENT / "readiness.en.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli("wizard", "--check-bank", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "the bank is valid" in result.stdout and "38 questions" in result.stdout
+    assert "trust.approval: “yes” raises a red flag" in result.stdout
+    assert "asks: Who approves posts, and until when?" in result.stdout
+
+
+def test_check_bank_explains_a_broken_rule_in_one_line(tmp_path):
+    path = tmp_path / "mine.en.toml"
+    path.write_text('[bank]\ntitle = "Mine"\n[[sections]]\nid = "s"\ntitle = "S"\n[[questions]]\nid = "q1"\n'
+                    'section = "s"\nkind = "yes_no"\ntext = "Q?"\nwhy = "W"\npartly = "ask"\n'
+                    'partly_flag = "Half."\nstep = "Do it."\n', encoding="utf-8")
+    assert_one_line_error(run_cli("wizard", "--check-bank", str(path)), "question “q1”", "“follow_up”")
+
+
+def test_check_bank_refuses_folders_big_files_and_missing_files(tmp_path):
+    assert_one_line_error(run_cli("wizard", "--check-bank", str(tmp_path)), "is a folder")
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"# " + b"x" * 1_100_000 + b"\n")
+    assert_one_line_error(run_cli("wizard", "--check-bank", str(big)), "larger than 1 MB")
+    assert_one_line_error(run_cli("wizard", "--check-bank", str(tmp_path / "nope.toml")), "cannot be read")
+
+
+def test_check_bank_refuses_a_pipe_without_waiting_for_it(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    assert_one_line_error(run_cli("wizard", "--check-bank", str(fifo)), "not a regular file")

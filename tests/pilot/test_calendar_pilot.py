@@ -314,3 +314,19 @@ async def test_weeks_start_on_the_configured_day(store, make_app):
         first, _last = app.screen.loaded_range
         assert first == date(2026, 11, 1) and first.weekday() == 6
         assert screen_text(app).splitlines()[3].split()[:2] == ["Sun", "Mon"]
+
+
+async def test_the_post_form_says_what_each_state_means_for_the_author(demo_store, make_app):
+    from advocacy_tui.domain.posts import OWN_POST_NOTE, STATE_MEANINGS
+
+    app = make_app(demo_store, start_mode="calendar")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("right", "a")
+        form = app.screen
+        assert isinstance(form, PostForm)
+        await pilot.pause()
+        meaning = form.query_one("#state-meaning")
+        assert str(meaning.render()) == f"{STATE_MEANINGS['idea']}\n{OWN_POST_NOTE}"
+        form.query_one("#state").value = "ready"
+        await pilot.pause()
+        assert str(meaning.render()).startswith(STATE_MEANINGS["ready"])

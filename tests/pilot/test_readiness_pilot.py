@@ -23,11 +23,13 @@ async def settle(pilot, times=3):
 
 
 READY_KEYS = {  # a ready answer for every quick question, in order
-    "climate.restructuring": "n", "climate.discontent": "n", "onboarding.training": "y",
-    "onboarding.rules": "y", "leaders.owner_posts": "y", "personal.purpose": "y",
-    "trust.approval": "n", "motivation.voluntary": "y", "motivation.prizes": "n",
-    "resources.owner_hours": None, "resources.daily_care": "y", "goals.defined": "y",
+    "climate.restructuring": "n", "climate.change": "n", "climate.discontent": "n",
+    "climate.engagement": "5", "onboarding.training": "y", "leaders.owner_posts": "y",
+    "leaders.managers": "5", "personal.purpose": "y", "trust.tour": "y", "trust.approval": "n",
+    "motivation.voluntary": "y", "motivation.prizes": "n", "resources.owner_hours": None,
+    "resources.daily_care": "y", "goals.defined": "y",
 }
+BEFORE_HOURS = dict(list(READY_KEYS.items())[: list(READY_KEYS).index("resources.owner_hours")])
 
 
 async def answer_all(pilot, app, keys=READY_KEYS, hours="6"):
@@ -45,7 +47,7 @@ async def test_a_full_quick_run_ends_in_go_with_a_summary(demo_store, make_app):
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, WizardScreen)
-        assert "Question 1 of 12 · Timing and climate" in screen_text(app)
+        assert "Question 1 of 15 · Timing and climate" in screen_text(app)
         await answer_all(pilot, app)
         assert isinstance(app.screen, SummaryScreen)
         text = screen_text(app)
@@ -60,8 +62,7 @@ async def test_a_decimal_comma_is_accepted_for_hours(store, make_app):
     app = quick_app(make_app, store)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        keys = dict(list(READY_KEYS.items())[:9])
-        await answer_all(pilot, app, keys)
+        await answer_all(pilot, app, BEFORE_HOURS)
         await pilot.press("3", ",", "5", "enter")
         await settle(pilot)
     run = ReadinessRepo(store).latest_unfinished()
@@ -89,16 +90,17 @@ async def test_quitting_mid_way_and_resuming(store, make_app):
     app = quick_app(make_app, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("n", "n")
-        await settle(pilot)
+        for key in ("n", "n", "n", "5"):
+            await pilot.press(key)
+            await settle(pilot)
         await pilot.press("e", *"only HR knows", "enter")
         await settle(pilot)
         await pilot.press("s")  # skip the training question (the note goes with it)
         await settle(pilot)
-        assert app.screen.question.id == "onboarding.rules"
+        assert app.screen.question.id == "leaders.owner_posts"
     repo = ReadinessRepo(store)
     run = repo.latest_unfinished()
-    assert run.position == 3
+    assert run.position == 5
     answers = repo.answers(run.id)
     assert answers["onboarding.training"].skipped and answers["onboarding.training"].note == "only HR knows"
 
@@ -109,7 +111,7 @@ async def test_quitting_mid_way_and_resuming(store, make_app):
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, WizardScreen)
-        assert app.screen.question.id == "onboarding.rules"
+        assert app.screen.question.id == "leaders.owner_posts"
         await pilot.press("left")
         await settle(pilot)
         assert app.screen.question.id == "onboarding.training"
@@ -134,12 +136,12 @@ async def test_workshop_tallies_record_distribution_and_majority(store, make_app
         await settle(pilot)
         await pilot.press("2", "tab", "9", "tab", "1", "enter")  # yes 2, no 9, partly 1
         await settle(pilot)
-        assert app.screen.question.id == "climate.discontent"
+        assert app.screen.question.id == "climate.change"
         await pilot.press("4", "tab", "4", "enter")  # a tie: goes to the less ready answer (yes)
         await settle(pilot)
         await pilot.press("pageup")
         await settle(pilot)
-        assert app.screen.question.id == "climate.discontent"
+        assert app.screen.question.id == "climate.change"
         assert "Answer: Yes" in screen_text(app)
     repo = ReadinessRepo(store)
     run = repo.latest_unfinished()
@@ -148,7 +150,7 @@ async def test_workshop_tallies_record_distribution_and_majority(store, make_app
     assert json.loads(rows["climate.restructuring"]) == {"yes": 2, "no": 9, "partly": 1}
     answers = repo.answers(run.id)
     assert answers["climate.restructuring"].value == "no"
-    assert answers["climate.discontent"].value == "yes"
+    assert answers["climate.change"].value == "yes"
 
 
 async def test_workshop_facilitator_notes_are_hidden_until_toggled(store, make_app):
@@ -178,6 +180,7 @@ async def test_history_opens_a_summary_and_compares_two_runs(demo_store, make_ap
         assert isinstance(app.screen, CompareScreen)
         text = screen_text(app)
         assert "Verdict" in text and "Prepare first" in text and "Go" in text
+        assert "different question banks" in " ".join(text.split())
         await pilot.press("escape", "enter")
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
@@ -257,3 +260,56 @@ async def test_a_run_title_that_looks_like_markup_is_shown_as_typed(store, make_
         await pilot.pause()
         assert isinstance(app.screen, ReadinessScreen)
         assert "[/] [b]Evil[/b] check" in screen_text(app)
+
+
+async def test_partly_with_a_follow_up_asks_until_when_and_keeps_the_answer(store, make_app):
+    app = quick_app(make_app, store)
+    keys = dict(list(READY_KEYS.items())[: list(READY_KEYS).index("trust.approval")])
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await answer_all(pilot, app, keys)
+        assert app.screen.question.id == "trust.approval"
+        await pilot.press("p")
+        await settle(pilot)
+        assert app.screen.question.id == "trust.approval"  # stays for the follow-up
+        assert QUICK.question("trust.approval").follow_up in " ".join(screen_text(app).split())
+        assert app.focused.id == "note"
+        await pilot.press(*"first month only", "enter")
+        await settle(pilot)
+        assert app.screen.question.id == "motivation.voluntary"
+    run = ReadinessRepo(store).latest_unfinished()
+    answer = ReadinessRepo(store).answers(run.id)["trust.approval"]
+    assert (answer.value, answer.note) == ("partly", "first month only")
+
+
+async def test_a_skipped_climate_section_is_not_go_and_names_the_questions(store, make_app):
+    keys = {qid: ("s" if qid.startswith("climate.") else key) for qid, key in READY_KEYS.items()}
+    app = quick_app(make_app, store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await answer_all(pilot, app, keys)
+        assert isinstance(app.screen, SummaryScreen)
+        text = " ".join(screen_text(app).split())
+        assert "Verdict: Prepare first" in text and "a skipped question is not a pass" in text
+        assert QUICK.question("climate.discontent").text in text
+
+
+async def test_the_owners_hours_become_the_weekly_capacity_when_the_user_agrees(store, make_app):
+    from advocacy_tui.data.tasks import SettingsRepo
+
+    app = quick_app(make_app, store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await answer_all(pilot, app, hours="4,5")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "press h to use it" in " ".join(screen_text(app).split())
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("n")  # not agreed: nothing changes
+        await settle(pilot)
+        assert SettingsRepo(store).hours_per_week() is None
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert SettingsRepo(store).hours_per_week() == 4.5

@@ -35,7 +35,8 @@ def test_question(snap_compare, demo_store, make_app, size):
 
 @pytest.mark.parametrize("size", SIZES, ids=size_id)
 def test_number_question_in_polish(snap_compare, demo_store, make_app, size):
-    keys = ["n", "n", "y", "y", "y", "y", "n", "y", "n"]
+    # every quick question before the owner's hours, answered (the hours are the 13th of 15)
+    keys = ["n", "n", "n", "5", "y", "y", "5", "y", "y", "n", "y", "n"]
     assert snap_compare(wizard_app(make_app, demo_store, bank="readiness-quick", language="pl"),
                         terminal_size=size, press=keys)
 
@@ -55,7 +56,7 @@ def test_workshop_question(snap_compare, demo_store, make_app, size):
 @pytest.mark.parametrize("size", WORKSHOP_SIZES, ids=size_id)
 def test_workshop_summary(snap_compare, store, make_app, size):
     votes = ["2", "tab", "9", "enter"]
-    keys = votes * 9 + ["4", "enter"] + votes * 2
+    keys = votes * 12 + ["4", "enter"] + votes * 2  # the hours are the 13th of 15 questions
 
     async def run_before(pilot):
         await pilot.pause()

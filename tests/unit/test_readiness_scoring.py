@@ -172,7 +172,8 @@ def test_a_very_low_overall_score_means_wait():
 
 
 def test_fewer_than_half_answered_cannot_go():
-    values = {"c.restructuring": Answer("c.restructuring", "no"), "c.mood": Answer("c.mood", "5")}
+    # both blocking questions answered (else "unanswered_blocking" is the reason), 2 of 6 in all
+    values = {"c.restructuring": Answer("c.restructuring", "no"), "r.hours": Answer("r.hours", "8")}
     result = score_run(small_bank(), values, TODAY)
     assert (result.verdict, result.reason) == ("prepare", "too_few_answers")
 

@@ -65,3 +65,10 @@ def test_the_demo_has_a_finished_run(demo_store):
     assert run is not None and run.verdict == "prepare"
     assert len(repo.answers(run.id)) == len(builtin_bank("readiness", "en").questions)
     assert repo.latest_unfinished() is None
+
+
+def test_the_owners_hours_of_the_latest_finished_run(demo_store, store):
+    from advocacy_tui.data.readiness import ReadinessRepo
+
+    assert ReadinessRepo(demo_store).latest_owner_hours() == 5.0
+    assert ReadinessRepo(store).latest_owner_hours() is None

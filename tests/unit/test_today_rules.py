@@ -39,3 +39,38 @@ def test_bar_row():
     assert bar_row([0, 4, 8]) == "▁▄█"
     assert bar_row([0, 0]) == "▁▁"
     assert bar_row([]) == ""
+
+
+# -- failure 1, timing: the last readiness check's "check again" date and its age -----------
+
+from advocacy_tui.domain.readiness import recheck_for  # noqa: E402
+from advocacy_tui.domain.today import STALE_READINESS_DAYS, readiness_reminder  # noqa: E402
+
+
+def test_no_readiness_check_yet():
+    assert readiness_reminder(None, None, FRIDAY).state == "none"
+
+
+def test_before_the_check_again_window_the_reminder_is_quiet():
+    finished = FRIDAY - timedelta(days=10)
+    reminder = readiness_reminder(finished, "prepare", FRIDAY)
+    assert reminder.state == "later"
+    assert (reminder.earliest, reminder.latest) == (recheck_for("prepare", finished).earliest,
+                                                    recheck_for("prepare", finished).latest)
+
+
+def test_the_check_again_window_has_come_and_passed():
+    finished = FRIDAY - timedelta(weeks=5)
+    assert readiness_reminder(finished, "prepare", FRIDAY).state == "due"
+    assert readiness_reminder(FRIDAY - timedelta(weeks=7), "prepare", FRIDAY).state == "overdue"
+    assert readiness_reminder(FRIDAY - timedelta(days=91), "wait", FRIDAY).state == "due"
+
+
+def test_a_verdict_older_than_six_months_says_so():
+    # the demo's run: 400 days old, "check again between 25.11 and 09.12" a year ago
+    finished = FRIDAY - timedelta(days=400)
+    reminder = readiness_reminder(finished, "prepare", FRIDAY)
+    assert reminder.state == "stale" and reminder.months_old == 13
+    go = FRIDAY - timedelta(days=STALE_READINESS_DAYS + 1)
+    assert readiness_reminder(go, "go", FRIDAY).state == "stale"
+    assert readiness_reminder(FRIDAY - timedelta(days=STALE_READINESS_DAYS), "go", FRIDAY).state == "due"

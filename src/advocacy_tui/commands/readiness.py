@@ -48,13 +48,19 @@ def _write(text: str, output: Path | None, store: Store) -> None:
               help="The question bank: readiness, readiness-quick, or one of your own.")
 @click.option("--workshop", is_flag=True, help="Large screens and vote tallies, for a room and a projector.")
 @click.option("--demo", is_flag=True, help="Use a fresh copy of the sample program.")
+@click.option("--check-bank", "check_bank", type=click.Path(path_type=Path, dir_okay=True), default=None,
+              metavar="FILE", help="Check a question bank file you wrote and say what is wrong; opens nothing.")
 @db_option
 @click.pass_context
 def wizard(ctx: click.Context, language: str | None, bank_name: str, workshop: bool, demo: bool,
-           db_path: Path | None) -> None:
+           check_bank: Path | None, db_path: Path | None) -> None:
     """Open the readiness wizard straight away (resuming an unfinished run of the same bank)."""
     from advocacy_tui.data.readiness import find_bank
     from advocacy_tui.domain.readiness import BankError
+
+    if check_bank is not None:
+        _check_bank(check_bank)
+        return
 
     settings = load_config()
     language = language or settings.language
@@ -64,6 +70,28 @@ def wizard(ctx: click.Context, language: str | None, bank_name: str, workshop: b
         raise UserError(str(error).strip("'\"")) from None
     run_app(ctx, db_path, demo or bool(ctx.find_root().params.get("demo")), start_mode="readiness",
             wizard={"bank": bank_name, "language": language, "workshop": workshop})
+
+
+def _check_bank(path: Path) -> None:
+    """Validate one bank file: one line of what is wrong (exit 1), or what it holds and each rule."""
+    from advocacy_tui.data.readiness import read_bank_file
+    from advocacy_tui.domain.readiness import BankError
+    from advocacy_tui.domain.readiness_texts import describe_rule
+    from advocacy_tui.domain.text import printable
+    from advocacy_tui.i18n import _
+
+    try:
+        bank = read_bank_file(path)
+    except BankError as error:
+        raise UserError(printable(str(error))) from None
+    flags = [q for q in bank.questions if q.flag or q.partly_flag]
+    blocking = [q for q in bank.questions if q.blocking]
+    click.echo(_("{path}: the bank is valid: “{title}” ({language}), {areas} areas, {questions} questions, "
+                 "{flags} with a red flag ({blocking} blocking).").format(
+        path=path, title=printable(bank.title), language=bank.language, areas=len(bank.sections),
+        questions=len(bank.questions), flags=len(flags), blocking=len(blocking)))
+    for question in bank.questions:
+        click.echo(f"  {printable(question.id)}: {printable(describe_rule(question))}")
 
 
 @report_group.command("readiness", context_settings=CONTEXT)

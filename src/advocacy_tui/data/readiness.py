@@ -8,6 +8,8 @@ saved answer by answer (one transaction each), so quitting mid-way loses nothing
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -29,6 +31,8 @@ from advocacy_tui.domain.readiness import (
 )
 
 BUILTIN_BANKS = ("readiness", "readiness-quick")
+OWNER_HOURS_QUESTION = "resources.owner_hours"  # its answer can become the owner's weekly capacity
+MAX_BANK_BYTES = 1_000_000  # the built-in banks are about 40 kB; anything near 1 MB is not a bank
 
 
 @dataclass(frozen=True)
@@ -68,10 +72,30 @@ def builtin_bank(name: str, language: str) -> Bank:
 
 
 def read_bank_file(path: Path) -> Bank:
+    """Read and check one bank file; BankError says in plain words what is wrong.
+
+    Only a regular file of at most 1 MB is read: a folder, a device or a pipe is refused
+    before it is opened, so a wrong path can never hang the app.
+    """
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
     except OSError as error:
         raise BankError(f"{path}: file: cannot be read ({error.strerror}).") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BankError(f"{path}: file: is a folder, not a bank file. Give the path of a .toml file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise BankError(f"{path}: file: is not a regular file (a device, a pipe or a socket); "
+                        "give the path of a .toml file.")
+    if info.st_size > MAX_BANK_BYTES:
+        raise BankError(f"{path}: file: is larger than 1 MB ({info.st_size:,} bytes); "
+                        "a question bank is a small text file.")
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BANK_BYTES + 1)
+    except OSError as error:
+        raise BankError(f"{path}: file: cannot be read ({error.strerror}).") from None
+    if len(raw) > MAX_BANK_BYTES:
+        raise BankError(f"{path}: file: is larger than 1 MB; a question bank is a small text file.")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -238,6 +262,25 @@ class ReadinessRepo:
     def delete(self, run_id: int) -> None:
         with self.store.write():
             self.store.db.conn.execute("DELETE FROM readiness_runs WHERE id = ?", (run_id,))
+
+    def owner_hours(self, run_id: int) -> float | None:
+        """The run's answer to "how many hours a week can the owner give it?", if any."""
+        row = self.store.db.conn.execute(
+            "SELECT answer FROM readiness_answers WHERE run_id = ? AND question_id = ? "
+            "AND answer IS NOT NULL AND skipped = 0", (run_id, OWNER_HOURS_QUESTION)).fetchone()
+        try:
+            return float(row[0]) if row else None
+        except (TypeError, ValueError):
+            return None
+
+    def latest_owner_hours(self) -> float | None:
+        """The owner's hours from the latest finished run that answered the question."""
+        row = self.store.db.conn.execute(
+            "SELECT a.run_id FROM readiness_answers a JOIN readiness_runs r ON r.id = a.run_id "
+            "WHERE a.question_id = ? AND a.answer IS NOT NULL AND a.skipped = 0 "
+            "AND r.finished_at IS NOT NULL ORDER BY r.finished_at DESC, r.id DESC LIMIT 1",
+            (OWNER_HOURS_QUESTION,)).fetchone()
+        return self.owner_hours(row[0]) if row else None
 
     def result(self, run: Run, bank: Bank) -> Result:
         finished = (run.finished_at or self.store.now_text())[:10]

@@ -22,9 +22,11 @@ from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.readiness import Bank
 from advocacy_tui.domain.readiness_texts import (
     answer_label,
+    flag_line,
     reason_text,
     recheck_text,
     score_word,
+    standing_label,
     t,
     verdict_label,
 )
@@ -204,14 +206,13 @@ def readiness_doc(store: Store, run: Run, bank: Bank) -> Doc:
     doc.para(reason_text(lang, result))
     doc.para(t(lang, "label.answered", answered=result.answered, total=result.total))
     doc.heading(t(lang, "label.sections"))
-    rows = [(s.section.title, s.score, score_word(lang, s.score)) for s in result.sections]
+    rows = [(s.section.title, s.score, standing_label(lang, result, s.section.id)) for s in result.sections]
     if result.overall is not None:
         rows.append((t(lang, "label.overall"), result.overall, score_word(lang, result.overall)))
     doc.bars([t(lang, "label.section"), "", t(lang, "label.score"), ""], rows)
     doc.heading(t(lang, "label.flags"))
     if result.flags:
-        doc.items([flag.question.flag + (f" ({t(lang, 'label.blocking')})" if flag.blocking else "")
-                   for flag in result.flags])
+        doc.items([flag_line(lang, flag) for flag in result.flags])
     else:
         doc.para(t(lang, "label.no_flags"))
     doc.heading(t(lang, "label.steps"))

@@ -135,3 +135,25 @@ class StakeholderRepo:
             "SELECT DISTINCT kind FROM stakeholders ORDER BY kind COLLATE NOCASE")]
         return list(KIND_LABELS) + [kind for kind in used if kind not in KIND_LABELS]
 
+
+
+def next_step_task(store: Store, stakeholder: Stakeholder, due: date) -> bool:
+    """The stakeholder's next step, given a date, as one of the owner's tasks (a meeting).
+
+    Returns False when the step is empty or the same task is already open.
+    """
+    step = stakeholder.next_step.strip()
+    if not step:
+        return False
+    title = f"{stakeholder.name}: {step}"
+    with store.write():
+        conn = store.db.conn
+        if conn.execute("SELECT 1 FROM tasks WHERE title = ? AND done_at IS NULL", (title,)).fetchone():
+            return False
+        now = store.now_text()
+        conn.execute(
+            "INSERT INTO tasks (title, category, due_on, estimate_minutes, notes, created_at, updated_at) "
+            "VALUES (?, 'meetings', ?, 30, ?, ?, ?)",
+            (title, due.isoformat(), "From the stakeholder map.", now, now),
+        )
+    return True

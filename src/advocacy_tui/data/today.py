@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.today import (
     ACTIVE_DAYS,
+    BILLBOARD_MIN_POSTS,
+    BILLBOARD_SHARE,
+    LEADER_STATUSES,
     MIX_DAYS,
+    PERSON_MIX_DAYS,
     SILENT_LEADER_DAYS,
     ActiveShare,
     ContentMix,
+    ReadinessReminder,
     chart_weeks,
+    readiness_reminder,
     since,
 )
 
@@ -26,6 +32,28 @@ class Found:
 
     count: int
     names: list[str]
+
+
+@dataclass(frozen=True)
+class LeadersPosting:
+    """Failure 3: owners and managers taking part, who of them is silent, and who is not counted."""
+
+    owners: int
+    managers: int
+    silent_owners: Found
+    silent_managers: Found
+    not_counted: list[tuple[str, str]] = field(default_factory=list)  # (name, status), first few
+    not_counted_total: int = 0
+
+
+@dataclass(frozen=True)
+class Pilgrimage:
+    """Failure 5: the stakeholder map as Today sees it."""
+
+    total: int
+    against: Found
+    not_met: Found
+    old_talks: Found
 
 
 class TodayRepo:
@@ -84,6 +112,72 @@ class TodayRepo:
         )
         return self._found(where, (since(self.today, SILENT_LEADER_DAYS).isoformat(),), "ambassadors_by_role")
 
+    def leaders_posting(self) -> LeadersPosting:
+        """Owners apart from managers; only those taking part (domain.today.counts_as_leader) count."""
+        statuses = ", ".join(f"'{status}'" for status in LEADER_STATUSES)
+        start = since(self.today, SILENT_LEADER_DAYS).isoformat()
+        silent = ("NOT EXISTS (SELECT 1 FROM posts p WHERE p.author_id = a.id AND p.state = 'published' "
+                  "AND p.published_on >= ?)")
+
+        def taking_part(role: str) -> int:
+            return self.conn.execute(
+                f"SELECT count(*) FROM ambassadors WHERE role = ? AND status IN ({statuses})", (role,)
+            ).fetchone()[0]
+
+        outside = f"a.role IN ('owner', 'manager') AND a.status NOT IN ({statuses}) AND a.status != 'left'"
+        total = self.conn.execute(f"SELECT count(*) FROM ambassadors a WHERE {outside}").fetchone()[0]
+        rows = self.conn.execute(
+            f"SELECT a.name, a.status FROM ambassadors a WHERE {outside} ORDER BY a.sort_key LIMIT {SAMPLE}"
+        ).fetchall() if total else []
+        return LeadersPosting(
+            owners=taking_part("owner"),
+            managers=taking_part("manager"),
+            silent_owners=self._found(f"a.role = 'owner' AND a.status IN ({statuses}) AND {silent}", (start,)),
+            silent_managers=self._found(f"a.role = 'manager' AND a.status IN ({statuses}) AND {silent}",
+                                        (start,)),
+            not_counted=[(name, status) for name, status in rows],
+            not_counted_total=total,
+        )
+
+    def billboards(self) -> Found:
+        """People whose own posts are mostly company voice (domain.today.is_billboard), in SQL."""
+        start = since(self.today, PERSON_MIX_DAYS).isoformat()
+        where = (
+            "a.status != 'left' AND a.id IN (SELECT p.author_id FROM posts p WHERE p.author_id IS NOT NULL "
+            "AND p.state != 'dropped' AND p.planned_on >= ? GROUP BY p.author_id "
+            f"HAVING count(*) >= {BILLBOARD_MIN_POSTS} "
+            f"AND sum(p.voice = 'company') > count(*) * {BILLBOARD_SHARE})"
+        )
+        return self._found(where, (start,))
+
+    def person_mix(self, ambassador_id: int) -> dict[str, int]:
+        """One person's own posts by voice, counted the way ``billboards`` counts them."""
+        rows = self.conn.execute(
+            "SELECT voice, count(*) FROM posts WHERE author_id = ? AND state != 'dropped' "
+            "AND planned_on >= ? GROUP BY voice ORDER BY count(*) DESC, voice",
+            (ambassador_id, since(self.today, PERSON_MIX_DAYS).isoformat()),
+        ).fetchall()
+        return dict(rows)
+
+    def pilgrimage(self, stale_days: int) -> Pilgrimage:
+        """Stakeholders against, not met yet, and talks older than ``stale_days`` (domain.today.talk_is_old)."""
+
+        def found(where: str, params: tuple = ()) -> Found:
+            count = self.conn.execute(f"SELECT count(*) FROM stakeholders WHERE {where}", params).fetchone()[0]
+            names = [row[0] for row in self.conn.execute(
+                f"SELECT name FROM stakeholders WHERE {where} ORDER BY name COLLATE NOCASE, id LIMIT {SAMPLE}",
+                params).fetchall()] if count else []
+            return Found(count, names)
+
+        cutoff = (self.today - timedelta(days=stale_days)).isoformat()
+        total = self.conn.execute("SELECT count(*) FROM stakeholders").fetchone()[0]
+        return Pilgrimage(
+            total=total,
+            against=found("stance = 'against'"),
+            not_met=found("stance = 'not_met'"),
+            old_talks=found("last_talk IS NOT NULL AND last_talk < ?", (cutoff,)),
+        )
+
     def content_mix(self) -> ContentMix:
         rows = self.conn.execute(
             "SELECT voice, count(*) FROM posts INDEXED BY posts_published_by_day "
@@ -134,3 +228,17 @@ class TodayRepo:
             (weeks[0].isoformat(), self.today.isoformat()),
         ).fetchall())
         return [(monday, rows.get(monday.isoformat(), 0)) for monday in weeks]
+
+    def readiness(self) -> ReadinessReminder:
+        """When the latest finished readiness check said to check again, and how old it is."""
+        row = self.conn.execute(
+            "SELECT finished_at, verdict FROM readiness_runs WHERE finished_at IS NOT NULL "
+            "ORDER BY finished_at DESC, id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return readiness_reminder(None, None, self.today)
+        try:
+            finished = date.fromisoformat(row[0][:10])
+        except (TypeError, ValueError):
+            return readiness_reminder(None, None, self.today)
+        return readiness_reminder(finished, row[1], self.today)

@@ -9,10 +9,22 @@ from urllib.parse import urlsplit
 from advocacy_tui.domain.ambassadors import ValidationError
 from advocacy_tui.domain.calendar import parse_time
 from advocacy_tui.domain.dates import DateError, parse_date, parse_optional_date
+from advocacy_tui.i18n import N_
 
 STATES: tuple[str, ...] = ("idea", "draft", "ready", "published", "dropped")
 STATE_LABELS = {"idea": "Idea", "draft": "Draft", "ready": "Ready", "published": "Published",
                 "dropped": "Dropped"}
+# What each state means. A post is its author's own, agreed with them: no state is an approval
+# step, and "ready" means ready for its author. Marked with N_(): shown through _().
+STATE_MEANINGS = {
+    "idea": N_("Idea: a topic its author may take up, change or leave."),
+    "draft": N_("Draft: the author is writing it, in their own words."),
+    "ready": N_("Ready: ready for its author to publish on the planned day."),
+    "published": N_("Published: the author has posted it."),
+    "dropped": N_("Dropped: it will not be posted."),
+}
+OWN_POST_NOTE = N_("A post is its author's own: any text you write for it is a suggestion "
+                   "the author changes as they like.")
 # Symbols so that state never depends on colour alone (all one cell wide).
 STATE_SYMBOLS = {"idea": "○", "draft": "✎", "ready": "●", "published": "✓", "dropped": "✗"}
 LEADER_SYMBOL = "★"

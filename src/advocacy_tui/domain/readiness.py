@@ -6,7 +6,7 @@ A bank is read from TOML elsewhere (data/readiness.py); here it is checked
 Scoring rules (each one has a unit test):
 
 * A question's score is 0..1: yes/no/partly answers score 1 for the good answer,
-  0.5 for "partly" and 0 for the other; a 1-5 scale scores (n-1)/4 (reversed when
+  ``partly_score`` (0.5 unless the bank says otherwise) for "partly" and 0 for the other; a 1-5 scale scores (n-1)/4 (reversed when
   the bank says so); a number scores n / full_at, capped at 1. Skipped questions
   do not count.
 * A section's score (0-100) is the weighted mean of its answered questions.
@@ -14,12 +14,21 @@ Scoring rules (each one has a unit test):
 * A red flag is raised by the answers a question lists (``flag_on`` for yes/no,
   ``flag_at_most`` for a scale, ``flag_below`` for a number). Blocking flags
   stop a launch.
+* "Partly" on a yes/no question does what the bank says (``partly``): "score"
+  only weakens the score; "flag" also raises a partial red flag (``partly_flag``,
+  with ``partly_step``); "ask" does the same and the wizard asks ``follow_up``
+  (for example "until when?"), whose answer is the note. A partial flag never blocks.
 * Verdict: any blocking flag -> wait (whatever the scores); an overall score
-  below 40 -> wait; any other red flag, fewer than half the questions answered,
-  an overall score below 70 or a section below 50 -> prepare first; else go.
-* Next steps (three): blocking flags first, then other red flags, then the
-  weakest sections by weight (largest (100 - score) x weight first), and within a
-  section the question that loses most points first.
+  below 40 -> wait; a blocking question left unanswered -> at most prepare first
+  (a skipped question is not a pass); any other red flag, fewer than half the
+  questions answered, an overall score below 70 or a section below 50 -> prepare
+  first; else go.
+* Next steps (three): blocking flags first, then flags whose question says
+  ``first_step`` (the tour of the company comes before everything else), then
+  other red flags, then the weakest sections by weight (largest (100 - score) x
+  weight first), and within a section the question that loses most points first.
+* An area's standing: "blocked" when it has a blocking flag (never "good"), at
+  most "middling" when it has any other flag, else the word for its score.
 * When to check again: wait -> in 3 months; prepare first -> in 4-6 weeks;
   go -> after 6 months, because first effects take 6-9 months.
 """
@@ -38,6 +47,7 @@ SCALE_ANSWERS = ("1", "2", "3", "4", "5")
 VERDICTS = ("go", "prepare", "wait")
 TASK_CATEGORIES = ("sample_posts", "graphics", "qa", "meetings", "inspiration", "content_hub", "other")
 LANGUAGES = ("en", "pl")
+PARTLY_RULES = ("score", "flag", "ask")
 
 GO_OVERALL = 70
 GO_SECTION = 50
@@ -82,6 +92,12 @@ class Question:
     facilitator: str = ""
     low: str = ""  # scale: what 1 means
     high: str = ""  # scale: what 5 means
+    partly: str = "score"  # yes_no: what "partly" does: "score", "flag" or "ask"
+    partly_score: float = 0.5  # yes_no: the score of "partly"
+    partly_flag: str = ""  # the partial flag's text ("flag" and "ask")
+    partly_step: str = ""  # the partial flag's next step (default: ``step``)
+    follow_up: str = ""  # "ask": the question asked after "partly"; the answer is the note
+    first_step: bool = False  # this flag's next step goes first, right after blocking ones
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -125,7 +141,9 @@ class Bank:
             tuple((s.id, s.weight) for s in self.sections),
             tuple(
                 (q.id, q.section, q.kind, q.weight, q.good, q.reverse, q.full_at, q.flag_on,
-                 q.flag_at_most, q.flag_below, q.blocking, bool(q.flag), bool(q.step), q.step_category)
+                 q.flag_at_most, q.flag_below, q.blocking, bool(q.flag), bool(q.step), q.step_category,
+                 q.partly, q.partly_score, bool(q.partly_flag), bool(q.partly_step), bool(q.follow_up),
+                 q.first_step)
                 for q in self.questions
             ),
         )
@@ -164,7 +182,9 @@ QUESTION_KEYS = {
     "id", "section", "text", "why", "kind", "weight", "good", "reverse", "full_at", "unit", "max",
     "flag", "flag_on", "flag_at_most", "flag_below", "blocking", "step", "step_category",
     "facilitator", "low", "high",
+    "partly", "partly_score", "partly_flag", "partly_step", "follow_up", "first_step",
 }
+PARTLY_KEYS = ("partly", "partly_score", "partly_flag", "partly_step", "follow_up")
 
 
 def parse_question(raw: Any, index: int, sections: Mapping[str, Section], source: str) -> Question:
@@ -243,7 +263,53 @@ def parse_question(raw: Any, index: int, sections: Mapping[str, Section], source
         raise _fail(source, where, "is “blocking” but has no “flag”.")
     if values["flag"] and not values["step"]:
         raise _fail(source, where, "has a red flag but no recommended next “step”.")
+    _parse_partly(raw, kind, values, source, where)
     return Question(**values)
+
+
+def _parse_partly(raw: Mapping, kind: str, values: dict[str, Any], source: str, where: str) -> None:
+    """The rules for a "partly" answer and ``first_step``; each mistake said in plain words."""
+    given = [key for key in PARTLY_KEYS if key in raw]
+    if kind != "yes_no":
+        if given:
+            raise _fail(source, where, f"“{given[0]}” does not apply to a {kind} question "
+                        "(only yes/no questions have a “partly” answer).")
+    else:
+        rule = _text(raw, "partly", source, where, required=False) or "score"
+        if rule not in PARTLY_RULES:
+            raise _fail(source, where, "“partly” must be \"score\" (a weaker score), \"flag\" (a red flag "
+                        "that does not block) or \"ask\" (a red flag and a follow-up question).")
+        values["partly"] = rule
+        values["partly_score"] = _number(raw, "partly_score", source, where, 0.5, low=0, high=1)
+        if values["partly_score"] >= 1:
+            raise _fail(source, where, "“partly_score” must be below 1: “partly” is not the good answer.")
+        values["partly_flag"] = _text(raw, "partly_flag", source, where, required=False)
+        values["partly_step"] = _text(raw, "partly_step", source, where, required=False)
+        values["follow_up"] = _text(raw, "follow_up", source, where, required=False)
+        if rule in ("flag", "ask"):
+            if "partly" in values.get("flag_on", ()):
+                raise _fail(source, where, "“flag_on” already lists \"partly\"; remove it from “flag_on” "
+                            "or drop the “partly” rule.")
+            if not values["partly_flag"]:
+                raise _fail(source, where, f"partly = \"{rule}\" needs a “partly_flag” text "
+                            "(the red flag a “partly” answer raises).")
+            if not (values["partly_step"] or values["step"]):
+                raise _fail(source, where, "a “partly_flag” needs a next step: add “partly_step” or “step”.")
+        else:
+            if values["partly_flag"] or values["partly_step"]:
+                key = "partly_flag" if values["partly_flag"] else "partly_step"
+                raise _fail(source, where, f"“{key}” is only used with partly = \"flag\" or \"ask\".")
+        if rule == "ask" and not values["follow_up"]:
+            raise _fail(source, where, "partly = \"ask\" needs a “follow_up” question (for example "
+                        "\"Until when?\").")
+        if rule != "ask" and values["follow_up"]:
+            raise _fail(source, where, "“follow_up” is only asked with partly = \"ask\".")
+    first_step = raw.get("first_step", False)
+    if not isinstance(first_step, bool):
+        raise _fail(source, where, "“first_step” must be true or false.")
+    if first_step and not (values["flag"] or values.get("partly_flag")):
+        raise _fail(source, where, "“first_step” puts a red flag's step first, but this question has no flag.")
+    values["first_step"] = first_step
 
 
 def parse_bank(data: Any, *, name: str, language: str, source: str) -> Bank:
@@ -339,13 +405,18 @@ def question_score(question: Question, value: str) -> float:
         raise ValueError(problem)
     if question.kind == "yes_no":
         if value == "partly":
-            return 0.5
+            return question.partly_score
         return 1.0 if value == question.good else 0.0
     if question.kind == "scale":
         step = (int(value) - 1) / 4
         return 1.0 - step if question.reverse else step
     number = float(value.replace(",", "."))
     return min(number / question.full_at, 1.0)
+
+
+def raises_partial_flag(question: Question, value: str) -> bool:
+    """A "partly" answer to a question whose bank says "partly" is a (non-blocking) flag."""
+    return question.kind == "yes_no" and value == "partly" and question.partly in ("flag", "ask")
 
 
 def raises_flag(question: Question, value: str) -> bool:
@@ -390,10 +461,22 @@ class Flag:
     question: Question
     section: Section
     answer: str
+    partial: bool = False  # raised by a "partly" answer: never blocks
+    note: str = ""  # the answer's note (for "ask": the answer to the follow-up)
 
     @property
     def blocking(self) -> bool:
-        return self.question.blocking
+        return self.question.blocking and not self.partial
+
+    @property
+    def text(self) -> str:
+        return self.question.partly_flag if self.partial else self.question.flag
+
+    @property
+    def step(self) -> str:
+        if self.partial:
+            return self.question.partly_step or self.question.step
+        return self.question.step
 
 
 @dataclass(frozen=True)
@@ -423,10 +506,42 @@ class Result:
     recheck: Recheck
     answered: int
     total: int
+    unanswered_blocking: tuple[Question, ...] = ()  # blocking questions skipped or not reached
 
     @property
     def blocking_flags(self) -> tuple[Flag, ...]:
         return tuple(flag for flag in self.flags if flag.blocking)
+
+    def section_score(self, section_id: str) -> SectionScore:
+        for section in self.sections:
+            if section.section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def standing(self, section_id: str) -> str:
+        """An area's standing: blocked, low, middling, good, strong or unanswered.
+
+        A blocking flag makes it "blocked" whatever the score; any other flag caps it at "middling".
+        """
+        flags = [flag for flag in self.flags if flag.section.id == section_id]
+        if any(flag.blocking for flag in flags):
+            return "blocked"
+        word = standing_for(self.section_score(section_id).score)
+        if flags and word in ("good", "strong"):
+            return "middling"
+        return word
+
+
+def standing_for(score: int | None) -> str:
+    if score is None:
+        return "unanswered"
+    if score < 40:
+        return "low"
+    if score < 60:
+        return "middling"
+    if score < 80:
+        return "good"
+    return "strong"
 
 
 def _weighted(pairs: Sequence[tuple[float, int]]) -> float | None:
@@ -449,10 +564,13 @@ def score_run(bank: Bank, answers: Mapping[str, Answer], today: date) -> Result:
     per_section: dict[str, list[tuple[float, int]]] = {s.id: [] for s in bank.sections}
     losses: dict[str, list[tuple[float, int, Question]]] = {s.id: [] for s in bank.sections}
     flags: list[Flag] = []
+    unanswered: list[Question] = []
     answered = 0
     for order, question in enumerate(bank.questions):
         answer = answers.get(question.id)
         if answer is None or answer.skipped or answer.value is None or check_answer(question, answer.value):
+            if question.blocking:
+                unanswered.append(question)
             continue
         answered += 1
         value = answer.value.strip()
@@ -461,7 +579,9 @@ def score_run(bank: Bank, answers: Mapping[str, Answer], today: date) -> Result:
         if score < 1 and question.step:
             losses[question.section].append(((1 - score) * question.weight, order, question))
         if raises_flag(question, value):
-            flags.append(Flag(question, bank.section(question.section), value))
+            flags.append(Flag(question, bank.section(question.section), value, note=answer.note))
+        elif raises_partial_flag(question, value):
+            flags.append(Flag(question, bank.section(question.section), value, partial=True, note=answer.note))
     sections = []
     for section in bank.sections:
         mean = _weighted(per_section[section.id])
@@ -471,27 +591,30 @@ def score_run(bank: Bank, answers: Mapping[str, Answer], today: date) -> Result:
     scored = [(s.score, s.section.weight) for s in sections if s.score is not None]
     overall_raw = _weighted(scored)
     overall = None if overall_raw is None else round(overall_raw)
-    # blocking flags first, in bank order (timing and climate comes first in every bank)
-    flags.sort(key=lambda f: (not f.blocking, bank.questions.index(f.question)))
+    # blocking flags first, in bank order (timing and climate comes first in every bank), then the
+    # flags whose step must come first (the tour of the company), then the rest in bank order
+    flags.sort(key=lambda f: (not f.blocking, not f.question.first_step, bank.questions.index(f.question)))
     total = len(bank.questions)
 
-    verdict, reason, detail = _verdict(sections, overall, flags, answered, total)
+    verdict, reason, detail = _verdict(sections, overall, flags, answered, total, unanswered)
     steps = _next_steps(sections, flags, losses)
     return Result(tuple(sections), overall, tuple(flags), verdict, reason, detail, steps,
-                  recheck_for(verdict, today), answered, total)
+                  recheck_for(verdict, today), answered, total, tuple(unanswered))
 
 
 def _verdict(sections: Sequence[SectionScore], overall: int | None, flags: Sequence[Flag],
-             answered: int, total: int) -> tuple[str, str, str]:
+             answered: int, total: int, unanswered: Sequence[Question] = ()) -> tuple[str, str, str]:
     blocking = [flag for flag in flags if flag.blocking]
     if blocking:
-        return "wait", "blocking_flag", blocking[0].question.flag
+        return "wait", "blocking_flag", blocking[0].text
     if overall is None:
         return "prepare", "no_answers", ""
     if overall < WAIT_OVERALL:
         return "wait", "low_overall", str(overall)
+    if unanswered:
+        return "prepare", "unanswered_blocking", " ".join(q.text for q in unanswered)
     if flags:
-        return "prepare", "red_flag", flags[0].question.flag
+        return "prepare", "red_flag", flags[0].text
     if answered * 2 < total:
         return "prepare", "too_few_answers", f"{answered}/{total}"
     weak = [s for s in sections if s.score is not None and s.score < GO_SECTION]
@@ -508,14 +631,15 @@ def _next_steps(sections: Sequence[SectionScore], flags: Sequence[Flag],
     chosen: list[NextStep] = []
     seen: set[str] = set()
 
-    def add(question: Question, because: str) -> None:
-        if question.id in seen or not question.step or len(chosen) >= count:
+    def add(question: Question, because: str, text: str | None = None) -> None:
+        text = text or question.step
+        if question.id in seen or not text or len(chosen) >= count:
             return
         seen.add(question.id)
-        chosen.append(NextStep(question, question.step, question.step_category, because))
+        chosen.append(NextStep(question, text, question.step_category, because))
 
     for flag in flags:
-        add(flag.question, "blocking" if flag.blocking else "flag")
+        add(flag.question, "blocking" if flag.blocking else "flag", flag.step)
     ranked = sorted(
         (s for s in sections if s.score is not None and s.score < 100),
         key=lambda s: (-(100 - s.score) * s.section.weight, s.score),
@@ -530,3 +654,11 @@ def _next_steps(sections: Sequence[SectionScore], flags: Sequence[Flag],
             if queue:
                 add(queue.pop(0), "section")
     return tuple(chosen)
+
+
+def banks_differ(first: Bank, second: Bank) -> bool:
+    """Two runs can be compared area by area only when they asked the same questions.
+
+    The same bank in two languages asks the same questions; the full and the quick check do not.
+    """
+    return first.question_ids != second.question_ids

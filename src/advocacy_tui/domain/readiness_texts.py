@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from advocacy_tui.domain.dates import format_date
-from advocacy_tui.domain.readiness import Question, Recheck, Result
+from advocacy_tui.domain.readiness import Flag, Question, Recheck, Result, standing_for
+from advocacy_tui.i18n import _
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
@@ -22,6 +23,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "reason.red_flag": "Prepare first, because a red flag needs fixing before you recruit anyone: {detail}",
         "reason.too_few_answers": "Prepare first, because only {detail} questions were answered: answer the rest to judge.",
         "reason.no_answers": "Prepare first: no question was answered, so there is nothing to judge yet.",
+        "reason.unanswered_blocking": "Prepare first, because a skipped question is not a pass: answer the questions that can stop a launch before you decide. Still open: {detail}",
         "reason.weak_section": "Prepare first, because one area is clearly not ready yet: {detail}.",
         "reason.low_overall_prepare": "Prepare first: the basics are there, but the overall score is {detail} of 100 (70 is the bar for a launch).",
         "reason.ready": "Go: the moment is right, no red flags, and every area is ready enough (overall {detail} of 100).",
@@ -69,6 +71,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "word.good": "good",
         "word.strong": "strong",
         "word.unanswered": "not answered",
+        "word.blocked": "blocked",
+        "label.partial": "partly",
+        "label.unanswered_blocking": "Answer these first",
+        "label.follow_up": "Partly: {question} Write the answer in the note, then Enter.",
+        "label.hours_hint": "The owner has {hours} hours a week for the program (your answer): press h to use it as the weekly capacity in Tasks and Today.",
         "step.blocking": "blocking flag",
         "step.flag": "red flag",
         "step.section": "weak area",
@@ -83,6 +90,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "reason.red_flag": "Najpierw przygotowanie, bo zanim zaprosisz kogokolwiek, trzeba usunąć czerwoną flagę: {detail}",
         "reason.too_few_answers": "Najpierw przygotowanie, bo odpowiedziano tylko na {detail} pytań: uzupełnij resztę, żeby ocenić gotowość.",
         "reason.no_answers": "Najpierw przygotowanie: nie ma żadnej odpowiedzi, więc nie ma czego ocenić.",
+        "reason.unanswered_blocking": "Najpierw przygotowanie, bo pominięte pytanie to nie zaliczenie: zanim zdecydujesz, odpowiedz na pytania, które mogą wstrzymać start. Bez odpowiedzi: {detail}",
         "reason.weak_section": "Najpierw przygotowanie, bo jeden obszar wyraźnie nie jest jeszcze gotowy: {detail}.",
         "reason.low_overall_prepare": "Najpierw przygotowanie: podstawy są, ale wynik ogólny to {detail} na 100 (próg startu to 70).",
         "reason.ready": "Start: moment jest dobry, nie ma czerwonych flag, a każdy obszar jest wystarczająco gotowy (wynik ogólny {detail} na 100).",
@@ -130,6 +138,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "word.good": "dobrze",
         "word.strong": "bardzo dobrze",
         "word.unanswered": "brak odpowiedzi",
+        "word.blocked": "zablokowane",
+        "label.partial": "częściowo",
+        "label.unanswered_blocking": "Najpierw odpowiedz na te pytania",
+        "label.follow_up": "Częściowo: {question} Wpisz odpowiedź w notatce i naciśnij Enter.",
+        "label.hours_hint": "Owner ma na program {hours} godz. tygodniowo (Twoja odpowiedź): naciśnij h, żeby przyjąć tę liczbę jako tygodniowy czas w Zadaniach i na ekranie Dziś.",
         "step.blocking": "flaga blokująca",
         "step.flag": "czerwona flaga",
         "step.section": "słaby obszar",
@@ -157,15 +170,24 @@ def recheck_text(language: str, recheck: Recheck) -> str:
 
 
 def score_word(language: str, score: int | None) -> str:
-    if score is None:
-        return t(language, "word.unanswered")
-    if score < 40:
-        return t(language, "word.low")
-    if score < 60:
-        return t(language, "word.middling")
-    if score < 80:
-        return t(language, "word.good")
-    return t(language, "word.strong")
+    return t(language, f"word.{standing_for(score)}")
+
+
+def standing_label(language: str, result: Result, section_id: str) -> str:
+    """The word for an area: "blocked" with a blocking flag, never "good" next to a red flag."""
+    return t(language, f"word.{result.standing(section_id)}")
+
+
+def flag_line(language: str, flag: Flag) -> str:
+    """A red flag as one line: its text, "(blocking)" or "(partly)", and the follow-up's answer."""
+    line = flag.text
+    if flag.blocking:
+        line += f" ({t(language, 'label.blocking')})"
+    elif flag.partial:
+        line += f" ({t(language, 'label.partial')})"
+    if flag.partial and flag.note:
+        line += f" — {flag.note}"
+    return line
 
 
 def answer_label(language: str, question: Question, value: str | None, skipped: bool = False) -> str:
@@ -182,3 +204,34 @@ def answer_label(language: str, question: Question, value: str | None, skipped: 
 
 def format_day(day: date) -> str:
     return format_date(day)
+
+
+def describe_rule(question: Question) -> str:
+    """What a question's answers do to the verdict, in plain words (for ``--check-bank``)."""
+    parts: list[str] = []
+    effect = _("blocks the launch (wait)") if question.blocking else _("raises a red flag (prepare first)")
+    if question.kind == "yes_no":
+        if question.flag_on:
+            answers = _(" or ").join(f"“{answer}”" for answer in question.flag_on)
+            parts.append(_("{answers} {effect}").format(answers=answers, effect=effect))
+        if question.partly == "score":
+            if "partly" not in question.flag_on:
+                parts.append(_("“partly” scores {score:g} of 1").format(score=question.partly_score))
+        elif question.partly == "flag":
+            parts.append(_("“partly” raises a red flag that does not block"))
+        else:
+            parts.append(_("“partly” raises a red flag that does not block and asks: {question}").format(
+                question=question.follow_up))
+    elif question.kind == "scale" and question.flag_at_most is not None:
+        low, high = (6 - question.flag_at_most, 5) if question.reverse else (1, question.flag_at_most)
+        answers = str(low) if low == high else _("{low} to {high}").format(low=low, high=high)
+        parts.append(_("{answers} {effect}").format(answers=answers, effect=effect))
+    elif question.kind == "number" and question.flag_below is not None:
+        parts.append(_("below {limit:g} {effect}").format(limit=question.flag_below, effect=effect))
+    if question.blocking:
+        parts.append(_("unanswered, it caps the verdict at prepare first"))
+    if question.first_step:
+        parts.append(_("its next step comes first"))
+    if not parts:
+        parts.append(_("only counts in the score"))
+    return "; ".join(parts)

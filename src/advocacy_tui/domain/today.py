@@ -9,16 +9,44 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from advocacy_tui.domain.readiness import VERDICTS, recheck_for
+
 SILENT_LEADER_DAYS = 30
 MIX_DAYS = 30
 ACTIVE_DAYS = 30
 CHART_WEEKS = 12
 COMPANY_SHARE_LIMIT = 1 / 3
 FIELD_ACTIVE_LOW, FIELD_ACTIVE_HIGH = 0.15, 0.25
+# A "billboard": someone whose own posts (planned or published in the last 90 days, and all
+# planned ahead; dropped ones left out) are mostly company voice, with enough posts to say so.
+PERSON_MIX_DAYS = 90
+BILLBOARD_MIN_POSTS = 3
+BILLBOARD_SHARE = 0.5
+# The pilgrimage: a talk with a stakeholder older than this (config: stale_talk_days) shows on Today
+DEFAULT_STALE_TALK_DAYS = 60
+# Owners and managers who take part: invited, paused and candidate leaders are not "silent"
+LEADER_STATUSES = ("onboarding", "active")
+STALE_READINESS_DAYS = 182  # a verdict older than six months no longer describes the moment
 
 VOICES = ("personal", "team", "company", "industry")
 VOICE_LABELS = {"personal": "personal", "team": "team", "company": "company", "industry": "industry"}
 BARS = " ▁▂▃▄▅▆▇█"
+
+
+def is_billboard(counts: dict[str, int]) -> bool:
+    """Mostly company posts: more than half of at least three of the person's own posts."""
+    total = sum(counts.values())
+    return total >= BILLBOARD_MIN_POSTS and counts.get("company", 0) > total * BILLBOARD_SHARE
+
+
+def talk_is_old(last_talk: date | None, today: date, days: int) -> bool:
+    """The last conversation was more than ``days`` days ago (no date: not counted here)."""
+    return last_talk is not None and (today - last_talk).days > days
+
+
+def counts_as_leader(status: str) -> bool:
+    """An owner or manager who takes part now, so their silence shows on Today."""
+    return status in LEADER_STATUSES
 
 
 def since(today: date, days: int) -> date:
@@ -84,3 +112,36 @@ def bar_row(values: list[int]) -> str:
     if top <= 0:
         return BARS[1] * len(values)
     return "".join(BARS[max(1, round(v / top * 8))] if v else BARS[1] for v in values)
+
+
+@dataclass(frozen=True)
+class ReadinessReminder:
+    """Failure 1 (timing) on Today: when the last readiness check said to check again.
+
+    ``state``: "none" (no finished check), "later" (before the check-again window),
+    "due" (inside it), "overdue" (after it) or "stale" (the verdict is over six months old).
+    """
+
+    state: str
+    finished_on: date | None = None
+    verdict: str | None = None
+    earliest: date | None = None
+    latest: date | None = None
+    months_old: int = 0
+
+
+def readiness_reminder(finished_on: date | None, verdict: str | None, today: date) -> ReadinessReminder:
+    """The reminder for the latest finished check (its day and the verdict it gave)."""
+    if finished_on is None or verdict not in VERDICTS:
+        return ReadinessReminder("none")
+    recheck = recheck_for(verdict, finished_on)
+    age = (today - finished_on).days
+    if age > STALE_READINESS_DAYS:
+        state = "stale"
+    elif today > recheck.latest:
+        state = "overdue"
+    elif today >= recheck.earliest:
+        state = "due"
+    else:
+        state = "later"
+    return ReadinessReminder(state, finished_on, verdict, recheck.earliest, recheck.latest, max(age, 0) // 30)

@@ -99,6 +99,11 @@ not company billboards.
 it holds in each state: ○ idea, ✎ draft, ● ready, ✓ published, ✗ dropped; ★ marks a post
 by an owner or a manager.
 
+**Whose post it is.** A post belongs to its author and is agreed with them: ○ *idea* is a
+topic they may take up or leave, ✎ *draft* is being written in their own words, ● *ready*
+means ready for its author to publish on the planned day. A text you write for someone is a
+suggestion they change as they like; no state is an approval step.
+
 **Posts.** `a` plans a post on the selected day, `e` or Enter edits (a day with several
 posts asks which), `c` copies, `m` moves (pick the new day with the arrows and Enter, or
 type it with `g`), `d` deletes after asking. In the form, F4 opens the text in your own

@@ -16,9 +16,10 @@ from textual.widgets.option_list import Option
 
 from advocacy_tui import paths
 from advocacy_tui.data.readiness import BankProblem, ReadinessRepo, Run, available_banks
-from advocacy_tui.domain.readiness import Bank
+from advocacy_tui.domain.readiness import Bank, banks_differ
 from advocacy_tui.domain.readiness_texts import verdict_label
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import SectionScreen, plain
 from advocacy_tui.screens.modals.confirm import ConfirmDialog
 from advocacy_tui.widgets.key_bar import KeyBar
@@ -40,7 +41,7 @@ about the seven usual failures: the wrong moment, no onboarding, silent owners,
 company brand first, no trust, rewards for every action, and too little time.
 
 * Pick a question bank and press Enter. The **full** check takes about 30 minutes;
-  the **quick** one (12 questions) about ten, for a walk-through with a client.
+  the **quick** one (15 questions) about ten, for a walk-through with a client.
   Both exist in English and Polish.
 * Tick **workshop mode** (`w`) for a room and a projector: large digits, vote
   tallies per question, facilitator notes on request.
@@ -49,11 +50,14 @@ company brand first, no trust, rewards for every action, and too little time.
   highlighted run with the marked one (or with the run before it), `d` deletes.
 * Your own banks: put `NAME.en.toml` or `NAME.pl.toml` files in the `banks` folder
   of the config directory (`advocacy-tui locate config`). Files with problems are
-  listed here with the reason.
+  listed here with the reason; `advocacy-tui wizard --check-bank FILE` checks one
+  and lists what each question's answers do.
 
 The verdict is *go*, *prepare first* or *wait*. Any blocking red flag (for example
 a restructuring, or nobody with time to run the program) means *wait*, whatever
-the scores. First business effects usually take 6–9 months.
+the scores; a blocking question left unanswered means at most *prepare first*.
+Comparing runs of different banks (full and quick) warns that the questions
+differ. First business effects usually take 6–9 months.
 """
 
     BINDINGS = [
@@ -304,8 +308,9 @@ class CompareScreen(Screen[None]):
     BINDINGS = [Binding("escape,q", "close", "Close", id="compare.close", tooltip="Back to the runs")]
 
     DEFAULT_CSS = """
-    CompareScreen #compare { padding: 0 1; }
-    CompareScreen .heading { text-style: bold; color: $primary; margin: 1 0; }
+    CompareScreen #compare { padding: 0; }
+    CompareScreen .heading { text-style: bold; color: $primary; margin: 1 0; padding: 0 1; }
+    CompareScreen #banks-differ { color: $warning; text-style: bold; margin-bottom: 1; padding: 0 1; }
     CompareScreen DataTable { height: auto; max-height: 100%; }
     """
 
@@ -320,6 +325,14 @@ class CompareScreen(Screen[None]):
             yield Static(plain(f"“{self.first.title}” ({_day(self.first.started_at)})  →  "
                                f"“{self.second.title}” ({_day(self.second.started_at)})", single_line=False),
                          classes="heading")
+            if banks_differ(self.first_bank, self.second_bank):
+                yield Static(plain(_(
+                    "⚠ These runs used different question banks ({first}: {first_count} questions, "
+                    "{second}: {second_count}). The scores are not directly comparable: a change may "
+                    "only mean that other questions were asked."
+                ).format(first=self.first_bank.title, first_count=len(self.first_bank.questions),
+                         second=self.second_bank.title, second_count=len(self.second_bank.questions)),
+                    single_line=False), id="banks-differ")
             yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
@@ -349,8 +362,11 @@ class CompareScreen(Screen[None]):
             before = scores_a.get(section.section.id)
             table.add_row(Text(printable(section.section.title)), cell(before.score if before else None),
                           cell(section.score), change(before.score if before else None, section.score))
-        table.add_row("Red flags", str(len(a.flags)), str(len(b.flags)),
-                      change(len(a.flags), len(b.flags)).replace("▲", "▲ more").replace("▼", "▼ fewer"))
+        flag_delta = len(b.flags) - len(a.flags)
+        # words, not only an arrow: fewer flags is the good direction, unlike the scores above
+        flag_change = ("= same" if flag_delta == 0 else
+                       _("{n} more").format(n=flag_delta) if flag_delta > 0 else _("{n} fewer").format(n=-flag_delta))
+        table.add_row("Red flags", str(len(a.flags)), str(len(b.flags)), flag_change)
         table.add_row("Answered", f"{a.answered}/{a.total}", f"{b.answered}/{b.total}", "")
         table.focus()
 

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from advocacy_tui.data.ambassadors import AmbassadorRepo, ChangedMeanwhile, RosterQuery, RosterRow
 from advocacy_tui.data.involvement import InvolvementRepo
 from advocacy_tui.data.onboarding import OnboardingRepo
+from advocacy_tui.data.today import TodayRepo
 from advocacy_tui.data.users import history
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador
 from advocacy_tui.domain.involvement import QUIET_DAYS, Involvement, is_quiet, last_active_text
@@ -132,6 +133,8 @@ The "pilgrimage" through the company: marketing, PR, communications, management,
 board and every team the program needs. Each has a stance (`✓` supportive, `–` neutral,
 `?` sceptical, `✗` against, `○` not met yet), the last talk and the next step.
 `a` adds, `e` or Enter edits, `d` deletes, `/` searches, `f` shows one stance at a time.
+`n` gives the next step a date and makes it one of your tasks. Today shows who is against,
+not met yet, or not talked to for more than `stale_talk_days` days (60 by default).
 
 Email addresses are optional but unique; LinkedIn must be a profile address;
 dates can be written as 31.12.2026 or 2026-12-31. Everything is saved in the
@@ -335,7 +338,8 @@ program's database file as soon as you confirm.
         entries = log.for_person(row.id, LOG_IN_PANE)
         total = log.count_for(row.id) if len(entries) == LOG_IN_PANE else len(entries)
         detail.show_person(row, row.email, OnboardingRepo(store).steps(row.id), entries, total,
-                           self.today, changes=history(store, "ambassadors", row.id, 3))
+                           self.today, changes=history(store, "ambassadors", row.id, 3),
+                           mix=TodayRepo(store).person_mix(row.id))
 
     def _after_person_change(self) -> None:
         """Re-read the visible rows (cursor stays put) and the detail pane."""
@@ -470,6 +474,10 @@ program's database file as soon as you confirm.
             self.notify(f"Recorded for {person.name}.", markup=False)
 
         self.app.push_screen(InvolvementForm(person.id, person.name, self.today), saved)
+
+    def show_tab(self, tab: str) -> None:
+        """Open a tab by name ("people" or "stakeholders"), as Today's indicators do."""
+        self.query_one("#roster-tabs", TabStrip).active = tab
 
     def action_switch_tab(self) -> None:
         tabs = self.query_one("#roster-tabs", TabStrip)

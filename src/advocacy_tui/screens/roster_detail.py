@@ -23,6 +23,8 @@ from advocacy_tui.domain.onboarding import (
     progress_text,
 )
 from advocacy_tui.domain.text import printable
+from advocacy_tui.domain.today import VOICE_LABELS, is_billboard
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.history import changes_text
 from advocacy_tui.widgets.line_list import Item, LineList
 
@@ -140,7 +142,8 @@ class PersonDetail(Horizontal):
 
     def show_person(self, row: RosterRow, email: str | None, steps: dict[str, date],
                     entries: list[Involvement], total: int, today: date,
-                    changes: Sequence[Change] = ()) -> None:
+                    changes: Sequence[Change] = (),
+                    mix: dict[str, int] | None = None) -> None:
         same_person = self.person_id == row.id
         self.person_id = row.id
         facts = [row.name, ROLE_LABELS.get(row.role, row.role),
@@ -163,6 +166,16 @@ class PersonDetail(Horizontal):
         if is_quiet(row.status, last, today):
             log_title += " · ☾ quiet"
         headings = [(" · ".join(second), "note")]
+        if mix:
+            # failure 4: their own mix (90 days back and all planned ahead); a billboard is named so
+            posts = sum(mix.values())
+            shares = ", ".join(f"{VOICE_LABELS.get(voice, voice)} {round(count * 100 / posts)} %"
+                               for voice, count in mix.items())
+            if is_billboard(mix):  # mostly company posts: a billboard, not their own voice
+                text = _("⚠ Billboard: own posts {shares}").format(shares=shares)
+            else:
+                text = _("Own posts: {shares}").format(shares=shares)
+            headings.append((text, "note"))
         if changes:
             headings.append((changes_text(changes), "note"))
         self.query_one(InvolvementLog).set_headings([*headings, (log_title, "title")])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from advocacy_tui.data.stakeholders import StakeholderQuery, StakeholderRepo
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.stakeholders import STANCE_LABELS, Stakeholder, kind_text, stance_text
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import typing_in
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
@@ -59,6 +61,9 @@ class StakeholderView(Vertical):
         Binding("f", "stance_filter", "Stance", id="stakeholders.stance",
                 tooltip="Show one stance only; press again for the next one"),
         Binding("s", "sort", "Sort", id="stakeholders.sort", tooltip="Sort by the next column"),
+        # not in the key bar (it is full at 120 columns): F1 help names it
+        Binding("n", "step_task", "Step → task", id="stakeholders.task", show=False,
+                tooltip="Give the next step a date: it becomes one of your tasks"),
         Binding("escape", "clear_filter", "Clear", show=False, id="stakeholders.clear"),
     ]
 
@@ -220,6 +225,35 @@ class StakeholderView(Vertical):
             self.notify(f"Saved {stakeholder.name}.", markup=False)
 
         self.app.push_screen(StakeholderForm(self.today, current), saved)
+
+    def action_step_task(self) -> None:
+        """The highlighted stakeholder's next step, with a date, becomes one of the owner's tasks."""
+        from datetime import timedelta
+
+        from advocacy_tui.data.stakeholders import next_step_task
+        from advocacy_tui.screens.modals.calendar_dialogs import DateDialog
+
+        key = self.table.cursor_key
+        current = self.repo.get(key) if key is not None else None
+        if current is None:
+            self.notify(_("There is no stakeholder yet: press a to add one."), markup=False)
+            return
+        if not current.next_step.strip():
+            self.notify(_("{name} has no next step yet: press e and write one first.").format(
+                name=current.name), markup=False)
+            return
+
+        def chosen(day: date | None) -> None:
+            if day is None:
+                return
+            if next_step_task(self.repo.store, current, day):
+                self.notify(_("Added to your tasks for {day}: {step}").format(
+                    day=format_date(day), step=current.next_step), title=_("Tasks"), markup=False)
+            else:
+                self.notify(_("That step is already one of your open tasks."), markup=False)
+
+        self.app.push_screen(DateDialog(_("When is the next step with {name}?").format(name=current.name),
+                                        self.today + timedelta(days=7)), chosen)
 
     def action_delete(self) -> None:
         from advocacy_tui.screens.modals.confirm import ConfirmDialog

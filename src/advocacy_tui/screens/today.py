@@ -15,10 +15,20 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from advocacy_tui.data.readiness import ReadinessRepo
 from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
-from advocacy_tui.data.today import Found, TodayRepo
+from advocacy_tui.data.today import Found, LeadersPosting, Pilgrimage, TodayRepo
+from advocacy_tui.domain.ambassadors import STATUS_LABELS
+from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.readiness_texts import verdict_label
 from advocacy_tui.domain.tasks import CATEGORIES, format_minutes, week_start
-from advocacy_tui.domain.today import COMPANY_SHARE_LIMIT, bar_row
+from advocacy_tui.domain.today import (
+    COMPANY_SHARE_LIMIT,
+    DEFAULT_STALE_TALK_DAYS,
+    ReadinessReminder,
+    bar_row,
+)
+from advocacy_tui.i18n import N_, _, current_language, ngettext
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.screens.tasks import TaskActions, due_text, program_settings_command, state_mark
 from advocacy_tui.widgets.key_bar import KeyBar
@@ -45,8 +55,12 @@ INDICATORS = {
     "load": "This week's load",
     "active": "Active in the last 30 days",
     "chart": "Posts per week (12 weeks)",
+    "readiness": "Readiness check",
+    "pilgrimage": "Stakeholder map",
 }
-COLUMNS = (("tasks", "posts", "load", "mix"), ("stuck", "quiet", "leaders", "active", "chart"))
+COLUMNS = (("tasks", "posts", "load", "mix", "readiness"),
+           ("stuck", "quiet", "leaders", "pilgrimage", "active", "chart"))
+TAB_LABELS = {"stakeholders": N_("the stakeholder map")}
 WIDE = 110  # from this terminal width the indicators stand in two columns
 
 
@@ -60,6 +74,7 @@ class Reading:
     text: str
     advice: str
     target: str | None
+    tab: str | None = None  # a tab of the target section to open (the stakeholder map)
 
 
 class _Stopped(Exception):
@@ -126,6 +141,8 @@ class Indicator(Static, can_focus=True):
         jump = ""
         if reading.target:
             jump = f"· Enter opens {reading.target.capitalize()}"
+            if reading.tab in TAB_LABELS:
+                jump = _("· Enter opens {place}").format(place=_(TAB_LABELS[reading.tab]))
         style = "bold $text-warning" if reading.mark == WARN else "bold"
         self.update(Content.assemble(
             (f"{reading.mark} {reading.title}", style), "   ", (jump, "$text-muted"), "\n",
@@ -137,12 +154,126 @@ class Indicator(Static, can_focus=True):
     def action_follow(self) -> None:
         if self.reading.target:
             self.app.switch_mode(self.reading.target)
+            if self.reading.tab:
+                self._open_tab(self.reading.target, self.reading.tab, tries=10)
         else:
             self.notify("Nothing to open for this one: the section that shows it is not in this "
                         "version yet.", markup=False)
 
+    def _open_tab(self, mode: str, tab: str, tries: int) -> None:
+        """Open a tab of the section just switched to, once its screen is ready."""
+        screen = self.app.screen
+        show = getattr(screen, "show_tab", None)
+        if self.app.current_mode == mode and show is not None and screen.is_mounted:
+            show(tab)
+        elif tries > 0:
+            self.app.call_after_refresh(self._open_tab, mode, tab, tries - 1)
+
     def on_click(self) -> None:
         self.focus()
+
+
+def readiness_reading(reminder: ReadinessReminder, target: str | None) -> Reading:
+    """Failure 1 (timing): the last check's "check again" window, or that its verdict is old."""
+    title = _("Readiness check")
+    if reminder.state == "none":
+        return Reading("readiness", INFO, title, _("No readiness check has been finished yet."),
+                       _("Run it before the launch: about 30 minutes, or 10 for the quick check."), target)
+    assert reminder.finished_on and reminder.earliest and reminder.latest
+    verdict = verdict_label(current_language(), reminder.verdict)
+    done = format_date(reminder.finished_on)
+    if reminder.earliest == reminder.latest:
+        window = _("on {day}").format(day=format_date(reminder.earliest))
+    else:
+        window = _("between {first} and {last}").format(first=format_date(reminder.earliest),
+                                                        last=format_date(reminder.latest))
+    said = _("The last check ({day}, verdict: {verdict}) said to check again {window}.").format(
+        day=done, verdict=verdict, window=window)
+    if reminder.state == "stale":
+        months = ngettext("{n} month", "{n} months", reminder.months_old).format(n=reminder.months_old)
+        return Reading("readiness", WARN, title,
+                       said + " " + _("That verdict is {months} old.").format(months=months),
+                       _("Half a year changes the moment and the mood: run the check again."), target)
+    if reminder.state in ("due", "overdue"):
+        return Reading("readiness", WARN, title, said,
+                       _("That time has come: run the check again and compare it with the last one.")
+                       if reminder.state == "due" else
+                       _("That time has passed: run the check again and compare it with the last one."),
+                       target)
+    return Reading("readiness", OK, title, said, _("Nothing to do until then."), target)
+
+
+def pilgrimage_reading(map_: Pilgrimage, stale_days: int, target: str | None) -> Reading:
+    """Failure 5 (trust and the pilgrimage): who is against, not met yet, or not talked to for long."""
+    title = _("Stakeholder map")
+    if map_.total == 0:
+        return Reading("pilgrimage", WARN, title, _("No stakeholders on the map yet."),
+                       _("The tour of the company comes first: add marketing, PR, communications, "
+                         "management, the board and the teams that benefit."), target, "stakeholders")
+    parts = []
+    if map_.against.count:
+        parts.append(_("Against: {names}.").format(names=_names(map_.against)))
+    if map_.not_met.count:
+        parts.append(_("Not met yet: {names}.").format(names=_names(map_.not_met)))
+    if map_.old_talks.count:
+        parts.append(ngettext("Last talk over {days} days ago: {names}.",
+                              "Last talk over {days} days ago: {names}.", map_.old_talks.count).format(
+            days=stale_days, names=_names(map_.old_talks)))
+    if not parts:
+        return Reading("pilgrimage", OK, title,
+                       ngettext("{n} stakeholder: met, not against, talked to in the last {days} days.",
+                                "{n} stakeholders: all met, none against, talked to in the last {days} days.",
+                                map_.total).format(n=map_.total, days=stale_days),
+                       _("Keep the conversations going."), target, "stakeholders")
+    advice = (_("Talk to those against first: ask what worries them and what would help.")
+              if map_.against.count else
+              _("Plan the next conversations: a program without them looks like control, not trust."))
+    return Reading("pilgrimage", WARN, title, "\n".join(parts), advice, target, "stakeholders")
+
+
+def leaders_reading(leaders: LeadersPosting, target: str | None) -> Reading:
+    """Failure 3 (owners first): the owner's own silence first, then the managers'.
+
+    Only leaders taking part count; the invited, paused and candidates are listed apart.
+    """
+    parts = []
+    if leaders.owners == 0:
+        parts.append(_("Owners: no owner is taking part yet."))
+    elif leaders.silent_owners.count:
+        parts.append(_("Owners: {names} published nothing in the last 30 days.").format(
+            names=_names(leaders.silent_owners)))
+    else:
+        parts.append(ngettext("Owners: the owner posted in the last 30 days.",
+                              "Owners: {n} of {n} posted in the last 30 days.", leaders.owners).format(n=leaders.owners))
+    if leaders.managers == 0:
+        parts.append(_("Managers: none taking part yet."))
+    elif leaders.silent_managers.count:
+        parts.append(ngettext("Managers: {count} of {n} taking part published nothing in the last 30 days: {names}.",
+                              "Managers: {count} of {n} taking part published nothing in the last 30 days: {names}.",
+                              leaders.managers).format(count=leaders.silent_managers.count, n=leaders.managers,
+                                                       names=_names(leaders.silent_managers)))
+    else:
+        parts.append(ngettext("Managers: the one taking part posted in the last 30 days.",
+                              "Managers: {n} of {n} taking part posted in the last 30 days.",
+                              leaders.managers).format(n=leaders.managers))
+    if leaders.not_counted_total:
+        listed = ", ".join(f"{name} ({STATUS_LABELS.get(status, status).lower()})"
+                           for name, status in leaders.not_counted)
+        more = leaders.not_counted_total - len(leaders.not_counted)
+        if more > 0:
+            listed += " " + _("and {n} more").format(n=more)
+        parts.append(_("Not counted, not taking part now: {listed}.").format(listed=listed))
+    owner_silent = leaders.owners == 0 or leaders.silent_owners.count > 0
+    if owner_silent:
+        advice = _("You go first: plan your own post this week. When the owner is silent, the "
+                   "program looks staged.")
+    elif leaders.silent_managers.count:
+        advice = _("Plan a post with each silent manager: when leaders stay quiet, people wonder "
+                   "whether speaking up is really welcome.")
+    else:
+        advice = _("Leaders are posting: keep it up.")
+    mark = WARN if owner_silent or leaders.silent_managers.count else OK
+    return Reading("leaders", mark, _("Owners and managers"), "\n".join(parts), advice, target)
 
 
 def _names(found: Found) -> str:
@@ -165,12 +296,20 @@ indicators.
 * **Posts planned**: today and the rest of this week (from the calendar).
 * **Stuck in onboarding**: status *onboarding* and no onboarding step done for 14 days.
 * **Gone quiet**: status *active* and no involvement of any kind for 30 days.
-* **Owners and managers**: no published post in the last 30 days. A program whose leaders
-  stay silent looks staged: they should be the first ambassadors.
+* **Owners and managers**: no published post in the last 30 days, the owners apart from the
+  managers. A program whose leaders stay silent looks staged: they should be the first
+  ambassadors. Only leaders taking part count (onboarding, active); the invited, paused
+  and candidates are listed with their status.
+* **Stakeholder map**: stakeholders against, not met yet, or not talked to for more than
+  `stale_talk_days` days (60 by default, in config.toml). `Enter` opens the map.
 * **Content mix**: the share of personal, team, company and industry posts published in the
   last 30 days. A warning appears when company posts are more than a third: advocacy is
-  about people's own expertise, not company ads.
-* **Load**: this week's planned task time against your hours (Program settings).
+  about people's own expertise, not company ads. It also names the people whose own posts
+  are mostly company ones (billboards); the roster shows each person's mix.
+* **Load**: this week's planned task time against your hours (Program settings, or the
+  hours from the readiness check once you agree).
+* **Readiness check**: when the last check said to check again, and whether its verdict
+  is more than six months old.
 * **Active share**: people with any involvement or published post in the last 30 days. In
   most companies 15–25 % become active (event poll, 2015); about 30 % have the potential
   (PostBeyond, 2018). Expecting everyone is planning for disappointment.
@@ -340,33 +479,53 @@ indicators.
                                     "There are no owners or managers in the roster.",
                                     "Add them with their role: they should be the first ambassadors.", roster))
         else:
-            silent = data.silent_leaders()
-            readings.append(Reading(
-                "leaders", WARN if silent.count else OK, "Owners and managers",
-                f"{silent.count} have published nothing in the last 30 days"
-                + (f": {_names(silent)}." if silent.count else "."),
-                "Plan a post with each of them: a silent leadership makes the program look staged."
-                if silent.count else "Leaders are posting: keep it up.", has("calendar") or roster))
+            readings.append(leaders_reading(data.leaders_posting(), has("calendar") or roster))
+
+        settings = getattr(self.app, "settings", None)
+        stale_days = getattr(settings, "stale_talk_days", None) or DEFAULT_STALE_TALK_DAYS
+        readings.append(pilgrimage_reading(data.pilgrimage(stale_days), stale_days, roster))
 
         mix = data.content_mix()
+        billboards = data.billboards()
+        # failure 4: people, not only the program, can turn into billboards for company news
+        people_line = ("\n" + ngettext(
+            "{count} person plans mostly company posts (a billboard, not their own voice): {names}.",
+            "{count} people plan mostly company posts (billboards, not their own voice): {names}.",
+            billboards.count).format(count=billboards.count, names=_names(billboards))
+            if billboards.count else "")
+        people_advice = (" " + _("Plan their next posts around their own expertise; the roster shows "
+                                 "each person's mix.") if billboards.count else "")
         if mix.total == 0:
-            readings.append(Reading("mix", INFO, "Content mix",
-                                    "No posts were published in the last 30 days, so there is no mix yet.",
-                                    "Record published posts on the calendar.", has("calendar")))
+            readings.append(Reading("mix", WARN if billboards.count else INFO, "Content mix",
+                                    "No posts were published in the last 30 days, so there is no mix yet."
+                                    + people_line,
+                                    "Record published posts on the calendar." + people_advice,
+                                    has("calendar")))
         else:
             over = mix.company_dominates
             readings.append(Reading(
-                "mix", WARN if over else OK, "Content mix (30 days)", mix.words() + ".",
-                f"Company posts are over {round(COMPANY_SHARE_LIMIT * 100)} %: plan more personal expertise."
-                if over else "Personal expertise leads, as it should.", has("calendar")))
+                "mix", WARN if over or billboards.count else OK, "Content mix (30 days)",
+                mix.words() + "." + people_line,
+                (f"Company posts are over {round(COMPANY_SHARE_LIMIT * 100)} %: plan more personal expertise."
+                 if over else "Personal expertise leads, as it should.") + people_advice, has("calendar")))
 
         monday = week_start(store.clock.today())
         load = tasks.load(monday)
         if load.capacity <= 0:
-            readings.append(Reading("load", INFO, "This week's load",
-                                    f"{format_minutes(load.planned)} planned; your hours a week are not set.",
-                                    "Set them in Program settings (Ctrl+P) to see if the week fits.",
-                                    has("tasks")))
+            answered = ReadinessRepo(store).latest_owner_hours()
+            if answered is not None:
+                # failure 7: the readiness answer is the owner's own number; it counts once agreed
+                readings.append(Reading(
+                    "load", INFO, "This week's load",
+                    _("{planned} planned; your hours a week are not set. Your last readiness check "
+                      "said {hours:g} hours a week.").format(planned=format_minutes(load.planned), hours=answered),
+                    _("Use that number with h in the check's summary, or set your hours in Program "
+                      "settings (Ctrl+P)."), has("readiness") or has("tasks")))
+            else:
+                readings.append(Reading("load", INFO, "This week's load",
+                                        f"{format_minutes(load.planned)} planned; your hours a week are not set.",
+                                        "Set them in Program settings (Ctrl+P) to see if the week fits.",
+                                        has("tasks")))
         else:
             next_load = tasks.load(monday + timedelta(days=7))
             if next_load.is_over:
@@ -399,6 +558,8 @@ indicators.
                 f"{bar_row(counts)}   {numbers}",
                 f"{sum(counts)} in 12 weeks, {sum(counts) / 12:.1f} a week; this week so far {counts[-1]}.",
                 has("calendar")))
+
+        readings.append(readiness_reading(data.readiness(), has("readiness")))
         return list(readings)
 
     # -- actions -----------------------------------------------------------------------

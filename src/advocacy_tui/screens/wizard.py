@@ -26,12 +26,15 @@ from advocacy_tui.domain.readiness import (
 )
 from advocacy_tui.domain.readiness_texts import (
     answer_label,
+    flag_line,
     reason_text,
     recheck_text,
     score_word,
+    standing_label,
     t,
     verdict_label,
 )
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import plain
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.title_bar import TitleBar
@@ -55,6 +58,8 @@ you like and resume later from the readiness screen.
 
 * Answer with `y` (yes), `n` (no), `p` (partly), or `1`–`5` on a scale; numbers
   are typed in the box and confirmed with Enter. Answering moves on.
+* Some questions ask a follow-up after *partly* (for example "until when?"):
+  type the answer in the note and press Enter to move on.
 * `←` / `PgUp` goes back, `→` / `PgDn` goes forward, `s` skips the question.
 * `w` shows why the question matters; `e` writes a note (Enter keeps it).
 * In workshop mode, type how many people chose each answer and press Enter:
@@ -98,6 +103,7 @@ you like and resume later from the readiness screen.
     WizardScreen #note-row .label { width: auto; padding-right: 1; color: $text-muted; }
     WizardScreen #note { width: 1fr; }
     WizardScreen #current { margin-top: 1; color: $text-muted; }
+    WizardScreen #follow-up { margin-top: 1; text-style: bold; color: $warning; }
     WizardScreen.-workshop #wizard { padding: 0 4; align: center middle; }
     WizardScreen.-workshop #wizard > * { max-width: 140; }
     WizardScreen.-workshop #progress-line { display: none; }
@@ -125,6 +131,9 @@ you like and resume later from the readiness screen.
         self.loaded = False
         # True while the widgets still show another question: keys wait until it is drawn
         self.rebuilding = True
+        # True after "partly" to a question whose bank asks a follow-up ("until when?"):
+        # the note takes the answer, and Enter in the note moves on
+        self.follow_up_pending = False
 
     @property
     def repo(self) -> ReadinessRepo:
@@ -174,9 +183,12 @@ you like and resume later from the readiness screen.
                                      single_line=False), id="facilitator")
                 notes.display = self.show_notes
                 yield notes
+            current = self.current()
+            if self._asks_follow_up(current.value if current else None):
+                yield Static(plain(t(lang, "label.follow_up", question=question.follow_up), single_line=False),
+                             id="follow-up")
             with Horizontal(id="note-row"):
                 yield Static(t(lang, "label.note"), classes="label", markup=False)
-                current = self.current()
                 yield Input(current.note if current else "", id="note", compact=True,
                             placeholder="(Tab)" if self.workshop else "(e)")
             yield Static(plain(self._current_text()), id="current")
@@ -249,9 +261,15 @@ you like and resume later from the readiness screen.
         finally:
             self.rebuilding = False
 
+    def _asks_follow_up(self, value: str | None) -> bool:
+        question = self.question
+        return value == "partly" and question.partly == "ask" and bool(question.follow_up)
+
     def _focus_default(self) -> None:
         question = self.question
-        if self.workshop and question.kind != "number":
+        if self.follow_up_pending:
+            self.query_one("#note", Input).focus()
+        elif self.workshop and question.kind != "number":
             self.query_one(f"#votes-{question.choices[0]}", Input).focus()
         elif question.kind == "number":
             self.query_one("#number", Input).focus()
@@ -285,6 +303,13 @@ you like and resume later from the readiness screen.
             return
         question = self.question
         answer = Answer(question.id, value, False, self._note(), votes or {})
+        if self._asks_follow_up(value):
+            # stay on the question: the follow-up ("until when?") is answered in the note
+            self.repo.save_answer(self.run.id, answer, position=self.index)
+            self.answers[question.id] = answer
+            self.follow_up_pending = True
+            self.refresh_question()
+            return
         self.repo.save_answer(self.run.id, answer, position=self.index + 1)
         self.answers[question.id] = answer
         self.advance(1)
@@ -330,6 +355,7 @@ you like and resume later from the readiness screen.
         self.advance(1)
 
     def advance(self, step: int) -> None:
+        self.follow_up_pending = False
         target = self.index + step
         if target >= len(self.bank.questions):
             self.finish()
@@ -362,6 +388,7 @@ you like and resume later from the readiness screen.
             return
         if isinstance(self.focused, Input) and self.focused.id == "note":
             self._keep_note()
+            self.follow_up_pending = False
             self._focus_default()
             return
         self._keep_note()
@@ -382,6 +409,9 @@ you like and resume later from the readiness screen.
         if self.rebuilding:
             return
         self._keep_note()
+        if self.follow_up_pending:
+            self.advance(1)
+            return
         self._focus_default()
 
     @on(Input.Submitted, "#number")
@@ -449,11 +479,18 @@ class SummaryScreen(Screen[None]):
 
 * The **verdict** is *go*, *prepare first* or *wait*, with its reason. Any blocking
   red flag in timing and climate (or no time to run the program) means *wait*,
-  whatever the scores.
-* Each area has a score from 0 to 100 and a word; the three next steps come from
-  blocking flags first, then other red flags, then the weakest areas by weight.
+  whatever the scores. A blocking question left unanswered means at most
+  *prepare first*: a skipped question is not a pass.
+* "Partly" counts as the bank says: a weaker score, or a red flag (marked
+  *partly*) that never blocks, with the answer to its follow-up question.
+* Each area has a score from 0 to 100 and a word; an area with a blocking flag
+  reads *blocked*, one with another red flag at most *middling*.
+* The three next steps come from blocking flags first, then the tour of the
+  company, then other red flags, then the weakest areas by weight.
 * `t` adds the ticked next steps to your tasks (Space ticks and unticks).
 * `x` exports the report as a Markdown or HTML file.
+* `h` uses the owner's hours a week from this run as the capacity that Tasks and
+  Today compare the week's planned work with (after you agree).
 """
 
     BINDINGS = [
@@ -461,6 +498,8 @@ class SummaryScreen(Screen[None]):
                 tooltip="Add the ticked next steps to the owner's tasks"),
         Binding("x", "export", "Export report", id="summary.export",
                 tooltip="Write the report to a Markdown or HTML file"),
+        Binding("h", "use_hours", "Use hours", id="summary.hours",
+                tooltip="Use the owner's hours from this run as the weekly capacity in Tasks and Today"),
         Binding("escape,q", "close", "Close", id="summary.close", tooltip="Back to the readiness screen"),
     ]
 
@@ -513,7 +552,8 @@ class SummaryScreen(Screen[None]):
                     yield Static(plain(section.section.title), classes="bar-title")
                     yield Static(progress_bar(score or 0, 100), classes="bar", markup=False)
                     number = "  –" if score is None else f"{score:>3}"
-                    yield Static(plain(f" {number}  {score_word(lang, score)}"), classes="bar-score")
+                    word = standing_label(lang, result, section.section.id)
+                    yield Static(plain(f" {number}  {word}"), classes="bar-score")
             if result.overall is not None:
                 with Horizontal(classes="bar-row"):
                     yield Static(plain(t(lang, "label.overall")), classes="bar-title")
@@ -523,8 +563,7 @@ class SummaryScreen(Screen[None]):
             yield Static(plain(t(lang, "label.flags")), classes="heading")
             if result.flags:
                 for flag in result.flags:
-                    mark = f" ({t(lang, 'label.blocking')})" if flag.blocking else ""
-                    yield Static(plain(f"⚑ {flag.question.flag}{mark}", single_line=False))
+                    yield Static(plain(f"⚑ {flag_line(lang, flag)}", single_line=False))
             else:
                 yield Static(plain(t(lang, "label.no_flags")))
             yield Static(plain(t(lang, "label.steps")), classes="heading")
@@ -539,6 +578,11 @@ class SummaryScreen(Screen[None]):
                 yield Static(plain(t(lang, "label.no_steps")))
             yield Static(plain(t(lang, "label.recheck")), classes="heading")
             yield Static(plain(recheck_text(lang, result.recheck), single_line=False))
+            hours = self.repo.owner_hours(self.run.id)
+            if hours is not None:
+                number = f"{hours:g}".replace(".", ",") if lang == "pl" else f"{hours:g}"
+                yield Static(plain(t(lang, "label.hours_hint", hours=number), single_line=False),
+                             id="hours-hint", classes="answer")
             yield Static(plain(t(lang, "label.answers")), classes="heading")
             for number, question in enumerate(self.bank.questions, start=1):
                 answer = answers.get(question.id)
@@ -574,6 +618,35 @@ class SummaryScreen(Screen[None]):
         if skipped:
             text += f" {skipped} already open in tasks."
         self.notify(text, title="Tasks")
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "use_hours":
+            return self.repo.owner_hours(self.run.id) is not None
+        return True
+
+    def action_use_hours(self) -> None:
+        from advocacy_tui.data.tasks import SETTING_HOURS, SettingsRepo
+        from advocacy_tui.screens.modals.confirm import ConfirmDialog
+
+        hours = self.repo.owner_hours(self.run.id)
+        if hours is None:
+            return
+        settings = SettingsRepo(self.app.store)  # type: ignore[attr-defined]
+        current = settings.hours_per_week()
+        now = (_("Now: {hours:g} hours a week.").format(hours=current) if current is not None
+               else _("No weekly hours are set yet."))
+
+        def done(agreed: bool | None) -> None:
+            if not agreed:
+                return
+            settings.set_many({SETTING_HOURS: f"{hours:g}"})
+            self.notify(_("The owner's capacity is now {hours:g} hours a week.").format(hours=hours),
+                        title=_("Capacity"), markup=False)
+
+        self.app.push_screen(ConfirmDialog(
+            _("Use {hours:g} hours a week as the owner's capacity?").format(hours=hours),
+            _("Tasks and Today compare the week's planned work with this number. {now}").format(now=now),
+            confirm_label=_("Use it")), done)
 
     def action_export(self) -> None:
         day = (self.run.finished_at or self.run.started_at)[:10]

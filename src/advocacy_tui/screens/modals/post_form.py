@@ -20,7 +20,9 @@ from advocacy_tui.data.posts import PostRepo
 from advocacy_tui.domain.ambassadors import ValidationError
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.posts import (
+    OWN_POST_NOTE,
     STATE_LABELS,
+    STATE_MEANINGS,
     STATE_SYMBOLS,
     Post,
     build_post,
@@ -31,6 +33,7 @@ from advocacy_tui.domain.posts import (
     check_title,
     check_url,
 )
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.history import history_line
 from advocacy_tui.screens.modals.forms import Field, Rule
 
@@ -101,6 +104,7 @@ class PostForm(ModalScreen[Post | None]):
                             compact=True, id="planned_time"), name="planned_time")
                 yield Field("State", Select(state_options(), value=p.state, allow_blank=False,
                             compact=True, id="state"), name="state")
+                yield Static(self._state_meaning(p.state), id="state-meaning", markup=False)
                 yield Field("Voice", Select(voice_options, value=p.voice, allow_blank=False,
                             compact=True, id="voice"), name="voice")
                 yield Field("Channel", Input(p.channel, validators=[Rule(check_channel)],
@@ -124,6 +128,16 @@ class PostForm(ModalScreen[Post | None]):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+
+    @staticmethod
+    def _state_meaning(state: object) -> str:
+        """What the chosen state means for the author; no state is an approval step."""
+        meaning = STATE_MEANINGS.get(state, "") if isinstance(state, str) else ""
+        return f"{_(meaning)}\n{_(OWN_POST_NOTE)}" if meaning else _(OWN_POST_NOTE)
+
+    @on(Select.Changed, "#state")
+    def _state_changed(self, event: Select.Changed) -> None:
+        self.query_one("#state-meaning", Static).update(self._state_meaning(event.value))
 
     @on(Input.Changed, "#author")
     def _author_typing(self) -> None:
