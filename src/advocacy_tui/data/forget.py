@@ -62,6 +62,15 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("ambassadors", "search_text"): DERIVED,
     ("ambassadors", "last_step_on"): FIXED,
     ("ambassadors", "last_active"): FIXED,
+    # named users of a served program and the record of who changed what: a user named
+    # like the forgotten person is renamed too (their token stays valid)
+    ("users", "name"): SCRUB,
+    ("users", "token_hash"): FIXED,
+    ("users", "created_at"): FIXED,
+    ("changes", "who"): SCRUB,
+    ("changes", "changed_at"): FIXED,
+    ("changes", "table_name"): FIXED,
+    ("changes", "action"): FIXED,
     ("settings", "key"): FIXED,
     ("settings", "value"): SCRUB,  # the program's name, ...
     ("onboarding_steps", "step"): FIXED,
