@@ -87,6 +87,9 @@ def mention_everywhere(path: Path, name: str, email: str) -> int:
     c("INSERT INTO readiness_runs (bank, language, started_at) VALUES ('readiness', 'en', ?)", (now,))
     c("INSERT INTO readiness_answers (run_id, question_id, answered_at) VALUES (1, 'q1', ?)", (now,))
     c("INSERT INTO files_written (path, kind, written_at) VALUES ('/nowhere/x.csv', 'export', ?)", (now,))
+    c("INSERT INTO users (name, token_hash, created_at) VALUES ('x', 'h', ?)", (now,))
+    c("INSERT INTO changes (changed_at, who, table_name, row_id, action) VALUES (?, 'x', 'posts', 1, 'added')",
+      (now,))
     columns = _schema_text_columns(conn)
     for table, names in columns.items():
         assert c(f'SELECT count(*) FROM "{table}"').fetchone()[0] > 0, f"add a row to {table} in this test"
