@@ -75,7 +75,7 @@ TODAY_PAINTED = on_screen("advocacy-tui — Today", "^p")
 
 
 def today_filled(screen: str) -> bool:
-    return TODAY_PAINTED(screen) and "Counting" not in screen and "Active in the last 30 days" in screen
+    return TODAY_PAINTED(screen) and "Counting" not in screen and "published" in screen
 
 
 def big_round(env: dict[str, str], db: Path) -> dict[str, float]:
