@@ -118,7 +118,25 @@ def check_output(ctx: click.Context, output: Path | None, db_path: Path | None) 
         raise UserError(str(error)) from None
 
 
-@click.group(invoke_without_command=True, context_settings=CONTEXT)
+class _Commands(click.Group):
+    """The feature modules (import, export, report, serve, ...) are loaded on first need:
+    opening the app itself does not pay for importing the code of every command."""
+
+    def _load(self) -> None:
+        if not getattr(self, "_loaded", False):
+            self._loaded = True
+            from advocacy_tui.commands import backup, calendar, readiness, roster, serve, users  # noqa: F401
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._load()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load()
+        return super().list_commands(ctx)
+
+
+@click.group(cls=_Commands, invoke_without_command=True, context_settings=CONTEXT)
 @click.option("--db", "db_path", type=click.Path(path_type=Path), default=None,
               help="Open this database file instead of the default one.")
 @click.option("--demo", is_flag=True, help="Open a fresh copy of a sample program (your data is not touched).")
@@ -206,9 +224,8 @@ def locate(what: str) -> None:
         output.say(str(paths.default_db(load_config().db)))
 
 
-# Feature modules add their commands here (import, export, report, ...), e.g.
-#   from advocacy_tui.commands import roster  # noqa: E402,F401
-# Groups such as ``import`` and ``export`` are created by the first module that needs
+# Feature modules add their commands here (import, export, report, ...); _Commands loads
+# them when a command is asked for. Groups such as ``import`` and ``export`` are created by the first module that needs
 # them through ``group(name, help)`` below, so an empty group is never shown.
 
 _groups: dict[str, click.Group] = {}
@@ -224,9 +241,6 @@ def group(name: str, help_text: str) -> click.Group:
 
         _groups[name] = _group
     return _groups[name]
-
-
-from advocacy_tui.commands import backup, calendar, readiness, roster, serve, users  # noqa: E402,F401
 
 
 def main() -> None:

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from advocacy_tui.domain.readiness import VERDICTS, recheck_for
-
 SILENT_LEADER_DAYS = 30
 MIX_DAYS = 30
 ACTIVE_DAYS = 30
@@ -132,6 +130,9 @@ class ReadinessReminder:
 
 def readiness_reminder(finished_on: date | None, verdict: str | None, today: date) -> ReadinessReminder:
     """The reminder for the latest finished check (its day and the verdict it gave)."""
+    # imported here: config reads this module's defaults at every start, the readiness rules not
+    from advocacy_tui.domain.readiness import VERDICTS, recheck_for
+
     if finished_on is None or verdict not in VERDICTS:
         return ReadinessReminder("none")
     recheck = recheck_for(verdict, finished_on)
