@@ -15,7 +15,6 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from advocacy_tui.data.readiness import ReadinessRepo
 from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
 from advocacy_tui.data.today import Found, LeadersPosting, Pilgrimage, TodayRepo
 from advocacy_tui.domain.ambassadors import STATUS_LABELS
@@ -512,6 +511,9 @@ indicators.
         monday = week_start(store.clock.today())
         load = tasks.load(monday)
         if load.capacity <= 0:
+            # imported in the counting thread, not at start
+            from advocacy_tui.data.readiness import ReadinessRepo
+
             answered = ReadinessRepo(store).latest_owner_hours()
             if answered is not None:
                 # failure 7: the readiness answer is the owner's own number; it counts once agreed
