@@ -6,8 +6,8 @@ from dataclasses import replace
 import pytest
 from textual.widgets import Input
 
-from advocacy_tui.data.ambassadors import AmbassadorRepo, ChangedMeanwhile
-from advocacy_tui.data.store import Store
+from advocacy_tui.data.ambassadors import AmbassadorRepo
+from advocacy_tui.data.store import ChangedMeanwhile, Store
 from advocacy_tui.domain.ambassadors import build_ambassador
 from advocacy_tui.screens.modals.ambassador_form import AmbassadorForm, ChangedDialog
 from tests.screen import screen_text

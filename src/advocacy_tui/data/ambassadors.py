@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import NamedTuple
 
-from advocacy_tui.data.store import Store
+from advocacy_tui.data.store import ChangedMeanwhile, Store
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador, changed_fields
 from advocacy_tui.domain.involvement import QUIET_DAYS, quiet_cutoff
 from advocacy_tui.domain.onboarding import STUCK_DAYS, OnboardingState, stuck_cutoff
@@ -20,15 +20,6 @@ SORTS: dict[str, str] = {
 }
 
 COLUMNS = "id, name, email, department, role, status, linkedin, joined, notes, created_at, updated_at"
-
-
-class ChangedMeanwhile(Exception):
-    """The person was changed (``current``) or removed (``current`` is None) by another
-    window or tab since the edit began."""
-
-    def __init__(self, current: Ambassador | None) -> None:
-        super().__init__("changed meanwhile" if current else "removed meanwhile")
-        self.current = current
 
 
 class RosterRow(NamedTuple):

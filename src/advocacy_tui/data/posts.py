@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import NamedTuple
 
-from advocacy_tui.data.store import Store
+from advocacy_tui.data.store import ChangedMeanwhile, Store
 from advocacy_tui.domain.posts import (
     LEADER_ROLES,
     LEADER_SYMBOL,
@@ -161,11 +161,16 @@ class PostRepo:
             self._log_publishing(None, post, post_id)
         return post_id
 
-    def update(self, post: Post) -> None:
+    def update(self, post: Post, expected: Post | None = None) -> None:
+        """Save ``post``. With ``expected`` (the version the edit started from), refuse with
+        ``ChangedMeanwhile`` when the row now differs from it or is gone: checked and written
+        in one transaction, so another window's save is never overwritten unseen."""
         values = self._values(post)
         values["updated_at"] = self.store.now_text()
         sets = ", ".join(f"{name} = ?" for name in values)
         with self.store.write():
+            if expected is not None and (current := self.get(post.id)) != expected:
+                raise ChangedMeanwhile(current)
             before = self.store.db.conn.execute(
                 "SELECT state FROM posts WHERE id = ?", [post.id]).fetchone()
             self.store.db.conn.execute(f"UPDATE posts SET {sets} WHERE id = ?",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from advocacy_tui.data.store import Store
+from advocacy_tui.data.store import ChangedMeanwhile, Store
 from advocacy_tui.domain.stakeholders import KIND_LABELS, STANCE_LABELS, Stakeholder
 
 COLUMNS = "id, name, kind, stance, last_talk, next_step, notes, created_at, updated_at"
@@ -85,7 +85,10 @@ class StakeholderRepo:
             cursor = self.conn.execute(f"INSERT INTO stakeholders ({columns}) VALUES ({marks})", values)
         return int(cursor.lastrowid)
 
-    def update(self, stakeholder: Stakeholder) -> None:
+    def update(self, stakeholder: Stakeholder, expected: Stakeholder | None = None) -> None:
+        """Save ``stakeholder``. With ``expected`` (the version the edit started from), refuse with
+        ``ChangedMeanwhile`` when the row now differs from it or is gone: checked and written
+        in one transaction, so another window's save is never overwritten unseen."""
         if stakeholder.id is None:
             raise ValueError("update needs a stakeholder with an id")
         values = self._values(stakeholder)
@@ -93,6 +96,8 @@ class StakeholderRepo:
         assignments = ", ".join(f"{key} = :{key}" for key in values)
         values["id"] = stakeholder.id
         with self.store.write():
+            if expected is not None and (current := self.get(stakeholder.id)) != expected:
+                raise ChangedMeanwhile(current)
             self.conn.execute(f"UPDATE stakeholders SET {assignments} WHERE id = :id", values)
 
     def delete(self, stakeholder_id: int) -> None:

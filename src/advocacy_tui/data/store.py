@@ -72,6 +72,15 @@ class StoreError(Exception):
     """A database file that cannot be used; the message is one line for the user."""
 
 
+class ChangedMeanwhile(Exception):
+    """The row was changed (``current``) or removed (``current`` is None) by another window
+    or tab since the edit began; nothing was written."""
+
+    def __init__(self, current: object | None) -> None:
+        super().__init__("changed meanwhile" if current is not None else "removed meanwhile")
+        self.current = current
+
+
 class WriteError(StoreError):
     """A change that could not be saved (read-only, disk full, busy); nothing of it was written."""
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from functools import lru_cache
 
-from advocacy_tui.data.store import Store
+from advocacy_tui.data.store import ChangedMeanwhile, Store
 from advocacy_tui.domain.tasks import (
     CATEGORIES,
     ONCE,
@@ -157,7 +157,10 @@ class TaskRepo:
                 self.conn.execute("UPDATE tasks SET series_id = id WHERE id = ?", (new_id,))
         return new_id
 
-    def update(self, task: Task) -> None:
+    def update(self, task: Task, expected: Task | None = None) -> None:
+        """Save ``task``. With ``expected`` (the version the edit started from), refuse with
+        ``ChangedMeanwhile`` when the row now differs from it or is gone: checked and written
+        in one transaction, so another window's save is never overwritten unseen."""
         if task.id is None:
             raise ValueError("update needs a task with an id")
         values = self._values(task)
@@ -165,6 +168,8 @@ class TaskRepo:
         assignments = ", ".join(f"{key} = :{key}" for key in values)
         values["id"] = task.id
         with self.store.write():
+            if expected is not None and (current := self.get(task.id)) != expected:
+                raise ChangedMeanwhile(current)
             self.conn.execute(f"UPDATE tasks SET {assignments} WHERE id = :id", values)
             if task.recurrence.repeats:
                 self.conn.execute("UPDATE tasks SET series_id = id WHERE id = ? AND series_id IS NULL",

@@ -48,6 +48,7 @@ from advocacy_tui.domain.posts import (
     draft_from_library,
 )
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import SectionScreen, plain, typing_in
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.month_grid import MonthGrid
@@ -584,7 +585,9 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
             return
         self._with_post("edit", self.edit_post)
 
-    def edit_post(self, post_id: int) -> None:
+    def edit_post(self, post_id: int, draft: Post | None = None) -> None:
+        from advocacy_tui.screens.modals.changed import save_or_ask
+
         current = self.posts.get(post_id)
         if current is None:
             self.reload()
@@ -593,16 +596,24 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         def saved(result: Post | None) -> None:
             if result is None:
                 return
-            self.posts.update(result)
-            message = f"Saved “{result.title}”."
-            if result.state == "published" and current.state != "published" and result.author_id:
-                message += " Its author's involvement now shows this post."
-            if result.planned_on and result.planned_on != self.cursor:
-                self.go_to(result.planned_on)
-            self.reload(keep_week_post=post_id)
-            self.notify(message, markup=False)
 
-        self.app.push_screen(self._form(current), saved)
+            def write(checked: bool) -> None:
+                self.posts.update(result, expected=current if checked else None)
+
+            def done() -> None:
+                message = f"Saved “{result.title}”."
+                if result.state == "published" and current.state != "published" and result.author_id:
+                    message += " Its author's involvement now shows this post."
+                if result.planned_on and result.planned_on != self.cursor:
+                    self.go_to(result.planned_on)
+                self.reload(keep_week_post=post_id)
+                self.notify(message, markup=False)
+
+            save_or_ask(self, _("this post"), write, saved=done,
+                        reopen=lambda: self.edit_post(post_id, result),
+                        dropped=lambda: self.reload(keep_week_post=post_id))
+
+        self.app.push_screen(self._form(draft or current), saved)
 
     def action_copy(self) -> None:
         def copy(post_id: int) -> None:

@@ -13,9 +13,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
-from advocacy_tui.data.ambassadors import AmbassadorRepo, ChangedMeanwhile, RosterQuery, RosterRow
+from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery, RosterRow
 from advocacy_tui.data.involvement import InvolvementRepo
 from advocacy_tui.data.onboarding import OnboardingRepo
+from advocacy_tui.data.store import ChangedMeanwhile
 from advocacy_tui.data.today import TodayRepo
 from advocacy_tui.data.users import history
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador

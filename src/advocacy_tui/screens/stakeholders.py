@@ -209,7 +209,8 @@ class StakeholderView(Vertical):
             return
         self.edit(key)
 
-    def edit(self, key: int) -> None:
+    def edit(self, key: int, draft: Stakeholder | None = None) -> None:
+        from advocacy_tui.screens.modals.changed import save_or_ask
         from advocacy_tui.screens.modals.stakeholder_form import StakeholderForm
 
         current = self.repo.get(key)
@@ -220,11 +221,18 @@ class StakeholderView(Vertical):
         def saved(stakeholder: Stakeholder | None) -> None:
             if stakeholder is None:
                 return
-            self.repo.update(stakeholder)
-            self.refresh_rows(keep_key=key)
-            self.notify(f"Saved {stakeholder.name}.", markup=False)
 
-        self.app.push_screen(StakeholderForm(self.today, current), saved)
+            def write(checked: bool) -> None:
+                self.repo.update(stakeholder, expected=current if checked else None)
+
+            def done() -> None:
+                self.refresh_rows(keep_key=key)
+                self.notify(f"Saved {stakeholder.name}.", markup=False)
+
+            save_or_ask(self.screen, _("this stakeholder"), write, saved=done,
+                        reopen=lambda: self.edit(key, stakeholder), dropped=lambda: self.refresh_rows(keep_key=key))
+
+        self.app.push_screen(StakeholderForm(self.today, draft or current), saved)
 
     def action_step_task(self) -> None:
         """The highlighted stakeholder's next step, with a date, becomes one of the owner's tasks."""

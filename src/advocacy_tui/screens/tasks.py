@@ -34,6 +34,7 @@ from advocacy_tui.domain.tasks import (
     parse_recurrence,
     week_start,
 )
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.load_meter import LoadMeter
@@ -439,7 +440,8 @@ much time an owner needs, so this is your own number against your own plan.
             return
         self.edit(key)
 
-    def edit(self, key: int) -> None:
+    def edit(self, key: int, draft: Task | None = None) -> None:
+        from advocacy_tui.screens.modals.changed import save_or_ask
         from advocacy_tui.screens.modals.task_form import TaskForm
 
         current = self.repo.get(key)
@@ -450,11 +452,18 @@ much time an owner needs, so this is your own number against your own plan.
         def saved(task: Task | None) -> None:
             if task is None:
                 return
-            self.repo.update(task)
-            self.refresh_all(keep_key=key)
-            self.notify(f"Saved “{task.title}”.", markup=False)
 
-        self.app.push_screen(TaskForm(self.repo, current), saved)
+            def write(checked: bool) -> None:
+                self.repo.update(task, expected=current if checked else None)
+
+            def done() -> None:
+                self.refresh_all(keep_key=key)
+                self.notify(f"Saved “{task.title}”.", markup=False)
+
+            save_or_ask(self, _("this task"), write, saved=done, reopen=lambda: self.edit(key, task),
+                        dropped=lambda: self.refresh_all(keep_key=key))
+
+        self.app.push_screen(TaskForm(self.repo, draft or current), saved)
 
     def action_delete(self) -> None:
         from advocacy_tui.screens.modals.confirm import ConfirmDialog

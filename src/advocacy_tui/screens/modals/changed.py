@@ -1,0 +1,82 @@
+"""Saving over a change made elsewhere: the row was saved in another tab or window (or
+removed) after this form was opened. The user chooses; nothing is overwritten unseen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Static
+
+from advocacy_tui.data.store import ChangedMeanwhile
+from advocacy_tui.i18n import _
+from advocacy_tui.screens.base import plain
+
+
+class ChangedElsewhereDialog(ModalScreen[str | None]):
+    """Dismisses "mine" (save over it), "theirs" (drop this edit) or None (back to the form)."""
+
+    BINDINGS = [
+        Binding("k", "choose('mine')", "Keep mine", id="changed.mine"),
+        Binding("t", "choose('theirs')", "Take theirs", id="changed.theirs"),
+        Binding("escape", "choose(None)", "Back to the form", id="changed.back"),
+    ]
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        text = _("Someone saved {what} in another tab or window after you opened the form. Keep "
+                 "mine saves your form over it; take theirs drops your changes; Esc goes back to "
+                 "your form.").format(what=self.what)
+        with Vertical(classes="dialog"):
+            yield Static(plain(_("Changed since you opened it")), classes="dialog-title")
+            yield Static(plain(text, single_line=False), classes="dialog-body")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Keep mine (k)"), variant="warning", id="mine", compact=True)
+                yield Button(_("Take theirs (t)"), id="theirs", compact=True)
+                yield Button(_("Back (Esc)"), id="back", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#back", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "back" else event.button.id)
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)
+
+
+def save_or_ask(screen: Screen, what: str, save: Callable[[bool], None], *,
+                saved: Callable[[], None], reopen: Callable[[], None], dropped: Callable[[], None]) -> None:
+    """``save(checked)`` the edit; if the row changed elsewhere meanwhile, ask what to do.
+
+    ``saved`` runs after a save, ``dropped`` when the edit is not saved (theirs kept, or
+    the row was removed), ``reopen`` opens the form again with the user's values."""
+    try:
+        save(True)
+    except ChangedMeanwhile as changed:
+        if changed.current is None:
+            screen.notify(_("{what} was removed in another tab or window meanwhile, so your "
+                            "changes were not saved.").format(what=what).capitalize(),
+                          severity="warning", markup=False)
+            dropped()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "mine":
+                save(False)
+                saved()
+            elif choice == "theirs":
+                screen.notify(_("Kept the version saved elsewhere."), markup=False)
+                dropped()
+            else:
+                reopen()
+
+        screen.app.push_screen(ChangedElsewhereDialog(what), chosen)
+        return
+    saved()
