@@ -19,7 +19,6 @@ from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
 from advocacy_tui.data.today import Found, LeadersPosting, Pilgrimage, TodayRepo
 from advocacy_tui.domain.ambassadors import STATUS_LABELS
 from advocacy_tui.domain.dates import format_date
-from advocacy_tui.domain.readiness_texts import verdict_label
 from advocacy_tui.domain.tasks import CATEGORIES, format_minutes, week_start
 from advocacy_tui.domain.today import (
     COMPANY_SHARE_LIMIT,
@@ -179,6 +178,8 @@ def readiness_reading(reminder: ReadinessReminder, target: str | None) -> Readin
         return Reading("readiness", INFO, title, _("No readiness check has been finished yet."),
                        _("Run it before the launch: about 30 minutes, or 10 for the quick check."), target)
     assert reminder.finished_on and reminder.earliest and reminder.latest
+    from advocacy_tui.domain.readiness_texts import verdict_label  # in the counting thread
+
     verdict = verdict_label(current_language(), reminder.verdict)
     done = format_date(reminder.finished_on)
     if reminder.earliest == reminder.latest:
