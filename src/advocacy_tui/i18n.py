@@ -39,6 +39,16 @@ def language_from_environment(environ: Mapping[str, str] = os.environ) -> str | 
     return None
 
 
+def choose_language(given: str | None = None, configured: str | None = None,
+                    environ: Mapping[str, str] = os.environ) -> str:
+    """The language to use: ``--lang``, else the config's ``language``, else LANG and the
+    other locale variables, else English."""
+    for language in (given, configured, language_from_environment(environ)):
+        if language in LANGUAGES:
+            return language
+    return SOURCE_LANGUAGE
+
+
 def _catalogue(language: str) -> gettext.NullTranslations:
     if language == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
@@ -82,7 +92,9 @@ def current_language() -> str:
 
 
 def _(message: str) -> str:
-    """The message in the current language."""
+    """The message in the current language ("" stays "": gettext would give the header)."""
+    if not message:
+        return message
     return _state["translations"].gettext(message)  # type: ignore[attr-defined]
 
 
