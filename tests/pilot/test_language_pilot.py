@@ -42,3 +42,20 @@ async def test_palette_switches_today_to_polish_and_back(demo_store, make_app, t
         app.switch_language("en")
         assert await _counted(pilot, app, "Owners:")
         assert "Ownerzy:" not in screen_text(app)
+
+
+async def test_polish_demo_fills_every_indicator_of_today_as_the_english_one(tmp_path, clock, make_app):
+    from advocacy_tui.data.demo import open_demo
+
+    seen = {}
+    for language in ("en", "pl"):
+        (tmp_path / language).mkdir()
+        store = open_demo(clock, tmp_path / language, language=language)
+        app = make_app(store, start_mode="today")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            readings = app.screen.readings()
+            seen[language] = [(reading.key, reading.mark, bool(reading.text)) for reading in readings]
+        store.close()
+    assert seen["pl"] == seen["en"]
+    assert all(has_body for _key, _mark, has_body in seen["pl"])
