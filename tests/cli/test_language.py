@@ -39,3 +39,15 @@ def test_unknown_lang_is_one_clear_line():
     result = run_cli("--lang", "de", "locate", "config")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+
+
+def test_served_tabs_speak_the_servers_language(tmp_path):
+    from advocacy_tui import i18n
+    from advocacy_tui.commands.serve import served_command
+
+    try:
+        i18n.set_language("pl")
+        assert "--lang pl" in served_command(tmp_path / "p.db", demo=False)
+    finally:
+        i18n.set_language("en")
+    assert "--lang en" in served_command(tmp_path / "p.db", demo=False)
