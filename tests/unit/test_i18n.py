@@ -69,3 +69,14 @@ def test_config_says_whether_the_language_was_given(tmp_path):
 def test_empty_message_is_not_the_catalogue_header():
     i18n.set_language("pl")
     assert i18n._("") == ""
+
+
+def test_compiled_catalogue_is_cached_and_a_damaged_cache_is_compiled_again():
+    from advocacy_tui import paths
+
+    i18n.set_language("pl")
+    cached = list(paths.cache_dir().glob("messages-pl-*.mo"))
+    assert len(cached) == 1
+    cached[0].write_bytes(b"not a catalogue")
+    i18n.set_language("pl")
+    assert i18n._("Tasks") == "Zadania"
