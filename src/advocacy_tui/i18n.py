@@ -6,7 +6,9 @@ help text at class level) is marked with ``N_()`` and translated with ``_()`` wh
 shown, so switching the language in the running app changes it too.
 
 The source strings are English; ``locale/<lang>/LC_MESSAGES/messages.po`` holds the other
-languages. No Textual, no Rich: every layer may import this module.
+languages (docs/translating.md: extract, update, test). The language is chosen once at start
+(``choose_language``: --lang, the config's ``language``, LANG, English) and may be switched
+while the app runs (``set_language``). No Textual, no Rich: every layer may import this module.
 """
 
 from __future__ import annotations
