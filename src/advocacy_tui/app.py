@@ -14,10 +14,11 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from advocacy_tui import __version__
-from advocacy_tui.config import Settings, remember_theme
+from advocacy_tui.config import Settings, remember_language, remember_theme
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.clock import Clock, SystemClock
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import _, current_language, set_language
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.themes import load_themes
 from advocacy_tui.widgets import safe_output
@@ -107,6 +108,7 @@ class AdvocacyApp(App):
         self.settings = settings or Settings()
         self.clock = clock or store.clock or SystemClock()
         self.config_path = config_path
+        self._stale_modes: set[str] = set()  # sections shown when the language changed
         self.catch_errors = catch_errors
         self.log_dir = log_dir
         themes, self.theme_problems = load_themes(themes_dir)
@@ -217,7 +219,7 @@ class AdvocacyApp(App):
         title = screen.sub_title or "advocacy-tui"
         keys = []
         for key, binding in self._bindings_for(screen):
-            keys.append((self.get_key_display(binding), binding.description or key))
+            keys.append((self.get_key_display(binding), _(binding.description) if binding.description else key))
         self.push_screen(HelpScreen(title, text + "\n\n" + APP_HELP_FOOTER, keys))
 
     def _bindings_for(self, screen: Screen) -> list[tuple[str, Binding]]:
@@ -238,12 +240,75 @@ class AdvocacyApp(App):
         if isinstance(screen, SectionScreen):
             yield from screen.palette_commands()
         yield SystemCommand("Help", "Help for this screen (F1)", self.action_help)
+        other = "en" if current_language() == "pl" else "pl"
+        yield SystemCommand("Language: Polski / English",
+                            _("Switch the app to {language}").format(language=LANGUAGE_NAMES[other]),
+                            lambda: self.switch_language(other))
         for command in super().get_system_commands(screen):
             if command.title == "Screenshot":  # Textual's saves to a downloads folder that may not exist
                 yield SystemCommand("Screenshot", "Save a picture (SVG) of this screen, readable by you only",
                                     lambda: self.set_timer(0.1, self.save_private_screenshot))
             else:
                 yield command
+
+    # -- language -------------------------------------------------------------------
+
+    def switch_language(self, language: str) -> None:
+        """Speak ``language`` from now on, without a restart.
+
+        Every ``_()`` call from here on answers in the new language. The current screen
+        counts and writes its texts again (its refresh action) and the footer re-reads the
+        keys' descriptions; the other sections that show only their base screen are built
+        again when next opened. What was composed once on the current section (headings,
+        column titles) and open dialogs change when that section is next opened after
+        visiting another one.
+        """
+        from dataclasses import replace
+
+        if language == current_language():
+            return
+        set_language(language)
+        self.settings = replace(self.settings, language=language, language_set=True)
+        if self.config_path is not None:
+            try:
+                remember_language(self.config_path, language)
+            except OSError as error:
+                self.notify(_("The language could not be saved to {path}: {reason}.").format(
+                    path=self.config_path, reason=error.strerror), severity="warning", markup=False)
+        current = self.current_mode
+        for section in SECTIONS:
+            if section.mode != current:
+                self._rebuild_mode(section.mode)
+        self._stale_modes.add(current)
+        refresh = getattr(self.screen, "action_refresh", None)
+        if callable(refresh):
+            refresh()
+        self.screen.refresh_bindings()
+        self.screen.refresh(layout=True)
+        for widget in self.screen.walk_children():
+            if type(widget).__name__ == "KeyBar":
+                widget.refresh()
+        self.notify(_("The app now speaks English.") if language == "en" else _("The app now speaks Polish."),
+                    markup=False)
+
+    def _rebuild_mode(self, mode: str) -> None:
+        """Drop a section's screens so it is built again, in the current language, when next
+        opened; a section with a dialog or wizard open on it is left as it is."""
+        stacks = getattr(self, "_screen_stacks", {})
+        stack = stacks.get(mode)
+        if not stack or len(stack) > 1 or mode == self.current_mode:
+            return
+        section = next(s for s in SECTIONS if s.mode == mode)
+        self.remove_mode(mode)
+        self.add_mode(mode, section.build)
+
+    def switch_mode(self, mode: str):
+        previous = self.current_mode
+        done = super().switch_mode(mode)
+        if previous in self._stale_modes and previous != mode:
+            self._stale_modes.discard(previous)
+            self.call_later(self._rebuild_mode, previous)
+        return done
 
     def save_private_screenshot(self) -> Path | None:
         """The screen as an SVG in the data folder's ``screenshots``, owner-only (it may show
@@ -299,6 +364,8 @@ class AdvocacyApp(App):
         except OSError:
             return None
 
+
+LANGUAGE_NAMES = {"pl": "Polski", "en": "English"}  # each in its own language
 
 APP_HELP = """\
 # advocacy-tui

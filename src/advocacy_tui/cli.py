@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from advocacy_tui.commands import output
 from advocacy_tui.config import ConfigError, Settings, load_settings
 from advocacy_tui.data.store import Store, StoreError
 from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import LANGUAGES, _, choose_language, current_language, set_language
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -140,21 +141,39 @@ class _Commands(click.Group):
 @click.option("--db", "db_path", type=click.Path(path_type=Path), default=None,
               help="Open this database file instead of the default one.")
 @click.option("--demo", is_flag=True, help="Open a fresh copy of a sample program (your data is not touched).")
+@click.option("--lang", "lang", type=click.Choice(LANGUAGES), default=None,
+              help="The language of the app and its messages (default: config, then LANG).")
 @click.version_option(__version__, "--version", "-V", prog_name="advocacy-tui",
                       message="%(prog)s %(version)s")
 @click.option("--no-saved-settings", "no_saved_settings", is_flag=True, hidden=True,
               help="Never write the config file (the demo served in a browser).")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None, demo: bool, no_saved_settings: bool) -> None:
+def cli(ctx: click.Context, db_path: Path | None, demo: bool, no_saved_settings: bool,
+        lang: str | None) -> None:
     """Run an employee-advocacy program: roster, calendar, tasks and readiness.
 
     With no command, opens the app.
     """
     from advocacy_tui.data.files import clean_stale_parts
 
+    use_language(lang)
+
     clean_stale_parts()  # part files of exports and backups killed earlier hold personal data
     if ctx.invoked_subcommand is None:
         run_app(ctx, db_path, demo)
+
+
+def use_language(given: str | None) -> str:
+    """Choose the language before any message is made: ``--lang``, the config's ``language``,
+    LANG / LC_MESSAGES, English. A config that cannot be read is reported by the command
+    itself (``locate config`` must still work to find it)."""
+    try:
+        settings = load_settings(paths.config_file())
+    except ConfigError:
+        settings = Settings()
+    language = choose_language(given, settings.language if settings.language_set else None)
+    set_language(language)
+    return language
 
 
 def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options: Any) -> None:
@@ -162,7 +181,7 @@ def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options:
 
     end_with_server()  # a copy of the app for a browser tab ends when its server does
     user = served_user()  # the named user signed in to that tab, if the program has users
-    settings = load_config()
+    settings = replace(load_config(), language=current_language())  # --lang wins over the file
     demo_folder = None
     try:
         if demo:
@@ -253,14 +272,14 @@ def main() -> None:
         error.show()
         sys.exit(1)
     except click.UsageError as error:
-        hint = f" Try “{error.ctx.command_path} --help”." if error.ctx else ""
+        hint = " " + _("Try “{command} --help”.").format(command=error.ctx.command_path) if error.ctx else ""
         say_error(f"{error.format_message()}{hint}")
         sys.exit(1)
     except click.ClickException as error:
         say_error(error.format_message())
         sys.exit(1)
     except (click.Abort, KeyboardInterrupt):
-        say_error("stopped.")
+        say_error(_("Stopped."))
         sys.exit(130)
     except StoreError as error:  # busy, read-only, disk full: nothing was saved, in words
         say_error(str(error))
@@ -274,8 +293,8 @@ def main() -> None:
     except Exception as error:  # last resort: a bug, reported in words with details in a log
         log = _log_unexpected(error)
         say_error(
-            f"something unexpected went wrong ({type(error).__name__}: {error})."
-            + (f" Details are in {log}." if log else "")
+            _("Something unexpected went wrong ({kind}: {error}).").format(kind=type(error).__name__, error=error)
+            + (" " + _("Details are in {log}.").format(log=log) if log else "")
         )
         sys.exit(1)
 

@@ -44,6 +44,7 @@ class Settings:
     company_share_limit: float = DEFAULT_COMPANY_SHARE_LIMIT
     stale_talk_days: int = DEFAULT_STALE_TALK_DAYS  # a stakeholder talk older than this shows on Today
     source: Path | None = None
+    language_set: bool = False  # ``language`` was in the file (else LANG decides, then English)
 
     @property
     def voice_labels(self) -> dict[str, str]:
@@ -90,6 +91,7 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
             values[key] = value.strip()
     if values.get("language", "en") not in LANGUAGES:
         raise _fail(path, "language", f"must be one of {', '.join(LANGUAGES)}.")
+    values["language_set"] = "language" in values
     week_start = values.get("week_start", "monday").lower()
     if week_start not in WEEK_DAYS:
         raise _fail(
@@ -192,12 +194,22 @@ def check_keymap(settings: Settings, known_ids: set[str], scopes: Iterable[Itera
 
 def remember_theme(path: Path, theme: str) -> None:
     """Write ``theme = "..."`` into config.toml, keeping everything else as it was."""
+    remember_setting(path, "theme", theme)
+
+
+def remember_language(path: Path, language: str) -> None:
+    """Write ``language = "pl"`` (or "en") into config.toml, keeping everything else."""
+    remember_setting(path, "language", language)
+
+
+def remember_setting(path: Path, key: str, value: str) -> None:
+    """Write ``key = "value"`` into config.toml, keeping everything else as it was."""
     import tomlkit
 
     try:
         document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
     except Exception:  # a file we cannot parse is left alone
         return
-    document["theme"] = theme
+    document[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(tomlkit.dumps(document), encoding="utf-8")

@@ -6,7 +6,9 @@ help text at class level) is marked with ``N_()`` and translated with ``_()`` wh
 shown, so switching the language in the running app changes it too.
 
 The source strings are English; ``locale/<lang>/LC_MESSAGES/messages.po`` holds the other
-languages. No Textual, no Rich: every layer may import this module.
+languages (docs/translating.md: extract, update, test). The language is chosen once at start
+(``choose_language``: --lang, the config's ``language``, LANG, English) and may be switched
+while the app runs (``set_language``). No Textual, no Rich: every layer may import this module.
 """
 
 from __future__ import annotations
@@ -39,6 +41,16 @@ def language_from_environment(environ: Mapping[str, str] = os.environ) -> str | 
     return None
 
 
+def choose_language(given: str | None = None, configured: str | None = None,
+                    environ: Mapping[str, str] = os.environ) -> str:
+    """The language to use: ``--lang``, else the config's ``language``, else LANG and the
+    other locale variables, else English."""
+    for language in (given, configured, language_from_environment(environ)):
+        if language in LANGUAGES:
+            return language
+    return SOURCE_LANGUAGE
+
+
 def _catalogue(language: str) -> gettext.NullTranslations:
     if language == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
@@ -48,25 +60,46 @@ def _catalogue(language: str) -> gettext.NullTranslations:
         if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
             with mo.open("rb") as file:
                 return gettext.GNUTranslations(file)
-        if po.exists():  # not compiled yet (a checkout without a build): compile in memory
-            return _compile(po)
+        if po.exists():  # not compiled yet (a checkout without a build): compile it once
+            return _compiled(po, language)
     except (OSError, ValueError):
         pass
     return gettext.NullTranslations()
 
 
-def _compile(po: Path) -> gettext.NullTranslations:
+def _compiled(po: Path, language: str) -> gettext.NullTranslations:
+    """The .po compiled, from the user's cache when it was compiled before.
+
+    Compiling means importing Babel's catalogue code, about a tenth of a second at every
+    start; the cached .mo is named by the .po's content, so an edited .po is compiled again.
+    """
+    import hashlib
     from io import BytesIO
 
+    from advocacy_tui import paths
+
+    source = po.read_bytes()
+    digest = hashlib.sha256(source).hexdigest()[:16]
+    cached = paths.cache_dir() / f"{DOMAIN}-{language}-{digest}.mo"
+    try:
+        return gettext.GNUTranslations(BytesIO(cached.read_bytes()))
+    except (OSError, ValueError):
+        pass
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with po.open("rb") as file:
-        catalog = read_po(file)
+    catalog = read_po(BytesIO(source))
     buffer = BytesIO()
     write_mo(buffer, catalog)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    compiled = buffer.getvalue()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        part = cached.with_suffix(f".part{os.getpid()}")
+        part.write_bytes(compiled)
+        part.replace(cached)
+    except OSError:
+        pass  # a read-only home: compile again next time
+    return gettext.GNUTranslations(BytesIO(compiled))
 
 
 def set_language(language: str) -> None:
@@ -82,7 +115,9 @@ def current_language() -> str:
 
 
 def _(message: str) -> str:
-    """The message in the current language."""
+    """The message in the current language ("" stays "": gettext would give the header)."""
+    if not message:
+        return message
     return _state["translations"].gettext(message)  # type: ignore[attr-defined]
 
 

@@ -37,6 +37,11 @@ def state_dir() -> Path:
     return _dirs().user_state_path
 
 
+def cache_dir() -> Path:
+    """Things made again when missing (the compiled translation catalogue)."""
+    return _dirs().user_cache_path
+
+
 def log_dir() -> Path:
     return _dirs().user_log_path
 

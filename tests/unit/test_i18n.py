@@ -42,3 +42,41 @@ def test_english_is_the_source():
     i18n.set_language("en")
     assert i18n._("Roster") == "Roster"
     assert i18n.ngettext("{n} person", "{n} people", 2) == "{n} people"
+
+
+@pytest.mark.parametrize(
+    ("given", "configured", "environ", "expected"),
+    [
+        ("pl", "en", {"LANG": "en_US.UTF-8"}, "pl"),  # --lang wins
+        (None, "pl", {"LANG": "en_US.UTF-8"}, "pl"),  # then the config file
+        (None, "en", {"LANG": "pl_PL.UTF-8"}, "en"),  # an explicit English config beats LANG
+        (None, None, {"LANG": "pl_PL.UTF-8"}, "pl"),  # then the environment
+        (None, None, {"LANG": "de_DE.UTF-8"}, "en"),  # else English
+        (None, None, {}, "en"),
+    ],
+)
+def test_choose_language(given, configured, environ, expected):
+    assert i18n.choose_language(given, configured, environ) == expected
+
+
+def test_config_says_whether_the_language_was_given(tmp_path):
+    from advocacy_tui.config import parse_settings
+
+    assert parse_settings({"language": "pl"}, tmp_path / "c.toml").language_set
+    assert not parse_settings({}, tmp_path / "c.toml").language_set
+
+
+def test_empty_message_is_not_the_catalogue_header():
+    i18n.set_language("pl")
+    assert i18n._("") == ""
+
+
+def test_compiled_catalogue_is_cached_and_a_damaged_cache_is_compiled_again():
+    from advocacy_tui import paths
+
+    i18n.set_language("pl")
+    cached = list(paths.cache_dir().glob("messages-pl-*.mo"))
+    assert len(cached) == 1
+    cached[0].write_bytes(b"not a catalogue")
+    i18n.set_language("pl")
+    assert i18n._("Tasks") == "Zadania"

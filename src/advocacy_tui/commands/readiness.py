@@ -25,6 +25,7 @@ from advocacy_tui.commands.output import tell, write_data
 from advocacy_tui.data.files import FileWriteError, write_private
 from advocacy_tui.data.files_written import REPORT, record_file_written
 from advocacy_tui.data.store import Store
+from advocacy_tui.i18n import current_language, set_language
 
 report_group = group("report", "Write reports: a readiness run, or the state of the program.")
 
@@ -43,7 +44,7 @@ def _write(text: str, output: Path | None, store: Store) -> None:
 
 @cli.command("wizard", context_settings=CONTEXT)
 @click.option("--lang", "language", type=click.Choice(["en", "pl"]), default=None,
-              help="The language of the questions (default: the config's language).")
+              help="The language of the questions and the app (default: --lang, config, then LANG).")
 @click.option("--bank", "bank_name", default="readiness", show_default=True,
               help="The question bank: readiness, readiness-quick, or one of your own.")
 @click.option("--workshop", is_flag=True, help="Large screens and vote tallies, for a room and a projector.")
@@ -62,8 +63,11 @@ def wizard(ctx: click.Context, language: str | None, bank_name: str, workshop: b
         _check_bank(check_bank)
         return
 
-    settings = load_config()
-    language = language or settings.language
+    load_config()  # a broken config is reported before the app opens
+    # ``wizard --lang pl`` speaks Polish throughout, as ``advocacy-tui --lang pl wizard`` does
+    if language:
+        set_language(language)
+    language = current_language()
     try:
         find_bank(bank_name, language, paths.config_dir())
     except (LookupError, BankError) as error:

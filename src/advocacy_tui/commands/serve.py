@@ -97,8 +97,11 @@ def users_loader(path: Path):
 
 
 def served_command(path: Path, *, demo: bool) -> str:
-    """The command each browser tab runs; the demo's never writes the user's config."""
-    return shlex.join([sys.executable, "-m", "advocacy_tui", "--db", str(path),
+    """The command each browser tab runs, in the server's language; the demo's never writes
+    the user's config."""
+    from advocacy_tui.i18n import current_language
+
+    return shlex.join([sys.executable, "-m", "advocacy_tui", "--lang", current_language(), "--db", str(path),
                        *(["--no-saved-settings"] if demo else [])])
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import tempfile
 from datetime import timedelta
-from importlib import resources
 from pathlib import Path
 
 import tomli
 
 from advocacy_tui.data.ambassadors import AmbassadorRepo
+from advocacy_tui.data.demo_content import demo_language, demo_text
 from advocacy_tui.data.demo_tasks import fill_tasks
 from advocacy_tui.data.posts import fill_calendar
 from advocacy_tui.data.roster_life import fill_roster_life
@@ -19,14 +19,15 @@ from advocacy_tui.domain.clock import Clock
 from advocacy_tui.domain.dates import format_date
 
 
-def demo_content() -> dict:
-    text = resources.files("advocacy_tui.content").joinpath("demo.toml").read_text(encoding="utf-8")
-    return tomli.loads(text)
+def demo_content(language: str | None = None) -> dict:
+    return tomli.loads(demo_text("demo", language))
 
 
-def fill_demo(store: Store) -> None:
-    """Write the demo program into an empty store, in one transaction."""
-    content = demo_content()
+def fill_demo(store: Store, language: str | None = None) -> None:
+    """Write the demo program into an empty store, in one transaction: the Polish company
+    in Polish, the English one otherwise (``language`` or the one in use)."""
+    language = demo_language(language)
+    content = demo_content(language)
     today = store.clock.today()
     repo = AmbassadorRepo(store)
     with store.write():
@@ -35,17 +36,17 @@ def fill_demo(store: Store) -> None:
             if "joined_days_ago" in person:
                 fields["joined"] = format_date(today - timedelta(days=person["joined_days_ago"]))
             repo.add(build_ambassador(fields))
-        fill_roster_life(store)
-        fill_calendar(store)
-    fill_tasks(store)
+        fill_roster_life(store, language)
+        fill_calendar(store, language)
+    fill_tasks(store, language)
     from advocacy_tui.data.readiness import fill_readiness
 
-    fill_readiness(store)
+    fill_readiness(store, language)
 
 
-def open_demo(clock: Clock | None = None, folder: Path | None = None) -> Store:
+def open_demo(clock: Clock | None = None, folder: Path | None = None, language: str | None = None) -> Store:
     """A fresh temporary copy of the demo program; the user's own data is never touched."""
     folder = folder or Path(tempfile.mkdtemp(prefix="advocacy-demo-"))
     store = Store.open(folder / "demo.db", clock=clock)
-    fill_demo(store)
+    fill_demo(store, language)
     return store

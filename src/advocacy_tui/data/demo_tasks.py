@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from importlib import resources
 
 import tomli
 
+from advocacy_tui.data.demo_content import demo_text
 from advocacy_tui.data.store import Store
 from advocacy_tui.data.tasks import SETTING_HOURS, SETTING_NAME, SettingsRepo, Task, TaskRepo
 from advocacy_tui.domain.tasks import first_on_or_after, parse_recurrence
 
 
-def demo_tasks_content() -> dict:
-    text = resources.files("advocacy_tui.content").joinpath("demo_tasks.toml").read_text(encoding="utf-8")
-    return tomli.loads(text)
+def demo_tasks_content(language: str | None = None) -> dict:
+    return tomli.loads(demo_text("demo_tasks", language))
 
 
 def _moment(day: date, store: Store) -> str:
@@ -22,10 +21,10 @@ def _moment(day: date, store: Store) -> str:
     return datetime.combine(day, time(16, 0), tzinfo=now.tzinfo).isoformat(timespec="seconds")
 
 
-def fill_tasks(store: Store) -> None:
+def fill_tasks(store: Store, language: str | None = None) -> None:
     """Tasks and program settings; one transaction. (Onboarding, involvement and posts of
     the demo come from the roster and calendar demo content.)"""
-    content = demo_tasks_content()
+    content = demo_tasks_content(language)
     today = store.clock.today()
     conn = store.db.conn
     people = dict(conn.execute("SELECT email, id FROM ambassadors WHERE email IS NOT NULL").fetchall())

@@ -215,20 +215,22 @@ class Erasure:
     files: list[Path] = field(default_factory=list)  # files written earlier that still exist
 
     def lines(self) -> list[str]:
+        from advocacy_tui.formatting import format_number  # 1 234 in Polish, 1,234 in English
+
         out = [_("ambassadors: 1 row ({name}, {email}) removed").format(name=self.name, email=self.email)]
         if len(self.name.split()) < 2:
             out.append(_("their name “{name}” is only one word, so free text is searched for their "
                          "email only; check notes for the name yourself").format(name=self.name))
         out += [ngettext("{table}: {n} row removed", "{table}: {n} rows removed", n)
-                .format(table=table, n=f"{n:,}") for table, n in self.removed.items() if n]
+                .format(table=table, n=format_number(n)) for table, n in self.removed.items() if n]
         out += [ngettext("{table}: {n} row kept, link to the person cleared",
                          "{table}: {n} rows kept, link to the person cleared", n)
-                .format(table=table, n=f"{n:,}") for table, n in self.unlinked.items() if n]
+                .format(table=table, n=format_number(n)) for table, n in self.unlinked.items() if n]
         out += [ngettext("{table}: {n} row mentions them in free text; their name and email there "
                          "become {removed}",
                          "{table}: {n} rows mention them in free text; their name and email there "
                          "become {removed}", n)
-                .format(table=table, n=f"{n:,}", removed=REMOVED) for table, n in self.mentions.items() if n]
+                .format(table=table, n=format_number(n), removed=REMOVED) for table, n in self.mentions.items() if n]
         return out
 
     def files_lines(self) -> list[str]:

@@ -433,18 +433,16 @@ class LibraryRepo:
 # -- the demo program ------------------------------------------------------------------
 
 
-def fill_calendar(store: Store) -> None:
+def fill_calendar(store: Store, language: str | None = None) -> None:
     """The demo's library and three months of posts around today (deterministic)."""
     from datetime import timedelta
-    from importlib import resources
 
     import tomli
 
+    from advocacy_tui.data.demo_content import demo_text
     from advocacy_tui.domain.calendar import parse_time
 
-    text = resources.files("advocacy_tui.content").joinpath("demo_calendar.toml").read_text(
-        encoding="utf-8")
-    content = tomli.loads(text)
+    content = tomli.loads(demo_text("demo_calendar", language))
     today = store.clock.today()
     domain = content["email_domain"]
     library = LibraryRepo(store)

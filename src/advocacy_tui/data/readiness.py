@@ -319,10 +319,11 @@ def add_steps_as_tasks(store: Store, steps: Sequence[NextStep], *, run_id: int |
 # -- demo ----------------------------------------------------------------------------
 
 
-def fill_readiness(store: Store) -> None:
+def fill_readiness(store: Store, language: str | None = None) -> None:
     """The demo program's earlier readiness run (finished, with notes), from demo_readiness.toml."""
-    text = resources.files("advocacy_tui.content").joinpath("demo_readiness.toml").read_text(encoding="utf-8")
-    content = tomli.loads(text)
+    from advocacy_tui.data.demo_content import demo_text
+
+    content = tomli.loads(demo_text("demo_readiness", language))
     today = store.clock.today()
     with store.write():
         conn = store.db.conn

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from importlib import resources
 
 import tomli
 
@@ -22,14 +21,15 @@ KIND_WEIGHTS = {"post_published": 5, "content_cocreated": 1, "feedback": 2,
                 "helped_colleague": 1, "meeting": 2, "question": 1}
 
 
-def roster_life_content() -> dict:
-    text = resources.files("advocacy_tui.content").joinpath("demo_roster_life.toml")
-    return tomli.loads(text.read_text(encoding="utf-8"))
+def roster_life_content(language: str | None = None) -> dict:
+    from advocacy_tui.data.demo_content import demo_text
+
+    return tomli.loads(demo_text("demo_roster_life", language))
 
 
-def fill_roster_life(store: Store) -> None:
+def fill_roster_life(store: Store, language: str | None = None) -> None:
     """Add onboarding steps, involvement and stakeholders to the demo people (deterministic)."""
-    content = roster_life_content()
+    content = roster_life_content(language)
     today = store.clock.today()
     conn = store.db.conn
     steps_repo = OnboardingRepo(store)

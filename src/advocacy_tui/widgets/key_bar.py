@@ -16,6 +16,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 
+from advocacy_tui.i18n import _
+
 KEPT_RIGHT = {"help"}  # F1 stays visible on every screen, however narrow
 
 
@@ -93,8 +95,12 @@ class KeyBar(Widget, can_focus=False):
             if not (binding.show or palette) or binding.action in actions:
                 continue
             actions.add(binding.action)
-            item = Shown(binding.key, app.get_key_display(binding), binding.description,
-                         enabled, tooltip or binding.tooltip or binding.description)
+            # descriptions are English source text (N_), shown in the language in use
+            # (never _("") : gettext answers the empty string with the catalogue's header)
+            description = _(binding.description) if binding.description else ""
+            tip = tooltip or binding.tooltip
+            item = Shown(binding.key, app.get_key_display(binding), description,
+                         enabled, _(tip) if tip else description)
             (right if palette or binding.action in KEPT_RIGHT else left).append(item)
         return left, right
 
