@@ -609,7 +609,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
                 self.reload(keep_week_post=post_id)
                 self.notify(message, markup=False)
 
-            save_or_ask(self, _("this post"), write, saved=done,
+            save_or_ask(self, "post", write, saved=done,
                         reopen=lambda: self.edit_post(post_id, result),
                         dropped=lambda: self.reload(keep_week_post=post_id))
 

@@ -229,7 +229,7 @@ class StakeholderView(Vertical):
                 self.refresh_rows(keep_key=key)
                 self.notify(f"Saved {stakeholder.name}.", markup=False)
 
-            save_or_ask(self.screen, _("this stakeholder"), write, saved=done,
+            save_or_ask(self.screen, "stakeholder", write, saved=done,
                         reopen=lambda: self.edit(key, stakeholder), dropped=lambda: self.refresh_rows(keep_key=key))
 
         self.app.push_screen(StakeholderForm(self.today, draft or current), saved)

@@ -460,7 +460,7 @@ much time an owner needs, so this is your own number against your own plan.
                 self.refresh_all(keep_key=key)
                 self.notify(f"Saved “{task.title}”.", markup=False)
 
-            save_or_ask(self, _("this task"), write, saved=done, reopen=lambda: self.edit(key, task),
+            save_or_ask(self, "task", write, saved=done, reopen=lambda: self.edit(key, task),
                         dropped=lambda: self.refresh_all(keep_key=key))
 
         self.app.push_screen(TaskForm(self.repo, draft or current), saved)

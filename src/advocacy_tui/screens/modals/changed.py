@@ -12,7 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from advocacy_tui.data.store import ChangedMeanwhile
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.base import plain
 
 
@@ -25,14 +25,13 @@ class ChangedElsewhereDialog(ModalScreen[str | None]):
         Binding("escape", "choose(None)", "Back to the form", id="changed.back"),
     ]
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what_happened: str) -> None:
         super().__init__()
-        self.what = what
+        self.what_happened = what_happened
 
     def compose(self) -> ComposeResult:
-        text = _("Someone saved {what} in another tab or window after you opened the form. Keep "
-                 "mine saves your form over it; take theirs drops your changes; Esc goes back to "
-                 "your form.").format(what=self.what)
+        text = self.what_happened + " " + _("Keep mine saves your form over it; take theirs drops "
+                                            "your changes; Esc goes back to your form.")
         with Vertical(classes="dialog"):
             yield Static(plain(_("Changed since you opened it")), classes="dialog-title")
             yield Static(plain(text, single_line=False), classes="dialog-body")
@@ -51,19 +50,33 @@ class ChangedElsewhereDialog(ModalScreen[str | None]):
         self.dismiss(choice)
 
 
-def save_or_ask(screen: Screen, what: str, save: Callable[[bool], None], *,
+KINDS = {  # whole sentences per kind: Polish declines "this post" differently in each
+    "post": (N_("Someone saved this post in another tab or window after you opened the form."),
+             N_("This post was removed in another tab or window meanwhile, so your changes were "
+                "not saved.")),
+    "task": (N_("Someone saved this task in another tab or window after you opened the form."),
+             N_("This task was removed in another tab or window meanwhile, so your changes were "
+                "not saved.")),
+    "stakeholder": (N_("Someone saved this stakeholder in another tab or window after you opened "
+                       "the form."),
+                    N_("This stakeholder was removed in another tab or window meanwhile, so your "
+                       "changes were not saved.")),
+}
+
+
+def save_or_ask(screen: Screen, kind: str, save: Callable[[bool], None], *,
                 saved: Callable[[], None], reopen: Callable[[], None], dropped: Callable[[], None]) -> None:
-    """``save(checked)`` the edit; if the row changed elsewhere meanwhile, ask what to do.
+    """``save(checked)`` the edit of a ``kind`` (see KINDS); if the row changed elsewhere
+    meanwhile, ask what to do.
 
     ``saved`` runs after a save, ``dropped`` when the edit is not saved (theirs kept, or
     the row was removed), ``reopen`` opens the form again with the user's values."""
+    changed_text, removed_text = KINDS[kind]
     try:
         save(True)
     except ChangedMeanwhile as changed:
         if changed.current is None:
-            screen.notify(_("{what} was removed in another tab or window meanwhile, so your "
-                            "changes were not saved.").format(what=what).capitalize(),
-                          severity="warning", markup=False)
+            screen.notify(_(removed_text), severity="warning", markup=False)
             dropped()
             return
 
@@ -77,6 +90,6 @@ def save_or_ask(screen: Screen, what: str, save: Callable[[bool], None], *,
             else:
                 reopen()
 
-        screen.app.push_screen(ChangedElsewhereDialog(what), chosen)
+        screen.app.push_screen(ChangedElsewhereDialog(_(changed_text)), chosen)
         return
     saved()
