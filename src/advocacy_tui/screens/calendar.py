@@ -48,7 +48,6 @@ from advocacy_tui.domain.posts import (
     draft_from_library,
 )
 from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import SectionScreen, plain, typing_in
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.month_grid import MonthGrid

@@ -34,7 +34,6 @@ from advocacy_tui.domain.tasks import (
     parse_recurrence,
     week_start,
 )
-from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.load_meter import LoadMeter
