@@ -29,7 +29,7 @@ def backup(ctx: click.Context, target: Path, db_path: Path | None) -> None:
     assert checked is not None
     target = checked
     if target.exists():
-        raise UserError(f"{target} already exists; choose a new file name.")
+        raise UserError(_("{target} already exists; choose a new file name.").format(target=target))
     store = open_store(ctx, db_path, create=False)
     try:
         written = store.backup_to(target)
@@ -38,7 +38,7 @@ def backup(ctx: click.Context, target: Path, db_path: Path | None) -> None:
         raise UserError(_("{target} already exists; choose a new file name.").format(target=target)) from None
     finally:
         store.close()
-    say(f"Backed up {store.path} to {written}.")
+    say(_("Backed up {database} to {copy}.").format(database=store.path, copy=written))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -51,7 +51,8 @@ def restore(ctx: click.Context, source: Path, db_path: Path | None) -> None:
     try:
         kept = store.restore_from(source)
     except StoreError as error:
-        raise UserError(f"Nothing was restored: {error}") from None
+        raise UserError(_("Nothing was restored: {reason}").format(reason=error)) from None
     finally:
         store.close()
-    say(f"Restored {store.path} from {source}. The previous content is kept in {kept}.")
+    say(_("Restored {database} from {source}. The previous content is kept in {kept}.").format(
+        database=store.path, source=source, kept=kept))

@@ -25,7 +25,7 @@ from advocacy_tui.commands.output import tell, write_data
 from advocacy_tui.data.files import FileWriteError, write_private
 from advocacy_tui.data.files_written import REPORT, record_file_written
 from advocacy_tui.data.store import Store
-from advocacy_tui.i18n import current_language, set_language
+from advocacy_tui.i18n import _, current_language, set_language
 
 report_group = group("report", "Write reports: a readiness run, or the state of the program.")
 
@@ -39,7 +39,7 @@ def _write(text: str, output: Path | None, store: Store) -> None:
     except FileWriteError as error:
         raise UserError(str(error)) from None
     record_file_written(store, output, REPORT)  # so that forget can name it
-    tell(f"Report written to {output}.")
+    tell(_("Report written to {path}.").format(path=output))
 
 
 @cli.command("wizard", context_settings=CONTEXT)
@@ -82,7 +82,6 @@ def _check_bank(path: Path) -> None:
     from advocacy_tui.domain.readiness import BankError
     from advocacy_tui.domain.readiness_texts import describe_rule
     from advocacy_tui.domain.text import printable
-    from advocacy_tui.i18n import _
 
     try:
         bank = read_bank_file(path)
@@ -119,16 +118,16 @@ def report_readiness(ctx: click.Context, run_id: int | None, fmt: str, output: P
         if run_id is None:
             run = repo.latest_finished()
             if run is None:
-                raise UserError("No readiness run has been finished yet. Run “advocacy-tui wizard” first.")
+                raise UserError(_("No readiness run has been finished yet. Run “advocacy-tui wizard” first."))
         else:
             run = repo.get(run_id)
             if run is None:
-                raise UserError(f"There is no readiness run number {run_id}.")
+                raise UserError(_("There is no readiness run number {number}.").format(number=run_id))
         try:
             bank = find_bank(run.bank, run.language, paths.config_dir())
         except (LookupError, BankError) as error:
-            raise UserError(f"Run {run.id} used a question bank that cannot be loaded: "
-                            f"{str(error).strip(chr(39))}") from None
+            raise UserError(_("Run {number} used a question bank that cannot be loaded: {reason}").format(
+                number=run.id, reason=str(error).strip(chr(39)))) from None
         text = readiness_report(store, run, bank, fmt)
         _write(text, output, store)
     finally:
