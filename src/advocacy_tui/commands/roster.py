@@ -36,9 +36,18 @@ DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check the file and say what would change; write nothing.")
 @click.option("--skip-invalid", is_flag=True, help="Import the good rows and skip the rows with problems.")
+@click.option("--map", "mappings", multiple=True, metavar="COLUMN=FIELD",
+              help="Say what a column holds (name, first, last, email, email_alt, department, role, "
+                   "status, enabled, linkedin, joined, notes) or ignore it: --map state=ignore. "
+                   "Repeat for more columns.")
+@click.option("--dates", "date_order", type=click.Choice(["dmy", "mdy"]), default=None,
+              help="How to read dates like 03/04/2022 when the file does not tell: dmy (day first) "
+                   "or mdy (month first, as US systems write).")
+@click.option("--sheet", default=None, help="For a workbook (.xlsx): the sheet to read (the first by default).")
 @db_option
 @click.pass_context
 def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_invalid: bool,
+                       mappings: tuple[str, ...], date_order: str | None, sheet: str | None,
                        db_path: Path | None) -> None:
     """Add or update people from a CSV FILE (UTF-8, Windows-1250 or UTF-16; , ; or tab).
 
@@ -51,20 +60,24 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
     nothing is imported and every problem is listed, unless --skip-invalid is given.
     A leading ' that an export put before = + - @ is taken away again.
     """
+    column_map = _column_map(mappings)
     try:
-        table = read_table(file)
+        table = read_table(file, sheet=sheet)
     except ImportFileError as error:
         raise UserError(str(error)) from None
     store = open_store(ctx, db_path, demo_ok=dry_run)
     try:
         try:
             with progress_bar(_("Checking the rows")) as update:
-                plan = plan_import(store, table, path=str(file), progress=update)
+                plan = plan_import(store, table, path=str(file), progress=update,
+                                   column_map=column_map, date_order=date_order)
         except ImportFileError as error:
             raise UserError(str(error)) from None
         tell(f"Read {plan.rows:,} rows from {file} ({plan.encoding}, {plan.separator_name}-separated).")
         if plan.ignored:
             tell("Columns not used: " + ", ".join(plan.ignored) + ".")
+        for notice in plan.notices:
+            tell(notice)
         if plan.problems:
             verb = "has a problem" if plan.invalid_rows == 1 else "have problems"
             tell(f"{plan.invalid_rows:,} of {plan.rows:,} rows {verb}:")
@@ -85,6 +98,20 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
         say(f"Imported: {summary}.")
     finally:
         store.close()
+
+
+def _column_map(mappings: tuple[str, ...]) -> dict[str, str]:
+    """``--map state=ignore`` -> {"state": "ignore"}; a value without ``=`` is refused in words."""
+    chosen: dict[str, str] = {}
+    for text in mappings:
+        column, sign, target = text.rpartition("=")
+        if not sign or not column.strip() or not target.strip():
+            raise UserError(_(
+                "--map takes COLUMN=FIELD, for example --map state=ignore or --map Kto=name "
+                "(got “{text}”)."
+            ).format(text=text))
+        chosen[column.strip()] = target.strip()
+    return chosen
 
 
 def _export_options(command):
