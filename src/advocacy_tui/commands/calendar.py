@@ -81,18 +81,33 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
         store.close()
 
 
+SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+
+
 def _export_table(ctx: click.Context, what: str, fmt: str, output: Path | None,
-                  db_path: Path | None) -> None:
+                  db_path: Path | None, separator: str = "comma") -> None:
     from advocacy_tui.data import calendar_export as ex
 
     output = check_output(ctx, output, db_path)
+    if fmt == "xlsx" and (output is None or str(output) == "-"):
+        raise UserError(_("An Excel workbook cannot be shown on the screen: give a file with "
+                          "-o, for example -o {what}.xlsx.").format(what=what))
     store = open_store(ctx, db_path, create=False)
     try:
         if what == "posts":
             records, fields = ex.post_records(store), ex.POST_FIELDS
         else:
             records, fields = ex.library_records(store), ex.LIBRARY_FIELDS
-        text = ex.to_csv(records, fields) if fmt == "csv" else ex.to_json(records)
+        if fmt == "xlsx":
+            from advocacy_tui.data.csv_io import date_columns
+            from advocacy_tui.data.xlsx_io import write_workbook
+
+            data, _count = write_workbook(fields, ([r[f] for f in fields] for r in records),
+                                          title=what, date_columns=date_columns(fields))
+            _write(data, output, store)
+            return
+        text = (ex.to_csv(records, fields, delimiter=SEPARATORS[separator]) if fmt == "csv"
+                else ex.to_json(records))
         # utf-8-sig: Excel recognises UTF-8 (Polish letters) only with the byte-order mark.
         _write(text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), output, store)
     finally:
@@ -103,16 +118,18 @@ for _what, _summary in (("posts", "Every post of the content calendar"),
                         ("library", "Every item of the content library")):
 
     def _make(what: str, summary: str) -> None:
-        @export.command(what, context_settings=CONTEXT, help=f"{summary} as CSV or JSON. "
-                        "CSV cells never start a spreadsheet formula.")
-        @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
-                      show_default=True, help="The file format.")
+        @export.command(what, context_settings=CONTEXT, help=f"{summary} as CSV, JSON or an "
+                        "Excel workbook. No cell ever starts a spreadsheet formula.")
+        @click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]), default="csv",
+                      show_default=True, help="The file format (xlsx needs -o).")
         @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
                       help="Write to this file instead of the screen.")
+        @click.option("--separator", type=click.Choice(sorted(SEPARATORS)), default="comma",
+                      show_default=True, help="CSV separator; semicolon suits Excel in a Polish locale.")
         @db_option
         @click.pass_context
-        def _command(ctx: click.Context, fmt: str, output: Path | None,
+        def _command(ctx: click.Context, fmt: str, output: Path | None, separator: str,
                      db_path: Path | None) -> None:
-            _export_table(ctx, what, fmt, output, db_path)
+            _export_table(ctx, what, fmt, output, db_path, separator)
 
     _make(_what, _summary)

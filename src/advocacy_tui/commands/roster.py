@@ -49,7 +49,8 @@ DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_invalid: bool,
                        mappings: tuple[str, ...], date_order: str | None, sheet: str | None,
                        db_path: Path | None) -> None:
-    """Add or update people from a CSV FILE (UTF-8, Windows-1250 or UTF-16; , ; or tab).
+    """Add or update people from a CSV FILE (UTF-8, Windows-1250 or UTF-16; , ; or tab),
+    an Excel workbook (.xlsx; the first sheet or --sheet) or a JSON export.
 
     Columns are found by their header, in English or Polish: name (or first name and
     last name; imię i nazwisko), email, department (dział), role (rola), status,
@@ -73,7 +74,7 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
                                    column_map=column_map, date_order=date_order)
         except ImportFileError as error:
             raise UserError(str(error)) from None
-        tell(f"Read {plan.rows:,} rows from {file} ({plan.encoding}, {plan.separator_name}-separated).")
+        tell(f"Read {plan.rows:,} rows from {file} ({plan.source}).")
         if plan.ignored:
             tell("Columns not used: " + ", ".join(plan.ignored) + ".")
         for notice in plan.notices:
@@ -117,8 +118,8 @@ def _column_map(mappings: tuple[str, ...]) -> dict[str, str]:
 def _export_options(command):
     """The options every roster export takes: format, output file, CSV separator, database."""
     for option in reversed([
-        click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
-                     show_default=True),
+        click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]), default="csv",
+                     show_default=True, help="xlsx: an Excel workbook with real dates (needs -o)."),
         click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
                      help="Write to this file (readable by you only). Without it, print to the screen."),
         click.option("--separator", type=click.Choice(sorted(DELIMITERS)), default="comma",
@@ -155,6 +156,9 @@ def _export(ctx: click.Context, what: str, fmt: str, output: Path | None, separa
             db_path: Path | None) -> None:
     assert what in EXPORTS
     output = check_output(ctx, output, db_path)
+    if fmt == "xlsx" and (output is None or str(output) == "-"):
+        raise UserError(_("An Excel workbook cannot be shown on the screen: give a file with "
+                          "-o, for example -o people.xlsx."))
     store = open_store(ctx, db_path, create=False)
     try:
         if output is None:

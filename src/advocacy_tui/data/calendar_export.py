@@ -176,10 +176,10 @@ def library_records(store: Store) -> list[dict[str, object]]:
     return [dict(zip(LIBRARY_FIELDS, row, strict=True)) for row in rows]
 
 
-def to_csv(records: list[dict[str, object]], fields: list[str]) -> str:
+def to_csv(records: list[dict[str, object]], fields: list[str], *, delimiter: str = ",") -> str:
     """CSV a spreadsheet opens safely: no cell can start a formula."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(fields)
     for record in records:
         writer.writerow([safe_cell(record[name]) for name in fields])

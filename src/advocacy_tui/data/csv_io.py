@@ -42,10 +42,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from advocacy_tui.data import decoding
+from advocacy_tui.data import decoding, xlsx_io
 from advocacy_tui.data import import_words as vocab
 from advocacy_tui.data.ambassadors import _keys
-from advocacy_tui.data.files import FileWriteError, private_file
+from advocacy_tui.data.files import FileWriteError, private_file, write_private
 from advocacy_tui.data.files_written import EXPORT, record_file_written
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import ValidationError, build_ambassador, check_linkedin
@@ -214,6 +214,7 @@ class TableFile:
     start: int  # offset of the first data line in ``text``
     lines: int  # a line count, for progress
     row_offset: int = 0  # rows above the header (a preamble) and a label row under it
+    described: str | None = None  # how a message names a workbook's sheet or a JSON file
 
     def column_name(self, index: int) -> str:
         """How a message names the cell's column: “notes” (column 2)."""
@@ -348,14 +349,24 @@ def read_table(path: str | os.PathLike[str], *, sheet: str | None = None) -> Tab
         raise ImportFileError(f"{path} cannot be read: permission denied.") from None
     except OSError as error:
         raise ImportFileError(f"{path} cannot be read: {error.strerror or error}.") from None
-    return parse_table(data, name=str(path))
+    return parse_table(data, name=str(path), sheet=sheet)
 
 
-def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+def parse_table(data: bytes, *, name: str = "The file", sheet: str | None = None) -> TableFile:
+    """A CSV file, an Excel workbook (.xlsx: the first sheet or ``sheet``) or a JSON export."""
+    if xlsx_io.is_workbook(data):
+        try:
+            title, rows = xlsx_io.read_rows(data, sheet=sheet, name=name)
+            text = _rows_as_csv(rows)
+        except xlsx_io.WorkbookError as error:
+            raise ImportFileError(str(error)) from None
+        table = _parse_text(text, "UTF-8", name)
+        table.described = _("sheet “{sheet}” of a workbook").format(sheet=printable(title[:40]))
+        return table
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFileError(
-            f"{name} is a spreadsheet workbook, not CSV. In your spreadsheet choose "
-            "“Save as” → CSV, then import that file."
+            f"{name} is an old Excel workbook (.xls). In your spreadsheet choose "
+            "“Save as” → Excel workbook (.xlsx) or CSV, then import that file."
         )
     head = data[:4096]
     has_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
@@ -365,6 +376,62 @@ def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
             "Save it from your spreadsheet as “CSV UTF-8” and try again."
         )
     text, encoding = decode(data)
+    records = _json_records(text)
+    if records is not None:
+        table = _parse_text(_records_as_csv(records), encoding, name)
+        table.described = _("JSON, {count:,} records").format(count=len(records))
+        return table
+    return _parse_text(text, encoding, name)
+
+
+def _rows_as_csv(rows: Iterable[list[str]]) -> str:
+    """Rows of a workbook or a JSON file as CSV text, each cell made inert as an export does
+    (so that reading it back gives every cell exactly, ``=1+1`` included)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in rows:
+        writer.writerow([quote_cell(cell) for cell in row])
+    return out.getvalue()
+
+
+def _json_records(text: str) -> list[dict] | None:
+    """The records of a JSON export (a list of objects), or None when the text is not one."""
+    if not text.lstrip("\ufeff \t\r\n").startswith("["):
+        return None
+    try:
+        value = json.loads(text.lstrip("\ufeff"))
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        return None
+    return value
+
+
+def _json_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _records_as_csv(records: list[dict]) -> str:
+    columns: dict[str, None] = {}
+    for record in records:
+        for key in record:
+            columns.setdefault(str(key), None)
+    if not columns:
+        columns = {"name": None}
+    header = list(columns)
+    rows = ([_json_cell(record.get(key)) for key in header] for record in records)
+    return _rows_as_csv([header, *rows])
+
+
+def _parse_text(text: str, encoding: str, name: str) -> TableFile:
     # Skip blank lines before the header.
     start = 0
     while start < len(text):
@@ -487,11 +554,17 @@ class ImportPlan:
     table: TableFile | None = field(default=None, repr=False, compare=False)
     seen: tuple | None = field(default=None, repr=False, compare=False)
     notices: list[str] = field(default_factory=list)  # what the import guessed, for the user
+    described: str | None = None  # "sheet “Arkusz1” of a workbook", "JSON, 12 records"
     options: dict = field(default_factory=dict, repr=False, compare=False)  # plan_import's choices
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def source(self) -> str:
+        """How the file was read: “Windows-1250, semicolon-separated”, “sheet “X” of a workbook”."""
+        return self.described or f"{self.encoding}, {self.separator_name}-separated"
 
     @property
     def separator_name(self) -> str:
@@ -789,7 +862,7 @@ def plan_import(
     if "name" not in index and ("first" in names or "last" in names):
         columns["name"] = " + ".join(names[f] for f in ("first", "last") if f in names)
     plan = ImportPlan(path, table.encoding, table.delimiter, columns, ignored, table=table,
-                      seen=_roster_mark(store), notices=notices,
+                      seen=_roster_mark(store), notices=notices, described=table.described,
                       options={"column_map": column_map, "date_order": date_order})
     by_email, by_name = _existing(store)
     seen_email: dict[str, int] = {}
@@ -1050,6 +1123,11 @@ def write_json(handle: IO[str], columns: list[str], rows: Iterable[tuple]) -> in
     return count
 
 
+def date_columns(columns: Iterable[str]) -> list[str]:
+    """The columns that hold dates or times (a workbook writes them as real dates)."""
+    return [c for c in columns if c == "joined" or c.endswith(("_at", "_on"))]
+
+
 def export(store: Store, what: str, fmt: str, handle: IO[str], *, delimiter: str = ",") -> int:
     columns, rows = export_rows(store, what)
     if fmt == "json":
@@ -1066,6 +1144,15 @@ def export_to_file(store: Store, what: str, fmt: str, path: str | os.PathLike[st
     path = Path(path).expanduser()
     if path.is_dir():
         raise ImportFileError(f"{path} is a folder. Give a file name, e.g. {path / ('people.' + fmt)}.")
+    if fmt == "xlsx":
+        columns, rows = export_rows(store, what)
+        data, count = xlsx_io.write_workbook(columns, rows, title=what, date_columns=date_columns(columns))
+        try:
+            write_private(path, data)
+        except FileWriteError as error:
+            raise ImportFileError(str(error)) from None
+        record_file_written(store, path, EXPORT)
+        return count
     try:
         with private_file(path, encoding="utf-8-sig" if fmt == "csv" else "utf-8") as handle:
             count = export(store, what, fmt, handle, delimiter=delimiter)

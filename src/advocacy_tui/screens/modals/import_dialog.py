@@ -234,7 +234,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
         preview.styles.height = len(plan.preview) + 2
         preview.set_class(not plan.preview, "-hidden")
         lines = [
-            f"{plan.rows:,} rows ({plan.encoding}, {plan.separator_name}-separated): would add "
+            f"{plan.rows:,} rows ({plan.source}): would add "
             f"{len(plan.add):,}, update {len(plan.update):,}, leave {plan.unchanged:,} unchanged.",
         ]
         if plan.ignored:
