@@ -61,10 +61,12 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
                     to_text: str | None, db_path: Path | None) -> None:
     """The content calendar as an .ics file. Importing a newer file updates the events.
 
-    Posts with a time become 30-minute events (the time is read in this computer's time
-    zone); posts without one become all-day events. Dropped posts are marked cancelled.
+    Posts with a time become 30-minute events in the time zone of the setting timezone
+    (default: this computer's), written with that zone so every calendar places them right;
+    posts without one become all-day events. Dropped posts are marked cancelled, and so are
+    posts deleted in the last calendar_cancelled_days days (90 by default).
     """
-    from advocacy_tui.data.calendar_export import build_ics
+    from advocacy_tui.data.calendar_export import build_ics, system_zone_name, zone_named
 
     first = _date_option(from_text, "--from")
     last = _date_option(to_text, "--to")
@@ -75,7 +77,9 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
     store = open_store(ctx, db_path, settings, create=False)
     try:
         with progress_bar(_("Writing the calendar")) as update:
-            data = build_ics(store, first, last, voice_labels=settings.voice_labels, progress=update)
+            data = build_ics(store, first, last, zone=zone_named(settings.timezone or system_zone_name()),
+                             voice_labels=settings.voice_labels, progress=update,
+                             cancelled_days=settings.calendar_cancelled_days)
         _write(data, output, store)
     finally:
         store.close()

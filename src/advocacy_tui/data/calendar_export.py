@@ -6,8 +6,10 @@ import csv
 import functools
 import io
 import json
+import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
 
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.calendar import planned_moment
@@ -19,6 +21,7 @@ POST_FIELDS = ["id", "uid", "title", "author", "author_email", "channel", "plann
 LIBRARY_FIELDS = ["id", "kind", "title", "language", "tags", "location", "body", "created_at",
                   "updated_at"]
 EVENT_MINUTES = 30
+DEFAULT_CANCELLED_DAYS = 90  # as config.DEFAULT_CANCELLED_DAYS
 
 
 def _posts_sql(first: date | None, last: date | None) -> tuple[str, list[object]]:
@@ -79,20 +82,93 @@ def _utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+_UTC_NAMES = {"UTC", "ETC/UTC", "GMT", "ETC/GMT", "UNIVERSAL", "ETC/UNIVERSAL", "ZULU", "ETC/ZULU"}
+
+
+def system_zone_name() -> str | None:
+    """This computer's time zone as an IANA name (``Europe/Warsaw``), or None when it has none:
+    the ``TZ`` variable, then /etc/timezone, then where /etc/localtime points."""
+    from zoneinfo import ZoneInfo
+
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    except (OSError, UnicodeDecodeError):
+        pass
+    try:
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in candidates:
+        if not name or name.startswith("/") or ".." in name:
+            continue
+        try:
+            ZoneInfo(name)
+        except (ValueError, OSError, KeyError):
+            continue
+        return name
+    return None
+
+
+def zone_named(name: str | None) -> tzinfo | None:
+    """The zone of a configured or system name; None (this computer's rules) without one."""
+    from zoneinfo import ZoneInfo
+
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ValueError, OSError, KeyError):
+        return None
+
+
+def _zone_id(zone: tzinfo | None) -> str | None:
+    """The TZID events are written in: a named zone's name; None for UTC, a fixed offset or none."""
+    key = getattr(zone, "key", None)
+    if not isinstance(key, str) or key.upper() in _UTC_NAMES:
+        return None
+    return key
+
+
 def build_ics(store: Store, first: date | None = None, last: date | None = None,
               zone: tzinfo | None = None, voice_labels: dict[str, str] | None = None,
-              progress: Callable[[int, int], None] | None = None) -> bytes:
+              progress: Callable[[int, int], None] | None = None,
+              cancelled_days: int = DEFAULT_CANCELLED_DAYS) -> bytes:
     """One VEVENT per post with a planned date; timed posts last 30 minutes.
 
-    Planned times are wall-clock times in ``zone`` (default: this computer's time zone);
-    they are written in UTC so every calendar app places them right.
+    Planned times are wall-clock times in ``zone`` (default: this computer's time zone).
+    In a named zone (``Europe/Warsaw``) events carry its TZID and the file its VTIMEZONE;
+    otherwise they are written in UTC. A post deleted in the last ``cancelled_days`` days
+    is written as cancelled, with a higher SEQUENCE, so that clients drop its event.
     """
-    return b"".join(iter_ics(store, first, last, zone, voice_labels, progress))
+    return b"".join(iter_ics(store, first, last, zone, voice_labels, progress,
+                             cancelled_days=cancelled_days))
+
+
+def _span(store: Store, first: date | None, last: date | None) -> tuple[date, date] | None:
+    """The first and last day with a timed event (post or tombstone) in the window."""
+    clauses, params = ["planned_on IS NOT NULL", "planned_time IS NOT NULL"], []
+    if first:
+        clauses.append("planned_on >= ?")
+        params.append(first.isoformat())
+    if last:
+        clauses.append("planned_on <= ?")
+        params.append(last.isoformat())
+    where = " AND ".join(clauses)
+    low, high = store.db.conn.execute(
+        f"SELECT min(d), max(d) FROM (SELECT planned_on AS d FROM posts WHERE {where} "
+        f"UNION ALL SELECT planned_on FROM post_tombstones WHERE {where})", params * 2).fetchone()
+    if low is None:
+        return None
+    return date.fromisoformat(low), date.fromisoformat(high)
 
 
 def iter_ics(store: Store, first: date | None = None, last: date | None = None,
              zone: tzinfo | None = None, voice_labels: dict[str, str] | None = None,
-             progress: Callable[[int, int], None] | None = None) -> Iterator[bytes]:
+             progress: Callable[[int, int], None] | None = None, *,
+             cancelled_days: int = DEFAULT_CANCELLED_DAYS) -> Iterator[bytes]:
     """The calendar file event by event (RFC 5545), so 100,000 posts never sit in memory.
 
     Text values are escaped by icalendar's ``vText``/``vCategory`` and every line is folded
@@ -115,10 +191,34 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
         # Without a zone, the computer's own rules (with DST) read the wall time.
         return planned_moment(day, at, zone) if zone is not None else datetime.combine(day, at).astimezone()
 
+    zone_id = _zone_id(zone)
+
+    def timed(day_text: str, time_text: str) -> list[str]:
+        start = start_of(day_text, time_text)
+        end = start.astimezone(UTC) + timedelta(minutes=EVENT_MINUTES)
+        if zone_id is None or zone is None:
+            return [f"DTSTART:{_utc_text(start)}", f"DTEND:{_utc_text(end)}"]
+        # A time the spring change skips (02:30) is read with the offset before the gap, as
+        # RFC 5545 (3.3.5) says, and written as the clock then shows it (03:30), which every
+        # client reads the same way. An end that falls in the autumn's repeated hour cannot
+        # be told apart in local time: it is written in UTC.
+        local_end = end.astimezone(zone)
+        same = local_end.replace(tzinfo=zone, fold=0).astimezone(UTC) == end
+        return [f"DTSTART;TZID={zone_id}:{start:%Y%m%dT%H%M%S}",
+                f"DTEND;TZID={zone_id}:{local_end:%Y%m%dT%H%M%S}" if same else f"DTEND:{_utc_text(end)}"]
+
     voice_labels = voice_labels or {}
-    stamp = _utc_text(store.clock.now())
+    now = store.clock.now()
+    stamp = _utc_text(now)
     yield lines("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//advocacy-tui//content calendar//EN",
-                "CALSCALE:GREGORIAN", "X-WR-CALNAME:Advocacy content calendar")
+                "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Advocacy content calendar")
+    if zone_id is not None and zone is not None:
+        span = _span(store, first, last)
+        if span is not None:
+            from icalendar import Timezone
+
+            yield Timezone.from_tzinfo(zone, tzid=zone_id, first_date=span[0] - timedelta(days=366),
+                                       last_date=span[1] + timedelta(days=366)).to_ical()
     sql, params = _posts_sql(first, last)
     total = done = 0
     if progress is not None:
@@ -134,9 +234,7 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
         voice_label = voice_labels.get(voice, voice)
         event = ["BEGIN:VEVENT", f"SUMMARY:{text(f'{title} ({author})' if author else title)}"]
         if planned_time:
-            start = start_of(planned_on, planned_time)
-            event += [f"DTSTART:{_utc_text(start)}",
-                      f"DTEND:{_utc_text(start + timedelta(minutes=EVENT_MINUTES))}"]
+            event += timed(planned_on, planned_time)
         else:
             day = date.fromisoformat(planned_on)
             event += [f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
@@ -162,7 +260,48 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
         event += [f"STATUS:{status}", f"CATEGORIES:{vCategory([voice_label]).to_ical().decode('utf-8')}",
                   "END:VEVENT"]
         yield lines(*event)
+    yield from _tombstones(store, first, last, now, cancelled_days, stamp, timed, lines)
     yield lines("END:VCALENDAR")
+
+
+def _tombstones(store: Store, first: date | None, last: date | None, now: datetime, days: int,
+                stamp: str, timed: Callable[[str, str], list[str]],
+                lines: Callable[..., bytes]) -> Iterator[bytes]:
+    """Posts deleted in the last ``days`` days, as cancelled events with a higher SEQUENCE."""
+    from advocacy_tui.i18n import _
+
+    clauses, params = ["uid NOT IN (SELECT uid FROM posts)"], []
+    if first:
+        clauses.append("planned_on >= ?")
+        params.append(first.isoformat())
+    if last:
+        clauses.append("planned_on <= ?")
+        params.append(last.isoformat())
+    cutoff = now.astimezone(UTC) - timedelta(days=days)
+    rows = store.db.conn.execute(
+        "SELECT uid, planned_on, planned_time, created_at, deleted_at FROM post_tombstones WHERE "
+        + " AND ".join(clauses) + " ORDER BY planned_on, planned_time, uid", params)
+    for uid, planned_on, planned_time, created, deleted in rows:
+        if not planned_on or _instant(deleted) < cutoff:
+            continue
+        event = ["BEGIN:VEVENT", f"SUMMARY:{_('Deleted post')}"]
+        if planned_time:
+            event += timed(planned_on, planned_time)
+        else:
+            day = date.fromisoformat(planned_on)
+            event += [f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+                      f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}", "TRANSP:TRANSPARENT"]
+        # the post's last SEQUENCE counted the seconds to its last change; this one is later
+        event += [f"DTSTAMP:{stamp}", f"UID:{_text(uid)}", f"CREATED:{_utc_text(_instant(created))}",
+                  f"LAST-MODIFIED:{_utc_text(_instant(deleted))}",
+                  f"SEQUENCE:{_sequence(created, deleted) + 1}", "STATUS:CANCELLED", "END:VEVENT"]
+        yield lines(*event)
+
+
+def _text(value: str) -> str:
+    from icalendar.prop import vText
+
+    return vText(value).to_ical().decode("utf-8")
 
 
 def post_records(store: Store) -> list[dict[str, object]]:

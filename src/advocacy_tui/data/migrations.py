@@ -343,6 +343,25 @@ CREATE INDEX changes_by_row ON changes (table_name, row_id, id)
     )
 
 
+def m011_post_tombstones(db: sqlite_utils.Database) -> None:
+    """A deleted post leaves a tombstone for a while, so that the next calendar file
+    cancels its event in the clients that imported an earlier one. No text of the post:
+    its calendar UID, when it was planned, and when it was made and deleted."""
+    _run(
+        db,
+        """
+CREATE TABLE post_tombstones (
+    uid TEXT PRIMARY KEY,
+    planned_on TEXT,
+    planned_time TEXT,
+    created_at TEXT NOT NULL,
+    deleted_at TEXT NOT NULL
+);
+CREATE INDEX post_tombstones_by_deletion ON post_tombstones (deleted_at)
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
@@ -354,6 +373,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m008_files_written,
     m009_involvement_by_post,
     m010_users_and_changes,
+    m011_post_tombstones,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
