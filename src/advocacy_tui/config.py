@@ -27,7 +27,7 @@ DEFAULT_VOICES: tuple[tuple[str, str], ...] = (
 )
 COMPANY_VOICE = "company"
 DEFAULT_CANCELLED_DAYS = 90
-PAGE_SIZES = ("A4", "A5", "A3", "letter", "legal")
+PAGE_SIZES = ("A4", "A5", "A3", "letter", "legal")  # as data/reports.PAGE_SIZES
 DEFAULT_COMPANY_SHARE_LIMIT = 1 / 3
 
 

@@ -100,6 +100,10 @@ def test_timezone_and_cancelled_days_settings(tmp_path):
     with pytest.raises(ConfigError, match="calendar_cancelled_days"):
         parse_settings({"calendar_cancelled_days": 0}, tmp_path / "c.toml")
     assert parse_settings({}, tmp_path / "c.toml").timezone is None
+    assert parse_settings({}, tmp_path / "c.toml").page_size == "A4"
+    assert parse_settings({"page_size": "Letter"}, tmp_path / "c.toml").page_size == "letter"
+    with pytest.raises(ConfigError, match="page_size"):
+        parse_settings({"page_size": "A4; }"}, tmp_path / "c.toml")
 
 
 def test_system_zone_name_reads_tz(monkeypatch):
