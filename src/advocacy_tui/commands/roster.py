@@ -16,6 +16,7 @@ from advocacy_tui.data.csv_io import (
     apply_import,
     export,
     export_to_file,
+    parse_column_map,
     plan_import,
     read_table,
 )
@@ -105,13 +106,13 @@ def _column_map(mappings: tuple[str, ...]) -> dict[str, str]:
     """``--map state=ignore`` -> {"state": "ignore"}; a value without ``=`` is refused in words."""
     chosen: dict[str, str] = {}
     for text in mappings:
-        column, sign, target = text.rpartition("=")
-        if not sign or not column.strip() or not target.strip():
-            raise UserError(_(
-                "--map takes COLUMN=FIELD, for example --map state=ignore or --map Kto=name "
-                "(got “{text}”)."
-            ).format(text=text))
-        chosen[column.strip()] = target.strip()
+        try:
+            found = parse_column_map(text)
+        except ImportFileError as error:
+            raise UserError("--map: " + str(error)) from None
+        if not found:
+            raise UserError(_("--map takes COLUMN=FIELD, for example --map state=ignore."))
+        chosen.update(found)
     return chosen
 
 

@@ -477,7 +477,11 @@ PREAMBLE_MAX_RECORDS = 12  # LinkedIn's Connections.csv puts "Notes:" and a para
 
 
 def _cells(text: str, start: int, end: int, delimiter: str) -> list[str]:
-    return next(csv.reader(io.StringIO(text[start:end], newline=""), delimiter=delimiter), [])
+    """The cells of one record; none when csv cannot read it (the rows' reader says why)."""
+    try:
+        return next(csv.reader(io.StringIO(text[start:end], newline=""), delimiter=delimiter), [])
+    except csv.Error:
+        return []
 
 
 def _targets(cells: list[str]) -> dict[int, str]:
@@ -597,6 +601,22 @@ class ColumnMap:
     names: dict[str, str]  # field -> the header as written
     ignored: list[str]  # headers not used
     weak: dict[str, list[int]]  # field -> columns whose header only suggests it (a guess)
+
+
+def parse_column_map(text: str) -> dict[str, str]:
+    """``state=ignore; Kto=name`` (``;``, ``,`` or a new line between pairs) -> a column map."""
+    chosen: dict[str, str] = {}
+    for part in re.split(r"[;,\n]", text):
+        if not part.strip():
+            continue
+        column, sign, target = part.rpartition("=")
+        if not sign or not column.strip() or not target.strip():
+            raise ImportFileError(_(
+                "Say what a column holds as COLUMN=FIELD, for example state=ignore or Kto=name "
+                "(got “{text}”)."
+            ).format(text=printable(part.strip()[:60])))
+        chosen[column.strip()] = target.strip()
+    return chosen
 
 
 def _user_map(header: list[str], column_map: dict[str, str]) -> dict[int, str]:
@@ -809,8 +829,8 @@ def _date_problems(survey: _Survey, label: str) -> tuple[str | None, dict[int, s
         for number, value in survey.orders.get("?", []):
             problems[number] = _(
                 "{column}: “{value}” could be day/month or month/day, and no date in the file "
-                "tells which. Run the import again with --dates dmy (day first, 31/12/2026) or "
-                "--dates mdy (month first, 12/31/2026)."
+                "tells which. Say the order: --dates dmy (day first, 31/12/2026) or --dates mdy "
+                "(month first, 12/31/2026), or “Dates” in the import dialog."
             ).format(column=label, value=printable(value[:40]))
     return order, problems
 
@@ -855,7 +875,7 @@ def plan_import(
                 if target != "department" and survey.filled.get(column):
                     notices.append(_(
                         "The column “{column}” was not used as the {field}: not all its values "
-                        "(such as “{value}”) are one. Use --map to say what it holds."
+                        "(such as “{value}”) are one. Use --map (“Columns” in the import dialog) to say what it holds."
                     ).format(column=printable(table.header[column][:40]), field=FIELD_LABELS[target],
                              value=printable(survey.sample.get(column, "")[:40])))
     columns = {f: names[f] for f in names if f in FIELDS}
