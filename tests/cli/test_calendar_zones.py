@@ -4,7 +4,7 @@ Every file is read back with icalendar and with vobject."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -119,3 +119,35 @@ def test_cli_export_on_a_utc_machine_writes_the_configured_zone(tmp_path):
     result = run_cli("export", "calendar", "-o", str(out), "--db", str(db), env={"TZ": "Europe/Warsaw"})
     assert result.returncode == 0, result.stderr
     assert b"DTSTART;TZID=Europe/Warsaw:20261127T120000" in out.read_bytes()
+
+
+def test_tasks_calendar_with_reminders_and_the_readiness_recheck(demo_store, tmp_path):
+    from advocacy_tui.data.calendar_export import build_tasks_ics
+    from advocacy_tui.data.tasks import Task, TaskRepo
+
+    repo = TaskRepo(demo_store)
+    timed = repo.add(Task(None, "Spotkanie ambasadorów", category="meetings", due=date(2027, 3, 28),
+                          due_time=time(2, 30), estimate=45))
+    repo.add(Task(None, "Pominięte", due=date(2026, 12, 3)), skipped=True)
+    data = build_tasks_ics(demo_store, zone=WARSAW)
+    calendar = Calendar.from_ical(data)
+    found = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    meeting = found["Spotkanie ambasadorów"]
+    assert meeting.decoded("dtstart") == datetime(2027, 3, 28, 1, 30, tzinfo=UTC)
+    assert meeting.decoded("dtend") - meeting.decoded("dtstart") == timedelta(minutes=45)
+    assert [a["ACTION"] for a in meeting.walk("VALARM")] == ["DISPLAY"]
+    assert str(found["Pominięte"]["status"]) == "CANCELLED"
+    assert "Check the program's readiness again" in found  # the demo has a finished check
+    again = {str(e["uid"]) for e in Calendar.from_ical(build_tasks_ics(demo_store, zone=WARSAW)).walk("VEVENT")}
+    assert {str(e["uid"]) for e in found.values()} == again  # stable UIDs: a newer file updates
+    parsed = vobject.readOne(data.decode("utf-8"))
+    assert len(parsed.vevent_list) == len(found) and timed
+
+
+def test_cli_export_tasks_ics(demo_store, tmp_path):
+    path = demo_store.path
+    demo_store.close()
+    out = tmp_path / "tasks.ics"
+    result = run_cli("export", "tasks", "--format", "ics", "-o", str(out), "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    assert b"METHOD:PUBLISH" in out.read_bytes() and Calendar.from_ical(out.read_bytes())

@@ -85,6 +85,35 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
         store.close()
 
 
+@export.command("tasks", context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["ics"]), default="ics", show_default=True,
+              help="The file format (iCalendar, for Outlook, Google Calendar, Thunderbird).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write to this file instead of the screen.")
+@click.option("--from", "from_text", default=None, help="First day (dd.mm.yyyy or yyyy-mm-dd).")
+@click.option("--to", "to_text", default=None, help="Last day (dd.mm.yyyy or yyyy-mm-dd).")
+@db_option
+@click.pass_context
+def export_tasks(ctx: click.Context, fmt: str, output: Path | None, from_text: str | None,
+                 to_text: str | None, db_path: Path | None) -> None:
+    """Your tasks with a due day, and the readiness "check again" day, as calendar events
+    with reminders. Importing a newer file updates them; skipped tasks are cancelled."""
+    from advocacy_tui.data.calendar_export import build_tasks_ics, system_zone_name, zone_named
+
+    first = _date_option(from_text, "--from")
+    last = _date_option(to_text, "--to")
+    if first and last and last < first:
+        raise UserError("--to is before --from: give the earlier day first.")
+    settings = load_config()
+    output = check_output(ctx, output, db_path)
+    store = open_store(ctx, db_path, settings, create=False)
+    try:
+        data = build_tasks_ics(store, first, last, zone=zone_named(settings.timezone or system_zone_name()))
+        _write(data, output, store)
+    finally:
+        store.close()
+
+
 SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 
 

@@ -328,3 +328,118 @@ def to_csv(records: list[dict[str, object]], fields: list[str], *, delimiter: st
 def to_json(records: list[dict[str, object]]) -> str:
     """JSON keeps the values as they are (no quote prefix): it is read by programs."""
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- the owner's tasks ------------------------------------------------------------------------
+
+TASK_MINUTES_MIN = 15
+REMINDER_MINUTES = 15
+
+
+def _timed_lines(day_text: str, time_text: str, zone: tzinfo | None, minutes: int) -> list[str]:
+    """DTSTART and DTEND of a timed event in ``zone`` (TZID for a named zone, else UTC)."""
+    day = date.fromisoformat(day_text)
+    at = datetime.strptime(time_text, "%H:%M").time()
+    start = planned_moment(day, at, zone) if zone is not None else datetime.combine(day, at).astimezone()
+    end = start.astimezone(UTC) + timedelta(minutes=minutes)
+    zone_id = _zone_id(zone)
+    if zone_id is None or zone is None:
+        return [f"DTSTART:{_utc_text(start)}", f"DTEND:{_utc_text(end)}"]
+    local_end = end.astimezone(zone)
+    same = local_end.replace(tzinfo=zone, fold=0).astimezone(UTC) == end
+    return [f"DTSTART;TZID={zone_id}:{start:%Y%m%dT%H%M%S}",
+            f"DTEND;TZID={zone_id}:{local_end:%Y%m%dT%H%M%S}" if same else f"DTEND:{_utc_text(end)}"]
+
+
+def _all_day(day_text: str) -> list[str]:
+    day = date.fromisoformat(day_text)
+    return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}"]
+
+
+def _stable_uid(kind: str, key: object, created: str) -> str:
+    """A UID that stays the same for one task across exports and differs between databases."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{kind}:{key}:{created}".encode()).hexdigest()[:16]
+    return f"{kind}-{key}-{digest}@advocacy-tui"
+
+
+def _alarm(description: str, minutes: int) -> list[str]:
+    return ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_text(description)}",
+            f"TRIGGER:-PT{minutes}M", "END:VALARM"]
+
+
+def build_tasks_ics(store: Store, first: date | None = None, last: date | None = None,
+                    zone: tzinfo | None = None) -> bytes:
+    """The owner's tasks with a due day as events with a reminder, and the readiness
+    check's "check again" day as an all-day event with a reminder the morning before.
+
+    Done tasks keep their event, marked done in the title; skipped ones are cancelled.
+    """
+    from advocacy_tui.domain.today import readiness_reminder
+    from advocacy_tui.i18n import _
+
+    def lines(*content: str) -> bytes:
+        return b"".join(fold_line(line) for line in content)
+
+    now = store.clock.now()
+    stamp = _utc_text(now)
+    out = [lines("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//advocacy-tui//tasks//EN",
+                 "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Advocacy tasks")]
+    clauses, params = ["due_on IS NOT NULL"], []
+    if first:
+        clauses.append("due_on >= ?")
+        params.append(first.isoformat())
+    if last:
+        clauses.append("due_on <= ?")
+        params.append(last.isoformat())
+    rows = store.db.conn.execute(
+        "SELECT id, title, category, due_on, due_time, estimate_minutes, done_at, skipped, notes, "
+        "created_at, updated_at FROM tasks WHERE " + " AND ".join(clauses)
+        + " ORDER BY due_on, due_time, id", params).fetchall()
+    zone_id = _zone_id(zone)
+    if zone_id is not None and zone is not None and any(row[4] for row in rows):
+        from icalendar import Timezone
+
+        days = [date.fromisoformat(row[3]) for row in rows if row[4]]
+        out.append(Timezone.from_tzinfo(zone, tzid=zone_id, first_date=min(days) - timedelta(days=366),
+                                        last_date=max(days) + timedelta(days=366)).to_ical())
+    for (id_, title, category, due_on, due_time, minutes, done_at, skipped, notes,
+         created, updated) in rows:
+        summary = _("Done: {title}").format(title=title) if done_at else title
+        event = ["BEGIN:VEVENT", f"SUMMARY:{_text(summary)}"]
+        if due_time:
+            event += _timed_lines(due_on, due_time, zone, max(minutes or 0, TASK_MINUTES_MIN))
+        else:
+            event += [*_all_day(due_on), "TRANSP:TRANSPARENT"]
+        event += [f"DTSTAMP:{stamp}", f"UID:{_stable_uid('task', id_, created)}",
+                  f"CREATED:{_utc_text(_instant(created))}",
+                  f"LAST-MODIFIED:{_utc_text(_instant(updated))}",
+                  f"SEQUENCE:{_sequence(created, updated)}",
+                  f"CATEGORIES:{_text(category)}"]
+        if notes.strip():
+            event.append(f"DESCRIPTION:{_text(notes.strip())}")
+        event.append("STATUS:CANCELLED" if skipped else "STATUS:CONFIRMED")
+        if not done_at and not skipped:
+            event += _alarm(title, REMINDER_MINUTES if due_time else 60 * 15)  # the afternoon before
+        event.append("END:VEVENT")
+        out.append(lines(*event))
+    run = store.db.conn.execute(
+        "SELECT id, finished_at, verdict FROM readiness_runs WHERE finished_at IS NOT NULL "
+        "ORDER BY finished_at DESC, id DESC LIMIT 1").fetchone()
+    if run is not None:
+        try:
+            finished = date.fromisoformat(run[1][:10])
+        except (TypeError, ValueError):
+            finished = None
+        reminder = readiness_reminder(finished, run[2], now.date())
+        day = reminder.earliest
+        if day is not None and (first is None or day >= first) and (last is None or day <= last):
+            title = _("Check the program's readiness again")
+            out.append(lines(
+                "BEGIN:VEVENT", f"SUMMARY:{_text(title)}", *_all_day(day.isoformat()), "TRANSP:TRANSPARENT",
+                f"DTSTAMP:{stamp}", f"UID:{_stable_uid('readiness', run[0], run[1])}",
+                f"DESCRIPTION:{_text(_('advocacy-tui: run the readiness wizard again (advocacy-tui wizard).'))}",
+                "STATUS:CONFIRMED", *_alarm(title, 60 * 15), "END:VEVENT"))
+    out.append(lines("END:VCALENDAR"))
+    return b"".join(out)
