@@ -151,3 +151,26 @@ def test_cli_export_tasks_ics(demo_store, tmp_path):
     result = run_cli("export", "tasks", "--format", "ics", "-o", str(out), "--db", str(path))
     assert result.returncode == 0, result.stderr
     assert b"METHOD:PUBLISH" in out.read_bytes() and Calendar.from_ical(out.read_bytes())
+
+
+def test_post_moved_out_of_the_window_is_cancelled_there(tmp_path):
+    store = Store.open(tmp_path / "m.db", clock=FixedClock.at("2026-11-20T09:00:00+01:00"))
+    repo = PostRepo(store)
+    post_id = repo.add(Post(None, "Wędrowny", planned_on=date(2026, 11, 27), planned_time=time(9, 0)))
+    november = (date(2026, 11, 1), date(2026, 11, 30))
+    (before,) = events(build_ics(store, *november, zone=WARSAW))
+    store.close()
+    store = Store.open(tmp_path / "m.db", clock=FixedClock.at("2026-11-21T10:00:00+01:00"))
+    repo = PostRepo(store)
+    post = repo.get(post_id)
+    from dataclasses import replace
+
+    repo.update(replace(post, planned_on=date(2026, 12, 5)))
+    (cancel,) = events(build_ics(store, *november, zone=WARSAW))
+    assert str(cancel["uid"]) == post.uid and str(cancel["status"]) == "CANCELLED"
+    assert int(cancel["sequence"]) > int(before["sequence"])
+    assert cancel.decoded("dtstart") == before.decoded("dtstart")
+    for window in ((date(2026, 12, 1), date(2026, 12, 31)), (None, None)):
+        (moved,) = events(build_ics(store, *window, zone=WARSAW))
+        assert str(moved["status"]) != "CANCELLED" and moved.decoded("dtstart").day == 5
+    store.close()

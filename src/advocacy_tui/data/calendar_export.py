@@ -267,34 +267,44 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
 def _tombstones(store: Store, first: date | None, last: date | None, now: datetime, days: int,
                 stamp: str, timed: Callable[[str, str], list[str]],
                 lines: Callable[..., bytes]) -> Iterator[bytes]:
-    """Posts deleted in the last ``days`` days, as cancelled events with a higher SEQUENCE."""
+    """Posts deleted in the last ``days`` days, and posts moved in that time out of the window
+    (or off the calendar) from a day inside it, as cancelled events with a higher SEQUENCE."""
     from advocacy_tui.i18n import _
 
-    clauses, params = ["uid NOT IN (SELECT uid FROM posts)"], []
+    clauses, params = ["1"], []
     if first:
-        clauses.append("planned_on >= ?")
+        clauses.append("t.planned_on >= ?")
         params.append(first.isoformat())
     if last:
-        clauses.append("planned_on <= ?")
+        clauses.append("t.planned_on <= ?")
         params.append(last.isoformat())
     cutoff = now.astimezone(UTC) - timedelta(days=days)
     rows = store.db.conn.execute(
-        "SELECT uid, planned_on, planned_time, created_at, deleted_at FROM post_tombstones WHERE "
-        + " AND ".join(clauses) + " ORDER BY planned_on, planned_time, uid", params)
-    for uid, planned_on, planned_time, created, deleted in rows:
-        if not planned_on or _instant(deleted) < cutoff:
+        "SELECT t.uid, t.planned_on, t.planned_time, t.created_at, t.deleted_at, p.planned_on, "
+        "p.updated_at, p.id FROM post_tombstones t LEFT JOIN posts p ON p.uid = t.uid WHERE "
+        + " AND ".join(clauses) + " ORDER BY t.planned_on, t.planned_time, t.uid", params)
+    for uid, planned_on, planned_time, created, gone, now_on, updated, post_id in rows:
+        if not planned_on or _instant(gone) < cutoff:
             continue
-        event = ["BEGIN:VEVENT", f"SUMMARY:{_('Deleted post')}"]
+        if post_id is not None:
+            inside = now_on is not None and (first is None or now_on >= first.isoformat()) and (
+                last is None or now_on <= last.isoformat())
+            if inside:
+                continue  # the post itself is in this file, on its new day
+            sequence = _sequence(created, updated)  # as the post's own event has it now
+        else:
+            sequence = _sequence(created, gone) + 1  # later than the post's last change
+        summary = _("Moved post") if post_id is not None else _("Deleted post")
+        event = ["BEGIN:VEVENT", f"SUMMARY:{summary}"]
         if planned_time:
             event += timed(planned_on, planned_time)
         else:
             day = date.fromisoformat(planned_on)
             event += [f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
                       f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}", "TRANSP:TRANSPARENT"]
-        # the post's last SEQUENCE counted the seconds to its last change; this one is later
         event += [f"DTSTAMP:{stamp}", f"UID:{_text(uid)}", f"CREATED:{_utc_text(_instant(created))}",
-                  f"LAST-MODIFIED:{_utc_text(_instant(deleted))}",
-                  f"SEQUENCE:{_sequence(created, deleted) + 1}", "STATUS:CANCELLED", "END:VEVENT"]
+                  f"LAST-MODIFIED:{_utc_text(_instant(gone))}",
+                  f"SEQUENCE:{sequence}", "STATUS:CANCELLED", "END:VEVENT"]
         yield lines(*event)
 
 

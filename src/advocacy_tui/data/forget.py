@@ -136,6 +136,7 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("files_written", "written_at"): FIXED,
     # a deleted post's calendar UID and dates (no text), to cancel its event in calendars
     ("post_tombstones", "uid"): FIXED,
+    ("post_tombstones", "kind"): FIXED,
     ("post_tombstones", "planned_on"): FIXED,
     ("post_tombstones", "planned_time"): FIXED,
     ("post_tombstones", "created_at"): FIXED,
