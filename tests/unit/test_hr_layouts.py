@@ -232,3 +232,17 @@ def test_dotted_polish_dates_stay_day_first(store, tmp_path):
     path = write(tmp_path / "d.csv", "name,joined\nAnna,03.04.2022\n")
     plan, summary = import_file(store, path)
     assert summary is not None and people(store)[0][5] == "2022-04-03"
+
+
+def test_a_data_row_that_looks_like_a_header_never_hides_the_rows_above(store, tmp_path):
+    # the first row is the header (no name column), whatever a later row holds
+    path = write(tmp_path / "h.csv", "email,dept\nanna@firma.pl,IT\nName,Email\n")
+    with pytest.raises(ImportFileError, match="no name column"):
+        plan_import(store, read_table(path))
+
+
+def test_skipped_lines_are_said(store, tmp_path):
+    path = write(tmp_path / "n.csv", "Notes:\n\"some text, with a comma\"\n\nname,email\nAnna,a@firma.pl\n")
+    plan = plan_import(store, read_table(path))
+    assert plan.ok and plan.rows == 1 and any("before the header" in n for n in plan.notices)
+    assert plan.preview[0][0] == 5  # the row number as a spreadsheet shows it

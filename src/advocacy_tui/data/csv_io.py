@@ -215,6 +215,7 @@ class TableFile:
     lines: int  # a line count, for progress
     row_offset: int = 0  # rows above the header (a preamble) and a label row under it
     described: str | None = None  # how a message names a workbook's sheet or a JSON file
+    notices: list[str] = field(default_factory=list)  # lines skipped before or under the header
 
     def column_name(self, index: int) -> str:
         """How a message names the cell's column: “notes” (column 2)."""
@@ -464,13 +465,18 @@ def _parse_text(text: str, encoding: str, name: str) -> TableFile:
         ).format(first=first_line, last=last_line, line=_line_of(text, quoted),
                  snippet=_snippet(text, quoted)))
     header = [cell.strip() for cell in _cells(text, start, end, delimiter)]
+    notices = []
+    if skipped:
+        notices.append(_("The {count} line(s) before the header (notes, not people) were skipped.")
+                       .format(count=skipped))
     # SAP SuccessFactors writes a second header row of labels under the technical names.
     label_end, _label_starts, label_unclosed = scan_record(text, end, delimiter)
     if label_unclosed is None and _is_label_row(header, _cells(text, end, label_end, delimiter)):
         end = label_end
         skipped += 1
+        notices.append(_("Row {row} repeats the header as labels, so it was skipped.").format(row=skipped + 1))
     return TableFile(encoding, delimiter, header, text, end, text.count("\n", end) + 1,
-                     row_offset=skipped)
+                     row_offset=skipped, notices=notices)
 
 
 PREAMBLE_MAX_RECORDS = 12  # LinkedIn's Connections.csv puts "Notes:" and a paragraph first
@@ -501,7 +507,8 @@ def _names_a_person(cells: list[str]) -> bool:
 
 def _find_header(text: str, start: int) -> tuple[int, int]:
     """(offset of the header record, records before it): the first record of the first few
-    that names a person's name column; the first record when none does (its errors stand)."""
+    that names a person's name column, when everything before it is lines of one cell (a
+    note such as LinkedIn's "Notes:"); else the first record (its errors stand)."""
     position = start
     for skipped in range(PREAMBLE_MAX_RECORDS):
         if position >= len(text):
@@ -511,8 +518,11 @@ def _find_header(text: str, start: int) -> tuple[int, int]:
             break
         line = text[position:end]
         delimiter = detect_delimiter(line, line)
-        if line.strip() and _names_a_person(_cells(text, position, end, delimiter)):
+        cells = _cells(text, position, end, delimiter)
+        if line.strip() and _names_a_person(cells):
             return position, skipped
+        if sum(1 for cell in cells if cell.strip()) > 1:
+            break  # a row of data, not a note: the first record is the header
         position = end
     return start, 0
 
@@ -858,7 +868,7 @@ def plan_import(
         raise ValueError(date_order)
     found = map_columns(table.header, column_map)
     index, names, ignored = found.index, found.names, list(found.ignored)
-    notices: list[str] = []
+    notices: list[str] = list(table.notices)
     # A status column named so (or mapped by the user) is taken, and a word that is not a
     # status is a row problem; a column that only may be one (``state``) must prove it.
     status_columns = found.weak.get("status", [])
