@@ -130,3 +130,16 @@ def test_json_that_is_not_a_list_of_records_is_read_as_csv(store, tmp_path):
     path.write_text('{"name": "Anna"}')
     with pytest.raises(ImportFileError, match="no name column"):
         plan_import(store, read_table(path))
+
+
+@pytest.mark.parametrize(("notes", "fragment"), [("x" * 40_000, "32,767"), ("a\x0bb", "control character")])
+def test_text_a_workbook_cannot_hold_is_refused_not_cut(store, tmp_path, notes, fragment):
+    store.db.conn.execute(
+        "INSERT INTO ambassadors (name, notes, sort_key, search_text, created_at, updated_at) "
+        "VALUES ('Anna', ?, 'anna', 'anna', '2026-11-27T09:30:00+01:00', '2026-11-27T09:30:00+01:00')",
+        (notes,))
+    store.db.conn.commit()
+    out = tmp_path / "people.xlsx"
+    with pytest.raises(ImportFileError, match=fragment):
+        export_to_file(store, "ambassadors", "xlsx", out)
+    assert not out.exists()

@@ -133,10 +133,13 @@ def _export_table(ctx: click.Context, what: str, fmt: str, output: Path | None,
             records, fields = ex.library_records(store), ex.LIBRARY_FIELDS
         if fmt == "xlsx":
             from advocacy_tui.data.csv_io import date_columns
-            from advocacy_tui.data.xlsx_io import write_workbook
+            from advocacy_tui.data.xlsx_io import WorkbookError, write_workbook
 
-            data, _count = write_workbook(fields, ([r[f] for f in fields] for r in records),
-                                          title=what, date_columns=date_columns(fields))
+            try:
+                data, _count = write_workbook(fields, ([r[f] for f in fields] for r in records),
+                                              title=what, date_columns=date_columns(fields))
+            except WorkbookError as error:
+                raise UserError(str(error)) from None
             _write(data, output, store)
             return
         text = (ex.to_csv(records, fields, delimiter=SEPARATORS[separator]) if fmt == "csv"

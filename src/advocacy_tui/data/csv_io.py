@@ -1176,7 +1176,11 @@ def export_to_file(store: Store, what: str, fmt: str, path: str | os.PathLike[st
         raise ImportFileError(f"{path} is a folder. Give a file name, e.g. {path / ('people.' + fmt)}.")
     if fmt == "xlsx":
         columns, rows = export_rows(store, what)
-        data, count = xlsx_io.write_workbook(columns, rows, title=what, date_columns=date_columns(columns))
+        try:
+            data, count = xlsx_io.write_workbook(columns, rows, title=what,
+                                                 date_columns=date_columns(columns))
+        except xlsx_io.WorkbookError as error:
+            raise ImportFileError(str(error)) from None
         try:
             write_private(path, data)
         except FileWriteError as error:

@@ -26,6 +26,7 @@ from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import _
 
 MAX_UNPACKED = 512 * 1024 * 1024
+CELL_MAX = 32_767  # the most characters an Excel cell holds
 SHEET_TITLE_MAX = 31
 
 
@@ -147,6 +148,27 @@ def write_workbook(columns: list[str], rows: Iterable[Iterable[object]], *, titl
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)
+    try:
+        count = _append_rows(sheet, rows, columns, dated)
+    except WorkbookError:
+        _abandon(sheet)
+        raise
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue(), count
+
+
+def _abandon(sheet) -> None:
+    """Close a write-only sheet that will never be saved, so its temporary file goes too."""
+    try:
+        sheet.close()
+    except Exception:  # noqa: BLE001 (only tidying up before the error is shown)
+        pass
+
+
+def _append_rows(sheet, rows: Iterable[Iterable[object]], columns: list[str], dated: set[int]) -> int:
+    from openpyxl.cell import WriteOnlyCell
+
     count = 0
     for row in rows:
         cells = []
@@ -155,7 +177,7 @@ def write_workbook(columns: list[str], rows: Iterable[Iterable[object]], *, titl
             if isinstance(value, datetime) and value.tzinfo is not None:
                 value = value.replace(tzinfo=None)  # Excel has no time zones: the time as written
             if isinstance(value, str):
-                value = _ILLEGAL.sub("\ufffd", value)
+                _check_text(value, count + 2, columns[position] if position < len(columns) else "")
             cell = WriteOnlyCell(sheet, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"  # "=1+1" stays text: openpyxl would make it a formula
@@ -166,10 +188,23 @@ def write_workbook(columns: list[str], rows: Iterable[Iterable[object]], *, titl
             cells.append(cell)
         sheet.append(cells)
         count += 1
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue(), count
+    return count
 
 
-# Characters XML 1.0 cannot hold (openpyxl refuses them): shown as the replacement character.
+# Characters XML 1.0 (and so a workbook) cannot hold.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _check_text(value: str, row: int, column: str) -> None:
+    """A text a workbook cannot hold whole is refused, never cut or changed."""
+    if len(value) > CELL_MAX:
+        raise WorkbookError(_(
+            "Row {row}, column “{column}” holds {count:,} characters, and an Excel cell holds at "
+            "most {limit:,}. Nothing was written: export as CSV or JSON, which keep it whole."
+        ).format(row=row, column=printable(column[:40]), count=len(value), limit=CELL_MAX))
+    found = _ILLEGAL.search(value)
+    if found:
+        raise WorkbookError(_(
+            "Row {row}, column “{column}” holds a control character (code {code}) that an Excel "
+            "workbook cannot store. Nothing was written: export as CSV or JSON, which keep it."
+        ).format(row=row, column=printable(column[:40]), code=ord(found.group())))
