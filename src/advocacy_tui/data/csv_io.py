@@ -365,10 +365,10 @@ def parse_table(data: bytes, *, name: str = "The file", sheet: str | None = None
         table.described = _("sheet “{sheet}” of a workbook").format(sheet=printable(title[:40]))
         return table
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(
-            f"{name} is an old Excel workbook (.xls). In your spreadsheet choose "
+        raise ImportFileError(_(
+            "{name} is an old Excel workbook (.xls). In your spreadsheet choose "
             "“Save as” → Excel workbook (.xlsx) or CSV, then import that file."
-        )
+        ).format(name=name))
     head = data[:4096]
     has_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not has_bom and head.count(b"\x00") * 8 > len(head):
@@ -680,11 +680,12 @@ def map_columns(header: list[str], column_map: dict[str, str] | None = None) -> 
         if target in index:  # a strong header gives the field: the guesses are not used
             ignored += [header[i].strip() for i in weak.pop(target)]
     if "name" not in index and "first" not in index and "last" not in index:
-        found = ", ".join(f"“{h}”" for h in header if h.strip()) or "none"
-        raise ImportFileError(
+        found = ", ".join(f"“{printable(h[:40])}”" for h in header if h.strip()) or "none"
+        raise ImportFileError(_(
             "The file has no name column: add a column called name (or imię i nazwisko, or first "
-            f"name and last name). Columns found: {found}."
-        )
+            "name and last name), or say which column holds it with --map COLUMN=name (“Columns” "
+            "in the import dialog). Columns found: {found}."
+        ).format(found=found))
     return ColumnMap(index, names, ignored, weak)
 
 
