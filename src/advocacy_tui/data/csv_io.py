@@ -859,6 +859,7 @@ def plan_import(
     cancelled: Callable[[], bool] | None = None,
     column_map: dict[str, str] | None = None,
     date_order: str | None = None,
+    _survey_dates: bool = False,
 ) -> ImportPlan:
     """Check every row of ``table`` and work out what importing it would change.
 
@@ -875,7 +876,9 @@ def plan_import(
     status_columns = found.weak.get("status", [])
     linkedin_columns = found.weak.get("linkedin", [])
     joined = index.get("joined") if date_order is None else None
-    survey = _survey(table, status_columns, linkedin_columns, joined)
+    # Most files' dates tell nothing of the order (ISO, dotted, day first): they are read in
+    # one pass, day first; only a file with a month-first or ambiguous date is read twice.
+    survey = _survey(table, status_columns, linkedin_columns, joined if _survey_dates else None)
     for target in ("status", "linkedin", "department"):
         for column in found.weak.get(target, []):
             fits = target == "department" or survey.all_fit(column)
@@ -903,7 +906,12 @@ def plan_import(
     label = {f: names.get(f, f) for f in FIELDS}
     if name_parts:
         label["name"] = columns["name"]
-    order, date_problems = (date_order, {}) if joined is None else _date_problems(survey, label["joined"])
+    if joined is None:
+        order, date_problems = date_order, {}
+    elif _survey_dates:
+        order, date_problems = _date_problems(survey, label["joined"])
+    else:
+        order, date_problems = "dmy", {}
     alt_email, enabled = index.get("email_alt"), index.get("enabled")
     total = max(table.lines, 1)
     for number, cells in table.rows():
@@ -937,6 +945,12 @@ def plan_import(
                 extra_problems.append(date_problems[number])
                 raw["joined"] = ""
             else:
+                if not _survey_dates and joined is not None and raw["joined"].strip():
+                    if _date_reading(raw["joined"].strip()) in ("mdy", "?"):
+                        # the whole file must decide the order: read it again, surveyed first
+                        return plan_import(store, table, path=path, progress=progress,
+                                           cancelled=cancelled, column_map=column_map,
+                                           date_order=date_order, _survey_dates=True)
                 raw["joined"] = _as_iso(raw["joined"], order)
         given = set(raw)
         for f in ("role", "status"):
