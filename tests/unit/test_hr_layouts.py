@@ -246,3 +246,11 @@ def test_skipped_lines_are_said(store, tmp_path):
     plan = plan_import(store, read_table(path))
     assert plan.ok and plan.rows == 1 and any("before the header" in n for n in plan.notices)
     assert plan.preview[0][0] == 5  # the row number as a spreadsheet shows it
+
+
+def test_the_preview_of_a_bad_row_shows_the_date_as_typed(store, tmp_path):
+    path = write(tmp_path / "d.csv", "name,joined\nAnna,31.02.2025\nJan,03/04/2022\nOla,25/12/2021\n")
+    plan = plan_import(store, read_table(path))
+    assert [row["joined"] for _number, row in plan.preview[:2]] == ["31.02.2025", "2022-04-03"]
+    plan = plan_import(store, read_table(write(tmp_path / "e.csv", "name,joined\nJan,03/04/2022\n")))
+    assert plan.preview[0][1]["joined"] == "03/04/2022"

@@ -940,6 +940,7 @@ def plan_import(
             elif flag not in NO and flag not in YES:
                 extra_problems.append(_("{column}: “{value}” is neither yes nor no").format(
                     column=names["enabled"], value=printable(cells[enabled][:40])))
+        typed_joined = raw.get("joined")  # shown as typed in the preview of a row with a problem
         if "joined" in raw:
             if number in date_problems:
                 extra_problems.append(date_problems[number])
@@ -1002,7 +1003,8 @@ def plan_import(
             plan.invalid_rows += 1
             plan.problems.extend(RowProblem(number, p) for p in row_problems)
             if len(plan.preview) < PREVIEW_ROWS:
-                plan.preview.append((number, {**raw, "_problem": "; ".join(row_problems)}))
+                shown = {**raw, "joined": typed_joined} if typed_joined is not None else raw
+                plan.preview.append((number, {**shown, "_problem": "; ".join(row_problems)}))
             continue
         if len(plan.preview) < PREVIEW_ROWS:
             plan.preview.append((number, dict(zip(FIELDS, values, strict=True))))
