@@ -26,6 +26,8 @@ DEFAULT_VOICES: tuple[tuple[str, str], ...] = (
     ("industry", "Industry news"),
 )
 COMPANY_VOICE = "company"
+DEFAULT_CANCELLED_DAYS = 90
+PAGE_SIZES = ("A4", "A5", "A3", "letter", "legal")  # as data/reports.PAGE_SIZES
 DEFAULT_COMPANY_SHARE_LIMIT = 1 / 3
 
 
@@ -43,6 +45,9 @@ class Settings:
     voices: tuple[tuple[str, str], ...] = DEFAULT_VOICES
     company_share_limit: float = DEFAULT_COMPANY_SHARE_LIMIT
     stale_talk_days: int = DEFAULT_STALE_TALK_DAYS  # a stakeholder talk older than this shows on Today
+    timezone: str | None = None  # the zone planned times are in (None: this computer's)
+    calendar_cancelled_days: int = DEFAULT_CANCELLED_DAYS  # how long a deleted post stays cancelled
+    page_size: str = "A4"  # the paper HTML reports print on
     source: Path | None = None
     language_set: bool = False  # ``language`` was in the file (else LANG decides, then English)
 
@@ -58,7 +63,7 @@ class Settings:
 
 
 KNOWN_KEYS = ("theme", "language", "week_start", "db", "keymap", "voices", "company_share_limit",
-              "stale_talk_days")
+              "stale_talk_days", "timezone", "calendar_cancelled_days", "page_size")
 TEXT_LIMIT = 1000
 _VOICE_KEY = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 
@@ -122,7 +127,35 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
             raise _fail(path, "stale_talk_days",
                         "must be a whole number of days from 7 to 730, like stale_talk_days = 60.")
         values["stale_talk_days"] = days
+    if "timezone" in data:
+        values["timezone"] = _parse_zone(data["timezone"], path)
+    if "calendar_cancelled_days" in data:
+        days = data["calendar_cancelled_days"]
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 3650:
+            raise _fail(path, "calendar_cancelled_days", _(
+                "must be a whole number of days from 1 to 3650, like calendar_cancelled_days = 90."))
+        values["calendar_cancelled_days"] = days
+    if "page_size" in data:
+        size = data["page_size"]
+        chosen = [p for p in PAGE_SIZES if isinstance(size, str) and p.lower() == size.strip().lower()]
+        if not chosen:
+            raise _fail(path, "page_size", _("must be one of {sizes}, like page_size = \"A4\".").format(
+                sizes=", ".join(PAGE_SIZES)))
+        values["page_size"] = chosen[0]
     return Settings(**values)
+
+
+def _parse_zone(value: Any, path: Path) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if isinstance(value, str) and value.strip() and len(value) <= 100 and value.isprintable():
+        try:
+            ZoneInfo(value.strip())
+            return value.strip()
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    raise _fail(path, "timezone", _(
+        "must be a time zone name such as \"Europe/Warsaw\" or \"UTC\"."))
 
 
 def _parse_voices(voices: Any, path: Path) -> tuple[tuple[str, str], ...]:

@@ -154,3 +154,34 @@ def test_folding_is_byte_for_byte_what_icalendar_writes(line):
     from advocacy_tui.data.calendar_export import fold_line
 
     assert fold_line(line) == Contentline(line).to_ical() + b"\r\n"
+
+
+def test_cli_export_posts_with_a_semicolon_separator(store, tmp_path):
+    PostRepo(store).add(Post(None, "Jeden; dwa", planned_on=date(2026, 11, 27)))
+    store.close()
+    result = run_cli("export", "posts", "--separator", "semicolon", "--db", str(store.path))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";"))
+    assert rows[0]["title"] == "Jeden; dwa"
+
+
+def test_cli_export_posts_and_library_as_workbooks(demo_store, tmp_path):
+    import openpyxl
+
+    PostRepo(demo_store).add(Post(None, "=1+1", planned_on=date(2026, 11, 27)))
+    path = demo_store.path
+    demo_store.close()
+    out = tmp_path / "posts.xlsx"
+    result = run_cli("export", "posts", "--format", "xlsx", "-o", str(out), "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2))
+    assert all(c.data_type != "f" for row in rows for c in row)
+    titled = [row for row in rows if row[header.index("title")].value == "=1+1"]
+    assert titled and titled[0][header.index("planned_on")].is_date
+    out = tmp_path / "library.xlsx"
+    assert run_cli("export", "library", "--format", "xlsx", "-o", str(out), "--db", str(path)).returncode == 0
+    assert openpyxl.load_workbook(out).worksheets[0].max_row > 1
+    assert_one_line_error(run_cli("export", "posts", "--format", "xlsx", "--db", str(path)),
+                          "cannot be shown on the screen")

@@ -114,3 +114,67 @@ def test_forget(tmp_path):
     assert count(db) == 1
     assert_one_line_error(run_cli("forget", "anna@x.pl", "--yes", "--db", str(db)),
                           "No one in the roster has the email address anna@x.pl")
+
+
+def test_import_entra_file_with_map_and_notices(tmp_path):
+    path = tmp_path / "entra.csv"
+    path.write_text("displayName,mail,userPrincipalName,state,accountEnabled,Skrzynka\n"
+                    "Anna Nowak,,anna@firma.pl,mazowieckie,False,x\n")
+    db = str(tmp_path / "p.db")
+    result = run_cli("import", "ambassadors", str(path), "--map", "Skrzynka=ignore", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "state" in result.stderr and "Skrzynka" not in result.stderr
+    with Store.open(db) as store:
+        assert store.db.conn.execute("SELECT email, status FROM ambassadors").fetchall() == [
+            ("anna@firma.pl", "left")]
+
+
+def test_import_refuses_ambiguous_dates_until_told(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text("name,Hire Date\nAnna,03/04/2022\n")
+    db = str(tmp_path / "p.db")
+    refused = run_cli("import", "ambassadors", str(path), "--db", db)
+    assert refused.returncode == 1 and "row 2" in refused.stderr and "--dates" in refused.stderr
+    told = run_cli("import", "ambassadors", str(path), "--dates", "mdy", "--db", db)
+    assert told.returncode == 0, told.stderr
+    with Store.open(db) as store:
+        assert store.db.conn.execute("SELECT joined FROM ambassadors").fetchone() == ("2022-03-04",)
+
+
+def test_import_map_without_equals_is_one_line(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("name\nAnna\n")
+    assert_one_line_error(run_cli("import", "ambassadors", str(path), "--map", "state",
+                                  "--db", str(tmp_path / "p.db")), "COLUMN=FIELD")
+
+
+def test_export_ambassadors_xlsx_and_import_it_again(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "pl.csv"
+    path.write_bytes(PL.encode("cp1250"))
+    db = str(tmp_path / "p.db")
+    assert run_cli("import", "ambassadors", str(path), "--db", db).returncode == 0
+    out = tmp_path / "people.xlsx"
+    result = run_cli("export", "ambassadors", "--format", "xlsx", "-o", str(out), "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert openpyxl.load_workbook(out).worksheets[0]["G2"].is_date
+    again = run_cli("import", "ambassadors", str(out), "--db", db)
+    assert again.returncode == 0, again.stderr
+    assert "0 added, 0 updated, 2 unchanged" in again.stdout and "of a workbook" in again.stderr
+    assert_one_line_error(run_cli("export", "ambassadors", "--format", "xlsx", "--db", db),
+                          "cannot be shown on the screen")
+    sheet = run_cli("import", "ambassadors", str(out), "--sheet", "Nope", "--db", db)
+    assert_one_line_error(sheet, "no sheet")
+
+
+def test_export_ambassadors_json_imports_again(tmp_path):
+    path = tmp_path / "pl.csv"
+    path.write_bytes(PL.encode("cp1250"))
+    db = str(tmp_path / "p.db")
+    assert run_cli("import", "ambassadors", str(path), "--db", db).returncode == 0
+    out = tmp_path / "a.json"
+    assert run_cli("export", "ambassadors", "--format", "json", "-o", str(out), "--db", db).returncode == 0
+    again = run_cli("import", "ambassadors", str(out), "--db", str(tmp_path / "q.db"))
+    assert again.returncode == 0, again.stderr
+    assert "Imported: 2 added" in again.stdout

@@ -120,3 +120,35 @@ async def test_forget_dialog_lists_what_goes_then_erases(store, make_app):
         await pilot.pause()
         assert "Erased Anna Nowak" in toasts(app)
     assert repo.total() == 0
+
+
+async def test_import_dialog_takes_a_column_map_and_a_date_order(store, make_app, tmp_path):
+    path = tmp_path / "hr.csv"
+    path.write_text("Kto,Skrzynka,state,Hire Date\nAnna,anna@firma.pl,mazowieckie,03/04/2022\n",
+                    encoding="utf-8")
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("I")
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        dialog.query_one("#import-path").value = str(path)
+        dialog.query_one("#import-map").value = "Kto"
+        dialog.query_one("#import-map").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "COLUMN=FIELD" in screen_text(app) and dialog.plan is None
+        dialog.query_one("#import-map").value = "Kto=name; Skrzynka=email"
+        dialog.query_one("#import-map").focus()
+        await pilot.press("enter")
+        await _wait_for_plan(pilot, dialog)
+        text = screen_text(app)
+        assert "row 2" in text and "could be day/month or month/day" in text
+        assert "“state” was not used as the status" in text
+        dialog.query_one("#import-dates").value = "mdy"
+        await pilot.pause()
+        assert dialog.plan is None  # another order: the file is checked again
+        dialog.query_one("#import-map").focus()
+        await pilot.press("enter")
+        await _wait_for_plan(pilot, dialog)
+        assert dialog.plan is not None and dialog.plan.ok
+        assert dialog.plan.add[0][:2] == ("Anna", "anna@firma.pl") and dialog.plan.add[0][6] == "2022-03-04"

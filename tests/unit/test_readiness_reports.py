@@ -122,3 +122,15 @@ def test_md_escape_never_leaves_markup_characters_bare(value):
         while index != -1:
             assert index > 0 and unescaped[index - 1] == "\\", (value, escaped)
             index = unescaped.find(char, index + 1)
+
+
+def test_html_reports_print_on_a4_with_headings_kept_with_their_tables(store):
+    run, bank = polish_run(store)
+    for text in (readiness_report(store, run, bank, "html"), program_report(store, "html")):
+        assert "@page { size: A4;" in text
+        assert "h2 { break-after: avoid-page; break-inside: avoid; }" in text
+        assert "h2 + table, h2 + ul, h2 + ol, h2 + p { break-before: avoid-page; }" in text
+        assert "thead { display: table-header-group; }" in text  # the header row on every page
+    assert "@page { size: letter;" in program_report(store, "html", page_size="letter")
+    with pytest.raises(ValueError):
+        program_report(store, "html", page_size="A4; } body { display: none")

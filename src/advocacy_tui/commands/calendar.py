@@ -61,10 +61,12 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
                     to_text: str | None, db_path: Path | None) -> None:
     """The content calendar as an .ics file. Importing a newer file updates the events.
 
-    Posts with a time become 30-minute events (the time is read in this computer's time
-    zone); posts without one become all-day events. Dropped posts are marked cancelled.
+    Posts with a time become 30-minute events in the time zone of the setting timezone
+    (default: this computer's), written with that zone so every calendar places them right;
+    posts without one become all-day events. Dropped posts are marked cancelled, and so are
+    posts deleted in the last calendar_cancelled_days days (90 by default).
     """
-    from advocacy_tui.data.calendar_export import build_ics
+    from advocacy_tui.data.calendar_export import build_ics, system_zone_name, zone_named
 
     first = _date_option(from_text, "--from")
     last = _date_option(to_text, "--to")
@@ -75,24 +77,73 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
     store = open_store(ctx, db_path, settings, create=False)
     try:
         with progress_bar(_("Writing the calendar")) as update:
-            data = build_ics(store, first, last, voice_labels=settings.voice_labels, progress=update)
+            data = build_ics(store, first, last, zone=zone_named(settings.timezone or system_zone_name()),
+                             voice_labels=settings.voice_labels, progress=update,
+                             cancelled_days=settings.calendar_cancelled_days)
         _write(data, output, store)
     finally:
         store.close()
 
 
+@export.command("tasks", context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["ics"]), default="ics", show_default=True,
+              help="The file format (iCalendar, for Outlook, Google Calendar, Thunderbird).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write to this file instead of the screen.")
+@click.option("--from", "from_text", default=None, help="First day (dd.mm.yyyy or yyyy-mm-dd).")
+@click.option("--to", "to_text", default=None, help="Last day (dd.mm.yyyy or yyyy-mm-dd).")
+@db_option
+@click.pass_context
+def export_tasks(ctx: click.Context, fmt: str, output: Path | None, from_text: str | None,
+                 to_text: str | None, db_path: Path | None) -> None:
+    """Your tasks with a due day, and the readiness "check again" day, as calendar events
+    with reminders. Importing a newer file updates them; skipped tasks are cancelled."""
+    from advocacy_tui.data.calendar_export import build_tasks_ics, system_zone_name, zone_named
+
+    first = _date_option(from_text, "--from")
+    last = _date_option(to_text, "--to")
+    if first and last and last < first:
+        raise UserError("--to is before --from: give the earlier day first.")
+    settings = load_config()
+    output = check_output(ctx, output, db_path)
+    store = open_store(ctx, db_path, settings, create=False)
+    try:
+        data = build_tasks_ics(store, first, last, zone=zone_named(settings.timezone or system_zone_name()))
+        _write(data, output, store)
+    finally:
+        store.close()
+
+
+SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+
+
 def _export_table(ctx: click.Context, what: str, fmt: str, output: Path | None,
-                  db_path: Path | None) -> None:
+                  db_path: Path | None, separator: str = "comma") -> None:
     from advocacy_tui.data import calendar_export as ex
 
     output = check_output(ctx, output, db_path)
+    if fmt == "xlsx" and (output is None or str(output) == "-"):
+        raise UserError(_("An Excel workbook cannot be shown on the screen: give a file with "
+                          "-o, for example -o {what}.xlsx.").format(what=what))
     store = open_store(ctx, db_path, create=False)
     try:
         if what == "posts":
             records, fields = ex.post_records(store), ex.POST_FIELDS
         else:
             records, fields = ex.library_records(store), ex.LIBRARY_FIELDS
-        text = ex.to_csv(records, fields) if fmt == "csv" else ex.to_json(records)
+        if fmt == "xlsx":
+            from advocacy_tui.data.csv_io import date_columns
+            from advocacy_tui.data.xlsx_io import WorkbookError, write_workbook
+
+            try:
+                data, _count = write_workbook(fields, ([r[f] for f in fields] for r in records),
+                                              title=what, date_columns=date_columns(fields))
+            except WorkbookError as error:
+                raise UserError(str(error)) from None
+            _write(data, output, store)
+            return
+        text = (ex.to_csv(records, fields, delimiter=SEPARATORS[separator]) if fmt == "csv"
+                else ex.to_json(records))
         # utf-8-sig: Excel recognises UTF-8 (Polish letters) only with the byte-order mark.
         _write(text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), output, store)
     finally:
@@ -103,16 +154,18 @@ for _what, _summary in (("posts", "Every post of the content calendar"),
                         ("library", "Every item of the content library")):
 
     def _make(what: str, summary: str) -> None:
-        @export.command(what, context_settings=CONTEXT, help=f"{summary} as CSV or JSON. "
-                        "CSV cells never start a spreadsheet formula.")
-        @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
-                      show_default=True, help="The file format.")
+        @export.command(what, context_settings=CONTEXT, help=f"{summary} as CSV, JSON or an "
+                        "Excel workbook. No cell ever starts a spreadsheet formula.")
+        @click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]), default="csv",
+                      show_default=True, help="The file format (xlsx needs -o).")
         @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
                       help="Write to this file instead of the screen.")
+        @click.option("--separator", type=click.Choice(sorted(SEPARATORS)), default="comma",
+                      show_default=True, help="CSV separator; semicolon suits Excel in a Polish locale.")
         @db_option
         @click.pass_context
-        def _command(ctx: click.Context, fmt: str, output: Path | None,
+        def _command(ctx: click.Context, fmt: str, output: Path | None, separator: str,
                      db_path: Path | None) -> None:
-            _export_table(ctx, what, fmt, output, db_path)
+            _export_table(ctx, what, fmt, output, db_path, separator)
 
     _make(_what, _summary)

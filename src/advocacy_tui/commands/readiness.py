@@ -128,7 +128,7 @@ def report_readiness(ctx: click.Context, run_id: int | None, fmt: str, output: P
         except (LookupError, BankError) as error:
             raise UserError(_("Run {number} used a question bank that cannot be loaded: {reason}").format(
                 number=run.id, reason=str(error).strip(chr(39)))) from None
-        text = readiness_report(store, run, bank, fmt)
+        text = readiness_report(store, run, bank, fmt, page_size=load_config().page_size)
         _write(text, output, store)
     finally:
         store.close()
@@ -147,7 +147,7 @@ def report_program(ctx: click.Context, fmt: str, output: Path | None, db_path: P
     output = check_output(ctx, output, db_path)
     store = open_store(ctx, db_path, create=False)
     try:
-        text = program_report(store, fmt)
+        text = program_report(store, fmt, page_size=load_config().page_size)
         _write(text, output, store)
     finally:
         store.close()

@@ -16,6 +16,7 @@ from advocacy_tui.data.csv_io import (
     apply_import,
     export,
     export_to_file,
+    parse_column_map,
     plan_import,
     read_table,
 )
@@ -36,11 +37,21 @@ DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check the file and say what would change; write nothing.")
 @click.option("--skip-invalid", is_flag=True, help="Import the good rows and skip the rows with problems.")
+@click.option("--map", "mappings", multiple=True, metavar="COLUMN=FIELD",
+              help="Say what a column holds (name, first, last, email, email_alt, department, role, "
+                   "status, enabled, linkedin, joined, notes) or ignore it: --map state=ignore. "
+                   "Repeat for more columns.")
+@click.option("--dates", "date_order", type=click.Choice(["dmy", "mdy"]), default=None,
+              help="How to read dates like 03/04/2022 when the file does not tell: dmy (day first) "
+                   "or mdy (month first, as US systems write).")
+@click.option("--sheet", default=None, help="For a workbook (.xlsx): the sheet to read (the first by default).")
 @db_option
 @click.pass_context
 def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_invalid: bool,
+                       mappings: tuple[str, ...], date_order: str | None, sheet: str | None,
                        db_path: Path | None) -> None:
-    """Add or update people from a CSV FILE (UTF-8, Windows-1250 or UTF-16; , ; or tab).
+    """Add or update people from a CSV FILE (UTF-8, Windows-1250 or UTF-16; , ; or tab),
+    an Excel workbook (.xlsx; the first sheet or --sheet) or a JSON export.
 
     Columns are found by their header, in English or Polish: name (or first name and
     last name; imię i nazwisko), email, department (dział), role (rola), status,
@@ -51,20 +62,24 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
     nothing is imported and every problem is listed, unless --skip-invalid is given.
     A leading ' that an export put before = + - @ is taken away again.
     """
+    column_map = _column_map(mappings)
     try:
-        table = read_table(file)
+        table = read_table(file, sheet=sheet)
     except ImportFileError as error:
         raise UserError(str(error)) from None
     store = open_store(ctx, db_path, demo_ok=dry_run)
     try:
         try:
             with progress_bar(_("Checking the rows")) as update:
-                plan = plan_import(store, table, path=str(file), progress=update)
+                plan = plan_import(store, table, path=str(file), progress=update,
+                                   column_map=column_map, date_order=date_order)
         except ImportFileError as error:
             raise UserError(str(error)) from None
-        tell(f"Read {plan.rows:,} rows from {file} ({plan.encoding}, {plan.separator_name}-separated).")
+        tell(f"Read {plan.rows:,} rows from {file} ({plan.source}).")
         if plan.ignored:
             tell("Columns not used: " + ", ".join(plan.ignored) + ".")
+        for notice in plan.notices:
+            tell(notice)
         if plan.problems:
             verb = "has a problem" if plan.invalid_rows == 1 else "have problems"
             tell(f"{plan.invalid_rows:,} of {plan.rows:,} rows {verb}:")
@@ -87,11 +102,25 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
         store.close()
 
 
+def _column_map(mappings: tuple[str, ...]) -> dict[str, str]:
+    """``--map state=ignore`` -> {"state": "ignore"}; a value without ``=`` is refused in words."""
+    chosen: dict[str, str] = {}
+    for text in mappings:
+        try:
+            found = parse_column_map(text)
+        except ImportFileError as error:
+            raise UserError("--map: " + str(error)) from None
+        if not found:
+            raise UserError(_("--map takes COLUMN=FIELD, for example --map state=ignore."))
+        chosen.update(found)
+    return chosen
+
+
 def _export_options(command):
     """The options every roster export takes: format, output file, CSV separator, database."""
     for option in reversed([
-        click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
-                     show_default=True),
+        click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]), default="csv",
+                     show_default=True, help="xlsx: an Excel workbook with real dates (needs -o)."),
         click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
                      help="Write to this file (readable by you only). Without it, print to the screen."),
         click.option("--separator", type=click.Choice(sorted(DELIMITERS)), default="comma",
@@ -128,6 +157,9 @@ def _export(ctx: click.Context, what: str, fmt: str, output: Path | None, separa
             db_path: Path | None) -> None:
     assert what in EXPORTS
     output = check_output(ctx, output, db_path)
+    if fmt == "xlsx" and (output is None or str(output) == "-"):
+        raise UserError(_("An Excel workbook cannot be shown on the screen: give a file with "
+                          "-o, for example -o people.xlsx."))
     store = open_store(ctx, db_path, create=False)
     try:
         if output is None:

@@ -42,12 +42,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from advocacy_tui.data import decoding
+from advocacy_tui.data import decoding, xlsx_io
+from advocacy_tui.data import import_words as vocab
 from advocacy_tui.data.ambassadors import _keys
-from advocacy_tui.data.files import FileWriteError, private_file
+from advocacy_tui.data.files import FileWriteError, private_file, write_private
 from advocacy_tui.data.files_written import EXPORT, record_file_written
 from advocacy_tui.data.store import Store
-from advocacy_tui.domain.ambassadors import ValidationError, build_ambassador
+from advocacy_tui.domain.ambassadors import ValidationError, build_ambassador, check_linkedin
 from advocacy_tui.domain.text import fold, printable
 from advocacy_tui.i18n import _
 
@@ -74,41 +75,24 @@ def _key(text: str) -> str:
     return re.sub(r"[\s_\-.:/()*'\"]+", "", fold(text))
 
 
-_HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "name": ("name", "full name", "fullname", "display name", "employee", "employee name",
-             "imię i nazwisko", "imie nazwisko", "imię nazwisko", "nazwa", "pracownik", "osoba"),
-    "first": ("first name", "first", "given name", "forename", "imię", "imie"),
-    "last": ("last name", "last", "surname", "family name", "nazwisko"),
-    "email": ("email", "e-mail", "email address", "e-mail address", "mail", "work email",
-              "adres e-mail", "adres email", "adres mailowy", "e-mail służbowy", "poczta"),
-    "department": ("department", "dept", "team", "division", "dział", "zespół", "departament",
-                   "jednostka", "komórka"),
-    "role": ("role", "program role", "rola", "rola w programie"),
-    "status": ("status", "state", "stan"),
-    "linkedin": ("linkedin", "linkedin url", "linkedin profile", "linkedin profile url",
-                 "profil linkedin", "profil na linkedin", "linkedin profil"),
-    "joined": ("joined", "joined on", "joined date", "date joined", "joined at", "since",
-               "data dołączenia", "dołączył", "dołączyła", "dołączył(a)", "data przystąpienia",
-               "od kiedy"),
-    "notes": ("notes", "note", "comments", "comment", "notatki", "notatka", "uwagi", "komentarz"),
-    "_ignore": ("id", "created at", "updated at", "created_at", "updated_at", "created", "updated",
-                "utworzono", "zmieniono"),
-}
-HEADERS: dict[str, str] = {_key(word): target for target, words in _HEADER_WORDS.items() for word in words}
+_BRACKETED = re.compile(r"\s*\[[^\]]*\]\s*$")
 
-_ROLE_WORDS = {
-    "owner": ("owner", "program owner", "właściciel", "właścicielka", "właściciel programu"),
-    "manager": ("manager", "menedżer", "menadżer", "menedżerka", "kierownik", "kierowniczka"),
-    "ambassador": ("ambassador", "ambasador", "ambasadorka"),
-}
-_STATUS_WORDS = {
-    "candidate": ("candidate", "kandydat", "kandydatka", "kandydat(ka)"),
-    "invited": ("invited", "zaproszony", "zaproszona", "zaproszony(a)", "zaproszenie"),
-    "onboarding": ("onboarding", "wdrażanie", "wdrożenie", "we wdrożeniu", "w trakcie wdrożenia"),
-    "active": ("active", "aktywny", "aktywna", "aktywny(a)"),
-    "paused": ("paused", "pause", "wstrzymany", "wstrzymana", "wstrzymany(a)", "pauza"),
-    "left": ("left", "odszedł", "odeszła", "odszedł(a)", "nieobecny w firmie"),
-}
+
+def header_key(text: str) -> str:
+    """The key of a header cell: :func:`_key` without a bracketed suffix (``[Required]``)."""
+    return _key(_BRACKETED.sub("", text))
+
+
+HEADERS: dict[str, str] = {_key(word): target for target, words in vocab.HEADER_WORDS.items()
+                           for word in words}
+WEAK_HEADERS: dict[str, str] = {_key(word): target for target, words in vocab.WEAK_HEADER_WORDS.items()
+                                for word in words}
+_ROLE_WORDS = vocab.ROLE_WORDS
+_STATUS_WORDS = vocab.STATUS_WORDS
+YES = {_key(word) for word in vocab.YES_WORDS}
+NO = {_key(word) for word in vocab.NO_WORDS}
+#: what ``--map COLUMN=FIELD`` accepts as FIELD
+MAP_TARGETS = (*FIELDS, "first", "last", "email_alt", "enabled", "ignore")
 ROLES = {_key(word): role for role, words in _ROLE_WORDS.items() for word in words}
 STATUSES = {_key(word): status for status, words in _STATUS_WORDS.items() for word in words}
 
@@ -229,6 +213,9 @@ class TableFile:
     text: str
     start: int  # offset of the first data line in ``text``
     lines: int  # a line count, for progress
+    row_offset: int = 0  # rows above the header (a preamble) and a label row under it
+    described: str | None = None  # how a message names a workbook's sheet or a JSON file
+    notices: list[str] = field(default_factory=list)  # lines skipped before or under the header
 
     def column_name(self, index: int) -> str:
         """How a message names the cell's column: “notes” (column 2)."""
@@ -243,7 +230,7 @@ class TableFile:
         ImportFileError naming the row, the column and the line where the cell starts.
         """
         reader = csv.reader(io.StringIO(self.text[self.start:], newline=""), delimiter=self.delimiter)
-        number = 1
+        number = 1 + self.row_offset
         pending: tuple[int, list[str], int, int] | None = None  # row, cells, first line, lines
         while True:
             before = reader.line_num
@@ -344,7 +331,7 @@ def detect_delimiter(header_line: str, sample: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def read_table(path: str | os.PathLike[str]) -> TableFile:
+def read_table(path: str | os.PathLike[str], *, sheet: str | None = None) -> TableFile:
     """Open, decode and split a CSV file; ImportFileError says in words what is wrong."""
     path = Path(path).expanduser()
     if not path.exists():
@@ -363,15 +350,25 @@ def read_table(path: str | os.PathLike[str]) -> TableFile:
         raise ImportFileError(f"{path} cannot be read: permission denied.") from None
     except OSError as error:
         raise ImportFileError(f"{path} cannot be read: {error.strerror or error}.") from None
-    return parse_table(data, name=str(path))
+    return parse_table(data, name=str(path), sheet=sheet)
 
 
-def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(
-            f"{name} is a spreadsheet workbook, not CSV. In your spreadsheet choose "
-            "“Save as” → CSV, then import that file."
-        )
+def parse_table(data: bytes, *, name: str = "The file", sheet: str | None = None) -> TableFile:
+    """A CSV file, an Excel workbook (.xlsx: the first sheet or ``sheet``) or a JSON export."""
+    if xlsx_io.is_workbook(data):
+        try:
+            title, rows = xlsx_io.read_rows(data, sheet=sheet, name=name)
+            text = _rows_as_csv(rows)
+        except xlsx_io.WorkbookError as error:
+            raise ImportFileError(str(error)) from None
+        table = _parse_text(text, "UTF-8", name)
+        table.described = _("sheet “{sheet}” of a workbook").format(sheet=printable(title[:40]))
+        return table
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportFileError(_(
+            "{name} is an old Excel workbook (.xls). In your spreadsheet choose "
+            "“Save as” → Excel workbook (.xlsx) or CSV, then import that file."
+        ).format(name=name))
     head = data[:4096]
     has_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not has_bom and head.count(b"\x00") * 8 > len(head):
@@ -380,6 +377,62 @@ def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
             "Save it from your spreadsheet as “CSV UTF-8” and try again."
         )
     text, encoding = decode(data)
+    records = _json_records(text)
+    if records is not None:
+        table = _parse_text(_records_as_csv(records), encoding, name)
+        table.described = _("JSON, {count:,} records").format(count=len(records))
+        return table
+    return _parse_text(text, encoding, name)
+
+
+def _rows_as_csv(rows: Iterable[list[str]]) -> str:
+    """Rows of a workbook or a JSON file as CSV text, each cell made inert as an export does
+    (so that reading it back gives every cell exactly, ``=1+1`` included)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in rows:
+        writer.writerow([quote_cell(cell) for cell in row])
+    return out.getvalue()
+
+
+def _json_records(text: str) -> list[dict] | None:
+    """The records of a JSON export (a list of objects), or None when the text is not one."""
+    if not text.lstrip("\ufeff \t\r\n").startswith("["):
+        return None
+    try:
+        value = json.loads(text.lstrip("\ufeff"))
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        return None
+    return value
+
+
+def _json_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _records_as_csv(records: list[dict]) -> str:
+    columns: dict[str, None] = {}
+    for record in records:
+        for key in record:
+            columns.setdefault(str(key), None)
+    if not columns:
+        columns = {"name": None}
+    header = list(columns)
+    rows = ([_json_cell(record.get(key)) for key in header] for record in records)
+    return _rows_as_csv([header, *rows])
+
+
+def _parse_text(text: str, encoding: str, name: str) -> TableFile:
     # Skip blank lines before the header.
     start = 0
     while start < len(text):
@@ -390,6 +443,7 @@ def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
         start = end
     if start >= len(text):
         raise ImportFileError(f"{name} is empty: there is no header row and no people in it.")
+    start, skipped = _find_header(text, start)
     # The header record: a quoted header cell may span lines; a quote never closed may not.
     end, _starts, unclosed = scan_record(text, start, ",;\t")
     delimiter = detect_delimiter(text[start:end], text[start:start + 16_384])
@@ -410,9 +464,75 @@ def parse_table(data: bytes, *, name: str = "The file") -> TableFile:
             "in the first row and try again."
         ).format(first=first_line, last=last_line, line=_line_of(text, quoted),
                  snippet=_snippet(text, quoted)))
-    header = next(csv.reader(io.StringIO(text[start:end], newline=""), delimiter=delimiter), [])
-    return TableFile(encoding, delimiter, [cell.strip() for cell in header], text, end,
-                     text.count("\n", end) + 1)
+    header = [cell.strip() for cell in _cells(text, start, end, delimiter)]
+    notices = []
+    if skipped:
+        notices.append(_("The {count} line(s) before the header (notes, not people) were skipped.")
+                       .format(count=skipped))
+    # SAP SuccessFactors writes a second header row of labels under the technical names.
+    label_end, _label_starts, label_unclosed = scan_record(text, end, delimiter)
+    if label_unclosed is None and _is_label_row(header, _cells(text, end, label_end, delimiter)):
+        end = label_end
+        skipped += 1
+        notices.append(_("Row {row} repeats the header as labels, so it was skipped.").format(row=skipped + 1))
+    return TableFile(encoding, delimiter, header, text, end, text.count("\n", end) + 1,
+                     row_offset=skipped, notices=notices)
+
+
+PREAMBLE_MAX_RECORDS = 12  # LinkedIn's Connections.csv puts "Notes:" and a paragraph first
+
+
+def _cells(text: str, start: int, end: int, delimiter: str) -> list[str]:
+    """The cells of one record; none when csv cannot read it (the rows' reader says why)."""
+    try:
+        return next(csv.reader(io.StringIO(text[start:end], newline=""), delimiter=delimiter), [])
+    except csv.Error:
+        return []
+
+
+def _targets(cells: list[str]) -> dict[int, str]:
+    """Column -> the field its header names (strong or weak words), for the cells that name one."""
+    found = {}
+    for position, cell in enumerate(cells):
+        key = header_key(cell)
+        target = HEADERS.get(key) or WEAK_HEADERS.get(key)
+        if target and target != "_ignore":
+            found[position] = target
+    return found
+
+
+def _names_a_person(cells: list[str]) -> bool:
+    return any(t in ("name", "first", "last") for t in _targets(cells).values())
+
+
+def _find_header(text: str, start: int) -> tuple[int, int]:
+    """(offset of the header record, records before it): the first record of the first few
+    that names a person's name column, when everything before it is lines of one cell (a
+    note such as LinkedIn's "Notes:"); else the first record (its errors stand)."""
+    position = start
+    for skipped in range(PREAMBLE_MAX_RECORDS):
+        if position >= len(text):
+            break
+        end, _starts, unclosed = scan_record(text, position, ",;\t")
+        if unclosed is not None:
+            break
+        line = text[position:end]
+        delimiter = detect_delimiter(line, line)
+        cells = _cells(text, position, end, delimiter)
+        if line.strip() and _names_a_person(cells):
+            return position, skipped
+        if sum(1 for cell in cells if cell.strip()) > 1:
+            break  # a row of data, not a note: the first record is the header
+        position = end
+    return start, 0
+
+
+def _is_label_row(header: list[str], cells: list[str]) -> bool:
+    """A row under the header that names the same fields in the same columns (labels)."""
+    first, second = _targets(header), _targets(cells)
+    if len(second) < 2 or len(second) * 2 < len(first):
+        return False
+    return all(first.get(position) == target for position, target in second.items())
 
 
 # -- planning an import ----------------------------------------------------------------
@@ -447,10 +567,18 @@ class ImportPlan:
     # write transaction, if the roster changed in between (another import, the app).
     table: TableFile | None = field(default=None, repr=False, compare=False)
     seen: tuple | None = field(default=None, repr=False, compare=False)
+    notices: list[str] = field(default_factory=list)  # what the import guessed, for the user
+    described: str | None = None  # "sheet “Arkusz1” of a workbook", "JSON, 12 records"
+    options: dict = field(default_factory=dict, repr=False, compare=False)  # plan_import's choices
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def source(self) -> str:
+        """How the file was read: “Windows-1250, semicolon-separated”, “sheet “X” of a workbook”."""
+        return self.described or f"{self.encoding}, {self.separator_name}-separated"
 
     @property
     def separator_name(self) -> str:
@@ -469,15 +597,74 @@ class ImportSummary:
                 f"{self.skipped:,} skipped")
 
 
-def map_header(header: list[str]) -> tuple[dict[str, int], dict[str, str], list[str]]:
+def map_header(header: list[str], column_map: dict[str, str] | None = None,
+               ) -> tuple[dict[str, int], dict[str, str], list[str]]:
     """Which column holds which field: (field -> index, field -> header text, ignored headers)."""
+    columns = map_columns(header, column_map)
+    ignored = columns.ignored + [header[i].strip() for cands in columns.weak.values() for i in cands]
+    return columns.index, columns.names, ignored
+
+
+@dataclass
+class ColumnMap:
+    index: dict[str, int]  # field -> column, by a strong header word or the user's map
+    names: dict[str, str]  # field -> the header as written
+    ignored: list[str]  # headers not used
+    weak: dict[str, list[int]]  # field -> columns whose header only suggests it (a guess)
+
+
+def parse_column_map(text: str) -> dict[str, str]:
+    """``state=ignore; Kto=name`` (``;``, ``,`` or a new line between pairs) -> a column map."""
+    chosen: dict[str, str] = {}
+    for part in re.split(r"[;,\n]", text):
+        if not part.strip():
+            continue
+        column, sign, target = part.rpartition("=")
+        if not sign or not column.strip() or not target.strip():
+            raise ImportFileError(_(
+                "Say what a column holds as COLUMN=FIELD, for example state=ignore or Kto=name "
+                "(got “{text}”)."
+            ).format(text=printable(part.strip()[:60])))
+        chosen[column.strip()] = target.strip()
+    return chosen
+
+
+def _user_map(header: list[str], column_map: dict[str, str]) -> dict[int, str]:
+    """The user's ``COLUMN=FIELD`` choices as column -> field (or ``ignore``)."""
+    chosen: dict[int, str] = {}
+    for column, target in column_map.items():
+        wanted = target.strip().lower()
+        if wanted not in MAP_TARGETS:
+            raise ImportFileError(_(
+                "“{target}” is not a field a column can go to. Choose one of: {choices}."
+            ).format(target=printable(target[:40]), choices=", ".join(MAP_TARGETS)))
+        positions = [i for i, text in enumerate(header)
+                     if text.strip() == column.strip() or header_key(text) == header_key(column)]
+        if not positions:
+            found = ", ".join(f"“{printable(h[:40])}”" for h in header if h.strip()) or "none"
+            raise ImportFileError(_(
+                "The file has no column “{column}” to map. Columns found: {found}."
+            ).format(column=printable(column[:40]), found=found))
+        for position in positions:
+            chosen[position] = "_ignore" if wanted == "ignore" else wanted
+    return chosen
+
+
+def map_columns(header: list[str], column_map: dict[str, str] | None = None) -> ColumnMap:
+    """Strong header words and the user's map decide; weak words are kept as guesses."""
+    chosen = _user_map(header, column_map or {})
     index: dict[str, int] = {}
     names: dict[str, str] = {}
     ignored: list[str] = []
+    weak: dict[str, list[int]] = {}
     for position, text in enumerate(header):
-        target = HEADERS.get(_key(text))
+        key = header_key(text)
+        target = chosen.get(position) or HEADERS.get(key)
         if target is None:
-            if text.strip():
+            guess = WEAK_HEADERS.get(key)
+            if guess is not None:
+                weak.setdefault(guess, []).append(position)
+            elif text.strip():
                 ignored.append(text.strip())
             continue
         if target == "_ignore":
@@ -489,13 +676,17 @@ def map_header(header: list[str]) -> tuple[dict[str, int], dict[str, str], list[
             )
         index[target] = position
         names[target] = text
+    for target in list(weak):
+        if target in index:  # a strong header gives the field: the guesses are not used
+            ignored += [header[i].strip() for i in weak.pop(target)]
     if "name" not in index and "first" not in index and "last" not in index:
-        found = ", ".join(f"“{h}”" for h in header if h.strip()) or "none"
-        raise ImportFileError(
+        found = ", ".join(f"“{printable(h[:40])}”" for h in header if h.strip()) or "none"
+        raise ImportFileError(_(
             "The file has no name column: add a column called name (or imię i nazwisko, or first "
-            f"name and last name). Columns found: {found}."
-        )
-    return index, names, ignored
+            "name and last name), or say which column holds it with --map COLUMN=name (“Columns” "
+            "in the import dialog). Columns found: {found}."
+        ).format(found=found))
+    return ColumnMap(index, names, ignored, weak)
 
 
 def name_key(name: str) -> str:
@@ -549,6 +740,116 @@ def _garbled(label: dict[str, str], values: tuple, old: tuple | None) -> list[st
     return problems
 
 
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})\s*$")
+DATE_ORDERS = ("dmy", "mdy")
+
+
+def _date_reading(value: str) -> str:
+    """What a date cell says of the file's day/month order: ``dmy``, ``mdy``, ``any`` (the
+    same either way, ISO, dotted as Polish dates always are, or not a date) or ``?``."""
+    match = _NUMERIC_DATE.match(value)
+    if not match or match.group(2) == ".":
+        return "any"
+    first, second = int(match.group(1)), int(match.group(3))
+    if first == second:
+        return "any"
+    if first > 12 >= second:
+        return "dmy"
+    if second > 12 >= first:
+        return "mdy"
+    if first > 12 and second > 12:
+        return "any"  # not a date either way: the rule for dates says so
+    return "?"
+
+
+def _as_iso(value: str, order: str | None) -> str:
+    """A d/m/y or m/d/y cell written as yyyy-mm-dd, in the file's order (day first by default)."""
+    match = _NUMERIC_DATE.match(value)
+    if not match or (match.group(2) == "." and order is None):
+        return value
+    first, second, year = int(match.group(1)), int(match.group(3)), match.group(4)
+    day, month = (second, first) if order == "mdy" else (first, second)
+    if not 1 <= month <= 12:
+        return value  # the rule for dates names the month
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+@dataclass
+class _Survey:
+    """What a first pass over the rows tells about the columns before any row is judged."""
+
+    filled: dict[int, int] = field(default_factory=dict)  # column -> non-empty cells
+    fits: dict[int, int] = field(default_factory=dict)  # column -> cells that are valid values
+    sample: dict[int, str] = field(default_factory=dict)  # column -> a value that did not fit
+    orders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # dmy/mdy/? -> rows
+
+    def all_fit(self, column: int) -> bool:
+        return self.filled.get(column, 0) > 0 and self.fits.get(column, 0) == self.filled[column]
+
+
+def _survey(table: TableFile, status_columns: list[int], linkedin_columns: list[int],
+            joined: int | None) -> _Survey:
+    survey = _Survey()
+    if not status_columns and not linkedin_columns and joined is None:
+        return survey
+    checks = [(c, lambda v: _key(v) in STATUSES) for c in status_columns]
+    checks += [(c, lambda v: check_linkedin(v) is None) for c in linkedin_columns]
+    for number, cells in table.rows():
+        width = len(cells)
+        for column, fits in checks:
+            value = unquote_cell(cells[column]).strip() if column < width else ""
+            if not value:
+                continue
+            survey.filled[column] = survey.filled.get(column, 0) + 1
+            if fits(value):
+                survey.fits[column] = survey.fits.get(column, 0) + 1
+            else:
+                survey.sample.setdefault(column, value)
+        if joined is not None and joined < width:
+            value = cells[joined].strip()
+            reading = _date_reading(value) if value else "any"
+            if reading != "any":
+                survey.orders.setdefault(reading, []).append((number, value))
+    return survey
+
+
+def _date_problems(survey: _Survey, label: str) -> tuple[str | None, dict[int, str]]:
+    """(the file's day/month order or None, row -> problem) from the survey of its dates."""
+    day_first, month_first = survey.orders.get("dmy", []), survey.orders.get("mdy", [])
+    problems: dict[int, str] = {}
+    order = None
+    if day_first and month_first:
+        if len(day_first) != len(month_first):
+            order = "dmy" if len(day_first) > len(month_first) else "mdy"
+        odd = [("dmy", day_first), ("mdy", month_first)]
+        example = {"dmy": day_first[0], "mdy": month_first[0]}
+        for reading, rows in odd:
+            if order is not None and reading == order:
+                continue
+            other = "mdy" if reading == "dmy" else "dmy"
+            for number, value in rows:
+                problems[number] = _(
+                    "{column}: “{value}” can only be {reading}, but row {row} (“{example}”) can "
+                    "only be {other}: the file mixes the two orders. Correct the dates of one kind."
+                ).format(column=label, value=printable(value[:40]), reading=_ORDER_WORDS()[reading],
+                         row=example[other][0], example=printable(example[other][1][:40]),
+                         other=_ORDER_WORDS()[other])
+    elif day_first or month_first:
+        order = "dmy" if day_first else "mdy"
+    if order is None:
+        for number, value in survey.orders.get("?", []):
+            problems[number] = _(
+                "{column}: “{value}” could be day/month or month/day, and no date in the file "
+                "tells which. Say the order: --dates dmy (day first, 31/12/2026) or --dates mdy "
+                "(month first, 12/31/2026), or “Dates” in the import dialog."
+            ).format(column=label, value=printable(value[:40]))
+    return order, problems
+
+
+def _ORDER_WORDS() -> dict[str, str]:  # noqa: N802 (translated when called)
+    return {"dmy": _("day first (day/month/year)"), "mdy": _("month first (month/day/year)")}
+
+
 def plan_import(
     store: Store,
     table: TableFile,
@@ -556,22 +857,62 @@ def plan_import(
     path: str = "",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    column_map: dict[str, str] | None = None,
+    date_order: str | None = None,
+    _survey_dates: bool = False,
 ) -> ImportPlan:
-    """Check every row of ``table`` and work out what importing it would change."""
-    index, names, ignored = map_header(table.header)
+    """Check every row of ``table`` and work out what importing it would change.
+
+    ``column_map`` (header -> field or ``ignore``) overrides the header words; ``date_order``
+    (``dmy`` or ``mdy``) says how to read 03/04/2022 when the file's dates cannot tell.
+    """
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise ValueError(date_order)
+    found = map_columns(table.header, column_map)
+    index, names, ignored = found.index, found.names, list(found.ignored)
+    notices: list[str] = list(table.notices)
+    # A status column named so (or mapped by the user) is taken, and a word that is not a
+    # status is a row problem; a column that only may be one (``state``) must prove it.
+    status_columns = found.weak.get("status", [])
+    linkedin_columns = found.weak.get("linkedin", [])
+    joined = index.get("joined") if date_order is None else None
+    # Most files' dates tell nothing of the order (ISO, dotted, day first): they are read in
+    # one pass, day first; only a file with a month-first or ambiguous date is read twice.
+    survey = _survey(table, status_columns, linkedin_columns, joined if _survey_dates else None)
+    for target in ("status", "linkedin", "department"):
+        for column in found.weak.get(target, []):
+            fits = target == "department" or survey.all_fit(column)
+            if target not in index and fits:
+                index[target], names[target] = column, table.header[column]
+            else:
+                ignored.append(table.header[column].strip())
+                if target != "department" and survey.filled.get(column):
+                    notices.append(_(
+                        "The column “{column}” was not used as the {field}: not all its values "
+                        "(such as “{value}”) are one. Use --map (“Columns” in the import dialog) to say what it holds."
+                    ).format(column=printable(table.header[column][:40]), field=FIELD_LABELS[target],
+                             value=printable(survey.sample.get(column, "")[:40])))
     columns = {f: names[f] for f in names if f in FIELDS}
-    if "first" in names or "last" in names:
+    if "name" not in index and ("first" in names or "last" in names):
         columns["name"] = " + ".join(names[f] for f in ("first", "last") if f in names)
     plan = ImportPlan(path, table.encoding, table.delimiter, columns, ignored, table=table,
-                      seen=_roster_mark(store))
+                      seen=_roster_mark(store), notices=notices, described=table.described,
+                      options={"column_map": column_map, "date_order": date_order})
     by_email, by_name = _existing(store)
     seen_email: dict[str, int] = {}
     seen_name: dict[str, int] = {}
     present = [f for f in FIELDS if f in index]
-    name_parts = [index[f] for f in ("first", "last") if f in index]
+    name_parts = [index[f] for f in ("first", "last") if f in index] if "name" not in index else []
     label = {f: names.get(f, f) for f in FIELDS}
     if name_parts:
         label["name"] = columns["name"]
+    if joined is None:
+        order, date_problems = date_order, {}
+    elif _survey_dates:
+        order, date_problems = _date_problems(survey, label["joined"])
+    else:
+        order, date_problems = "dmy", {}
+    alt_email, enabled = index.get("email_alt"), index.get("enabled")
     total = max(table.lines, 1)
     for number, cells in table.rows():
         if not any(cell.strip() for cell in cells):
@@ -587,6 +928,31 @@ def plan_import(
             raw["name"] = " ".join(
                 unquote_cell(cells[i]).strip() for i in name_parts if i < width and cells[i].strip()
             )
+        extra_problems = []
+        if alt_email is not None and not raw.get("email", "").strip() and alt_email < width:
+            alternative = unquote_cell(cells[alt_email]).strip()
+            if alternative and "#ext#" not in alternative.lower():  # a guest's made-up address
+                raw["email"] = alternative
+        if enabled is not None and enabled < width and cells[enabled].strip():
+            flag = _key(cells[enabled])
+            if flag in NO and not raw.get("status", "").strip():
+                raw["status"] = "left"
+            elif flag not in NO and flag not in YES:
+                extra_problems.append(_("{column}: “{value}” is neither yes nor no").format(
+                    column=names["enabled"], value=printable(cells[enabled][:40])))
+        typed_joined = raw.get("joined")  # shown as typed in the preview of a row with a problem
+        if "joined" in raw:
+            if number in date_problems:
+                extra_problems.append(date_problems[number])
+                raw["joined"] = ""
+            else:
+                if not _survey_dates and joined is not None and raw["joined"].strip():
+                    if _date_reading(raw["joined"].strip()) in ("mdy", "?"):
+                        # the whole file must decide the order: read it again, surveyed first
+                        return plan_import(store, table, path=path, progress=progress,
+                                           cancelled=cancelled, column_map=column_map,
+                                           date_order=date_order, _survey_dates=True)
+                raw["joined"] = _as_iso(raw["joined"], order)
         given = set(raw)
         for f in ("role", "status"):
             if f in raw and not raw[f].strip():
@@ -596,6 +962,7 @@ def plan_import(
         if "status" in raw:
             raw["status"] = status_word(raw["status"])
         row_problems = [f"{label[f]} holds a NUL character" for f, v in raw.items() if "\x00" in v]
+        row_problems += extra_problems
         try:
             person = build_ambassador(raw)
         except ValidationError as error:
@@ -636,7 +1003,8 @@ def plan_import(
             plan.invalid_rows += 1
             plan.problems.extend(RowProblem(number, p) for p in row_problems)
             if len(plan.preview) < PREVIEW_ROWS:
-                plan.preview.append((number, {**raw, "_problem": "; ".join(row_problems)}))
+                shown = {**raw, "joined": typed_joined} if typed_joined is not None else raw
+                plan.preview.append((number, {**shown, "_problem": "; ".join(row_problems)}))
             continue
         if len(plan.preview) < PREVIEW_ROWS:
             plan.preview.append((number, dict(zip(FIELDS, values, strict=True))))
@@ -693,7 +1061,7 @@ def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False) 
         # change the roster, so a plan made before is made again if the roster moved since.
         with store.write():
             if plan.table is not None and plan.seen != _roster_mark(store):
-                plan = plan_import(store, plan.table, path=plan.path)
+                plan = plan_import(store, plan.table, path=plan.path, **plan.options)
                 if plan.problems and not skip_invalid:
                     raise ImportFileError(
                         f"{plan.invalid_rows:,} row(s) have problems, so nothing was imported."
@@ -802,6 +1170,11 @@ def write_json(handle: IO[str], columns: list[str], rows: Iterable[tuple]) -> in
     return count
 
 
+def date_columns(columns: Iterable[str]) -> list[str]:
+    """The columns that hold dates or times (a workbook writes them as real dates)."""
+    return [c for c in columns if c == "joined" or c.endswith(("_at", "_on"))]
+
+
 def export(store: Store, what: str, fmt: str, handle: IO[str], *, delimiter: str = ",") -> int:
     columns, rows = export_rows(store, what)
     if fmt == "json":
@@ -818,6 +1191,19 @@ def export_to_file(store: Store, what: str, fmt: str, path: str | os.PathLike[st
     path = Path(path).expanduser()
     if path.is_dir():
         raise ImportFileError(f"{path} is a folder. Give a file name, e.g. {path / ('people.' + fmt)}.")
+    if fmt == "xlsx":
+        columns, rows = export_rows(store, what)
+        try:
+            data, count = xlsx_io.write_workbook(columns, rows, title=what,
+                                                 date_columns=date_columns(columns))
+        except xlsx_io.WorkbookError as error:
+            raise ImportFileError(str(error)) from None
+        try:
+            write_private(path, data)
+        except FileWriteError as error:
+            raise ImportFileError(str(error)) from None
+        record_file_written(store, path, EXPORT)
+        return count
     try:
         with private_file(path, encoding="utf-8-sig" if fmt == "csv" else "utf-8") as handle:
             count = export(store, what, fmt, handle, delimiter=delimiter)

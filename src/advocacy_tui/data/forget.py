@@ -134,6 +134,13 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("files_written", "path"): FIXED,  # a file the app wrote: forget lists it for the owner
     ("files_written", "kind"): FIXED,
     ("files_written", "written_at"): FIXED,
+    # a deleted post's calendar UID and dates (no text), to cancel its event in calendars
+    ("post_tombstones", "uid"): FIXED,
+    ("post_tombstones", "kind"): FIXED,
+    ("post_tombstones", "planned_on"): FIXED,
+    ("post_tombstones", "planned_time"): FIXED,
+    ("post_tombstones", "created_at"): FIXED,
+    ("post_tombstones", "deleted_at"): FIXED,
 }
 
 # Full-text indexes and the table whose text they index. Each is kept in step by triggers

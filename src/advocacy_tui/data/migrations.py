@@ -343,6 +343,27 @@ CREATE INDEX changes_by_row ON changes (table_name, row_id, id)
     )
 
 
+def m011_post_tombstones(db: sqlite_utils.Database) -> None:
+    """A deleted post (or one moved to another day) leaves a tombstone for a while, so that
+    the next calendar file cancels its event in the clients that imported an earlier one
+    (a file for a --from/--to window no longer holds a post moved out of it). No text of
+    the post: its calendar UID, the day it was planned for, and when it was made and left."""
+    _run(
+        db,
+        """
+CREATE TABLE post_tombstones (
+    uid TEXT PRIMARY KEY,
+    kind TEXT NOT NULL DEFAULT 'deleted' CHECK (kind IN ('deleted', 'moved')),
+    planned_on TEXT,
+    planned_time TEXT,
+    created_at TEXT NOT NULL,
+    deleted_at TEXT NOT NULL
+);
+CREATE INDEX post_tombstones_by_deletion ON post_tombstones (deleted_at)
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
@@ -354,6 +375,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m008_files_written,
     m009_involvement_by_post,
     m010_users_and_changes,
+    m011_post_tombstones,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -173,13 +173,27 @@ class PostRepo:
                 raise ChangedMeanwhile(current)
             before = self.store.db.conn.execute(
                 "SELECT state FROM posts WHERE id = ?", [post.id]).fetchone()
+            # moved to another day (or off the calendar): a calendar file for a window that
+            # held the old day cancels the event there (a tombstone of kind "moved")
+            self.store.db.conn.execute(
+                "INSERT OR REPLACE INTO post_tombstones (uid, kind, planned_on, planned_time, "
+                "created_at, deleted_at) SELECT uid, 'moved', planned_on, planned_time, created_at, ? "
+                "FROM posts WHERE id = ? AND planned_on IS NOT NULL AND planned_on IS NOT ?",
+                [values["updated_at"], post.id, values.get("planned_on")])
             self.store.db.conn.execute(f"UPDATE posts SET {sets} WHERE id = ?",
                                        [*values.values(), post.id])
             self._log_publishing(before[0] if before else None, post, post.id)
 
     def delete(self, post_id: int) -> None:
+        """Delete a post, leaving a tombstone (its UID and dates, no text) so that the next
+        calendar file cancels its event in the calendars that imported it."""
         with self.store.write():
-            self.store.db.conn.execute("DELETE FROM posts WHERE id = ?", [post_id])
+            conn = self.store.db.conn
+            conn.execute(
+                "INSERT OR REPLACE INTO post_tombstones (uid, kind, planned_on, planned_time, created_at, "
+                "deleted_at) SELECT uid, 'deleted', planned_on, planned_time, created_at, ? FROM posts "
+                "WHERE id = ? AND planned_on IS NOT NULL", [self.store.now_text(), post_id])
+            conn.execute("DELETE FROM posts WHERE id = ?", [post_id])
 
     def get(self, post_id: int) -> Post | None:
         row = self.store.db.conn.execute(f"SELECT {POST_COLUMNS} FROM posts WHERE id = ?",

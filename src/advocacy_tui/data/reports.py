@@ -110,7 +110,9 @@ class Doc:
                 out.append("")
         return "\n".join(out).rstrip("\n") + "\n"
 
-    def html(self) -> str:
+    def html(self, page_size: str = "A4") -> str:
+        if page_size not in PAGE_SIZES:
+            raise ValueError(f"unknown page size {page_size!r}")
         body = [f"<h1>{h(self.title)}</h1>", f'<p class="sub">{h(self.subtitle)}</p>']
         for block in self.blocks:
             if block[0] == "h2":
@@ -137,15 +139,15 @@ class Doc:
             "<!DOCTYPE html>\n"
             f'<html lang="{h(self.language)}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{h(self.title)}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n"
+            f"<title>{h(self.title)}</title>\n<style>\n{CSS}{print_css(page_size)}</style>\n</head>\n<body>\n<main>\n"
             + "\n".join(body)
             + "\n</main>\n</body>\n</html>\n"
         )
 
-    def render(self, fmt: str) -> str:
+    def render(self, fmt: str, page_size: str = "A4") -> str:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
-        return self.markdown() if fmt == "md" else self.html()
+        return self.markdown() if fmt == "md" else self.html(page_size)
 
 
 CSS = """\
@@ -167,11 +169,21 @@ td.num { text-align: right; width: 3rem; }
 @media print {
   body { font-size: 10.5pt; }
   main { margin: 0; max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
+  h2 { break-after: avoid-page; break-inside: avoid; }
+  h2 + table, h2 + ul, h2 + ol, h2 + p { break-before: avoid-page; }
+  thead { display: table-header-group; }
   tr, li { break-inside: avoid; }
   th { background: none; }
 }
 """
+
+#: the paper sizes a report can print on (the ``page_size`` setting); CSS names them so
+PAGE_SIZES = ("A4", "A5", "A3", "letter", "legal")
+
+
+def print_css(page_size: str) -> str:
+    """The printed page: its size (A4 unless configured) and margins."""
+    return f"@page {{ size: {page_size}; margin: 16mm 14mm; }}\n"
 
 
 def report_format(path: Path) -> str:
@@ -236,8 +248,8 @@ def readiness_doc(store: Store, run: Run, bank: Bank) -> Doc:
     return doc
 
 
-def readiness_report(store: Store, run: Run, bank: Bank, fmt: str) -> str:
-    return readiness_doc(store, run, bank).render(fmt)
+def readiness_report(store: Store, run: Run, bank: Bank, fmt: str, page_size: str = "A4") -> str:
+    return readiness_doc(store, run, bank).render(fmt, page_size)
 
 
 def write_readiness_report(store: Store, run: Run, bank: Bank, path: Path) -> Path:
@@ -364,5 +376,5 @@ def program_doc(store: Store) -> Doc:
     return doc
 
 
-def program_report(store: Store, fmt: str) -> str:
-    return program_doc(store).render(fmt)
+def program_report(store: Store, fmt: str, page_size: str = "A4") -> str:
+    return program_doc(store).render(fmt, page_size)

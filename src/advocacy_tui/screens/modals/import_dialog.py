@@ -1,4 +1,7 @@
-"""Import people from a CSV file: a path, a preview, the problems, then confirm.
+"""Import people from a CSV, Excel or JSON file: a path, a preview, the problems, then confirm.
+
+The user can say what columns hold (``state=ignore; Kto=name``) and how to read dates like
+03/04/2022 when the file cannot tell.
 
 Reading and checking a big file (100,000 rows) runs in a thread worker on its own
 database connection; the dialog shows progress and stays responsive, and Esc
@@ -17,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, DataTable, Input, ProgressBar, Static
+from textual.widgets import Button, Checkbox, DataTable, Input, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
 from advocacy_tui.data.csv_io import (
@@ -25,6 +28,7 @@ from advocacy_tui.data.csv_io import (
     ImportPlan,
     ImportSummary,
     apply_import,
+    parse_column_map,
     plan_import,
     read_table,
 )
@@ -32,6 +36,7 @@ from advocacy_tui.data.store import Store, StoreError
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.modals.forms import Field, Rule
 
 MAX_PROBLEMS_SHOWN = 40
@@ -51,6 +56,23 @@ def check_import_path(value: str) -> str | None:
     if not os.access(path, os.R_OK):
         return "This file cannot be read (permission denied)."
     return None
+
+
+def check_column_map(value: str) -> str | None:
+    """A sentence when the Columns box is not a list of COLUMN=FIELD, else None."""
+    try:
+        parse_column_map(value)
+    except ImportFileError as error:
+        return str(error)
+    return None
+
+
+AUTO_DATES = "auto"
+
+
+def _date_choices() -> list[tuple[str, str]]:
+    return [(_("tell from the file"), AUTO_DATES), (_("day first (31/12/2026)"), "dmy"),
+            (_("month first (12/31/2026)"), "mdy")]
 
 
 def _cell(value: str | None, width: int = 28) -> Text:
@@ -103,12 +125,17 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog import-dialog"):
-            yield Static("Import people from a CSV file", classes="dialog-title", markup=False)
+            yield Static(_("Import people from a file"), classes="dialog-title", markup=False)
             yield Field("File", Input(self.initial_path, placeholder="~/Downloads/people.csv  (Enter checks it)",
                                       validators=[Rule(check_import_path)], compact=True,
                                       id="import-path"), name="path")
-            yield Static("UTF-8 or Windows-1250; , ; or tab; headers in English or Polish.",
+            yield Static(_("CSV, Excel (.xlsx) or JSON, as HR systems and Excel write them."),
                          id="import-hint", markup=False)
+            yield Field(_("Columns"), Input("", placeholder=_("optional: state=ignore; Kto=name"),
+                                            validators=[Rule(check_column_map)], compact=True,
+                                            id="import-map"), name="map")
+            yield Field(_("Dates"), Select(_date_choices(), value=AUTO_DATES, allow_blank=False,
+                                           compact=True, id="import-dates"), name="dates")
             with VerticalScroll(id="import-body"):
                 yield ProgressBar(total=100, show_eta=False, id="import-progress", classes="-hidden")
                 yield Static("Nothing is written until you press Import.", id="import-status", markup=False)
@@ -141,12 +168,35 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             self.plan = None
             self._show_plan()
 
+    @on(Input.Changed, "#import-map")
+    @on(Select.Changed, "#import-dates")
+    def _options_changed(self) -> None:
+        """Another column map or date order: the plan must be made again."""
+        if self.plan is not None and not self.busy:
+            self.plan = None
+            self._show_plan()
+
+    @property
+    def column_map(self) -> dict[str, str] | None:
+        try:
+            return parse_column_map(self.query_one("#import-map", Input).value) or None
+        except ImportFileError:
+            return None
+
+    @property
+    def date_order(self) -> str | None:
+        value = self.query_one("#import-dates", Select).value
+        return value if value in ("dmy", "mdy") else None
+
     @on(Input.Submitted, "#import-path")
+    @on(Input.Submitted, "#import-map")
     @on(Button.Pressed, "#check")
     def check(self) -> None:
         problem = check_import_path(self.path_text)
         self.query_one("#field-path", Field).show_problem(problem)
-        if problem or self.busy:
+        map_problem = check_column_map(self.query_one("#import-map", Input).value)
+        self.query_one("#field-map", Field).show_problem(map_problem)
+        if problem or map_problem or self.busy:
             return
         self.plan = None
         self.busy = True
@@ -155,10 +205,11 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
         bar.update(total=100, progress=0)
         bar.remove_class("-hidden")
         self._update_buttons()
-        self._plan_worker(self.path_text)
+        self._plan_worker(self.path_text, self.column_map, self.date_order)
 
     @work(thread=True, exclusive=True, group="import")
-    def _plan_worker(self, path: str) -> None:
+    def _plan_worker(self, path: str, column_map: dict[str, str] | None = None,
+                     date_order: str | None = None) -> None:
         worker = get_current_worker()
         try:
             table = read_table(path)
@@ -167,6 +218,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
                     store, table, path=path,
                     progress=lambda done, total: self.post_message(self.Progress(done, total)),
                     cancelled=lambda: worker.is_cancelled,
+                    column_map=column_map, date_order=date_order,
                 )
         except (ImportFileError, StoreError) as error:  # already one sentence for the user
             self.post_message(self.Failed(str(error)))
@@ -234,11 +286,12 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
         preview.styles.height = len(plan.preview) + 2
         preview.set_class(not plan.preview, "-hidden")
         lines = [
-            f"{plan.rows:,} rows ({plan.encoding}, {plan.separator_name}-separated): would add "
+            f"{plan.rows:,} rows ({plan.source}): would add "
             f"{len(plan.add):,}, update {len(plan.update):,}, leave {plan.unchanged:,} unchanged.",
         ]
         if plan.ignored:
             lines.append("Columns not used: " + ", ".join(plan.ignored) + ".")
+        lines += plan.notices
         if plan.problems:
             rows = "1 row has a problem" if plan.invalid_rows == 1 else f"{plan.invalid_rows:,} rows have problems"
             lines.append(f"✗ {rows} (listed below the preview): nothing is imported unless you skip "
