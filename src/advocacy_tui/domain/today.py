@@ -76,7 +76,7 @@ class ContentMix:
         for voice in (*VOICES, *sorted(set(self.counts) - set(VOICES))):
             if self.counts.get(voice):
                 parts.append(f"{VOICE_LABELS.get(voice, voice)} {round(self.share(voice) * 100)} %")
-        return f"{self.total} published: " + ", ".join(parts)
+        return f"{self.total} published in the last 30 days: " + ", ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ from advocacy_tui.domain.posts import (
     draft_from_library,
 )
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import SectionScreen, plain, typing_in
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.month_grid import MonthGrid
@@ -333,14 +334,18 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         month_mix = self._mix(month_first(self.cursor), month_last(self.cursor))
         recent_mix = self._mix(self.today - timedelta(days=29), self.today)
         limit = self.settings.company_share_limit
+        # the base is said: planned posts (all but dropped), not Today's published ones
         if month_mix.total:
-            month_line = f"{month_name if wide else month_name[:3]}: {self._shares(month_mix)} ({month_mix.total} posts)"
+            month_line = _("{month}: {shares} ({n} planned this month)").format(
+                month=month_name if wide else month_name[:3], shares=self._shares(month_mix), n=month_mix.total)
         else:
             month_line = f"{month_name}: nothing planned yet"
         if wide and recent_mix.total:
-            recent = f"Last 30 days: {self._shares(recent_mix)} ({recent_mix.total} posts)"
+            recent = _("Last 30 days: {shares} ({n} planned in 30 days)").format(
+                shares=self._shares(recent_mix), n=recent_mix.total)
         elif recent_mix.total:
-            recent = f"30 days: company {percent(recent_mix.company_share)} of {recent_mix.total}"
+            recent = _("30 days: company {share} of {n} planned").format(
+                share=percent(recent_mix.company_share), n=recent_mix.total)
         else:
             recent = "Last 30 days: nothing planned"
         planned, published = self.posts.leader_posts(month_first(self.cursor), month_last(self.cursor))
