@@ -18,3 +18,54 @@ async def test_today_and_calendar_say_the_base_of_their_mix(demo_store, make_app
         await pilot.pause()
         text = screen_text(app)
         assert "planned this month" in text
+
+
+async def _today_ready(app, pilot):
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _follow(app, pilot, key: str):
+    app.screen.query_one(f"#ind-{key}").focus()
+    await pilot.press("enter")
+    for _ in range(5):
+        await pilot.pause()
+
+
+async def test_enter_on_stuck_opens_the_roster_filtered_to_them(demo_store, make_app):
+    stuck = TodayRepo(demo_store).stuck()
+    assert stuck.count
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _today_ready(app, pilot)
+        await _follow(app, pilot, "stuck")
+        assert app.current_mode == "roster"
+        assert app.screen.table.row_count == stuck.count
+        assert "Only stuck" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.table.row_count > stuck.count
+        assert "Only stuck" not in screen_text(app)
+
+
+async def test_enter_on_gone_quiet_opens_the_roster_filtered_to_them(demo_store, make_app):
+    quiet = TodayRepo(demo_store).quiet()
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _today_ready(app, pilot)
+        await _follow(app, pilot, "quiet")
+        assert app.current_mode == "roster"
+        assert app.screen.table.row_count == quiet.count
+        assert "Only quiet" in screen_text(app)
+
+
+async def test_enter_on_leaders_shows_exactly_the_owners_and_managers(demo_store, make_app):
+    leaders = TodayRepo(demo_store).leaders()
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _today_ready(app, pilot)
+        await _follow(app, pilot, "leaders")
+        assert app.current_mode == "roster"
+        assert app.screen.table.row_count == leaders
+        assert "Only role Owner or Manager" in screen_text(app)

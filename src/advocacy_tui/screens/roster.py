@@ -607,6 +607,18 @@ program's database file as soon as you confirm.
         yield SystemCommand("Roster: stakeholder map", "Switch between people and stakeholders (t)",
                             self.action_switch_tab)
 
+    def show_only(self, **values: object) -> None:
+        """Show exactly the people these filters name (Today's Enter): other filters and the
+        search are cleared, the filter line says what is shown, Esc clears it."""
+        if not self.on_people:
+            self.action_switch_tab()
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+        self.query_state = replace(self.query_state.without_filters(), text="")
+        self.set_filters(replace(self.query_state, **values))
+        self.table.focus()
+
     def _quick_filter(self, **flags: bool) -> None:
         query = self.query_state
         if not self.on_people:
