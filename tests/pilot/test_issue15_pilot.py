@@ -69,3 +69,33 @@ async def test_enter_on_leaders_shows_exactly_the_owners_and_managers(demo_store
         assert app.current_mode == "roster"
         assert app.screen.table.row_count == leaders
         assert "Only role Owner or Manager" in screen_text(app)
+
+
+async def test_a_tick_that_takes_a_person_out_of_the_filter_never_lands_on_the_next(demo_store, make_app):
+    from advocacy_tui.data.onboarding import OnboardingRepo
+
+    app = make_app(demo_store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen.show_only(stuck=True)
+        await pilot.pause()
+        table = app.screen.table
+        assert table.row_count >= 2
+        first = table.cursor_key
+        onboarding = OnboardingRepo(demo_store)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("space")  # ticks a step of the first: no longer stuck, leaves the list
+        await pilot.pause()
+        assert app.screen.detail.person_id == first  # still on screen
+        name = app.screen.repo.get(first).name
+        assert name in screen_text(app)
+        others = [key for key in (table.cursor_key,) if key is not None and key != first]
+        second_steps = {key: dict(onboarding.steps(key)) for key in others}
+        await pilot.press("down", "space")  # in the checklist: still the chosen person
+        await pilot.pause()
+        assert {key: dict(onboarding.steps(key)) for key in others} == second_steps
+        assert app.screen.detail.person_id == first
+        await pilot.press("escape", "down")  # back to the table and moving: the list's person shows
+        await pilot.pause()
+        assert app.screen.detail.person_id == table.cursor_key

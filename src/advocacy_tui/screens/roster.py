@@ -167,6 +167,7 @@ program's database file as soon as you confirm.
         super().__init__()
         self.query_state = RosterQuery()
         self._shown_person: int | None = None
+        self._pinned: int | None = None  # changed out of the filter, kept in the detail pane
         self._pane = "people"
 
     @property
@@ -324,6 +325,9 @@ program's database file as soon as you confirm.
 
     @on(VirtualTable.RowHighlighted)
     def _highlighted(self, event: VirtualTable.RowHighlighted) -> None:
+        if self._pinned is not None and self.focused is not self.table:
+            return  # the person just changed stays until the user moves in the list
+        self._pinned = None
         self.show_detail(event.key)
 
     def show_detail(self, key: int | None) -> None:
@@ -342,9 +346,21 @@ program's database file as soon as you confirm.
                            mix=TodayRepo(store).person_mix(row.id))
 
     def _after_person_change(self) -> None:
-        """Re-read the visible rows (cursor stays put) and the detail pane."""
+        """Re-read the visible rows (cursor stays put) and the detail pane.
+
+        A person who no longer matches the filter after the change stays in the detail pane
+        until the user moves in the table: the next key never lands on someone else."""
+        key = self.detail.person_id
         self.table.reload()
         self._show_status()
+        if key is not None and self.repo.position(self.query_state, key) is None:
+            self._pinned = key
+            self.show_detail(key)
+            row = self.repo.row(key)
+            if row is not None:
+                self.notify(_("{name} no longer matches the filter: shown below until you move "
+                              "in the list.").format(name=row.name), markup=False)
+            return
         self.show_detail(self.table.cursor_key)
 
     @on(Checklist.Toggled)
