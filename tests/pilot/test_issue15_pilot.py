@@ -99,3 +99,37 @@ async def test_a_tick_that_takes_a_person_out_of_the_filter_never_lands_on_the_n
         await pilot.press("escape", "down")  # back to the table and moving: the list's person shows
         await pilot.pause()
         assert app.screen.detail.person_id == table.cursor_key
+
+
+def _count_titles(store) -> dict[str, int]:
+    rows = store.db.conn.execute(
+        "SELECT title, count(*) FROM tasks WHERE done_at IS NULL AND recurrence != 'none' GROUP BY title")
+    return dict(rows.fetchall())
+
+
+async def test_plan_a_routine_ticks_only_what_is_missing_and_undo_takes_it_back(demo_store, make_app):
+    from textual.widgets import Checkbox
+
+    from advocacy_tui.domain.tasks import RECOMMENDED_ROUTINE
+
+    before = _count_titles(demo_store)
+    missing = [item.title for item in RECOMMENDED_ROUTINE if item.title not in before]
+    assert missing and len(missing) < len(RECOMMENDED_ROUTINE)
+    app = make_app(demo_store, start_mode="tasks")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        ticked = [box.label.plain for box in app.screen.query(Checkbox) if box.value]
+        assert ticked == missing
+        # tick everything: the ones already there are still not added twice
+        for box in app.screen.query(Checkbox):
+            box.value = True
+        await pilot.press("f10")
+        await pilot.pause()
+        after = _count_titles(demo_store)
+        assert all(after[title] == count for title, count in before.items())
+        assert all(after.get(title) == 1 for title in missing)
+        await pilot.press("u")
+        await pilot.pause()
+        assert _count_titles(demo_store) == before

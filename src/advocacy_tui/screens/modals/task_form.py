@@ -28,6 +28,7 @@ from advocacy_tui.domain.tasks import (
     routine_minutes,
 )
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import ngettext
 from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.history import history_line
 from advocacy_tui.screens.modals.forms import Field, Rule
@@ -251,24 +252,24 @@ class SettingsDialog(_Dialog):
 class RoutineDialog(_Dialog):
     """The recommended weekly routine, editable. Dismisses the chosen items or None."""
 
-    def __init__(self, capacity_minutes: int, existing: int = 0) -> None:
+    def __init__(self, capacity_minutes: int, existing: frozenset[str] | set[str] = frozenset()) -> None:
         super().__init__()
         self.capacity = capacity_minutes
-        self.existing = existing
+        self.existing = frozenset(existing)  # titles of the repeating tasks running now
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog routine-dialog"):
             yield Static("Plan a routine", classes="dialog-title", markup=False)
             yield Static("The owner's weekly work from the brief. Untick what you do not need, change "
                          "minutes and days, then save: each line becomes a recurring task."
-                         + (f" You already have {self.existing} repeating tasks: untick what they cover."
-                            if self.existing else ""),
+                         + self._existing_words(),
                          classes="dialog-body", markup=False)
             yield Static(f"{'Task':<44}{'Minutes':<8}Repeats", classes="routine-head", markup=False)
             with VerticalScroll(classes="form-body"):
                 for index, item in enumerate(RECOMMENDED_ROUTINE):
                     with Horizontal(classes="routine-row"):
-                        yield Checkbox(item.title, True, id=f"use-{index}", compact=True)
+                        yield Checkbox(item.title, item.title not in self.existing, id=f"use-{index}",
+                                       compact=True)
                         yield Input(str(item.estimate), validators=[Rule(check_estimate)], compact=True,
                                     id=f"estimate-{index}", classes="routine-estimate",
                                     tooltip="Minutes each time")
@@ -277,6 +278,15 @@ class RoutineDialog(_Dialog):
                                     tooltip="daily, weekdays, weekly:mon,thu or monthly:15")
             yield Static("", id="routine-total", markup=False)
             yield from self.buttons("Space ticks a line · F10 saves · Esc cancels")
+
+    def _existing_words(self) -> str:
+        there = [item.title for item in RECOMMENDED_ROUTINE if item.title in self.existing]
+        if not there:
+            return ""
+        return " " + ngettext("{n} line already repeats in your tasks and is left unticked; it is never "
+                              "added twice.",
+                              "{n} lines already repeat in your tasks and are left unticked; they are never "
+                              "added twice.", len(there)).format(n=len(there))
 
     def on_mount(self) -> None:
         self.query_one("#use-0", Checkbox).focus()
