@@ -132,7 +132,7 @@ async def test_form_explains_problems(demo_store, make_app):
         assert "A title is required" in problems
         assert "No one called Nobody Known" in problems
         assert "does not exist" in problems
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # typed into: Esc asks before throwing it away
         assert isinstance(app.screen, CalendarScreen)
 
 

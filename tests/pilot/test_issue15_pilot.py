@@ -133,3 +133,62 @@ async def test_plan_a_routine_ticks_only_what_is_missing_and_undo_takes_it_back(
         await pilot.press("u")
         await pilot.pause()
         assert _count_titles(demo_store) == before
+
+
+async def test_esc_on_a_half_filled_form_asks_before_throwing_it_away(store, make_app):
+    from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery
+    from advocacy_tui.screens.modals.ambassador_form import AmbassadorForm
+    from advocacy_tui.screens.modals.confirm import ConfirmDialog
+
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await pilot.press(*"Anna")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep it
+        await pilot.pause()
+        assert isinstance(app.screen, AmbassadorForm)
+        assert app.screen.query_one("#name").value == "Anna"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert not isinstance(app.screen, (AmbassadorForm, ConfirmDialog))
+        await pilot.press("a", "escape")  # nothing typed: closes at once
+        await pilot.pause()
+        assert not isinstance(app.screen, (AmbassadorForm, ConfirmDialog))
+    assert AmbassadorRepo(store).count(RosterQuery()) == 0
+
+
+async def test_enter_on_a_select_saves_when_the_hint_says_so(store, make_app):
+    from textual.widgets import Select
+
+    from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery
+    from advocacy_tui.screens.modals.ambassador_form import AmbassadorForm
+
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", *"Anna", "tab", *"anna@firma.pl")
+        app.screen.query_one("#role", Select).focus()
+        await pilot.pause()
+        assert "Enter or F10 saves" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, AmbassadorForm)
+    assert AmbassadorRepo(store).count(RosterQuery()) == 1
+
+
+async def test_workshop_stray_digit_never_lands_in_the_note(store, make_app):
+    from advocacy_tui.screens.wizard import WizardScreen
+
+    app = make_app(store, start_mode="readiness",
+                   wizard={"bank": "readiness-quick", "language": "en", "workshop": True})
+    async with app.run_test(size=(200, 60)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        await pilot.press("2", "tab", "9", "tab", "1", "tab", "3")
+        await pilot.pause()
+        assert app.screen.query_one("#note").value == ""
+        await pilot.press(*"ok 3")  # words first: then digits are part of the note
+        assert app.screen.query_one("#note").value == "ok 3"

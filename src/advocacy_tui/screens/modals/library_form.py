@@ -17,10 +17,10 @@ from advocacy_tui.domain.posts import (
     build_library_item,
     check_title,
 )
-from advocacy_tui.screens.modals.forms import Field, Rule
+from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, Rule
 
 
-class LibraryForm(ModalScreen[LibraryItem | None]):
+class LibraryForm(AskBeforeDiscard, ModalScreen[LibraryItem | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="library_form.cancel"),
         Binding("f10", "save", "Save", id="library_form.save"),
@@ -75,5 +75,5 @@ class LibraryForm(ModalScreen[LibraryItem | None]):
         self.dismiss(item)
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()  # asks first when something was typed

@@ -31,7 +31,7 @@ from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import ngettext
 from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.history import history_line
-from advocacy_tui.screens.modals.forms import Field, Rule
+from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule
 
 
 def check_due(text: str) -> str | None:
@@ -68,6 +68,9 @@ class _Dialog(ModalScreen):
         self.action_save()
 
     @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 
@@ -90,7 +93,7 @@ class _Dialog(ModalScreen):
         return False
 
 
-class TaskForm(_Dialog):
+class TaskForm(AskBeforeDiscard, _Dialog):
     """Add or edit a task. Dismisses the Task (with its id when editing) or None."""
 
     def __init__(self, repo: TaskRepo, task: Task | None = None) -> None:
@@ -105,7 +108,7 @@ class TaskForm(_Dialog):
             with VerticalScroll(classes="form-body"):
                 yield Field("Title *", Input(t.title if t else "", placeholder="What to do",
                             validators=[Rule(check_title)], compact=True, id="title"), name="title")
-                yield Field("Category", Select([(label, key) for key, label in CATEGORIES.items()],
+                yield Field("Category", FormSelect([(label, key) for key, label in CATEGORIES.items()],
                             value=t.category if t else "other", allow_blank=False, compact=True,
                             id="category"), name="category")
                 yield Field("Due", Input(format_date(t.due) if t else "", placeholder="dd.mm.yyyy",
