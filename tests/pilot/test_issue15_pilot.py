@@ -192,3 +192,88 @@ async def test_workshop_stray_digit_never_lands_in_the_note(store, make_app):
         assert app.screen.query_one("#note").value == ""
         await pilot.press(*"ok 3")  # words first: then digits are part of the note
         assert app.screen.query_one("#note").value == "ok 3"
+
+
+async def test_calendar_says_what_the_filter_hides_and_shows_the_filter(demo_store, make_app):
+    from datetime import date
+
+    from advocacy_tui.data.posts import PostFilter, PostRepo
+
+    rows = PostRepo(demo_store).in_range(date(2026, 11, 27), date(2026, 12, 31))
+    day = rows[0].planned_on
+    on_day = sum(1 for row in rows if row.planned_on == day)
+    app = make_app(demo_store, start_mode="calendar")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        screen.go_to(day)
+        screen.filter = PostFilter(voice="no-such-voice", state="idea")
+        screen.reload()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "nothing planned" not in text
+        assert f"{on_day} hidden by the filter" in text
+        assert "Only idea" in text  # the filter on screen, not only in the title bar
+        await pilot.press("escape")  # Esc clears the filter
+        await pilot.pause()
+        assert not screen.filter.active
+        assert "hidden by the filter" not in screen_text(app)
+
+
+async def test_week_agenda_shows_voice_and_channel(demo_store, make_app):
+    app = make_app(demo_store, start_mode="calendar")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        rows = app.screen.rows
+        assert rows
+        text = screen_text(app)
+        labels = app.screen.settings.voice_labels
+        row = rows[0]
+        assert labels[row.voice] in text
+        assert row.channel in text
+        assert "DSMN8" not in text
+
+
+async def test_copy_asks_for_the_day_and_says_an_idea(demo_store, make_app):
+    from datetime import date, timedelta
+
+    from advocacy_tui.data.posts import PostRepo
+    from advocacy_tui.domain.posts import Post
+    from advocacy_tui.screens.modals.calendar_dialogs import DateDialog
+
+    repo = PostRepo(demo_store)
+    day = date(2026, 11, 28)
+    for row in repo.in_range(day, day):
+        repo.delete(row.id)
+    repo.add(Post(None, "Lonely idea", planned_on=day, state="idea"))
+    app = make_app(demo_store, start_mode="calendar")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.go_to(day)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, DateDialog)
+        app.screen.query_one("#date").value = "01.12.2026"
+        await pilot.press("enter")
+        await pilot.pause()
+        copies = repo.in_range(date(2026, 12, 1), date(2026, 12, 1))
+        assert any(row.title == "Lonely idea" for row in copies)
+        notes = " ".join(str(n.message) for n in app._notifications)
+        assert "as an idea" in notes and "as a idea" not in notes
+        del timedelta
+
+
+async def test_month_weeks_are_all_the_same_height_and_titles_use_the_cell(demo_store, make_app):
+    from advocacy_tui.widgets.month_grid import MonthGrid
+
+    app = make_app(demo_store, start_mode="calendar")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        grid = app.screen.query_one(MonthGrid)
+        assert len(set(grid._row_heights())) == 1
+        from datetime import date
+
+        width = grid._widths(grid.size.width)[3] - 1
+        lines = grid._cell_lines(date(2026, 11, 19), width, grid._row_heights()[0])
+        joined = " ".join(line.strip() for line in lines)
+        assert "What a product manager" in joined  # wrapped in the cell, not cut at ~14 characters
+        assert all(line.strip() in screen_text(app) for line in lines if line.strip())
