@@ -277,3 +277,74 @@ async def test_month_weeks_are_all_the_same_height_and_titles_use_the_cell(demo_
         joined = " ".join(line.strip() for line in lines)
         assert "What a product manager" in joined  # wrapped in the cell, not cut at ~14 characters
         assert all(line.strip() in screen_text(app) for line in lines if line.strip())
+
+
+async def _check_import(app, pilot, path):
+    from advocacy_tui.screens.modals.import_dialog import ImportDialog
+
+    await pilot.press("I")
+    dialog = app.screen
+    assert isinstance(dialog, ImportDialog)
+    dialog.query_one("#import-path").value = str(path)
+    await pilot.press("enter")
+    for _ in range(500):
+        await pilot.pause(0.02)
+        if not dialog.busy and dialog.plan is not None:
+            break
+    return dialog
+
+
+async def test_import_preview_shows_kept_status_and_whole_emails(store, make_app, tmp_path):
+    from advocacy_tui.data.ambassadors import AmbassadorRepo
+    from advocacy_tui.domain.ambassadors import build_ambassador
+
+    repo = AmbassadorRepo(store)
+    repo.add(build_ambassador({"name": "Anna Kowalska", "email": "Anna.Kowalska@Northwind-Example.pl",
+                               "status": "active"}))
+    path = tmp_path / "hr.csv"
+    path.write_text("name,email,department\nAnna Kowalska,anna.kowalska@northwind-example.pl,Sales\n"
+                    "Bartosz Długonazwiskowy,bartosz.dlugonazwiskowy@northwind.pl,IT\n",
+                    encoding="utf-8")
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _check_import(app, pilot, path)
+        text = screen_text(app)
+        assert "bartosz.dlugonazwiskowy@northwind.pl" in text  # not cut at 20
+        anna = next(line for line in text.splitlines() if "Anna Kowalska" in line)
+        assert "Active (kept)" in anna and "Candidate" not in anna
+        await pilot.press("f10")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if not isinstance(app.screen, type(app.screen)) or repo.total() == 2:
+                break
+    person = repo.by_email("anna.kowalska@northwind-example.pl")
+    assert person.email == "Anna.Kowalska@Northwind-Example.pl"  # the stored case stays
+    assert person.status == "active" and person.department == "Sales"
+
+
+async def test_import_f10_with_bad_rows_and_skip_off_says_why(store, make_app, tmp_path):
+    path = tmp_path / "hr.csv"
+    path.write_text("name,email\nAnna,anna@x.pl\nBen,not-an-email\n", encoding="utf-8")
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _check_import(app, pilot, path)
+        await pilot.press("f10")
+        await pilot.pause()
+        notes = " ".join(str(n.message) for n in app._notifications)
+        assert "Skip the rows with problems" in notes
+
+
+async def test_the_skip_checkbox_draws_no_tick_when_off(store, make_app, tmp_path):
+    path = tmp_path / "hr.csv"
+    path.write_text("name,email\nAnna,anna@x.pl\nBen,not-an-email\n", encoding="utf-8")
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = await _check_import(app, pilot, path)
+        await pilot.pause()
+        box = dialog.query_one("#import-skip")
+        line = next(line for line in screen_text(app).splitlines() if "Skip the rows" in line)
+        assert "X" not in line and "✓" not in line
+        box.value = True
+        await pilot.pause()
+        line = next(line for line in screen_text(app).splitlines() if "Skip the rows" in line)
+        assert "✓" in line

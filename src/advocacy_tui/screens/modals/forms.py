@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from advocacy_tui.i18n import _
 
@@ -111,3 +111,12 @@ class AskBeforeDiscard:
                           _("You have typed into this form. Esc again or n goes back to it; "
                             "y closes it without saving."), confirm_label=_("Throw away")),
             answered)
+
+
+class TickBox(Checkbox):
+    """A checkbox whose box is empty when off and ticked when on (a compact Checkbox draws
+    an "X" either way, which reads as ticked)."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
+        return "✓" if self.value else " "
