@@ -348,3 +348,28 @@ async def test_the_skip_checkbox_draws_no_tick_when_off(store, make_app, tmp_pat
         await pilot.pause()
         line = next(line for line in screen_text(app).splitlines() if "Skip the rows" in line)
         assert "✓" in line
+
+
+async def test_readiness_summary_shows_each_next_step_whole(store, make_app):
+    from advocacy_tui.screens.wizard import SummaryScreen
+
+    votes = ["2", "tab", "9", "enter"]
+    keys = votes * 12 + ["4", "enter"] + votes * 2
+    app = make_app(store, start_mode="readiness",
+                   wizard={"bank": "readiness-quick", "language": "en", "workshop": True})
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        await pilot.press(*keys)
+        for _ in range(3):
+            await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen)
+        steps = screen.query_one("#steps")
+        steps.focus()
+        screen.query_one("#summary").scroll_to_widget(steps, animate=False, top=True)
+        await pilot.pause()
+        flat = " ".join(screen_text(app).split())
+        for step in screen.result.steps:
+            assert " ".join(step.text.split()) in flat
+

@@ -586,8 +586,13 @@ class SummaryScreen(Screen[None]):
                 yield Static(plain(t(lang, "label.no_flags")))
             yield Static(plain(t(lang, "label.steps")), classes="heading")
             if result.steps:
+                # the steps in full, wrapped (a SelectionList cuts or garbles long lines); the list
+                # below them only chooses which become tasks
+                yield Static(plain("\n".join(f"{i + 1}. {step.text}  [{t(lang, 'step.' + step.because)}]"
+                                             for i, step in enumerate(result.steps)), single_line=False),
+                             id="steps-text")
                 yield SelectionList[int](
-                    *(Selection(f"{i + 1}. {step.text}  [{t(lang, 'step.' + step.because)}]", i, True)
+                    *(Selection(t(lang, "label.step_choice", n=i + 1), i, True)
                       for i, step in enumerate(result.steps)),
                     id="steps",
                 )
