@@ -64,7 +64,7 @@ def row_cells(row: RosterRow, today: date) -> dict[str, str]:
         "steps": "" if row.status == "candidate" and not row.onboarding_done
         else progress_text(row.onboarding_done),
         "stuck": stuck_text(days_stuck(row.onboarding, today)),
-        "last_active": last_active_text(last, today, quiet=is_quiet(row.status, last, today),
+        "last_active": last_active_text(last, today, quiet=is_quiet(row.status, last, today, row.since),
                                         ago=False),
     }
 
