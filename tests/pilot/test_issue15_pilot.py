@@ -373,3 +373,20 @@ async def test_readiness_summary_shows_each_next_step_whole(store, make_app):
         for step in screen.result.steps:
             assert " ".join(step.text.split()) in flat
 
+
+
+async def test_roster_key_bar_shows_export_at_120_columns(demo_store, make_app):
+    app = make_app(demo_store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        bar = screen_text(app).splitlines()[-1]
+        assert "x Export" in bar and "I Import CSV" in bar
+
+
+async def test_stakeholder_next_step_cut_with_an_ellipsis(demo_store, make_app):
+    app = make_app(demo_store, start_mode="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        cut = [line for line in screen_text(app).splitlines() if line.rstrip().endswith("…")]
+        assert cut, "a long next step at 80 columns ends with an ellipsis"

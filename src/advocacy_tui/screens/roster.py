@@ -144,7 +144,8 @@ program's database file as soon as you confirm.
     BINDINGS = [
         Binding("a", "add", "Add", id="roster.add", tooltip="Add a person to the roster"),
         Binding("e", "edit", "Edit", id="roster.edit", tooltip="Edit the highlighted person"),
-        Binding("d,delete", "delete", "Delete", id="roster.delete",
+        # not in the key bar (F1 help and the palette list it): x Export fits at 120 columns
+        Binding("d,delete", "delete", "Delete", id="roster.delete", show=False,
                 tooltip="Remove the highlighted person (asks first)"),
         # priority: handled where it arrives, so "/kowal" typed in one burst all goes to the box
         Binding("slash", "focus_filter", "Search", id="roster.filter", priority=True,
@@ -645,7 +646,7 @@ program's database file as soon as you confirm.
 
     BINDINGS = [
         *BINDINGS,
-        Binding("I", "import_file", "Import", id="roster.import",
+        Binding("I", "import_file", "Import CSV", id="roster.import",
                 tooltip="Import people from a CSV file (preview first)"),
         Binding("x", "export_file", "Export", id="roster.export",
                 tooltip="Export the roster or the stakeholder map to CSV or JSON"),
