@@ -390,3 +390,29 @@ async def test_stakeholder_next_step_cut_with_an_ellipsis(demo_store, make_app):
         await pilot.pause()
         cut = [line for line in screen_text(app).splitlines() if line.rstrip().endswith("…")]
         assert cut, "a long next step at 80 columns ends with an ellipsis"
+
+
+async def test_first_run_shows_the_owners_first_steps_and_leaves_once_done(store, make_app):
+    from advocacy_tui.data.ambassadors import AmbassadorRepo
+    from advocacy_tui.data.tasks import SettingsRepo
+    from advocacy_tui.domain.ambassadors import build_ambassador
+
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _today_ready(app, pilot)
+        text = screen_text(app)
+        assert "First steps" in text
+        assert "Import the HR file" in text and "readiness check" in text and "hours" in text
+        await pilot.press("2")
+        await pilot.pause()
+        assert "Press I to import" in screen_text(app)
+    AmbassadorRepo(store).add(build_ambassador({"name": "Anna", "email": "anna@x.pl"}))
+    SettingsRepo(store).set_many({"owner_hours_per_week": "6"})
+    store.db.conn.execute(
+        "INSERT INTO readiness_runs (bank, language, title, started_at, finished_at, verdict) "
+        "VALUES ('readiness-quick', 'en', 'x', '2026-11-20', '2026-11-20', 'go')")
+    store.db.conn.commit()
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _today_ready(app, pilot)
+        assert "First steps" not in screen_text(app)

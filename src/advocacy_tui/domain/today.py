@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from advocacy_tui.domain.readiness import VERDICTS, recheck_for
+from advocacy_tui.i18n import _
 
 SILENT_LEADER_DAYS = 30
 MIX_DAYS = 30
@@ -145,3 +146,22 @@ def readiness_reminder(finished_on: date | None, verdict: str | None, today: dat
     else:
         state = "later"
     return ReadinessReminder(state, finished_on, verdict, recheck.earliest, recheck.latest, max(age, 0) // 30)
+
+
+@dataclass(frozen=True)
+class FirstStep:
+    done: bool
+    text: str
+
+
+def first_steps(has_people: bool, readiness_done: bool, hours_set: bool) -> list[FirstStep]:
+    """An owner's first steps in a new program; empty once all are done (then Today stops
+    showing them)."""
+    steps = [
+        FirstStep(has_people, _("Import the HR file: press 2 (Roster), then I; or a adds people one by one.")),
+        FirstStep(readiness_done, _("Run the readiness check: press 5 (Readiness); the quick one takes "
+                                    "about 10 minutes.")),
+        FirstStep(hours_set, _("Set your hours a week: Ctrl+P, Program settings; then Today says "
+                               "whether the week fits.")),
+    ]
+    return [] if all(step.done for step in steps) else steps

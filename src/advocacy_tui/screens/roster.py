@@ -302,7 +302,7 @@ program's database file as soon as you confirm.
         elif self.query_state.has_filters:
             table.empty_message = "No one matches these filters. f changes them, Esc clears them."
         else:
-            table.empty_message = "No one here yet. Press a to add the first person."
+            table.empty_message = _("No one yet. Press I to import the HR file (CSV), a to add one.")
         table.reload(cursor=position)
         self._show_status()
         self.show_detail(table.cursor_key)

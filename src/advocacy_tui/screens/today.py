@@ -342,6 +342,7 @@ indicators.
         yield Static("", id="today-title", markup=False)
         self.task_source = TodayTaskSource(TaskRepo(self.advocacy.store))
         with VerticalScroll(id="today-body"):
+            yield Static("", id="today-first", markup=False)
             yield VirtualTable(TASK_COLUMNS, self.task_source, id="today-tasks",
                                empty_message="Nothing overdue or due today.")
             # two columns when wide (the day's work | the program's health), one when narrow
@@ -376,7 +377,19 @@ indicators.
         if self.is_mounted:
             self.action_refresh()
 
+    def _first_steps(self) -> None:
+        """A new program: the owner's first steps, until all are done."""
+        steps = TodayRepo(self.advocacy.store).first_steps()
+        box = self.query_one("#today-first", Static)
+        box.display = bool(steps)
+        if steps:
+            lines = [_("First steps in a new program")]
+            lines += [f"{'✓' if step.done else '○'} {number}. {step.text}"
+                      for number, step in enumerate(steps, start=1)]
+            box.update("\n".join(lines))
+
     def _title(self) -> None:
+        self._first_steps()
         store = self.advocacy.store
         name = SettingsRepo(store).program_name or "Your program"
         today = store.clock.today()
