@@ -31,7 +31,7 @@ from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import ngettext
 from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.history import history_line
-from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule
+from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule, TickBox
 
 
 def check_due(text: str) -> str | None:
@@ -271,8 +271,8 @@ class RoutineDialog(_Dialog):
             with VerticalScroll(classes="form-body"):
                 for index, item in enumerate(RECOMMENDED_ROUTINE):
                     with Horizontal(classes="routine-row"):
-                        yield Checkbox(item.title, item.title not in self.existing, id=f"use-{index}",
-                                       compact=True)
+                        yield TickBox(item.title, item.title not in self.existing, id=f"use-{index}",
+                                      compact=True)
                         yield Input(str(item.estimate), validators=[Rule(check_estimate)], compact=True,
                                     id=f"estimate-{index}", classes="routine-estimate",
                                     tooltip="Minutes each time")
