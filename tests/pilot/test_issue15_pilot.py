@@ -416,3 +416,19 @@ async def test_first_run_shows_the_owners_first_steps_and_leaves_once_done(store
     async with app.run_test(size=(120, 40)) as pilot:
         await _today_ready(app, pilot)
         assert "First steps" not in screen_text(app)
+
+
+async def test_enter_on_the_calendar_filters_select_applies(demo_store, make_app):
+    from textual.widgets import Select
+
+    from advocacy_tui.screens.modals.calendar_dialogs import FilterDialog
+
+    app = make_app(demo_store, start_mode="calendar")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterDialog)
+        app.screen.query_one("#state", Select).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FilterDialog)

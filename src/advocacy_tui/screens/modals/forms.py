@@ -71,7 +71,7 @@ class FormSelect(Select, inherit_bindings=False):
     ]
 
     def action_save_form(self) -> None:
-        save = getattr(self.screen, "action_save", None)
+        save = getattr(self.screen, "action_save", None) or getattr(self.screen, "action_apply", None)
         if save is not None:
             save()
 
