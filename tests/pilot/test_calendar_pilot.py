@@ -90,8 +90,10 @@ async def test_plan_edit_publish_copy_move_delete(demo_store, make_app):
         assert demo_store.db.execute(
             "SELECT ambassador_id FROM involvement WHERE post_id = ?", [post_id]).fetchall() == [(anna.id,)]
 
-        # Copy, then move the copy with the arrows and Enter.
+        # Copy (to the day it asks for: the same one here), then move the copy with the arrows and Enter.
         await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         rows = repo.in_range(date(2026, 11, 28), date(2026, 11, 28))
         assert len(rows) == 2
@@ -132,7 +134,7 @@ async def test_form_explains_problems(demo_store, make_app):
         assert "A title is required" in problems
         assert "No one called Nobody Known" in problems
         assert "does not exist" in problems
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # typed into: Esc asks before throwing it away
         assert isinstance(app.screen, CalendarScreen)
 
 

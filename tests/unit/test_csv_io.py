@@ -75,8 +75,9 @@ def test_same_file_twice_changes_nothing_and_changes_are_updates(store, tmp_path
     assert str(import_file(store, path)[1]) == "0 added, 0 updated, 2 unchanged, 0 skipped"
     write(path, "name,email,department,role\nAnna K,ANNA@x.pl,IT,\n")
     assert str(import_file(store, path)[1]) == "0 added, 1 updated, 0 unchanged, 0 skipped"
-    # an empty role cell keeps the role; columns the file does not have are kept too
-    assert people(store)[0] == ("Anna K", "ANNA@x.pl", "IT", "owner", "candidate", "", None, "")
+    # an empty role cell keeps the role; columns the file does not have are kept too;
+    # the same email in other letters keeps the stored spelling (issue 15)
+    assert people(store)[0] == ("Anna K", "anna@x.pl", "IT", "owner", "candidate", "", None, "")
 
 
 def test_every_row_checked_nothing_written_when_any_is_bad(store, tmp_path):

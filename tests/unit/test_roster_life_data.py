@@ -110,7 +110,7 @@ def test_stuck_and_quiet_filters_agree_with_the_rules(demo_store):
     everyone = repo.page(RosterQuery(), 0, 1000)
     expected_stuck = {r.name for r in everyone if is_stuck(r.onboarding, today)}
     expected_quiet = {r.name for r in everyone
-                      if is_quiet(r.status, r.last_active_on, today)}
+                      if is_quiet(r.status, r.last_active_on, today, r.since)}
     base = RosterQuery(today=today)
     stuck = {r.name for r in repo.page(replace(base, stuck=True), 0, 1000)}
     quiet = {r.name for r in repo.page(replace(base, quiet=True), 0, 1000)}
@@ -175,3 +175,24 @@ def test_stakeholder_repo_and_query(store):
     repo.delete(a)
     assert repo.get(a) is None and repo.total() == 1
     assert repo.kinds()[:6] == ["marketing", "pr", "communications", "management", "board", "team"]
+
+
+def test_a_person_who_joined_yesterday_is_not_quiet(store):
+    """Issue 15: nothing in the log yet, but they joined yesterday: not "gone quiet"."""
+    from datetime import timedelta
+
+    from advocacy_tui.domain.ambassadors import build_ambassador
+
+    repo = AmbassadorRepo(store)
+    today = store.clock.today()
+    yesterday = (today - timedelta(days=1)).strftime("%d.%m.%Y")
+    old = (today - timedelta(days=90)).strftime("%d.%m.%Y")
+    repo.add(build_ambassador({"name": "New Person", "email": "new@x.pl", "status": "active",
+                               "joined": yesterday}))
+    repo.add(build_ambassador({"name": "Old Person", "email": "old@x.pl", "status": "active",
+                               "joined": old}))
+    quiet = {r.name for r in repo.page(RosterQuery(today=today, quiet=True), 0, 10)}
+    assert quiet == {"Old Person"}
+    rows = {r.name: r for r in repo.page(RosterQuery(today=today), 0, 10)}
+    assert not is_quiet("active", None, today, rows["New Person"].since)
+    assert is_quiet("active", None, today, rows["Old Person"].since)

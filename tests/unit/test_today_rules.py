@@ -24,7 +24,7 @@ def test_content_mix_warns_over_a_third_company():
     assert not ContentMix({"personal": 2, "company": 1}).company_dominates  # exactly a third is fine
     mix = ContentMix({"personal": 1, "company": 1})
     assert mix.company_dominates
-    assert mix.words() == "2 published: personal 50 %, company 50 %"
+    assert mix.words() == "2 published in the last 30 days: personal 50 %, company 50 %"
     assert ContentMix({}).words().startswith("No posts")
 
 

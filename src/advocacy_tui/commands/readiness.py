@@ -145,9 +145,10 @@ def report_program(ctx: click.Context, fmt: str, output: Path | None, db_path: P
     from advocacy_tui.data.reports import program_report
 
     output = check_output(ctx, output, db_path)
-    store = open_store(ctx, db_path, create=False)
+    settings = load_config()
+    store = open_store(ctx, db_path, settings, create=False)
     try:
-        text = program_report(store, fmt, page_size=load_config().page_size)
+        text = program_report(store, fmt, settings.voice_labels, page_size=settings.page_size)
         _write(text, output, store)
     finally:
         store.close()

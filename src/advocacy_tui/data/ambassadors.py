@@ -45,6 +45,11 @@ class RosterRow(NamedTuple):
     def last_active_on(self) -> date | None:
         return _day(self.last_active)
 
+    @property
+    def since(self) -> date | None:
+        """The day they joined (or were added): a newcomer is not "quiet" yet."""
+        return _day(self.joined) or _day(self.created_on)
+
 
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
@@ -60,7 +65,9 @@ STUCK_SQL = (
     "status = 'onboarding' AND onboarding_done < 6 "
     "AND coalesce(last_step_on, joined, substr(created_at, 1, 10)) <= ?"
 )
-QUIET_SQL = "status IN ('onboarding', 'active') AND (last_active IS NULL OR last_active < ?)"
+# quiet: no entry lately, and not a newcomer (joined or added lately): domain.involvement.is_quiet
+QUIET_SQL = ("status IN ('onboarding', 'active') AND (last_active IS NULL OR last_active < ?) "
+             "AND coalesce(last_active, joined, substr(created_at, 1, 10)) < ?")
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ class RosterQuery:
                 params.append(stuck_cutoff(self.today).isoformat())
             if self.quiet:
                 clauses.append(QUIET_SQL)
-                params.append(quiet_cutoff(self.today).isoformat())
+                params += [quiet_cutoff(self.today).isoformat()] * 2
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         return self._index_hint() + where, params
 

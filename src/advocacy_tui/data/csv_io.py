@@ -54,6 +54,7 @@ from advocacy_tui.i18n import _
 
 # The fields of a person that a file can set, in the order exports write them.
 FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined", "notes")
+_EMAIL_AT = FIELDS.index("email")
 FIELD_LABELS = {
     "name": "name", "email": "email", "department": "department", "role": "role",
     "status": "status", "linkedin": "LinkedIn", "joined": "joined", "notes": "notes",
@@ -1006,15 +1007,22 @@ def plan_import(
                 shown = {**raw, "joined": typed_joined} if typed_joined is not None else raw
                 plan.preview.append((number, {**shown, "_problem": "; ".join(row_problems)}))
             continue
-        if len(plan.preview) < PREVIEW_ROWS:
-            plan.preview.append((number, dict(zip(FIELDS, values, strict=True))))
         if match is None:
+            if len(plan.preview) < PREVIEW_ROWS:
+                plan.preview.append((number, dict(zip(FIELDS, values, strict=True))))
             plan.add.append(values)
             continue
         id_, old = match
         merged = tuple(
             values[i] if (f in given or f == "name") else old[i] for i, f in enumerate(FIELDS)
         )
+        if old[_EMAIL_AT] and merged[_EMAIL_AT] and old[_EMAIL_AT].lower() == merged[_EMAIL_AT].lower():
+            # the same address in other letters: the stored spelling stays
+            merged = merged[:_EMAIL_AT] + (old[_EMAIL_AT],) + merged[_EMAIL_AT + 1:]
+        if len(plan.preview) < PREVIEW_ROWS:
+            # what the person will hold: a kept status shows as kept, not as the default
+            kept = ",".join(f for f in FIELDS if f not in given and f != "name" and old[FIELDS.index(f)])
+            plan.preview.append((number, {**dict(zip(FIELDS, merged, strict=True)), "_kept": kept}))
         if merged == old:
             plan.unchanged += 1
         else:

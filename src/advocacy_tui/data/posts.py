@@ -226,6 +226,12 @@ class PostRepo:
 
     # -- what the calendar shows --------------------------------------------------------
 
+    def count_between(self, first: date, last: date) -> int:
+        """Every post planned from ``first`` to ``last``, whatever a filter shows."""
+        return self.store.db.conn.execute(
+            "SELECT count(*) FROM posts WHERE planned_on BETWEEN ? AND ?",
+            [first.isoformat(), last.isoformat()]).fetchone()[0]
+
     def in_range(self, first: date, last: date, flt: PostFilter | None = None) -> list[CalendarRow]:
         """Posts planned from ``first`` to ``last`` (inclusive), in day and time order.
 

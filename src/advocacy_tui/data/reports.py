@@ -18,7 +18,11 @@ from advocacy_tui.data.files import write_private
 from advocacy_tui.data.files_written import REPORT, record_file_written
 from advocacy_tui.data.readiness import ReadinessRepo, Run
 from advocacy_tui.data.store import Store
+from advocacy_tui.data.tasks import SettingsRepo, TaskRepo
+from advocacy_tui.data.today import TodayRepo
+from advocacy_tui.domain.ambassadors import ROLE_LABELS, ROLES, STATUS_LABELS, STATUSES
 from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.onboarding import STEP_LABELS, STEPS
 from advocacy_tui.domain.readiness import Bank
 from advocacy_tui.domain.readiness_texts import (
     answer_label,
@@ -30,7 +34,10 @@ from advocacy_tui.domain.readiness_texts import (
     t,
     verdict_label,
 )
+from advocacy_tui.domain.tasks import format_minutes, week_start
 from advocacy_tui.domain.text import printable
+from advocacy_tui.domain.today import MIX_DAYS, since
+from advocacy_tui.i18n import _, ngettext
 
 FORMATS = ("md", "html")
 
@@ -261,18 +268,8 @@ def write_readiness_report(store: Store, run: Run, bank: Bank, path: Path) -> Pa
 
 # -- program report ------------------------------------------------------------------------
 
-ROLE_ORDER = ("owner", "manager", "ambassador")
-STATUS_ORDER = ("candidate", "invited", "onboarding", "active", "paused", "left")
-STEP_LABELS = {
-    "profile": "Profile ready",
-    "library": "Ideas and library shown",
-    "platform": "Platform training",
-    "rules": "Language and hate-response rules",
-    "time": "Time expectations agreed",
-    "first_post": "First post",
-}
-CAPACITY_KEYS = ("owner_hours_per_week", "capacity_hours_per_week", "owner_hours", "capacity_hours",
-                 "hours_per_week")
+ROLE_ORDER = ROLES
+STATUS_ORDER = STATUSES
 
 
 def _count_by(store: Store, column: str, order: Sequence[str]) -> list[tuple[str, int]]:
@@ -281,42 +278,33 @@ def _count_by(store: Store, column: str, order: Sequence[str]) -> list[tuple[str
         [(key, count) for key, count in sorted(rows.items()) if key not in order]
 
 
-def _capacity(store: Store) -> tuple[float | None, str]:
-    for key in CAPACITY_KEYS:
-        row = store.db.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        if row:
-            try:
-                return float(row[0]), "settings"
-            except ValueError:
-                continue
-    row = store.db.conn.execute(
-        "SELECT a.answer FROM readiness_answers a JOIN readiness_runs r ON r.id = a.run_id "
-        "WHERE a.question_id = 'resources.owner_hours' AND a.answer IS NOT NULL "
-        "AND r.finished_at IS NOT NULL ORDER BY r.finished_at DESC LIMIT 1"
-    ).fetchone()
-    if row:
-        try:
-            return float(row[0]), "readiness"
-        except ValueError:
-            pass
-    return None, ""
+def _label(labels: dict[str, str], key: str) -> str:
+    return _(labels[key]) if key in labels else key
 
 
-def program_doc(store: Store) -> Doc:
+def program_doc(store: Store, voice_labels: dict[str, str] | None = None) -> Doc:
+    """The program as the app shows it: the same functions and labels as Today and the roster."""
     today = store.clock.today()
-    doc = Doc("Program report", f"The state of the program on {format_date(today)}, from {store.path.name}.")
+    settings = SettingsRepo(store)
+    name = settings.program_name
+    day = format_date(today)
+    subtitle = (_("{program}: the state of the program on {day}.").format(program=name, day=day) if name
+                else _("The state of the program on {day}.").format(day=day))
+    doc = Doc(_("Program report"), subtitle)
     conn = store.db.conn
     total = conn.execute("SELECT count(*) FROM ambassadors").fetchone()[0]
-    doc.heading("Roster")
+    doc.heading(_("Roster"))
     if total:
-        doc.para(f"{total} {'person' if total == 1 else 'people'} in the roster.")
-        doc.table(["Role", "People"], [[role, str(count)] for role, count in _count_by(store, "role", ROLE_ORDER)])
-        doc.table(["Status", "People"],
-                  [[status, str(count)] for status, count in _count_by(store, "status", STATUS_ORDER)])
+        doc.para(ngettext("{n} person in the roster.", "{n} people in the roster.", total).format(n=total))
+        doc.table([_("Role"), _("People")], [[_label(ROLE_LABELS, role), str(count)]
+                                              for role, count in _count_by(store, "role", ROLE_ORDER)])
+        doc.table([_("Status"), _("People")],
+                  [[_label(STATUS_LABELS, status), str(count)]
+                   for status, count in _count_by(store, "status", STATUS_ORDER)])
     else:
-        doc.para("Nobody is in the roster yet.")
+        doc.para(_("Nobody is in the roster yet."))
 
-    doc.heading("Onboarding")
+    doc.heading(_("Onboarding"))
     onboarding = conn.execute("SELECT count(*) FROM ambassadors WHERE status IN ('onboarding', 'active')").fetchone()[0]
     if onboarding:
         done = dict(conn.execute(
@@ -325,56 +313,58 @@ def program_doc(store: Store) -> Doc:
         complete = conn.execute(
             "SELECT count(*) FROM (SELECT s.ambassador_id FROM onboarding_steps s JOIN ambassadors a "
             "ON a.id = s.ambassador_id WHERE a.status IN ('onboarding', 'active') "
-            "GROUP BY s.ambassador_id HAVING count(*) >= ?)", (len(STEP_LABELS),)).fetchone()[0]
-        doc.para(f"{complete} of {onboarding} people onboarding or active have finished every step.")
-        doc.table(["Step", "Done", "Share"],
-                  [[label, f"{done.get(step, 0)} of {onboarding}", f"{round(100 * done.get(step, 0) / onboarding)} %"]
-                   for step, label in STEP_LABELS.items()])
+            "GROUP BY s.ambassador_id HAVING count(*) >= ?)", (len(STEPS),)).fetchone()[0]
+        doc.para(_("{complete} of {n} people onboarding or active have finished every step.").format(
+            complete=complete, n=onboarding))
+        doc.table([_("Step"), _("Done"), _("Share")],
+                  [[_label(STEP_LABELS, step), _("{done} of {n}").format(done=done.get(step, 0), n=onboarding),
+                    f"{round(100 * done.get(step, 0) / onboarding)} %"]
+                   for step in STEPS])
     else:
-        doc.para("Nobody is onboarding or active yet.")
+        doc.para(_("Nobody is onboarding or active yet."))
 
-    doc.heading("Content mix, last 30 days")
-    since = (today - timedelta(days=30)).isoformat()
-    mix = conn.execute(
-        "SELECT voice, count(*) FROM posts WHERE state != 'dropped' AND "
-        "coalesce(published_on, planned_on) BETWEEN ? AND ? GROUP BY voice ORDER BY count(*) DESC, voice",
-        (since, today.isoformat())).fetchall()
-    posts = sum(count for _, count in mix)
-    if posts:
-        doc.para(f"{posts} post{'s' if posts != 1 else ''} planned or published between "
-                 f"{format_date(today - timedelta(days=30))} and {format_date(today)}.")
-        doc.table(["Voice", "Posts", "Share"], [[voice, str(count), f"{round(100 * count / posts)} %"]
-                                                for voice, count in mix])
+    # the same count as Today's content mix: published posts of the last 30 days
+    doc.heading(_("Content mix, last 30 days"))
+    mix = TodayRepo(store).content_mix()
+    labels = voice_labels or {}
+    if mix.total:
+        doc.para(ngettext("{n} published in the last 30 days ({first} – {last}).",
+                          "{n} published in the last 30 days ({first} – {last}).", mix.total).format(
+            n=mix.total, first=format_date(since(today, MIX_DAYS)), last=day))
+        ordered = sorted(mix.counts.items(), key=lambda item: (-item[1], item[0]))
+        doc.table([_("Voice"), _("Posts"), _("Share")],
+                  [[labels.get(voice, voice), str(count), f"{round(100 * count / mix.total)} %"]
+                   for voice, count in ordered])
     else:
-        doc.para("No posts planned or published in the last 30 days.")
+        doc.para(_("No posts were published in the last 30 days."))
 
-    doc.heading("This week's load")
-    monday = today - timedelta(days=today.weekday())
+    # the same load as Today's: the week's tasks with their repeats, against the same hours
+    monday = week_start(today)
     sunday = monday + timedelta(days=6)
-    open_tasks, minutes = conn.execute(
-        "SELECT count(*), coalesce(sum(estimate_minutes), 0) FROM tasks WHERE done_at IS NULL AND skipped = 0 "
-        "AND due_on BETWEEN ? AND ?", (monday.isoformat(), sunday.isoformat())).fetchone()
-    hours = minutes / 60
-    capacity, source = _capacity(store)
-    week = f"{format_date(monday)} – {format_date(sunday)}"
-    line = f"{open_tasks} open task{'s' if open_tasks != 1 else ''} this week ({week}), about {hours:.1f} hours planned."
-    doc.para(line)
-    if capacity is not None:
-        origin = "the settings" if source == "settings" else "the latest readiness check"
-        verdict = "over capacity" if hours > capacity else "within capacity"
-        doc.para(f"The owner has {capacity:g} hours a week (from {origin}): {verdict}.")
+    doc.heading(_("This week's load ({first} – {last})").format(first=format_date(monday),
+                                                                 last=format_date(sunday)))
+    load = TaskRepo(store).load(monday)
+    if load.capacity > 0:
+        doc.para(load.words() + ".")
+        doc.para(_("Over the owner's hours a week (Program settings).") if load.is_over
+                 else _("Within the owner's hours a week (Program settings)."))
     else:
-        doc.para("The owner's weekly hours are not recorded yet.")
+        doc.para(_("{planned} planned; the owner's hours a week are not set.").format(
+            planned=format_minutes(load.planned)))
+        answered = ReadinessRepo(store).latest_owner_hours()
+        if answered is not None:
+            doc.para(_("The last readiness check said {hours:g} hours a week.").format(hours=answered))
 
-    doc.heading("Readiness")
+    doc.heading(_("Readiness"))
     run = ReadinessRepo(store).latest_finished()
     if run:
-        doc.para(f"Latest check: “{run.title}” on {_day(run.finished_at)}, verdict: "
-                 f"{verdict_label('en', run.verdict)}.")
+        doc.para(_("Latest check: “{title}” on {day}, verdict: {verdict}.").format(
+            title=run.title, day=_day(run.finished_at), verdict=verdict_label("en", run.verdict)))
     else:
-        doc.para("No readiness check has been finished yet.")
+        doc.para(_("No readiness check has been finished yet."))
     return doc
 
 
-def program_report(store: Store, fmt: str, page_size: str = "A4") -> str:
-    return program_doc(store).render(fmt, page_size)
+def program_report(store: Store, fmt: str, voice_labels: dict[str, str] | None = None,
+                   page_size: str = "A4") -> str:
+    return program_doc(store, voice_labels).render(fmt, page_size)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from functools import lru_cache
@@ -116,6 +117,14 @@ class TickResult:
     next_id: int | None = None
     involvement_ids: list[int] = field(default_factory=list)
     skipped: bool = False
+    title: str = ""
+
+
+@dataclass
+class RoutineAdded:
+    """The repeating tasks one "Plan a routine" added, so that undo can remove them again."""
+
+    task_ids: list[int] = field(default_factory=list)
     title: str = ""
 
 
@@ -309,6 +318,32 @@ class TaskRepo:
             [*params, task_id],
         ).fetchone()
         return row[0] if row else None
+
+    def open_series_titles(self) -> set[str]:
+        """The titles of the repeating tasks running now (exact text)."""
+        return {row[0] for row in self.conn.execute(
+            "SELECT DISTINCT title FROM tasks WHERE done_at IS NULL AND recurrence != 'none'").fetchall()}
+
+    def add_routine(self, tasks: Sequence[Task]) -> RoutineAdded:
+        """Add a routine's tasks in one transaction, leaving out any title already repeating."""
+        added = RoutineAdded()
+        with self.store.write():
+            running = self.open_series_titles()
+            for task in tasks:
+                if task.title in running:
+                    continue
+                running.add(task.title)
+                added.task_ids.append(self.add(task))
+        return added
+
+    def remove_routine(self, added: RoutineAdded) -> int:
+        """Undo a routine: remove its tasks not yet ticked off. Returns how many went."""
+        with self.store.write():
+            removed = 0
+            for task_id in added.task_ids:
+                removed += self.conn.execute("DELETE FROM tasks WHERE id = ? AND done_at IS NULL",
+                                             (task_id,)).rowcount
+        return removed
 
     def open_series_count(self) -> int:
         """How many repeating tasks are running (one open occurrence each)."""

@@ -17,8 +17,10 @@ from advocacy_tui.domain.today import (
     SILENT_LEADER_DAYS,
     ActiveShare,
     ContentMix,
+    FirstStep,
     ReadinessReminder,
     chart_weeks,
+    first_steps,
     readiness_reminder,
     since,
 )
@@ -233,6 +235,16 @@ class TodayRepo:
             (weeks[0].isoformat(), self.today.isoformat()),
         ).fetchall())
         return [(monday, rows.get(monday.isoformat(), 0)) for monday in weeks]
+
+    def first_steps(self) -> list[FirstStep]:
+        """The owner's first steps while any is left (three small look-ups)."""
+        conn = self.conn
+        has_people = conn.execute("SELECT 1 FROM ambassadors LIMIT 1").fetchone() is not None
+        readiness_done = conn.execute(
+            "SELECT 1 FROM readiness_runs WHERE finished_at IS NOT NULL LIMIT 1").fetchone() is not None
+        row = conn.execute("SELECT value FROM settings WHERE key = 'owner_hours_per_week'").fetchone()
+        hours_set = bool(row and row[0].strip())
+        return first_steps(has_people, readiness_done, hours_set)
 
     def readiness(self) -> ReadinessReminder:
         """When the latest finished readiness check said to check again, and how old it is."""

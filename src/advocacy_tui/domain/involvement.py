@@ -56,9 +56,12 @@ def active_within(last_active: date | None, today: date, days: int = QUIET_DAYS)
     return last_active is not None and (today - last_active).days < days
 
 
-def is_quiet(status: str, last_active: date | None, today: date) -> bool:
-    """Expected to take part, but nothing in the log for QUIET_DAYS days or more."""
-    return status in EXPECTED_STATUSES and not active_within(last_active, today)
+def is_quiet(status: str, last_active: date | None, today: date, since: date | None = None) -> bool:
+    """Expected to take part, but nothing in the log for QUIET_DAYS days or more.
+
+    ``since`` is the day the person joined (or was added): a newcomer is not quiet before
+    QUIET_DAYS have passed since then, with or without an entry."""
+    return status in EXPECTED_STATUSES and not active_within(last_active or since, today)
 
 
 def quiet_cutoff(today: date) -> date:

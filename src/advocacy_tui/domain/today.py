@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from advocacy_tui.i18n import _
+
 SILENT_LEADER_DAYS = 30
 MIX_DAYS = 30
 ACTIVE_DAYS = 30
@@ -74,7 +76,7 @@ class ContentMix:
         for voice in (*VOICES, *sorted(set(self.counts) - set(VOICES))):
             if self.counts.get(voice):
                 parts.append(f"{VOICE_LABELS.get(voice, voice)} {round(self.share(voice) * 100)} %")
-        return f"{self.total} published: " + ", ".join(parts)
+        return f"{self.total} published in the last 30 days: " + ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -146,3 +148,22 @@ def readiness_reminder(finished_on: date | None, verdict: str | None, today: dat
     else:
         state = "later"
     return ReadinessReminder(state, finished_on, verdict, recheck.earliest, recheck.latest, max(age, 0) // 30)
+
+
+@dataclass(frozen=True)
+class FirstStep:
+    done: bool
+    text: str
+
+
+def first_steps(has_people: bool, readiness_done: bool, hours_set: bool) -> list[FirstStep]:
+    """An owner's first steps in a new program; empty once all are done (then Today stops
+    showing them)."""
+    steps = [
+        FirstStep(has_people, _("Import the HR file: press 2 (Roster), then I; or a adds people one by one.")),
+        FirstStep(readiness_done, _("Run the readiness check: press 5 (Readiness); the quick one takes "
+                                    "about 10 minutes.")),
+        FirstStep(hours_set, _("Set your hours a week: Ctrl+P, Program settings; then Today says "
+                               "whether the week fits.")),
+    ]
+    return [] if all(step.done for step in steps) else steps

@@ -48,6 +48,7 @@ from advocacy_tui.domain.posts import (
     draft_from_library,
 )
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import N_, _, ngettext
 from advocacy_tui.screens.base import SectionScreen, plain, typing_in
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.month_grid import MonthGrid
@@ -66,6 +67,8 @@ LIBRARY_COLUMNS = [
     Column("tags", "Tags", 26, sortable=False),
 ]
 
+STATE_WITH_ARTICLE = {"idea": N_("an idea"), "draft": N_("a draft"), "ready": N_("a ready post"),
+                      "published": N_("a published post"), "dropped": N_("a dropped post")}
 LEGEND = ("  ".join(f"{STATE_SYMBOLS[s]} {STATE_LABELS[s].lower()}" for s in STATE_LABELS)
           + f"  {LEADER_SYMBOL} by an owner or manager")
 
@@ -309,11 +312,28 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
             post = self.posts.get(self.moving)
             text = (f"Moving “{post.title if post else '?'}”: choose the day with the arrows and "
                     "press Enter (g types a date, Esc cancels).")
-        elif not rows:
-            text = f"{day}: nothing planned. Press a to plan a post."
         else:
-            text = f"{day}: " + " │ ".join(r.describe() for r in rows)
+            hidden = (self.posts.count_between(self.cursor, self.cursor) - len(rows)
+                      if self.filter.active else 0)
+            hidden_text = ngettext("{n} hidden by the filter", "{n} hidden by the filter", hidden).format(n=hidden)
+            if not rows and hidden:
+                text = f"{day}: " + hidden_text + " " + _("(f changes it, Esc clears it).")
+            elif not rows:
+                text = f"{day}: nothing planned. Press a to plan a post."
+            else:
+                text = f"{day}: " + " │ ".join(r.describe() for r in rows)
+                if hidden:
+                    text = f"{day} ({hidden_text}): " + " │ ".join(r.describe() for r in rows)
         self.query_one("#cal-day", Static).update(plain(text))
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        """The legend line, or the active filter when there is one (on screen, not only in the title)."""
+        if self.filter.active:
+            text = _("Only {filter} · f changes the filter · Esc clears it").format(filter=self._filter_words())
+        else:
+            text = LEGEND
+        self.query_one("#cal-legend", Static).update(plain(text))
 
     def _mix(self, first: date, last: date):
         labels = self.settings.voice_labels
@@ -333,14 +353,19 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         month_mix = self._mix(month_first(self.cursor), month_last(self.cursor))
         recent_mix = self._mix(self.today - timedelta(days=29), self.today)
         limit = self.settings.company_share_limit
+        # the base is said: planned posts (all but dropped), not Today's published ones
         if month_mix.total:
-            month_line = f"{month_name if wide else month_name[:3]}: {self._shares(month_mix)} ({month_mix.total} posts)"
+            month_line = (_("{month}: {shares} ({n} planned this month)") if wide else
+                          _("{month}: {shares} ({n} planned)")).format(
+                month=month_name if wide else month_name[:3], shares=self._shares(month_mix), n=month_mix.total)
         else:
             month_line = f"{month_name}: nothing planned yet"
         if wide and recent_mix.total:
-            recent = f"Last 30 days: {self._shares(recent_mix)} ({recent_mix.total} posts)"
+            recent = _("Last 30 days: {shares} ({n} planned in 30 days)").format(
+                shares=self._shares(recent_mix), n=recent_mix.total)
         elif recent_mix.total:
-            recent = f"30 days: company {percent(recent_mix.company_share)} of {recent_mix.total}"
+            recent = _("30 days: company {share} of {n} planned").format(
+                share=percent(recent_mix.company_share), n=recent_mix.total)
         else:
             recent = "Last 30 days: nothing planned"
         planned, published = self.posts.leader_posts(month_first(self.cursor), month_last(self.cursor))
@@ -362,7 +387,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
                 break
         hint = season_hint(self.cursor)
         if hint and wide:
-            lines.append(Content(f"{month_title(self.cursor)}: {hint} (Dynamic Signal)."))
+            lines.append(Content(f"{month_title(self.cursor)}: {hint}."))  # the source is in F1 help
         self.query_one("#cal-mix", Static).update(Content("\n").join(lines))
 
     def on_resize(self) -> None:
@@ -377,8 +402,10 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         active = self.posts.active_ambassadors()
         expected = weekly_pieces_hint(active)
         count = f"{len(self.rows)} post{'' if len(self.rows) == 1 else 's'} this week"
+        # the plain fact; its source is in F1 help
         options.append(Option(plain(
-            f"{count} · DSMN8 rule of thumb for {active} active: ≈{expected:.1f} a week"),
+            count + " · " + _("{active} active ambassadors usually make about {expected:.1f} new posts "
+                              "a week").format(active=active, expected=expected)),
             disabled=True))
         highlight = None
         for day in days:
@@ -391,7 +418,7 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
                 if day == self.cursor and highlight is None:
                     highlight = len(options) - 1
             for row in rows:
-                options.append(Option(plain("   " + row.describe()), id=f"p{row.id}"))
+                options.append(Option(plain("   " + self._agenda_line(row)), id=f"p{row.id}"))
                 if keep_post == row.id or (keep_post is None and day == self.cursor and highlight is None):
                     highlight = len(options) - 1
         week = self.week
@@ -399,6 +426,12 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         week.add_options(options)
         if highlight is not None:
             week.highlighted = highlight
+
+    def _agenda_line(self, row: CalendarRow) -> str:
+        """A post in the week agenda: state, time, title, author, its voice and channel."""
+        voice = self.settings.voice_labels.get(row.voice, row.voice)
+        channel = f" · {row.channel}" if row.channel else ""
+        return f"{row.describe()} · {voice}{channel}"
 
     def _week_option_day(self, option_id: str | None) -> date | None:
         if not option_id:
@@ -528,6 +561,10 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         elif self.on_library and self.query("#lib-search") and self.query_one("#lib-search", Input).value:
             self.query_one("#lib-search", Input).value = ""
             self.lib_table.focus()
+        elif not self.on_library and self.filter.active:
+            self.filter = PostFilter()
+            self.reload()
+            self.notify(_("Filter cleared: every post shows again."), markup=False)
 
     # -- posts ----------------------------------------------------------------------------
 
@@ -615,13 +652,24 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         self.app.push_screen(self._form(draft or current), saved)
 
     def action_copy(self) -> None:
+        from advocacy_tui.screens.modals.calendar_dialogs import DateDialog
+
         def copy(post_id: int) -> None:
-            new_id = self.posts.duplicate(post_id)
-            self.reload(keep_week_post=new_id)
-            post = self.posts.get(new_id) if new_id else None
-            if post:
-                self.notify(f"Copied “{post.title}” as a {post.state} on the same day; "
-                            "m moves it.", markup=False)
+            def to_day(day: date | None) -> None:
+                if day is None:
+                    return
+                new_id = self.posts.duplicate(post_id, day)
+                post = self.posts.get(new_id) if new_id else None
+                if post is None:
+                    self.reload()
+                    return
+                self.go_to(day)
+                self.reload(keep_week_post=new_id)
+                self.notify(_("Copied “{title}” to {day} as {state}.").format(
+                    title=post.title, day=format_date(day), state=_(STATE_WITH_ARTICLE.get(post.state, post.state))),
+                    markup=False)
+
+            self.app.push_screen(DateDialog(_("Copy to which day?"), self.cursor), to_day)
 
         self._with_post("copy", copy)
 

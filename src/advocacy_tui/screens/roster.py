@@ -65,7 +65,7 @@ def row_cells(row: RosterRow, today: date) -> dict[str, str]:
         "steps": "" if row.status == "candidate" and not row.onboarding_done
         else progress_text(row.onboarding_done),
         "stuck": stuck_text(days_stuck(row.onboarding, today)),
-        "last_active": last_active_text(last, today, quiet=is_quiet(row.status, last, today),
+        "last_active": last_active_text(last, today, quiet=is_quiet(row.status, last, today, row.since),
                                         ago=False),
     }
 
@@ -145,7 +145,8 @@ program's database file as soon as you confirm.
     BINDINGS = [
         Binding("a", "add", "Add", id="roster.add", tooltip="Add a person to the roster"),
         Binding("e", "edit", "Edit", id="roster.edit", tooltip="Edit the highlighted person"),
-        Binding("d,delete", "delete", "Delete", id="roster.delete",
+        # not in the key bar (F1 help and the palette list it): x Export fits at 120 columns
+        Binding("d,delete", "delete", "Delete", id="roster.delete", show=False,
                 tooltip="Remove the highlighted person (asks first)"),
         # priority: handled where it arrives, so "/kowal" typed in one burst all goes to the box
         Binding("slash", "focus_filter", "Search", id="roster.filter", priority=True,
@@ -168,6 +169,7 @@ program's database file as soon as you confirm.
         super().__init__()
         self.query_state = RosterQuery()
         self._shown_person: int | None = None
+        self._pinned: int | None = None  # changed out of the filter, kept in the detail pane
         self._pane = "people"
 
     @property
@@ -301,7 +303,7 @@ program's database file as soon as you confirm.
         elif self.query_state.has_filters:
             table.empty_message = "No one matches these filters. f changes them, Esc clears them."
         else:
-            table.empty_message = "No one here yet. Press a to add the first person."
+            table.empty_message = _("No one yet. Press I to import the HR file (CSV), a to add one.")
         table.reload(cursor=position)
         self._show_status()
         self.show_detail(table.cursor_key)
@@ -325,6 +327,9 @@ program's database file as soon as you confirm.
 
     @on(VirtualTable.RowHighlighted)
     def _highlighted(self, event: VirtualTable.RowHighlighted) -> None:
+        if self._pinned is not None and self.focused is not self.table:
+            return  # the person just changed stays until the user moves in the list
+        self._pinned = None
         self.show_detail(event.key)
 
     def show_detail(self, key: int | None) -> None:
@@ -343,9 +348,21 @@ program's database file as soon as you confirm.
                            mix=TodayRepo(store).person_mix(row.id))
 
     def _after_person_change(self) -> None:
-        """Re-read the visible rows (cursor stays put) and the detail pane."""
+        """Re-read the visible rows (cursor stays put) and the detail pane.
+
+        A person who no longer matches the filter after the change stays in the detail pane
+        until the user moves in the table: the next key never lands on someone else."""
+        key = self.detail.person_id
         self.table.reload()
         self._show_status()
+        if key is not None and self.repo.position(self.query_state, key) is None:
+            self._pinned = key
+            self.show_detail(key)
+            row = self.repo.row(key)
+            if row is not None:
+                self.notify(_("{name} no longer matches the filter: shown below until you move "
+                              "in the list.").format(name=row.name), markup=False)
+            return
         self.show_detail(self.table.cursor_key)
 
     @on(Checklist.Toggled)
@@ -608,6 +625,18 @@ program's database file as soon as you confirm.
         yield SystemCommand("Roster: stakeholder map", "Switch between people and stakeholders (t)",
                             self.action_switch_tab)
 
+    def show_only(self, **values: object) -> None:
+        """Show exactly the people these filters name (Today's Enter): other filters and the
+        search are cleared, the filter line says what is shown, Esc clears it."""
+        if not self.on_people:
+            self.action_switch_tab()
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+        self.query_state = replace(self.query_state.without_filters(), text="")
+        self.set_filters(replace(self.query_state, **values))
+        self.table.focus()
+
     def _quick_filter(self, **flags: bool) -> None:
         query = self.query_state
         if not self.on_people:
@@ -618,7 +647,7 @@ program's database file as soon as you confirm.
 
     BINDINGS = [
         *BINDINGS,
-        Binding("I", "import_file", "Import", id="roster.import",
+        Binding("I", "import_file", "Import CSV", id="roster.import",
                 tooltip="Import people from a CSV file (preview first)"),
         Binding("x", "export_file", "Export", id="roster.export",
                 tooltip="Export the roster or the stakeholder map to CSV or JSON"),

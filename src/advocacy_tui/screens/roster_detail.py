@@ -163,7 +163,7 @@ class PersonDetail(Horizontal):
         self.query_one(Checklist).set_headings([(title, "title")])
         last = row.last_active_on
         log_title = "Log · last active " + last_active_text(last, today)
-        if is_quiet(row.status, last, today):
+        if is_quiet(row.status, last, today, row.since):
             log_title += " · ☾ quiet"
         headings = [(" · ".join(second), "note")]
         if mix:

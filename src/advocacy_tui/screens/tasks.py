@@ -16,6 +16,7 @@ from advocacy_tui.data.tasks import (
     SETTING_NAME,
     VIEW_LABELS,
     VIEWS,
+    RoutineAdded,
     SettingsRepo,
     Task,
     TaskQuery,
@@ -34,6 +35,7 @@ from advocacy_tui.domain.tasks import (
     parse_recurrence,
     week_start,
 )
+from advocacy_tui.i18n import _, ngettext
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.load_meter import LoadMeter
@@ -157,6 +159,13 @@ class TaskActions:
             self.notify("Nothing to undo: no task was ticked off in this session.", markup=False)
             return
         result = history.pop()
+        if isinstance(result, RoutineAdded):
+            removed = TaskRepo(self.advocacy.store).remove_routine(result)
+            self.notify(ngettext("Undid the routine: {n} repeating task removed.",
+                                 "Undid the routine: {n} repeating tasks removed.", removed).format(n=removed),
+                        markup=False)
+            after(None)
+            return
         if TaskRepo(self.advocacy.store).undo(result):
             what = "skip" if result.skipped else "tick"
             self.notify(f"Undid the {what}: {result.title} is open again.", markup=False)
@@ -395,7 +404,7 @@ much time an owner needs, so this is your own number against your own plan.
         self.table.move_cursor(cursor)
 
     def action_undo(self) -> None:
-        self.undo_tick(lambda result: self.refresh_all(keep_key=result.task_id))
+        self.undo_tick(lambda result: self.refresh_all(keep_key=result.task_id if result else None))
 
     def action_skip(self) -> None:
         key = self.table.cursor_key
@@ -523,16 +532,28 @@ much time an owner needs, so this is your own number against your own plan.
             if not items:
                 return
             today = store.clock.today()
-            repo = self.repo
-            with store.write():
-                for item in items:
-                    rule = parse_recurrence(item.recurrence)
-                    repo.add(Task(None, item.title, item.category, first_on_or_after(rule, today), None,
+            tasks = []
+            for item in items:
+                rule = parse_recurrence(item.recurrence)
+                tasks.append(Task(None, item.title, item.category, first_on_or_after(rule, today), None,
                                   item.estimate, rule))
+            added = self.repo.add_routine(tasks)  # never a second task of a title already repeating
             self.refresh_all()
-            self.notify(f"Added {len(items)} repeating tasks to your routine.", markup=False)
+            left_out = len(tasks) - len(added.task_ids)
+            if not added.task_ids:
+                self.notify(_("Nothing added: every chosen line already repeats in your tasks."), markup=False)
+                return
+            tick_history(self.app).append(added)
+            text = ngettext("Added {n} repeating task to your routine.",
+                            "Added {n} repeating tasks to your routine.", len(added.task_ids)).format(
+                n=len(added.task_ids))
+            if left_out:
+                text += " " + ngettext("{n} was already there and was not added again.",
+                                       "{n} were already there and were not added again.", left_out).format(
+                    n=left_out)
+            self.notify(text + " " + _("u undoes."), markup=False)
 
-        existing = self.repo.open_series_count()
+        existing = self.repo.open_series_titles()
         self.app.push_screen(RoutineDialog(SettingsRepo(store).capacity_minutes(), existing), chosen)
 
     def palette_commands(self) -> Iterable[SystemCommand]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from textual import on, work
@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
 from advocacy_tui.data.today import Found, LeadersPosting, Pilgrimage, TodayRepo
-from advocacy_tui.domain.ambassadors import STATUS_LABELS
+from advocacy_tui.domain.ambassadors import STATUS_LABELS, STATUSES
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.tasks import CATEGORIES, format_minutes, week_start
 from advocacy_tui.domain.today import (
@@ -73,6 +73,7 @@ class Reading:
     advice: str
     target: str | None
     tab: str | None = None  # a tab of the target section to open (the stakeholder map)
+    only: tuple[tuple[str, object], ...] = ()  # the filter the target opens with: exactly these people
 
 
 class _Stopped(Exception):
@@ -154,6 +155,8 @@ class Indicator(Static, can_focus=True):
             self.app.switch_mode(self.reading.target)
             if self.reading.tab:
                 self._open_tab(self.reading.target, self.reading.tab, tries=10)
+            elif self.reading.only:
+                self._open_filtered(self.reading.target, dict(self.reading.only), tries=10)
         else:
             self.notify("Nothing to open for this one: the section that shows it is not in this "
                         "version yet.", markup=False)
@@ -166,6 +169,15 @@ class Indicator(Static, can_focus=True):
             show(tab)
         elif tries > 0:
             self.app.call_after_refresh(self._open_tab, mode, tab, tries - 1)
+
+    def _open_filtered(self, mode: str, only: dict, tries: int) -> None:
+        """Filter the section just switched to down to exactly the people this indicator names."""
+        screen = self.app.screen
+        show = getattr(screen, "show_only", None)
+        if self.app.current_mode == mode and show is not None and screen.is_mounted:
+            show(**only)
+        elif tries > 0:
+            self.app.call_after_refresh(self._open_filtered, mode, only, tries - 1)
 
     def on_click(self) -> None:
         self.focus()
@@ -330,6 +342,7 @@ indicators.
         yield Static("", id="today-title", markup=False)
         self.task_source = TodayTaskSource(TaskRepo(self.advocacy.store))
         with VerticalScroll(id="today-body"):
+            yield Static("", id="today-first", markup=False)
             yield VirtualTable(TASK_COLUMNS, self.task_source, id="today-tasks",
                                empty_message="Nothing overdue or due today.")
             # two columns when wide (the day's work | the program's health), one when narrow
@@ -364,7 +377,19 @@ indicators.
         if self.is_mounted:
             self.action_refresh()
 
+    def _first_steps(self) -> None:
+        """A new program: the owner's first steps, until all are done."""
+        steps = TodayRepo(self.advocacy.store).first_steps()
+        box = self.query_one("#today-first", Static)
+        box.display = bool(steps)
+        if steps:
+            lines = [_("First steps in a new program")]
+            lines += [f"{'✓' if step.done else '○'} {number}. {step.text}"
+                      for number, step in enumerate(steps, start=1)]
+            box.update("\n".join(lines))
+
     def _title(self) -> None:
+        self._first_steps()
         store = self.advocacy.store
         name = SettingsRepo(store).program_name or "Your program"
         today = store.clock.today()
@@ -460,7 +485,8 @@ indicators.
                 f"{stuck.count:,} people have done no onboarding step for 14 days"
                 + (f": {_names(stuck)}." if stuck.count else "."),
                 "Ask what is in the way: a profile, the platform, fear of mistakes or no time?"
-                if stuck.count else "Everyone in onboarding is moving.", roster))
+                if stuck.count else "Everyone in onboarding is moving.", roster,
+                only=(("stuck", True),) if stuck.count else ()))
 
         if data.actives() == 0:
             readings.append(Reading("quiet", INFO, "Gone quiet", "No one is active yet.",
@@ -472,14 +498,17 @@ indicators.
                 f"{quiet.count:,} active people have had no involvement for 30 days"
                 + (f": {_names(quiet)}." if quiet.count else "."),
                 "Talk to them: “no time” is the usual reason. Offer a sample post or a short meeting."
-                if quiet.count else "Everyone active took part recently.", roster))
+                if quiet.count else "Everyone active took part recently.", roster,
+                only=(("quiet", True),) if quiet.count else ()))
 
         if data.leaders() == 0:
             readings.append(Reading("leaders", WARN, "Owners and managers",
                                     "There are no owners or managers in the roster.",
                                     "Add them with their role: they should be the first ambassadors.", roster))
         else:
-            readings.append(leaders_reading(data.leaders_posting(), has("calendar") or roster))
+            # Enter opens the roster with exactly the owners and managers (those who left apart)
+            readings.append(replace(leaders_reading(data.leaders_posting(), roster), only=(
+                ("roles", ("owner", "manager")), ("statuses", tuple(s for s in STATUSES if s != "left")))))
 
         settings = getattr(self.app, "settings", None)
         stale_days = getattr(settings, "stale_talk_days", None) or DEFAULT_STALE_TALK_DAYS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -45,6 +45,20 @@ VERDICT_SYMBOL = {"go": "✔", "prepare": "◐", "wait": "‖"}
 def progress_bar(done: int, total: int, width: int = 20) -> str:
     filled = 0 if total <= 0 else round(width * done / total)
     return "█" * filled + "░" * (width - filled)
+
+
+class NoteInput(Input):
+    """The note of a question. In workshop mode a digit typed into the empty note was meant
+    for a tally: it is kept out of the note, and the screen says where tallies go."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if (not self.value and event.character and event.character.isdigit()
+                and getattr(screen, "refuses_stray_digit", lambda: False)()):
+            event.prevent_default()
+            event.stop()
+            self.notify(_("That digit did not go into the note: tallies go in the boxes above "
+                          "(Shift+Tab goes back). Start the note with a word."), markup=False)
 
 
 class WizardScreen(Screen[None]):
@@ -189,8 +203,8 @@ you like and resume later from the readiness screen.
                              id="follow-up")
             with Horizontal(id="note-row"):
                 yield Static(t(lang, "label.note"), classes="label", markup=False)
-                yield Input(current.note if current else "", id="note", compact=True,
-                            placeholder="(Tab)" if self.workshop else "(e)")
+                yield NoteInput(current.note if current else "", id="note", compact=True,
+                                placeholder="(Tab)" if self.workshop else "(e)")
             yield Static(plain(self._current_text()), id="current")
         yield KeyBar()
 
@@ -260,6 +274,10 @@ you like and resume later from the readiness screen.
             self._focus_default()
         finally:
             self.rebuilding = False
+
+    def refuses_stray_digit(self) -> bool:
+        """A digit into the empty note of a workshop question with tallies was meant for a tally."""
+        return self.workshop and self.question.kind != "number" and not self.follow_up_pending
 
     def _asks_follow_up(self, value: str | None) -> bool:
         question = self.question
@@ -568,8 +586,13 @@ class SummaryScreen(Screen[None]):
                 yield Static(plain(t(lang, "label.no_flags")))
             yield Static(plain(t(lang, "label.steps")), classes="heading")
             if result.steps:
+                # the steps in full, wrapped (a SelectionList cuts or garbles long lines); the list
+                # below them only chooses which become tasks
+                yield Static(plain("\n".join(f"{i + 1}. {step.text}  [{t(lang, 'step.' + step.because)}]"
+                                             for i, step in enumerate(result.steps)), single_line=False),
+                             id="steps-text")
                 yield SelectionList[int](
-                    *(Selection(f"{i + 1}. {step.text}  [{t(lang, 'step.' + step.because)}]", i, True)
+                    *(Selection(t(lang, "label.step_choice", n=i + 1), i, True)
                       for i, step in enumerate(result.steps)),
                     id="steps",
                 )

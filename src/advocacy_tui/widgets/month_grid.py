@@ -38,6 +38,31 @@ def day_counts_text(counts: Mapping[str, int], width: int) -> str:
     return f"{total} posts" if cell_len(f"{total} posts") <= width else str(total)
 
 
+def _wrap(text: str, width: int, rows: int) -> list[str]:
+    """``text`` in at most ``rows`` lines of ``width`` cells, words kept whole where they
+    can be; a cut is marked with an ellipsis."""
+    if width <= 1 or rows <= 0:
+        return [text[:max(0, width)]][:max(rows, 0)] or []
+    lines: list[str] = []
+    rest = text
+    while rest and len(lines) < rows:
+        if cell_len(rest) <= width:
+            lines.append(rest)
+            rest = ""
+            break
+        if len(lines) == rows - 1:  # the last line: cut with an ellipsis
+            lines.append(set_cell_size(rest, width - 1).rstrip() + "…")
+            rest = ""
+            break
+        head = set_cell_size(rest, width)
+        cut = head.rfind(" ")
+        if cut <= 0:
+            cut = len(head)
+        lines.append(rest[:cut].rstrip())
+        rest = "  " + rest[cut:].lstrip()  # continuation lines are indented under the title
+    return lines
+
+
 class MonthGrid(Widget, can_focus=True):
     """Six weeks around a month. The screen gives it posts per day; it reports the cursor."""
 
@@ -123,8 +148,9 @@ class MonthGrid(Widget, can_focus=True):
         self.post_message(self.DaySelected(self, self.cursor))
 
     def _row_heights(self) -> list[int]:
-        base, extra = divmod(max(GRID_WEEKS, self.size.height - 1), GRID_WEEKS)
-        return [base + (1 if n < extra else 0) for n in range(GRID_WEEKS)]
+        """Every week the same height (the rows left over stay blank below the grid)."""
+        base = max(GRID_WEEKS, self.size.height - 1) // GRID_WEEKS
+        return [base] * GRID_WEEKS
 
     def _day_at(self, x: int, y: int) -> date | None:
         row = y - 1
@@ -198,27 +224,38 @@ class MonthGrid(Widget, can_focus=True):
         return strips[:height] if height else strips
 
     def _cell_lines(self, day: date, width: int, height: int) -> list[str]:
+        """The day's lines: its number, then its titles using the whole cell (wrapped when
+        there is room); the counts by state only when not every title fits."""
         summary = self.days_data.get(day)
         mark = "▸" if day == self.cursor else " "
         leader = f" {LEADER_SYMBOL}" if summary and summary.leader else ""
         first = f"{mark}{day.day:>2}"
         if day == self.today:
             first += " today" if width >= len(first) + 6 else " •"
-        counts = (day_counts_text(summary.counts, max(1, width - 1 - len(leader))) + leader
-                  if summary else "")
-        if height == 1:  # one line per day: squeeze the counts after the number
-            return [f"{first} {counts}" if counts else first]
-        lines = [first, " " + counts if counts else ""]
-        room = height - 2
         total = summary.total if summary else 0
-        shown = list(summary.titles) if summary else []
-        if total > room:  # the last line says how many more (the counts line has all)
-            shown = shown[: max(1, room - 1)]
-        for state, title, by_leader in shown:
-            symbol = STATE_SYMBOLS.get(state, "?") + (LEADER_SYMBOL if by_leader else "")
-            lines.append(f" {symbol} {printable(title)}")
-        if total > len(shown) and room > 1:
-            lines.append(f" … {total - len(shown)} more")
+        titles = list(summary.titles) if summary else []
+        room = height - 1
+        fits = total > 0 and total <= room and len(titles) == total
+        if total and not fits:  # the counts say what the cell cannot list
+            counts = day_counts_text(summary.counts, max(1, width - cell_len(first) - 1 - len(leader))) + leader
+            first = f"{first} {counts}"
+        if height == 1:
+            return [first]
+        lines = [first]
+        if fits:
+            spare = room - total
+            for state, title, by_leader in titles:
+                symbol = STATE_SYMBOLS.get(state, "?") + (LEADER_SYMBOL if by_leader else "")
+                wrapped = _wrap(f"{symbol} {printable(title)}", width, 1 + spare)
+                spare -= len(wrapped) - 1
+                lines.extend(wrapped)
+        elif total:
+            shown = titles[:room] if total <= room or room <= 1 else titles[: room - 1]
+            for state, title, by_leader in shown:
+                symbol = STATE_SYMBOLS.get(state, "?") + (LEADER_SYMBOL if by_leader else "")
+                lines.extend(_wrap(f"{symbol} {printable(title)}", width, 1))
+            if total > len(shown) and len(lines) < height:
+                lines.append(f"… {total - len(shown)} more")
         while len(lines) < height:
             lines.append("")
         return lines[:height]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
@@ -184,7 +184,10 @@ class VirtualTable(ScrollView, can_focus=True):
     def _line(self, cells: Sequence[str], widths: list[int], style) -> Strip:
         segments = [Segment(" ", style)]
         for text, width in zip(cells, widths, strict=False):
-            segments.append(Segment(set_cell_size(printable(text), width), style))
+            shown = printable(text)
+            if width > 1 and cell_len(shown) > width:  # cut text says so
+                shown = set_cell_size(shown, width - 1) + "…"
+            segments.append(Segment(set_cell_size(shown, width), style))
             segments.append(Segment(" ", style))
         return Strip(segments)
 

@@ -26,7 +26,7 @@ from advocacy_tui.domain.ambassadors import (
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.base import plain
-from advocacy_tui.screens.modals.forms import Field, Rule
+from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule
 
 TEXT_FIELDS = ("name", "email", "department", "linkedin", "joined")
 FIELD_LABELS = {"name": N_("Name"), "email": N_("Email"), "department": N_("Department"),
@@ -88,7 +88,7 @@ class ChangedDialog(ModalScreen[str | None]):
         self.dismiss(choice)
 
 
-class AmbassadorForm(ModalScreen[Ambassador | None]):
+class AmbassadorForm(AskBeforeDiscard, ModalScreen[Ambassador | None]):
     """Dismisses the validated Ambassador (with its id when editing), or None on cancel."""
 
     BINDINGS = [
@@ -124,10 +124,10 @@ class AmbassadorForm(ModalScreen[Ambassador | None]):
                 yield Field("Department", Input(a.department if a else "", placeholder="e.g. Sales",
                             validators=[Rule(check_text)], compact=True, id="department"),
                             name="department")
-                yield Field("Role", Select([(label, key) for key, label in ROLE_LABELS.items()],
+                yield Field("Role", FormSelect([(label, key) for key, label in ROLE_LABELS.items()],
                             value=a.role if a else "ambassador", allow_blank=False, compact=True,
                             id="role"), name="role")
-                yield Field("Status", Select([(label, key) for key, label in STATUS_LABELS.items()],
+                yield Field("Status", FormSelect([(label, key) for key, label in STATUS_LABELS.items()],
                             value=a.status if a else "candidate", allow_blank=False, compact=True,
                             id="status"), name="status")
                 yield Field("LinkedIn", Input(a.linkedin if a else "",
@@ -157,8 +157,8 @@ class AmbassadorForm(ModalScreen[Ambassador | None]):
         self.action_save()
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()  # asks first when something was typed
 
     def values(self) -> dict[str, str]:
         values = {name: self.query_one(f"#{name}", Input).value for name in TEXT_FIELDS}

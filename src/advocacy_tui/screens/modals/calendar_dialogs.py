@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from advocacy_tui.data.posts import CalendarRow, PostFilter, PostRepo
 from advocacy_tui.domain.dates import DateError, format_date, parse_date
 from advocacy_tui.screens.base import plain
-from advocacy_tui.screens.modals.forms import Field, Rule
+from advocacy_tui.screens.modals.forms import Field, FormSelect, Rule
 from advocacy_tui.screens.modals.post_form import AuthorSuggester, state_options
 
 
@@ -44,9 +44,9 @@ class FilterDialog(ModalScreen[PostFilter | None]):
                         placeholder="Name or email (empty: everyone)",
                         suggester=AuthorSuggester(self.repo), validators=[Rule(self._author_known)],
                         id="author"), name="author")
-            yield Field("State", Select(state_options(), value=c.state or Select.NULL,
+            yield Field("State", FormSelect(state_options(), value=c.state or Select.NULL,
                         prompt="any state", compact=True, id="state"), name="state")
-            yield Field("Voice", Select([(label, key) for key, label in self.voices], value=c.voice or Select.NULL,
+            yield Field("Voice", FormSelect([(label, key) for key, label in self.voices], value=c.voice or Select.NULL,
                         prompt="any voice", compact=True, id="voice"), name="voice")
             yield Static("Enter or F10 applies · Esc cancels", classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
+
+from advocacy_tui.i18n import _
 
 
 class Rule(Validator):
@@ -56,3 +59,64 @@ class Field(Vertical):
         problem = self.query_one(".field-problem", Static)
         problem.update("✗ " + message if message else "")
         self.set_class(bool(message), "-invalid")
+
+
+class FormSelect(Select, inherit_bindings=False):
+    """A Select in a form whose hint says "Enter saves": Enter saves the form, Space or an
+    arrow opens the list."""
+
+    BINDINGS = [
+        Binding("down,space,up", "show_overlay", "Show menu", show=False),
+        Binding("enter", "save_form", "Save", show=False),
+    ]
+
+    def action_save_form(self) -> None:
+        save = getattr(self.screen, "action_save", None) or getattr(self.screen, "action_apply", None)
+        if save is not None:
+            save()
+
+
+class AskBeforeDiscard:
+    """Mixin for form screens: Esc on a form with changes asks before throwing them away.
+
+    What the fields hold when the form opens is remembered; ``action_cancel`` compares."""
+
+    def on_mount(self) -> None:
+        self._opened_with = self.form_state()
+
+    def form_state(self) -> tuple:
+        screen: Widget = self  # type: ignore[assignment]
+        values: list[object] = []
+        for widget in screen.query("Input, TextArea, Select, Checkbox"):
+            if isinstance(widget, TextArea):
+                values.append(widget.text)
+            else:
+                values.append(getattr(widget, "value", None))
+        return tuple(values)
+
+    def action_cancel(self) -> None:
+        from advocacy_tui.screens.modals.confirm import ConfirmDialog
+
+        screen = self  # a ModalScreen
+        if self.form_state() == getattr(self, "_opened_with", None):
+            screen.dismiss(None)  # type: ignore[attr-defined]
+            return
+
+        def answered(throw_away: bool | None) -> None:
+            if throw_away:
+                screen.dismiss(None)  # type: ignore[attr-defined]
+
+        screen.app.push_screen(  # type: ignore[attr-defined]
+            ConfirmDialog(_("Throw away your changes?"),
+                          _("You have typed into this form. Esc again or n goes back to it; "
+                            "y closes it without saving."), confirm_label=_("Throw away")),
+            answered)
+
+
+class TickBox(Checkbox):
+    """A checkbox whose box is empty when off and ticked when on (a compact Checkbox draws
+    an "X" either way, which reads as ticked)."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
+        return "✓" if self.value else " "

@@ -36,8 +36,8 @@ from advocacy_tui.data.store import Store, StoreError
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import _
-from advocacy_tui.screens.modals.forms import Field, Rule
+from advocacy_tui.i18n import _, ngettext
+from advocacy_tui.screens.modals.forms import Field, Rule, TickBox
 
 MAX_PROBLEMS_SHOWN = 40
 SKIP_OFF = "Skip the rows with problems: no"
@@ -78,6 +78,15 @@ def _date_choices() -> list[tuple[str, str]]:
 def _cell(value: str | None, width: int = 28) -> Text:
     text = printable(value or "")
     return Text(text if len(text) <= width else text[: width - 1] + "…", no_wrap=True)
+
+
+def _kept(row: dict[str, str], field: str, labels: dict[str, str]) -> str:
+    """A role or status as the person will have it; "(kept)" when the file leaves it as it is."""
+    value = row.get(field) or ""
+    label = _(labels[value]) if value in labels else value
+    if field in (row.get("_kept") or "").split(","):
+        return _("{value} (kept)").format(value=label)
+    return label
 
 
 class ImportDialog(ModalScreen[ImportSummary | None]):
@@ -142,8 +151,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
                 yield DataTable(id="import-preview", classes="-hidden", cursor_type="none",
                                 zebra_stripes=True, show_cursor=False)
                 yield Static("", id="import-problems", classes="-hidden", markup=False)
-                yield Checkbox(SKIP_OFF, id="import-skip",
-                               classes="-hidden", compact=True)
+                yield TickBox(SKIP_OFF, id="import-skip", classes="-hidden", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Check file", id="check", compact=True)
                 yield Button("Import (F10)", id="import", variant="primary", compact=True, disabled=True)
@@ -265,7 +273,11 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             self._set_status("Nothing is written until you press Import.")
             self._update_buttons()
             return
-        preview.add_columns("Row", "Check", "Name", "Email", "Department", "Role", "Status", "Joined")
+        # the status before the role: whether a status is kept matters more than the role;
+        # names and emails as long as they are (up to a point), the table scrolls sideways
+        preview.add_columns("Row", "Check", "Name", "Email", "Status", "Role", "Department", "Joined")
+        name_width = max(20, min(28, max((len(row.get("name") or "") for _, row in plan.preview), default=0)))
+        email_width = max(20, min(44, max((len(row.get("email") or "") for _, row in plan.preview), default=0)))
         for number, row in plan.preview:
             problem = row.get("_problem")
             joined = row.get("joined") or ""
@@ -276,10 +288,10 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             preview.add_row(
                 Text(str(number)),
                 Text("✗ bad" if problem else "✓ ok", no_wrap=True),
-                _cell(row.get("name"), 20), _cell(row.get("email"), 20),
-                _cell(row.get("department"), 12),
+                _cell(row.get("name"), name_width), _cell(row.get("email"), email_width),
+                _cell(_kept(row, "status", STATUS_LABELS), 18),
                 _cell(ROLE_LABELS.get(row.get("role") or "", row.get("role")), 10),
-                _cell(STATUS_LABELS.get(row.get("status") or "", row.get("status")), 10),
+                _cell(row.get("department"), 12),
                 _cell(joined, 10),
             )
         # A fixed height (rows, header, a horizontal scrollbar) lays out at once and the same way.
@@ -330,14 +342,28 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
     @on(Button.Pressed, "#import")
     def action_confirm(self) -> None:
         if not self._can_import():
-            if self.plan is None and not self.busy:
+            plan = self.plan
+            if plan is None and not self.busy:
                 self.check()
+            elif plan is not None and not self.busy:
+                self.notify(self._why_not(plan), severity="warning", markup=False)
             return
         assert self.plan is not None
         self.busy = self.writing = True
         self._update_buttons()
         self._set_status(f"Importing {len(self.plan.add) + len(self.plan.update):,} people…")
         self._import_worker(self.plan, self.query_one("#import-skip", Checkbox).value)
+
+    def _why_not(self, plan: ImportPlan) -> str:
+        """Why F10 imports nothing, in words."""
+        if not (plan.add or plan.update):
+            return _("Nothing to import: everyone in the file is already in the roster as it is.")
+        return ngettext(
+            "Nothing imported: {n} row has a problem. Tick “Skip the rows with problems” (Tab, then "
+            "Space) to import the others, or fix the file and check it again.",
+            "Nothing imported: {n} rows have problems. Tick “Skip the rows with problems” (Tab, then "
+            "Space) to import the others, or fix the file and check it again.",
+            plan.invalid_rows).format(n=plan.invalid_rows)
 
     @work(thread=True, exclusive=True, group="import")
     def _import_worker(self, plan: ImportPlan, skip_invalid: bool) -> None:

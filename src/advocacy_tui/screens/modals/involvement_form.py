@@ -20,10 +20,10 @@ from advocacy_tui.domain.involvement import (
     check_kind,
     check_note,
 )
-from advocacy_tui.screens.modals.forms import Field, Rule
+from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule
 
 
-class InvolvementForm(ModalScreen[Involvement | None]):
+class InvolvementForm(AskBeforeDiscard, ModalScreen[Involvement | None]):
     """Dismisses a new Involvement for ``ambassador_id``, or None on cancel."""
 
     BINDINGS = [
@@ -40,7 +40,7 @@ class InvolvementForm(ModalScreen[Involvement | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog involvement-dialog"):
             yield Static(f"What did {self.person_name} do?", classes="dialog-title", markup=False)
-            yield Field("What", Select([(label, key) for key, label in KIND_LABELS.items()],
+            yield Field("What", FormSelect([(label, key) for key, label in KIND_LABELS.items()],
                         value="post_published", allow_blank=False, compact=True, id="kind"),
                         name="kind")
             yield Field("When *", Input(format_date(self.today), placeholder="dd.mm.yyyy",
@@ -63,8 +63,8 @@ class InvolvementForm(ModalScreen[Involvement | None]):
         self.action_save()
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()  # asks first when something was typed
 
     def action_save(self) -> None:
         kind = str(self.query_one("#kind", Select).value)

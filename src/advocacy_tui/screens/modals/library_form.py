@@ -17,10 +17,10 @@ from advocacy_tui.domain.posts import (
     build_library_item,
     check_title,
 )
-from advocacy_tui.screens.modals.forms import Field, Rule
+from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule
 
 
-class LibraryForm(ModalScreen[LibraryItem | None]):
+class LibraryForm(AskBeforeDiscard, ModalScreen[LibraryItem | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="library_form.cancel"),
         Binding("f10", "save", "Save", id="library_form.save"),
@@ -38,9 +38,9 @@ class LibraryForm(ModalScreen[LibraryItem | None]):
             with VerticalScroll(classes="form-body"):
                 yield Field("Title *", Input(i.title, validators=[Rule(check_title)], compact=True,
                             id="title"), name="title")
-                yield Field("Kind", Select([(label, key) for key, label in LIBRARY_KIND_LABELS.items()],
+                yield Field("Kind", FormSelect([(label, key) for key, label in LIBRARY_KIND_LABELS.items()],
                             value=i.kind, allow_blank=False, compact=True, id="kind"), name="kind")
-                yield Field("Language", Select([(label, key) for key, label in LANGUAGES.items()],
+                yield Field("Language", FormSelect([(label, key) for key, label in LANGUAGES.items()],
                             value=i.language, allow_blank=False, compact=True, id="language"),
                             name="language")
                 yield Field("Tags", Input(i.tags, placeholder="words separated by spaces",
@@ -75,5 +75,5 @@ class LibraryForm(ModalScreen[LibraryItem | None]):
         self.dismiss(item)
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()  # asks first when something was typed

@@ -35,7 +35,7 @@ from advocacy_tui.domain.posts import (
 )
 from advocacy_tui.i18n import _
 from advocacy_tui.screens.history import history_line
-from advocacy_tui.screens.modals.forms import Field, Rule
+from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, Rule
 
 TEXT_FIELDS = ("title", "author", "channel", "planned_on", "planned_time", "published_url",
                "published_on")
@@ -56,7 +56,7 @@ def state_options() -> list[tuple[str, str]]:
     return [(f"{STATE_SYMBOLS[key]} {label}", key) for key, label in STATE_LABELS.items()]
 
 
-class PostForm(ModalScreen[Post | None]):
+class PostForm(AskBeforeDiscard, ModalScreen[Post | None]):
     """Dismisses the validated Post (with its id when editing), or None on cancel."""
 
     BINDINGS = [
@@ -164,8 +164,8 @@ class PostForm(ModalScreen[Post | None]):
         self.action_external_editor()
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()  # asks first when something was typed
 
     def values(self) -> dict[str, str]:
         values = {name: self.query_one(f"#{name}", Input).value for name in TEXT_FIELDS}

@@ -26,12 +26,12 @@ from advocacy_tui.domain.stakeholders import (
     kind_text,
     stance_text,
 )
-from advocacy_tui.screens.modals.forms import Field, Rule
+from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule
 
 TEXT_FIELDS = ("name", "kind", "last_talk", "next_step")
 
 
-class StakeholderForm(ModalScreen[Stakeholder | None]):
+class StakeholderForm(AskBeforeDiscard, ModalScreen[Stakeholder | None]):
     """Dismisses the validated Stakeholder (with its id when editing), or None on cancel."""
 
     BINDINGS = [
@@ -56,7 +56,7 @@ class StakeholderForm(ModalScreen[Stakeholder | None]):
                 yield Field("Kind *", Input(kind_text(s.kind) if s else "Team",
                             placeholder=f"{kinds} or any team",
                             validators=[Rule(check_kind)], compact=True, id="kind"), name="kind")
-                yield Field("Stance", Select([(stance_text(key), key) for key in STANCE_LABELS],
+                yield Field("Stance", FormSelect([(stance_text(key), key) for key in STANCE_LABELS],
                             value=s.stance if s else "not_met", allow_blank=False, compact=True,
                             id="stance"), name="stance")
                 yield Field("Last talk", Input(format_date(s.last_talk) if s else "",
@@ -84,8 +84,8 @@ class StakeholderForm(ModalScreen[Stakeholder | None]):
         self.action_save()
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()  # asks first when something was typed
 
     def values(self) -> dict[str, str]:
         values = {name: self.query_one(f"#{name}", Input).value for name in TEXT_FIELDS}

@@ -28,9 +28,10 @@ from advocacy_tui.domain.tasks import (
     routine_minutes,
 )
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import ngettext
 from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.history import history_line
-from advocacy_tui.screens.modals.forms import Field, Rule
+from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule, TickBox
 
 
 def check_due(text: str) -> str | None:
@@ -67,6 +68,9 @@ class _Dialog(ModalScreen):
         self.action_save()
 
     @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 
@@ -89,7 +93,7 @@ class _Dialog(ModalScreen):
         return False
 
 
-class TaskForm(_Dialog):
+class TaskForm(AskBeforeDiscard, _Dialog):
     """Add or edit a task. Dismisses the Task (with its id when editing) or None."""
 
     def __init__(self, repo: TaskRepo, task: Task | None = None) -> None:
@@ -104,7 +108,7 @@ class TaskForm(_Dialog):
             with VerticalScroll(classes="form-body"):
                 yield Field("Title *", Input(t.title if t else "", placeholder="What to do",
                             validators=[Rule(check_title)], compact=True, id="title"), name="title")
-                yield Field("Category", Select([(label, key) for key, label in CATEGORIES.items()],
+                yield Field("Category", FormSelect([(label, key) for key, label in CATEGORIES.items()],
                             value=t.category if t else "other", allow_blank=False, compact=True,
                             id="category"), name="category")
                 yield Field("Due", Input(format_date(t.due) if t else "", placeholder="dd.mm.yyyy",
@@ -251,24 +255,24 @@ class SettingsDialog(_Dialog):
 class RoutineDialog(_Dialog):
     """The recommended weekly routine, editable. Dismisses the chosen items or None."""
 
-    def __init__(self, capacity_minutes: int, existing: int = 0) -> None:
+    def __init__(self, capacity_minutes: int, existing: frozenset[str] | set[str] = frozenset()) -> None:
         super().__init__()
         self.capacity = capacity_minutes
-        self.existing = existing
+        self.existing = frozenset(existing)  # titles of the repeating tasks running now
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog routine-dialog"):
             yield Static("Plan a routine", classes="dialog-title", markup=False)
             yield Static("The owner's weekly work from the brief. Untick what you do not need, change "
                          "minutes and days, then save: each line becomes a recurring task."
-                         + (f" You already have {self.existing} repeating tasks: untick what they cover."
-                            if self.existing else ""),
+                         + self._existing_words(),
                          classes="dialog-body", markup=False)
             yield Static(f"{'Task':<44}{'Minutes':<8}Repeats", classes="routine-head", markup=False)
             with VerticalScroll(classes="form-body"):
                 for index, item in enumerate(RECOMMENDED_ROUTINE):
                     with Horizontal(classes="routine-row"):
-                        yield Checkbox(item.title, True, id=f"use-{index}", compact=True)
+                        yield TickBox(item.title, item.title not in self.existing, id=f"use-{index}",
+                                      compact=True)
                         yield Input(str(item.estimate), validators=[Rule(check_estimate)], compact=True,
                                     id=f"estimate-{index}", classes="routine-estimate",
                                     tooltip="Minutes each time")
@@ -277,6 +281,15 @@ class RoutineDialog(_Dialog):
                                     tooltip="daily, weekdays, weekly:mon,thu or monthly:15")
             yield Static("", id="routine-total", markup=False)
             yield from self.buttons("Space ticks a line · F10 saves · Esc cancels")
+
+    def _existing_words(self) -> str:
+        there = [item.title for item in RECOMMENDED_ROUTINE if item.title in self.existing]
+        if not there:
+            return ""
+        return " " + ngettext("{n} line already repeats in your tasks and is left unticked; it is never "
+                              "added twice.",
+                              "{n} lines already repeat in your tasks and are left unticked; they are never "
+                              "added twice.", len(there)).format(n=len(there))
 
     def on_mount(self) -> None:
         self.query_one("#use-0", Checkbox).focus()
