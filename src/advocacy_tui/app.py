@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
 from advocacy_tui import __version__
@@ -99,7 +100,7 @@ class AdvocacyApp(App):
         if start_mode is not None:
             if start_mode not in self.MODES:
                 raise ValueError(f"unknown section {start_mode!r}")
-            self.DEFAULT_MODE = start_mode
+            self.DEFAULT_MODE = start_mode  # type: ignore[misc]  # Textual reads it from the instance when the app starts: the section to open first
         super().__init__()
         self.store = store
         # ``advocacy-tui wizard``: {"bank", "language", "workshop"}, consumed by the readiness screen
@@ -315,7 +316,7 @@ APP_HELP_FOOTER = """\
 """
 
 
-def roster_life_binding_classes() -> list[type]:
+def roster_life_binding_classes() -> list[type[DOMNode]]:
     """The roster's detail pane, stakeholder map and their dialogs."""
     from advocacy_tui.screens.modals.involvement_form import InvolvementForm
     from advocacy_tui.screens.modals.roster_filter import RosterFilterDialog
@@ -327,7 +328,7 @@ def roster_life_binding_classes() -> list[type]:
             StakeholderForm]
 
 
-def binding_classes() -> list[type]:
+def binding_classes() -> list[type[DOMNode]]:
     """Every class whose bindings a [keymap] table may remap."""
     from advocacy_tui.screens.modals.ambassador_form import AmbassadorForm
     from advocacy_tui.screens.modals.calendar_dialogs import (
@@ -353,7 +354,7 @@ def binding_classes() -> list[type]:
     from advocacy_tui.widgets.month_grid import MonthGrid
     from advocacy_tui.widgets.virtual_table import VirtualTable
 
-    classes = [AdvocacyApp, VirtualTable, AmbassadorForm, ConfirmDialog, ErrorDialog, HelpScreen]
+    classes: list[type[DOMNode]] = [AdvocacyApp, VirtualTable, AmbassadorForm, ConfirmDialog, ErrorDialog, HelpScreen]
     from advocacy_tui.screens.modals.export_dialog import ExportDialog as RosterExportDialog
     from advocacy_tui.screens.modals.forget_dialog import ForgetDialog
     from advocacy_tui.screens.modals.import_dialog import ImportDialog
@@ -367,7 +368,7 @@ def binding_classes() -> list[type]:
     return classes
 
 
-def _own_bindings(cls: type) -> list[Binding]:
+def _own_bindings(cls: type[DOMNode]) -> list[Binding]:
     return [binding for binding in cls.BINDINGS if isinstance(binding, Binding) and binding.id]
 
 

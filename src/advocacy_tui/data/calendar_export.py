@@ -22,7 +22,8 @@ EVENT_MINUTES = 30
 
 
 def _posts_sql(first: date | None, last: date | None) -> tuple[str, list[object]]:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if first:
         clauses.append("p.planned_on >= ?")
         params.append(first.isoformat())
@@ -113,7 +114,8 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
         day = date.fromisoformat(day_text)
         at = datetime.strptime(time_text, "%H:%M").time()
         # Without a zone, the computer's own rules (with DST) read the wall time.
-        return planned_moment(day, at, zone) if zone is not None else datetime.combine(day, at).astimezone()
+        moment = planned_moment(day, at, zone) if zone is not None else None  # None only without a time
+        return moment if moment is not None else datetime.combine(day, at).astimezone()
 
     voice_labels = voice_labels or {}
     stamp = _utc_text(store.clock.now())

@@ -781,7 +781,11 @@ def export_rows(store: Store, what: str) -> tuple[list[str], Iterator[tuple]]:
     return columns, cursor
 
 
-def write_csv(handle: IO[str], columns: list[str], rows: Iterable[tuple], *, delimiter: str = ",") -> int:
+# Where an export writes: an open text file, or the CLI's stdout stream (an io.TextIOBase).
+TextOut = IO[str] | io.TextIOBase
+
+
+def write_csv(handle: TextOut, columns: list[str], rows: Iterable[tuple], *, delimiter: str = ",") -> int:
     writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(columns)
     count = 0
@@ -791,7 +795,7 @@ def write_csv(handle: IO[str], columns: list[str], rows: Iterable[tuple], *, del
     return count
 
 
-def write_json(handle: IO[str], columns: list[str], rows: Iterable[tuple]) -> int:
+def write_json(handle: TextOut, columns: list[str], rows: Iterable[tuple]) -> int:
     handle.write("[")
     count = 0
     for row in rows:
@@ -802,7 +806,7 @@ def write_json(handle: IO[str], columns: list[str], rows: Iterable[tuple]) -> in
     return count
 
 
-def export(store: Store, what: str, fmt: str, handle: IO[str], *, delimiter: str = ",") -> int:
+def export(store: Store, what: str, fmt: str, handle: TextOut, *, delimiter: str = ",") -> int:
     columns, rows = export_rows(store, what)
     if fmt == "json":
         return write_json(handle, columns, rows)

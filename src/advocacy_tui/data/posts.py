@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import NamedTuple
 
-from advocacy_tui.data.store import Store
+from advocacy_tui.data.store import Store, inserted_id
 from advocacy_tui.domain.posts import (
     LEADER_ROLES,
     LEADER_SYMBOL,
@@ -61,7 +61,8 @@ class PostFilter:
         return self.author_id is not None or self.state is not None or self.voice is not None
 
     def where(self, prefix: str = "p.") -> tuple[str, list[object]]:
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         if self.author_id is not None:
             clauses.append(f"{prefix}author_id = ?")
             params.append(self.author_id)
@@ -157,7 +158,7 @@ class PostRepo:
                 f"INSERT INTO posts ({names}) VALUES ({', '.join('?' * len(values))})",
                 list(values.values()),
             )
-            post_id = cursor.lastrowid
+            post_id = inserted_id(cursor)
             self._log_publishing(None, post, post_id)
         return post_id
 
@@ -170,7 +171,8 @@ class PostRepo:
                 "SELECT state FROM posts WHERE id = ?", [post.id]).fetchone()
             self.store.db.conn.execute(f"UPDATE posts SET {sets} WHERE id = ?",
                                        [*values.values(), post.id])
-            self._log_publishing(before[0] if before else None, post, post.id)
+            if post.id is not None:
+                self._log_publishing(before[0] if before else None, post, post.id)
 
     def delete(self, post_id: int) -> None:
         with self.store.write():
@@ -368,7 +370,8 @@ class LibraryRepo:
         words = fold(text).split()
         if not words:
             return "", []
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         for word in words:
             escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             clauses.append("search_text LIKE ? ESCAPE '\\'")
@@ -383,7 +386,7 @@ class LibraryRepo:
                 "search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [item.kind, item.title, item.body, item.tags, item.language, item.location,
                  _search_text(item), now, now])
-        return cursor.lastrowid
+        return inserted_id(cursor)
 
     def update(self, item: LibraryItem) -> None:
         with self.store.write():
