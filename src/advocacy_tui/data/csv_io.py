@@ -554,7 +554,7 @@ def plan_import(
     table: TableFile,
     *,
     path: str = "",
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], object] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportPlan:
     """Check every row of ``table`` and work out what importing it would change."""

@@ -308,7 +308,7 @@ class GuardedServer(Server):
 
     # -- the page, the sessions --
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if self.live_sessions >= self.max_sessions:
             return full_page(self.max_sessions)
         try:
