@@ -14,17 +14,13 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from advocacy_tui import __version__
+from advocacy_tui import __version__, textual_compat
 from advocacy_tui.config import Settings, remember_theme
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.clock import Clock, SystemClock
 from advocacy_tui.domain.text import printable
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.themes import load_themes
-from advocacy_tui.widgets import safe_output
-
-safe_output.install()
-
 
 STYLES = Path(__file__).parent / "themes"
 
@@ -102,6 +98,7 @@ class AdvocacyApp(App):
                 raise ValueError(f"unknown section {start_mode!r}")
             self.DEFAULT_MODE = start_mode  # type: ignore[misc]  # Textual reads it from the instance when the app starts: the section to open first
         super().__init__()
+        textual_compat.install_safe_output()  # no drawn text can act on the terminal
         self.store = store
         # ``advocacy-tui wizard``: {"bank", "language", "workshop"}, consumed by the readiness screen
         self.wizard_request = wizard
@@ -149,7 +146,7 @@ class AdvocacyApp(App):
         dark = self.current_theme.dark
         self.update_classes({f"-theme-{old}": False, f"-theme-{name}": True,
                              "-dark-mode": dark, "-light-mode": not dark}, update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
+        textual_compat.refresh_ansi_colors(self)
         self.stylesheet.set_variables(self.get_css_variables())
 
     def run(self, *args, **kwargs):
@@ -170,7 +167,7 @@ class AdvocacyApp(App):
 
     def _first_paint_done(self) -> None:
         if getattr(self, "_collect_after_first_paint", False):
-            gc.freeze()
+            textual_compat.freeze_startup_objects()
             gc.enable()
 
     def on_mount(self) -> None:
@@ -224,7 +221,7 @@ class AdvocacyApp(App):
     def _bindings_for(self, screen: Screen) -> list[tuple[str, Binding]]:
         seen: dict[str, Binding] = {}
         for node in [*screen.focus_chain, screen, self]:
-            for key, active in node._bindings:
+            for key, active in textual_compat.bindings_of(node):
                 if active.description and active.show and key not in seen:
                     seen[key] = active
         return list(seen.items())
