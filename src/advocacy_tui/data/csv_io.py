@@ -53,10 +53,6 @@ from advocacy_tui.i18n import _
 
 # The fields of a person that a file can set, in the order exports write them.
 FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined", "notes")
-FIELD_LABELS = {
-    "name": "name", "email": "email", "department": "department", "role": "role",
-    "status": "status", "linkedin": "LinkedIn", "joined": "joined", "notes": "notes",
-}
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 PREVIEW_ROWS = 8

@@ -115,8 +115,6 @@ class DaySummary(NamedTuple):
 class PostRepo:
     def __init__(self, store: Store):
         self.store = store
-        self.rows_fetched = 0  # posts read by the last range query (tests prove the range)
-        self.summarised = 0  # posts counted by the last month summary
 
     def _values(self, post: Post) -> dict[str, object]:
         return {
@@ -183,11 +181,6 @@ class PostRepo:
                                          [post_id]).fetchone()
         return _post(row) if row else None
 
-    def by_uid(self, uid: str) -> Post | None:
-        row = self.store.db.conn.execute(f"SELECT {POST_COLUMNS} FROM posts WHERE uid = ?",
-                                         [uid]).fetchone()
-        return _post(row) if row else None
-
     def duplicate(self, post_id: int, day: date | None = None) -> int | None:
         """A copy with a new UID; a published original becomes a fresh draft."""
         post = self.get(post_id)
@@ -221,7 +214,6 @@ class PostRepo:
             f"WHERE p.planned_on BETWEEN ? AND ?{extra} ORDER BY p.planned_on, p.planned_time, p.id",
             [first.isoformat(), last.isoformat(), *params],
         ).fetchall()
-        self.rows_fetched = len(rows)
         return [CalendarRow(r[0], date.fromisoformat(r[1]), *r[2:]) for r in rows]
 
     def month_summary(self, first: date, last: date, flt: PostFilter | None = None,
@@ -238,7 +230,6 @@ class PostRepo:
         # its author costs more than the counting itself.
         leader = "p.author_id IN (SELECT id FROM ambassadors WHERE role IN ('owner', 'manager'))"
         days: dict[date, DaySummary] = {}
-        total = 0
         for day_text, state, by_leader, count in conn.execute(
             f"SELECT p.planned_on, p.state, {leader}, count(*) FROM posts p "
             f"WHERE p.planned_on BETWEEN ? AND ?{extra} GROUP BY 1, 2, 3", span,
@@ -248,7 +239,6 @@ class PostRepo:
             summary.counts[state] = summary.counts.get(state, 0) + count
             if by_leader and not summary.leader:
                 days[day] = summary = summary._replace(leader=True)
-            total += count
         # The first titles of each day are chosen on the index alone; only they are read.
         for day_text, state, title, by_leader in conn.execute(
             f"SELECT p.planned_on, p.state, p.title, {leader} FROM (SELECT p.id, row_number() "
@@ -258,7 +248,6 @@ class PostRepo:
             [*span, titles_per_day],
         ):
             days[date.fromisoformat(day_text)].titles.append((state, title, bool(by_leader)))
-        self.summarised = total
         return days
 
     def voice_counts(self, first: date, last: date) -> Counter[str]:
