@@ -678,6 +678,7 @@ def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False) 
     now = store.now_text()
 
     def with_keys(values: tuple) -> tuple:
+        # _keys reads only name, email and department, which _Person has: no Ambassador is built
         sort_key, search = _keys(_Person(values))  # type: ignore[arg-type]
         return (*values, sort_key, search)
 
