@@ -16,6 +16,16 @@ from advocacy_tui.domain.clock import FixedClock
 FIXED_NOW = "2026-11-27T09:30:00+01:00"
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (in addopts) uses every core when a folder is run (``uv run pytest`` runs
+    tests/), and one process when only files or single tests are named: starting the
+    workers would cost more than it saves."""
+    named = [Path(str(arg).split("::")[0]) for arg in config.args]
+    if named and not any(path.is_dir() for path in named):
+        return 0
+    return None  # pytest-xdist's own choice: one worker per core
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point config, data and the database default at a temporary home for every test."""
