@@ -100,7 +100,8 @@ async def in_app(path: Path) -> dict[str, float]:
             app.add_mode("calendar", CalendarScreen)
             await timed("open", lambda: app.run_action("switch_mode('calendar')"))
             screen = app.screen
-            results["rows"].append(screen.posts.summarised)
+            counted = screen.posts.month_summary(*screen.loaded_range)  # what the grid counts
+            results["rows"].append(sum(day.total for day in counted.values()))
             await timed("idle", lambda: None)
             await timed("next", lambda screen=screen: screen.action_month(1))
             screen.filter = PostFilter(voice="company") if n % 2 else PostFilter(state="ready")
@@ -136,7 +137,7 @@ def main() -> None:
     store = Store.open(path)
     repo = PostRepo(store)
     query = median_ms(lambda: repo.month_summary(date(2026, 10, 26), date(2026, 12, 6)))
-    fetched = repo.summarised
+    fetched = sum(day.total for day in repo.month_summary(date(2026, 10, 26), date(2026, 12, 6)).values())
     store.close()
     print(line("month summary query (6 weeks, SQL only)", f"{query:.1f} ms", f"{LIMIT_MS:.0f} ms", query <= LIMIT_MS))
     t = asyncio.run(in_app(path))

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from advocacy_tui import __version__
+from advocacy_tui import __version__, textual_compat
 from advocacy_tui.config import Settings, remember_language, remember_theme
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.clock import Clock, SystemClock
@@ -21,10 +22,6 @@ from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import _, current_language, set_language
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.themes import load_themes
-from advocacy_tui.widgets import safe_output
-
-safe_output.install()
-
 
 STYLES = Path(__file__).parent / "themes"
 
@@ -100,8 +97,9 @@ class AdvocacyApp(App):
         if start_mode is not None:
             if start_mode not in self.MODES:
                 raise ValueError(f"unknown section {start_mode!r}")
-            self.DEFAULT_MODE = start_mode
+            self.DEFAULT_MODE = start_mode  # type: ignore[misc]  # Textual reads it from the instance when the app starts: the section to open first
         super().__init__()
+        textual_compat.install_safe_output()  # no drawn text can act on the terminal
         self.store = store
         # ``advocacy-tui wizard``: {"bank", "language", "workshop"}, consumed by the readiness screen
         self.wizard_request = wizard
@@ -150,7 +148,7 @@ class AdvocacyApp(App):
         dark = self.current_theme.dark
         self.update_classes({f"-theme-{old}": False, f"-theme-{name}": True,
                              "-dark-mode": dark, "-light-mode": not dark}, update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
+        textual_compat.refresh_ansi_colors(self)
         self.stylesheet.set_variables(self.get_css_variables())
 
     def run(self, *args, **kwargs):
@@ -171,7 +169,7 @@ class AdvocacyApp(App):
 
     def _first_paint_done(self) -> None:
         if getattr(self, "_collect_after_first_paint", False):
-            gc.freeze()
+            textual_compat.freeze_startup_objects()
             gc.enable()
 
     def on_mount(self) -> None:
@@ -225,7 +223,7 @@ class AdvocacyApp(App):
     def _bindings_for(self, screen: Screen) -> list[tuple[str, Binding]]:
         seen: dict[str, Binding] = {}
         for node in [*screen.focus_chain, screen, self]:
-            for key, active in node._bindings:
+            for key, active in textual_compat.bindings_of(node):
                 if active.description and active.show and key not in seen:
                     seen[key] = active
         return list(seen.items())
@@ -382,7 +380,7 @@ APP_HELP_FOOTER = """\
 """
 
 
-def roster_life_binding_classes() -> list[type]:
+def roster_life_binding_classes() -> list[type[DOMNode]]:
     """The roster's detail pane, stakeholder map and their dialogs."""
     from advocacy_tui.screens.modals.involvement_form import InvolvementForm
     from advocacy_tui.screens.modals.roster_filter import RosterFilterDialog
@@ -394,7 +392,7 @@ def roster_life_binding_classes() -> list[type]:
             StakeholderForm]
 
 
-def binding_classes() -> list[type]:
+def binding_classes() -> list[type[DOMNode]]:
     """Every class whose bindings a [keymap] table may remap."""
     from advocacy_tui.screens.modals.ambassador_form import AmbassadorForm
     from advocacy_tui.screens.modals.calendar_dialogs import (
@@ -420,7 +418,7 @@ def binding_classes() -> list[type]:
     from advocacy_tui.widgets.month_grid import MonthGrid
     from advocacy_tui.widgets.virtual_table import VirtualTable
 
-    classes = [AdvocacyApp, VirtualTable, AmbassadorForm, ConfirmDialog, ErrorDialog, HelpScreen]
+    classes: list[type[DOMNode]] = [AdvocacyApp, VirtualTable, AmbassadorForm, ConfirmDialog, ErrorDialog, HelpScreen]
     from advocacy_tui.screens.modals.export_dialog import ExportDialog as RosterExportDialog
     from advocacy_tui.screens.modals.forget_dialog import ForgetDialog
     from advocacy_tui.screens.modals.import_dialog import ImportDialog
@@ -434,7 +432,7 @@ def binding_classes() -> list[type]:
     return classes
 
 
-def _own_bindings(cls: type) -> list[Binding]:
+def _own_bindings(cls: type[DOMNode]) -> list[Binding]:
     return [binding for binding in cls.BINDINGS if isinstance(binding, Binding) and binding.id]
 
 

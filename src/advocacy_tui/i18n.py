@@ -17,13 +17,19 @@ import gettext
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TypedDict
 
 LANGUAGES = ("en", "pl")
 SOURCE_LANGUAGE = "en"
 DOMAIN = "messages"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
-_state: dict[str, object] = {"language": SOURCE_LANGUAGE, "translations": gettext.NullTranslations()}
+class _State(TypedDict):
+    language: str
+    translations: gettext.NullTranslations  # GNUTranslations once a catalogue is loaded
+
+
+_state: _State = {"language": SOURCE_LANGUAGE, "translations": gettext.NullTranslations()}
 
 
 def language_from_environment(environ: Mapping[str, str] = os.environ) -> str | None:
@@ -118,17 +124,17 @@ def _(message: str) -> str:
     """The message in the current language ("" stays "": gettext would give the header)."""
     if not message:
         return message
-    return _state["translations"].gettext(message)  # type: ignore[attr-defined]
+    return _state["translations"].gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a counted message that fits ``n`` in the current language."""
-    return _state["translations"].ngettext(singular, plural, n)  # type: ignore[attr-defined]
+    return _state["translations"].ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
     """A message whose translation depends on where it stands (a short label, a key letter)."""
-    return _state["translations"].pgettext(context, message)  # type: ignore[attr-defined]
+    return _state["translations"].pgettext(context, message)
 
 
 def N_(message: str) -> str:

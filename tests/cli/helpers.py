@@ -15,6 +15,27 @@ def run_cli(*args: str, env: dict | None = None, input: str | None = None) -> su
     )
 
 
+def parse_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``run_cli`` in this interpreter, through click's CliRunner isolation: for tests of
+    argument parsing and its messages, which need no process of their own. The entry point
+    (``advocacy_tui.cli.main``) runs whole, with its one-line errors and exit statuses."""
+    from click.testing import CliRunner
+
+    from advocacy_tui import cli
+
+    code: int = 0
+    with CliRunner().isolation(env=env) as (out, err, _output):
+        argv, sys.argv = sys.argv, ["advocacy-tui", *args]
+        try:
+            cli.main()
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else int(done.code is not None)
+        finally:
+            sys.argv = argv
+        stdout, stderr = out.getvalue().decode(), err.getvalue().decode()
+    return subprocess.CompletedProcess(list(args), code, stdout, stderr)
+
+
 def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
     assert result.returncode == 1, result
     assert "Traceback" not in result.stderr

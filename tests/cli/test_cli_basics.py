@@ -6,19 +6,19 @@ from advocacy_tui import __version__
 from advocacy_tui.data.migrations import SCHEMA_VERSION
 from advocacy_tui.data.store import Store
 
-from .helpers import assert_one_line_error, run_cli
+from .helpers import assert_one_line_error, parse_cli, run_cli
 
 
 def test_version():
-    result = run_cli("--version")
+    result = parse_cli("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"advocacy-tui {__version__}"
 
 
 def test_locate_prints_paths_and_creates_nothing(isolated_user_dirs, monkeypatch):
-    config = run_cli("locate", "config")
-    data = run_cli("locate", "data")
-    themes = run_cli("locate", "themes")
+    config = parse_cli("locate", "config")
+    data = parse_cli("locate", "data")
+    themes = parse_cli("locate", "themes")
     assert config.stdout.strip().endswith("advocacy-tui/config.toml")
     assert data.stdout.strip().endswith("program.db")
     assert themes.stdout.strip().endswith("advocacy-tui/themes")
@@ -26,22 +26,22 @@ def test_locate_prints_paths_and_creates_nothing(isolated_user_dirs, monkeypatch
 
 
 def test_locate_honours_overrides(tmp_path):
-    result = run_cli("locate", "data", env={"ADVOCACY_TUI_DB": str(tmp_path / "x.db")})
+    result = parse_cli("locate", "data", env={"ADVOCACY_TUI_DB": str(tmp_path / "x.db")})
     assert result.stdout.strip() == str(tmp_path / "x.db")
-    result = run_cli("locate", "config", env={"ADVOCACY_TUI_CONFIG": str(tmp_path / "c.toml")})
+    result = parse_cli("locate", "config", env={"ADVOCACY_TUI_CONFIG": str(tmp_path / "c.toml")})
     assert result.stdout.strip() == str(tmp_path / "c.toml")
 
 
 def test_unknown_option_is_one_line_exit_1():
-    assert_one_line_error(run_cli("--bogus"), "No such option", "--help")
+    assert_one_line_error(parse_cli("--bogus"), "No such option", "--help")
 
 
 def test_bad_choice_is_one_line_exit_1():
-    assert_one_line_error(run_cli("locate", "nowhere"), "nowhere")
+    assert_one_line_error(parse_cli("locate", "nowhere"), "nowhere")
 
 
 def test_unknown_command_is_one_line_exit_1():
-    assert_one_line_error(run_cli("frobnicate"), "frobnicate")
+    assert_one_line_error(parse_cli("frobnicate"), "frobnicate")
 
 
 def _other_sqlite(path):

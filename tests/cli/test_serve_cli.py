@@ -1,6 +1,6 @@
 import socket
 
-from .helpers import assert_one_line_error, run_cli
+from .helpers import assert_one_line_error, parse_cli, run_cli
 
 
 def test_port_out_of_range():
@@ -40,9 +40,9 @@ def test_a_chosen_token_that_is_too_short_is_refused(tmp_path):
 
 
 def test_the_token_cannot_be_turned_off(tmp_path):
-    result = run_cli("serve", "--db", str(tmp_path / "p.db"), "--no-token")
+    result = parse_cli("serve", "--db", str(tmp_path / "p.db"), "--no-token")
     assert_one_line_error(result, "--no-token")
-    assert "token" in run_cli("serve", "--help").stdout
+    assert "token" in parse_cli("serve", "--help").stdout
 
 
 def test_a_bad_public_url_or_host_name_is_refused(tmp_path):

@@ -10,6 +10,7 @@ from advocacy_tui.screens.modals.calendar_dialogs import FilterDialog, PickPostD
 from advocacy_tui.screens.modals.confirm import ConfirmDialog
 from advocacy_tui.screens.modals.post_form import PostForm
 from advocacy_tui.widgets.month_grid import MonthGrid
+from tests.queries import ranges_read, traced
 from tests.screen import screen_text
 
 TODAY = date(2026, 11, 27)
@@ -43,15 +44,21 @@ async def test_month_view_reads_only_its_range(store, make_app):
     for day in (date(2026, 8, 1), date(2026, 11, 10), date(2026, 11, 11), date(2027, 3, 1)):
         repo.add(Post(None, f"Post {day}", planned_on=day))
     app = make_app(store, start_mode="calendar")
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = app.screen
-        assert screen.loaded_range == (date(2026, 10, 26), date(2026, 12, 6))
-        assert screen.posts.summarised == 2  # the grid counted only its six weeks
-        assert screen.posts.rows_fetched == 0  # and read full rows of the chosen day only
-        await pilot.press("right_square_bracket")
-        assert screen.posts.summarised == 0
-        await pilot.press("v")
-        assert screen.loaded_range == (date(2026, 12, 21), date(2026, 12, 27))
+    with traced(store.conn) as statements:
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = app.screen
+            assert screen.loaded_range == (date(2026, 10, 26), date(2026, 12, 6))
+            # the grid counted its six weeks and read nothing beyond them (the month's mix
+            # and the last 30 days lie inside), and read full rows of the chosen day only
+            ranges = ranges_read(statements)
+            assert ("2026-10-26", "2026-12-06") in ranges
+            assert all("2026-10-26" <= first <= last <= "2026-12-06" for first, last in ranges)
+            assert set(ranges_read(statements, full_rows=True)) == {("2026-11-27", "2026-11-27")}
+            statements.clear()
+            await pilot.press("right_square_bracket")
+            assert ("2026-11-30", "2027-01-10") in ranges_read(statements, full_rows=False)
+            await pilot.press("v")
+            assert screen.loaded_range == (date(2026, 12, 21), date(2026, 12, 27))
 
 
 async def test_plan_edit_publish_copy_move_delete(demo_store, make_app):

@@ -6,9 +6,9 @@ from rich.console import Console
 from rich.segment import Segment
 from textual.strip import Strip
 
+from advocacy_tui import textual_compat
 from advocacy_tui.data.ambassadors import AmbassadorRepo
 from advocacy_tui.domain.ambassadors import build_ambassador
-from advocacy_tui.widgets import safe_output
 
 HOSTILE = "Evil \x1b[2J\x1b[31mRED\x1b]0;pwned\x07\x9b1;1H end"
 
@@ -20,7 +20,7 @@ def _terminal_output(app) -> str:
 
 
 def test_strip_render_drops_control_characters():
-    safe_output.install()
+    textual_compat.install_safe_output()
     console = Console(file=io.StringIO(), force_terminal=True)
     assert Strip([Segment("a\x1b[2Jb\x07c")]).render(console) == "a[2Jbc"
 

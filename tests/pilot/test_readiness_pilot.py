@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from textual import events
+
 from advocacy_tui.data.readiness import ReadinessRepo, builtin_bank
 from advocacy_tui.screens.readiness import CompareScreen, ReadinessScreen
 from advocacy_tui.screens.wizard import SummaryScreen, WizardScreen
@@ -224,9 +226,14 @@ async def test_fast_keys_while_the_next_question_is_drawn_do_not_crash(store, ma
         await settle(pilot)
         screen = app.screen
         for _ in range(30):
-            screen.action_next()  # as a clicker sends PgDn, faster than the screen redraws
-            await pilot.press("pagedown")
-        await settle(pilot, 5)
+            screen.action_next()  # as a clicker sends PgDn, faster than the screen redraws:
+            app.post_message(events.Key("pagedown", None))  # the key is not waited for
+        await settle(pilot)
+        for _ in range(200):  # then wait for the last redraw, not for a fixed time
+            if app.screen is not screen or not screen.rebuilding:
+                break
+            await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen or isinstance(app.screen, SummaryScreen)
     assert ReadinessRepo(store).count() == 1
 

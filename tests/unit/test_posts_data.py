@@ -16,6 +16,7 @@ from advocacy_tui.domain.posts import (
     draft_from_library,
     safe_cell,
 )
+from tests.queries import ranges_read, traced
 
 VOICES = ("personal", "team", "company", "industry")
 
@@ -67,9 +68,13 @@ def test_range_reads_only_its_days(store):
     repo = PostRepo(store)
     for day in (date(2026, 10, 31), date(2026, 11, 1), date(2026, 11, 30), date(2026, 12, 1)):
         repo.add(Post(None, f"On {day}", planned_on=day, voice="company" if day.day == 1 else "personal"))
-    rows = repo.in_range(date(2026, 11, 1), date(2026, 11, 30))
+    with traced(store.conn) as statements:
+        rows = repo.in_range(date(2026, 11, 1), date(2026, 11, 30))
     assert [r.planned_on.day for r in rows] == [1, 30]
-    assert repo.rows_fetched == 2
+    assert ranges_read(statements) == [("2026-11-01", "2026-11-30")]
+    for sql in statements:  # the range is found on the posts_by_day index, not by reading all
+        plan = " ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "SCAN" not in plan and "posts_by_day" in plan, (sql, plan)
     assert repo.voice_counts(date(2026, 11, 1), date(2026, 11, 30)) == {"company": 1, "personal": 1}
     only = repo.in_range(date(2026, 11, 1), date(2026, 11, 30), PostFilter(voice="company"))
     assert [r.title for r in only] == ["On 2026-11-01"]
@@ -177,8 +182,10 @@ def test_month_summary_counts_and_first_titles(store):
         repo.add(Post(None, f"P{n}", planned_on=day, state="draft" if n % 2 else "idea",
                       planned_time=time(9 + n, 0), author_id=boss if n == 5 else None))
     repo.add(Post(None, "Outside", planned_on=date(2026, 12, 31)))
-    days = repo.month_summary(date(2026, 11, 1), date(2026, 11, 30), titles_per_day=3)
-    assert repo.summarised == 6
+    with traced(store.conn) as statements:
+        days = repo.month_summary(date(2026, 11, 1), date(2026, 11, 30), titles_per_day=3)
+    assert sum(summary.total for summary in days.values()) == 6  # "Outside" is not counted
+    assert set(ranges_read(statements)) == {("2026-11-01", "2026-11-30")}
     summary = days[day]
     assert summary.counts == {"idea": 3, "draft": 3} and summary.total == 6 and summary.leader
     assert [t[1] for t in summary.titles] == ["P0", "P1", "P2"]

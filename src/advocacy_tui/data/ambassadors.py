@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import NamedTuple
 
-from advocacy_tui.data.store import ChangedMeanwhile, Store
+from advocacy_tui.data.store import ChangedMeanwhile, Store, inserted_id
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador, changed_fields
 from advocacy_tui.domain.involvement import QUIET_DAYS, quiet_cutoff
 from advocacy_tui.domain.onboarding import STUCK_DAYS, OnboardingState, stuck_cutoff
@@ -214,7 +214,7 @@ class AmbassadorRepo:
         marks = ", ".join(f":{key}" for key in values)
         with self.store.write():
             cursor = self.conn.execute(f"INSERT INTO ambassadors ({columns}) VALUES ({marks})", values)
-        return int(cursor.lastrowid)
+        return inserted_id(cursor)
 
     def update(self, ambassador: Ambassador, expected: Ambassador | None = None) -> None:
         """Save ``ambassador``. With ``expected`` (the version the edit started from), refuse

@@ -25,7 +25,8 @@ DEFAULT_CANCELLED_DAYS = 90  # as config.DEFAULT_CANCELLED_DAYS
 
 
 def _posts_sql(first: date | None, last: date | None) -> tuple[str, list[object]]:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if first:
         clauses.append("p.planned_on >= ?")
         params.append(first.isoformat())
@@ -189,7 +190,8 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
         day = date.fromisoformat(day_text)
         at = datetime.strptime(time_text, "%H:%M").time()
         # Without a zone, the computer's own rules (with DST) read the wall time.
-        return planned_moment(day, at, zone) if zone is not None else datetime.combine(day, at).astimezone()
+        moment = planned_moment(day, at, zone) if zone is not None else None  # None only without a time
+        return moment if moment is not None else datetime.combine(day, at).astimezone()
 
     zone_id = _zone_id(zone)
 

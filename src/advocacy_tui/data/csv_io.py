@@ -856,7 +856,7 @@ def plan_import(
     table: TableFile,
     *,
     path: str = "",
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], object] | None = None,
     cancelled: Callable[[], bool] | None = None,
     column_map: dict[str, str] | None = None,
     date_order: str | None = None,
@@ -1058,6 +1058,7 @@ def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False) 
     now = store.now_text()
 
     def with_keys(values: tuple) -> tuple:
+        # _keys reads only name, email and department, which _Person has: no Ambassador is built
         sort_key, search = _keys(_Person(values))  # type: ignore[arg-type]
         return (*values, sort_key, search)
 
@@ -1157,7 +1158,11 @@ def export_rows(store: Store, what: str) -> tuple[list[str], Iterator[tuple]]:
     return columns, cursor
 
 
-def write_csv(handle: IO[str], columns: list[str], rows: Iterable[tuple], *, delimiter: str = ",") -> int:
+# Where an export writes: an open text file, or the CLI's stdout stream (an io.TextIOBase).
+TextOut = IO[str] | io.TextIOBase
+
+
+def write_csv(handle: TextOut, columns: list[str], rows: Iterable[tuple], *, delimiter: str = ",") -> int:
     writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(columns)
     count = 0
@@ -1167,7 +1172,7 @@ def write_csv(handle: IO[str], columns: list[str], rows: Iterable[tuple], *, del
     return count
 
 
-def write_json(handle: IO[str], columns: list[str], rows: Iterable[tuple]) -> int:
+def write_json(handle: TextOut, columns: list[str], rows: Iterable[tuple]) -> int:
     handle.write("[")
     count = 0
     for row in rows:
@@ -1183,7 +1188,7 @@ def date_columns(columns: Iterable[str]) -> list[str]:
     return [c for c in columns if c == "joined" or c.endswith(("_at", "_on"))]
 
 
-def export(store: Store, what: str, fmt: str, handle: IO[str], *, delimiter: str = ",") -> int:
+def export(store: Store, what: str, fmt: str, handle: TextOut, *, delimiter: str = ",") -> int:
     columns, rows = export_rows(store, what)
     if fmt == "json":
         return write_json(handle, columns, rows)

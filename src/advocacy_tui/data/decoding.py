@@ -103,22 +103,22 @@ def decode(data: bytes) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), UTF8_BOM
         except UnicodeDecodeError:
-            line = _first_bad_line(data[3:], "utf-8")
+            bad_line = _first_bad_line(data[3:], "utf-8")
             raise DecodeError(_(
                 "The file says it is UTF-8 (it starts with a byte order mark), but line {line} "
                 "is not UTF-8: it was probably pasted from a Windows-1250 file. {fix}"
-            ).format(line=line, fix=_(SAVE_AS_UTF8))) from None
+            ).format(line=bad_line, fix=_(SAVE_AS_UTF8))) from None
     for bom, codec, name in ((codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE"),
                              (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE")):
         if data.startswith(bom):
             try:
                 return data[2:].decode(codec), name
             except UnicodeDecodeError as error:
-                line = data[2:2 + error.start].decode(codec, errors="replace").count("\n") + 1
+                bad_line = data[2:2 + error.start].decode(codec, errors="replace").count("\n") + 1
                 raise DecodeError(_(
                     "The file says it is {name} (it starts with a byte order mark), but line "
                     "{line} is not. {fix}"
-                ).format(name=name, line=line, fix=_(SAVE_AS_UTF8))) from None
+                ).format(name=name, line=bad_line, fix=_(SAVE_AS_UTF8))) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -150,10 +150,10 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("cp1250"), CP1250
     except UnicodeDecodeError:
-        line = _first_bad_line(data, "cp1250")
+        bad_line = _first_bad_line(data, "cp1250")
         raise DecodeError(_(
             "The file is neither UTF-8 nor Windows-1250 text (line {line} is neither). {fix}"
-        ).format(line=line, fix=_(SAVE_AS_UTF8))) from None
+        ).format(line=bad_line, fix=_(SAVE_AS_UTF8))) from None
 
 
 # -- garbled text ("mojibake") ------------------------------------------------------------

@@ -151,6 +151,7 @@ SEARCH_INDEXES: dict[str, str] = {"ambassadors_search": "ambassadors"}
 def _ambassador_keys(row: dict[str, str]) -> dict[str, str]:
     from advocacy_tui.data.ambassadors import _keys
 
+    # _keys reads only name, email and department, which the row has: no Ambassador is built
     sort_key, search = _keys(SimpleNamespace(**row))  # type: ignore[arg-type]
     return {"sort_key": sort_key, "search_text": search}
 

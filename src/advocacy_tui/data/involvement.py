@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from advocacy_tui.data.store import Store
+from advocacy_tui.data.store import Store, inserted_id
 from advocacy_tui.domain.involvement import KINDS, Involvement
 
 LOG_LIMIT = 200
@@ -33,7 +33,7 @@ class InvolvementRepo:
                 (entry.ambassador_id, entry.kind, entry.happened_on.isoformat(), entry.note,
                  self.store.now_text()),
             )
-        return int(cursor.lastrowid)
+        return inserted_id(cursor)
 
     def delete(self, entry_id: int) -> None:
         with self.store.write():

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import NamedTuple
 
-from advocacy_tui.data.store import ChangedMeanwhile, Store
+from advocacy_tui.data.store import ChangedMeanwhile, Store, inserted_id
 from advocacy_tui.domain.posts import (
     LEADER_ROLES,
     LEADER_SYMBOL,
@@ -61,7 +61,8 @@ class PostFilter:
         return self.author_id is not None or self.state is not None or self.voice is not None
 
     def where(self, prefix: str = "p.") -> tuple[str, list[object]]:
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         if self.author_id is not None:
             clauses.append(f"{prefix}author_id = ?")
             params.append(self.author_id)
@@ -114,8 +115,6 @@ class DaySummary(NamedTuple):
 class PostRepo:
     def __init__(self, store: Store):
         self.store = store
-        self.rows_fetched = 0  # posts read by the last range query (tests prove the range)
-        self.summarised = 0  # posts counted by the last month summary
 
     def _values(self, post: Post) -> dict[str, object]:
         return {
@@ -157,7 +156,7 @@ class PostRepo:
                 f"INSERT INTO posts ({names}) VALUES ({', '.join('?' * len(values))})",
                 list(values.values()),
             )
-            post_id = cursor.lastrowid
+            post_id = inserted_id(cursor)
             self._log_publishing(None, post, post_id)
         return post_id
 
@@ -182,7 +181,8 @@ class PostRepo:
                 [values["updated_at"], post.id, values.get("planned_on")])
             self.store.db.conn.execute(f"UPDATE posts SET {sets} WHERE id = ?",
                                        [*values.values(), post.id])
-            self._log_publishing(before[0] if before else None, post, post.id)
+            if post.id is not None:
+                self._log_publishing(before[0] if before else None, post, post.id)
 
     def delete(self, post_id: int) -> None:
         """Delete a post, leaving a tombstone (its UID and dates, no text) so that the next
@@ -198,11 +198,6 @@ class PostRepo:
     def get(self, post_id: int) -> Post | None:
         row = self.store.db.conn.execute(f"SELECT {POST_COLUMNS} FROM posts WHERE id = ?",
                                          [post_id]).fetchone()
-        return _post(row) if row else None
-
-    def by_uid(self, uid: str) -> Post | None:
-        row = self.store.db.conn.execute(f"SELECT {POST_COLUMNS} FROM posts WHERE uid = ?",
-                                         [uid]).fetchone()
         return _post(row) if row else None
 
     def duplicate(self, post_id: int, day: date | None = None) -> int | None:
@@ -244,7 +239,6 @@ class PostRepo:
             f"WHERE p.planned_on BETWEEN ? AND ?{extra} ORDER BY p.planned_on, p.planned_time, p.id",
             [first.isoformat(), last.isoformat(), *params],
         ).fetchall()
-        self.rows_fetched = len(rows)
         return [CalendarRow(r[0], date.fromisoformat(r[1]), *r[2:]) for r in rows]
 
     def month_summary(self, first: date, last: date, flt: PostFilter | None = None,
@@ -261,7 +255,6 @@ class PostRepo:
         # its author costs more than the counting itself.
         leader = "p.author_id IN (SELECT id FROM ambassadors WHERE role IN ('owner', 'manager'))"
         days: dict[date, DaySummary] = {}
-        total = 0
         for day_text, state, by_leader, count in conn.execute(
             f"SELECT p.planned_on, p.state, {leader}, count(*) FROM posts p "
             f"WHERE p.planned_on BETWEEN ? AND ?{extra} GROUP BY 1, 2, 3", span,
@@ -271,7 +264,6 @@ class PostRepo:
             summary.counts[state] = summary.counts.get(state, 0) + count
             if by_leader and not summary.leader:
                 days[day] = summary = summary._replace(leader=True)
-            total += count
         # The first titles of each day are chosen on the index alone; only they are read.
         for day_text, state, title, by_leader in conn.execute(
             f"SELECT p.planned_on, p.state, p.title, {leader} FROM (SELECT p.id, row_number() "
@@ -281,7 +273,6 @@ class PostRepo:
             [*span, titles_per_day],
         ):
             days[date.fromisoformat(day_text)].titles.append((state, title, bool(by_leader)))
-        self.summarised = total
         return days
 
     def voice_counts(self, first: date, last: date) -> Counter[str]:
@@ -393,7 +384,8 @@ class LibraryRepo:
         words = fold(text).split()
         if not words:
             return "", []
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         for word in words:
             escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             clauses.append("search_text LIKE ? ESCAPE '\\'")
@@ -408,7 +400,7 @@ class LibraryRepo:
                 "search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [item.kind, item.title, item.body, item.tags, item.language, item.location,
                  _search_text(item), now, now])
-        return cursor.lastrowid
+        return inserted_id(cursor)
 
     def update(self, item: LibraryItem) -> None:
         with self.store.write():

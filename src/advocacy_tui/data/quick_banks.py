@@ -46,7 +46,10 @@ def _blocks(text: str, header: str) -> list[str]:
 
 def quick_bank_text(full_text: str, language: str) -> str:
     """The quick bank's TOML, built from the full bank's text: its sections and the chosen questions."""
-    body = full_text[re.search(r"^\[bank\]$", full_text, re.M).start():]  # after the comment header
+    header = re.search(r"^\[bank\]$", full_text, re.M)
+    if header is None:
+        raise ValueError("the full bank has no [bank] table")
+    body = full_text[header.start():]  # after the comment header
     sections = _blocks(re.split(r"^\[\[questions\]\]$", body, flags=re.M)[0], "sections")
     full_text_head = full_text[: len(full_text) - len(body)]
     full_text = body

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import tomli
 
-from advocacy_tui.data.store import Store
+from advocacy_tui.data.store import Store, inserted_id
 from advocacy_tui.domain.readiness import (
     LANGUAGES,
     Answer,
@@ -58,8 +58,10 @@ def parse_bank_text(text: str, *, file_name: str, source: str) -> Bank:
         raise BankError(f"{source}: file: is not valid TOML ({error}).") from None
     name, language = _split_name(file_name)
     if language is None:
-        meta = data.get("bank") if isinstance(data.get("bank"), dict) else {}
-        language = meta.get("language", "en") if isinstance(meta.get("language", "en"), str) else "en"
+        bank_table = data.get("bank")
+        meta: dict[str, object] = bank_table if isinstance(bank_table, dict) else {}
+        stated = meta.get("language", "en")
+        language = stated if isinstance(stated, str) else "en"
         if language not in LANGUAGES:
             raise BankError(f"{source}: [bank]: language “{language}” is not one of {', '.join(LANGUAGES)}.")
     return parse_bank(data, name=name, language=language, source=source)
@@ -191,7 +193,7 @@ class ReadinessRepo:
                 "VALUES (?, ?, ?, ?, 0, ?)",
                 (bank.name, bank.language, int(workshop), self.store.now_text(), title or bank.title),
             )
-        run = self.get(cursor.lastrowid)
+        run = self.get(inserted_id(cursor))
         assert run is not None
         return run
 
@@ -348,5 +350,5 @@ def fill_readiness(store: Store, language: str | None = None) -> None:
                 conn.execute(
                     "INSERT INTO readiness_answers (run_id, question_id, answer, skipped, note, votes, answered_at) "
                     "VALUES (?, ?, ?, 0, ?, '', ?)",
-                    (cursor.lastrowid, answer.question_id, answer.value, answer.note, finished),
+                    (inserted_id(cursor), answer.question_id, answer.value, answer.note, finished),
                 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from advocacy_tui.data.store import ChangedMeanwhile, Store
+from advocacy_tui.data.store import ChangedMeanwhile, Store, inserted_id
 from advocacy_tui.domain.stakeholders import KIND_LABELS, STANCE_LABELS, Stakeholder
 
 COLUMNS = "id, name, kind, stance, last_talk, next_step, notes, created_at, updated_at"
@@ -83,7 +83,7 @@ class StakeholderRepo:
         marks = ", ".join(f":{key}" for key in values)
         with self.store.write():
             cursor = self.conn.execute(f"INSERT INTO stakeholders ({columns}) VALUES ({marks})", values)
-        return int(cursor.lastrowid)
+        return inserted_id(cursor)
 
     def update(self, stakeholder: Stakeholder, expected: Stakeholder | None = None) -> None:
         """Save ``stakeholder``. With ``expected`` (the version the edit started from), refuse with

@@ -26,10 +26,6 @@ BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-if TYPE_CHECKING:
-    import sqlite_utils
-
-
 class LazyDatabase:
     """``store.db``: the plain sqlite3 connection at once, sqlite-utils on first use.
 
@@ -57,9 +53,6 @@ class LazyDatabase:
 
     def close(self) -> None:
         self.conn.close()
-        held, self._held = self._held, None
-        if held is not None:
-            _release(held)  # after the connection: see _held
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.real, name)
@@ -119,6 +112,13 @@ class _HeldFile:
 # only when the last Store (or check) of the file in this process has closed its connection.
 _held: dict[tuple[int, int], _HeldFile] = {}
 _held_lock = threading.Lock()
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT on this cursor just added."""
+    if cursor.lastrowid is None:
+        raise StoreError("The new row was not saved.")  # only an INSERT's cursor is passed here
+    return cursor.lastrowid
 
 
 def refuse_special_file(path: Path) -> os.stat_result | None:
@@ -445,7 +445,7 @@ class Store:
             # read; under the write lock the version read now is the one to start from.
             version = self.schema_version
             for number in range(version + 1, SCHEMA_VERSION + 1):
-                MIGRATIONS[number - 1](self.db)
+                MIGRATIONS[number - 1](self.db.real)
             self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

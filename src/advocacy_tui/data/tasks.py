@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from functools import lru_cache
 
-from advocacy_tui.data.store import ChangedMeanwhile, Store
+from advocacy_tui.data.store import ChangedMeanwhile, Store, inserted_id
 from advocacy_tui.domain.tasks import (
     CATEGORIES,
     ONCE,
@@ -161,7 +161,7 @@ class TaskRepo:
         marks = ", ".join(f":{key}" for key in values)
         with self.store.write():
             cursor = self.conn.execute(f"INSERT INTO tasks ({columns}) VALUES ({marks})", values)
-            new_id = int(cursor.lastrowid)
+            new_id = inserted_id(cursor)
             if task.recurrence.repeats and task.series_id is None:
                 self.conn.execute("UPDATE tasks SET series_id = id WHERE id = ?", (new_id,))
         return new_id
@@ -224,7 +224,7 @@ class TaskRepo:
                         "VALUES (?, 'meeting', ?, ?, ?)",
                         (ambassador_id, today.isoformat(), task.title, now),
                     )
-                    result.involvement_ids.append(int(cursor.lastrowid))
+                    result.involvement_ids.append(inserted_id(cursor))
         return result
 
     def undo(self, result: TickResult) -> bool:
@@ -262,7 +262,7 @@ class TaskRepo:
                 "VALUES ('faq', ?, ?, 'faq', ?, ?)",
                 (title, f"Q: {task.question.strip()}\n\nA: {task.answer.strip()}", now, now),
             )
-        return int(cursor.lastrowid)
+        return inserted_id(cursor)
 
     def attendees(self, task_id: int) -> list[tuple[int, str, str]]:
         return self.conn.execute(

@@ -146,7 +146,10 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
 
     Raises ValidationError listing every problem, field by field.
     """
-    get = lambda key, default="": fields.get(key) if fields.get(key) is not None else default  # noqa: E731
+    def get(key: str, default: str = "") -> str:
+        value = fields.get(key)
+        return value if value is not None else default
+
     name = get("name")
     role = get("role", "ambassador").strip().lower() or "ambassador"
     status = get("status", "candidate").strip().lower() or "candidate"

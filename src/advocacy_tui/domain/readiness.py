@@ -642,7 +642,7 @@ def _next_steps(sections: Sequence[SectionScore], flags: Sequence[Flag],
         add(flag.question, "blocking" if flag.blocking else "flag", flag.step)
     ranked = sorted(
         (s for s in sections if s.score is not None and s.score < 100),
-        key=lambda s: (-(100 - s.score) * s.section.weight, s.score),
+        key=lambda s: (-(100 - (s.score or 0)) * s.section.weight, s.score or 0),
     )
     queues = [
         [q for _, _, q in sorted(losses[s.section.id], key=lambda item: (-item[0], item[1]))]

@@ -9,6 +9,7 @@ from textual.app import SystemCommand
 from textual.content import Content
 from textual.screen import Screen
 
+from advocacy_tui import textual_compat
 from advocacy_tui.domain.text import printable
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class SectionScreen(Screen):
         app = self.app
         if not app.screen_stack:
             app.stylesheet.update(app)
-        self._css_update_count = app._css_update_count
+        textual_compat.mark_css_current(self, app)
 
     @property
     def advocacy(self) -> AdvocacyApp:

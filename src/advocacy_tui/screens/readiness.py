@@ -111,7 +111,7 @@ differ. First business effects usually take 6–9 months.
             problems_widget.display = bool(self.problems)
             yield problems_widget
             yield Static("Earlier runs", classes="heading", markup=False)
-            table = DataTable(id="history", cursor_type="row", zebra_stripes=True)
+            table: DataTable[str | Text] = DataTable(id="history", cursor_type="row", zebra_stripes=True)
             yield table
             yield Static("Enter opens · m marks (◆) · c compares · d deletes", id="history-hint", markup=False)
         yield KeyBar()
@@ -152,8 +152,8 @@ differ. First business effects usually take 6–9 months.
         unfinished = repo.latest_unfinished()
         resume = self.query_one("#resume", Static)
         if unfinished:
-            bank = self._bank_for(unfinished)
-            total = len(bank.questions) if bank else "?"
+            unfinished_bank = self._bank_for(unfinished)
+            total = len(unfinished_bank.questions) if unfinished_bank else "?"
             resume.update(f"↻ Unfinished: “{printable(unfinished.title)}” from {_day(unfinished.started_at)}, "
                           f"at question {unfinished.position + 1} of {total}. Press r to resume.")
             resume.display = True

@@ -274,7 +274,7 @@ class StakeholderView(Vertical):
         cursor = self.table.cursor
 
         def answered(yes: bool | None) -> None:
-            if not yes:
+            if not yes or current.id is None:
                 return
             self.repo.delete(current.id)
             self.refresh_rows()

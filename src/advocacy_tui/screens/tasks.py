@@ -100,8 +100,9 @@ class TaskSource:
 
     def fetch(self, offset: int, limit: int) -> list[tuple[int, Sequence[str]]]:
         today = self.repo.store.clock.today()
-        rows = []
+        rows: list[tuple[int, Sequence[str]]] = []
         for task in self.repo.page(self.query, offset, limit):
+            assert task.id is not None  # read from the database
             due = due_text(task, today)
             if not task.is_open:
                 due = "skipped" if task.skipped else "done " + (task.done_at or "")[8:10] + "." + (task.done_at or "")[5:7]

@@ -107,6 +107,7 @@ class TodayTaskSource:
             (task.id, (state_mark(task, today), due_text(task, today), task.title,
                        CATEGORIES.get(task.category, task.category)))
             for task in self.repo.page(self.query, offset, limit)
+            if task.id is not None  # always: read from the database
         ]
 
 

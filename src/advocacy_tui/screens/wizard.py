@@ -569,9 +569,9 @@ class SummaryScreen(Screen[None]):
                 with Horizontal(classes="bar-row"):
                     yield Static(plain(section.section.title), classes="bar-title")
                     yield Static(progress_bar(score or 0, 100), classes="bar", markup=False)
-                    number = "  –" if score is None else f"{score:>3}"
+                    score_text = "  –" if score is None else f"{score:>3}"
                     word = standing_label(lang, result, section.section.id)
-                    yield Static(plain(f" {number}  {word}"), classes="bar-score")
+                    yield Static(plain(f" {score_text}  {word}"), classes="bar-score")
             if result.overall is not None:
                 with Horizontal(classes="bar-row"):
                     yield Static(plain(t(lang, "label.overall")), classes="bar-title")
@@ -603,8 +603,8 @@ class SummaryScreen(Screen[None]):
             yield Static(plain(recheck_text(lang, result.recheck), single_line=False))
             hours = self.repo.owner_hours(self.run.id)
             if hours is not None:
-                number = f"{hours:g}".replace(".", ",") if lang == "pl" else f"{hours:g}"
-                yield Static(plain(t(lang, "label.hours_hint", hours=number), single_line=False),
+                shown = f"{hours:g}".replace(".", ",") if lang == "pl" else f"{hours:g}"
+                yield Static(plain(t(lang, "label.hours_hint", hours=shown), single_line=False),
                              id="hours-hint", classes="answer")
             yield Static(plain(t(lang, "label.answers")), classes="heading")
             for number, question in enumerate(self.bank.questions, start=1):

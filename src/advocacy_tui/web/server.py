@@ -308,7 +308,7 @@ class GuardedServer(Server):
 
     # -- the page, the sessions --
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if self.live_sessions >= self.max_sessions:
             return full_page(self.max_sessions)
         try:
@@ -329,6 +329,8 @@ class GuardedServer(Server):
         response.headers["Cache-Control"] = "no-store"
         return response
 
+    # textual-serve declares a WebSocketResponse; a refused socket is answered with a plain
+    # HTTP response instead, hence the wider return type.
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         if self.live_sessions >= self.max_sessions:
             return full_page(self.max_sessions)
@@ -385,6 +387,7 @@ class GuardedServer(Server):
         watchdog = asyncio.create_task(end_when_idle())
         self._sessions[websocket] = app_service
         try:
+            # _Watched stands in for the WebSocketResponse (it forwards everything, noting activity)
             await super()._process_messages(_Watched(websocket, touch), app_service)  # type: ignore[arg-type]
         finally:
             watchdog.cancel()

@@ -13,6 +13,7 @@ from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
 
@@ -65,7 +66,8 @@ class TabStrip(Widget, can_focus=False):
 
     def render(self) -> Content:
         width = self.size.width
-        labels, bar = [], []
+        labels: list[str | tuple[str, VisualStyle]] = []
+        bar: list[tuple[str, VisualStyle]] = []
         bar_style = self.get_visual_style("tab-strip--bar")
         end = 0
         for start, end, tab, text in self._spans():

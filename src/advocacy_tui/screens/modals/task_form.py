@@ -172,6 +172,7 @@ class TaskForm(AskBeforeDiscard, _Dialog):
             problems["due"] = "A repeating task needs a first due date."
         if self.problems_first(problems):
             return
+        assert rule is not None  # a rule that does not parse is one of the problems above
         when = value["time"].strip()
         base = self.original or Task(None, "")
         task = replace(
