@@ -88,6 +88,8 @@ def mention_everywhere(path: Path, name: str, email: str) -> int:
     c("INSERT INTO readiness_answers (run_id, question_id, answered_at) VALUES (1, 'q1', ?)", (now,))
     c("INSERT INTO files_written (path, kind, written_at) VALUES ('/nowhere/x.csv', 'export', ?)", (now,))
     c("INSERT INTO users (name, token_hash, created_at) VALUES ('x', 'h', ?)", (now,))
+    c("INSERT INTO post_tombstones (uid, created_at, deleted_at) VALUES ('gone@advocacy-tui', ?, ?)",
+      (now, now))
     c("INSERT INTO changes (changed_at, who, table_name, row_id, action) VALUES (?, 'x', 'posts', 1, 'added')",
       (now,))
     columns = _schema_text_columns(conn)
