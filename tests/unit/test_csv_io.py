@@ -251,6 +251,14 @@ def test_any_file_is_imported_exactly_or_refused_with_row_and_reason(tmp_path_fa
             try:
                 if "\x00" in "".join(fields.values()):
                     raise ValidationError({"x": "nul"})
+                # a cell that reads as garbled Polish letters ("Ä\x98" is a mangled "Ę") is
+                # refused by the importer, whatever else the row holds
+                from advocacy_tui.data import decoding
+                from advocacy_tui.data.csv_io import GARBLE_CHECKED
+
+                if any(row[f] and decoding.ungarble(row[f].strip()) is not None for f in GARBLE_CHECKED
+                       if f in row):
+                    raise ValidationError({"x": "garbled"})
                 a = build_ambassador(fields)
                 expected.append((a.name, a.email, a.department, a.role, a.status, a.linkedin,
                                  a.joined.isoformat() if a.joined else None, a.notes))
