@@ -20,6 +20,8 @@ The numeric date stays dd.mm.yyyy in both languages: it is how the app's users t
 
 from __future__ import annotations
 
+from typing import Literal
+
 from datetime import date, datetime
 
 from babel import dates as babel_dates
@@ -68,7 +70,7 @@ def month_title(year: int, month: int, language: str | None = None) -> str:
 
 def weekday_names(short: bool = True, language: str | None = None) -> list[str]:
     """Monday first: ["pon.", "wt.", ...] or ["Mon", "Tue", ...]."""
-    width = "abbreviated" if short else "wide"
+    width: Literal["abbreviated", "wide"] = "abbreviated" if short else "wide"
     names = babel_dates.get_day_names(width, context="format", locale=_language(language))
     return [names[day] for day in range(7)]
 

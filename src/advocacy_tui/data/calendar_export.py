@@ -352,7 +352,9 @@ def _timed_lines(day_text: str, time_text: str, zone: tzinfo | None, minutes: in
     """DTSTART and DTEND of a timed event in ``zone`` (TZID for a named zone, else UTC)."""
     day = date.fromisoformat(day_text)
     at = datetime.strptime(time_text, "%H:%M").time()
-    start = planned_moment(day, at, zone) if zone is not None else datetime.combine(day, at).astimezone()
+    moment = planned_moment(day, at, zone) if zone is not None else datetime.combine(day, at).astimezone()
+    assert moment is not None  # planned_moment gives None only for a post without a time
+    start = moment
     end = start.astimezone(UTC) + timedelta(minutes=minutes)
     zone_id = _zone_id(zone)
     if zone_id is None or zone is None:

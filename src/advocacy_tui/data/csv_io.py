@@ -908,7 +908,7 @@ def plan_import(
     if name_parts:
         label["name"] = columns["name"]
     if joined is None:
-        order, date_problems = date_order, {}
+        order, date_problems = date_order, dict[int, str]()
     elif _survey_dates:
         order, date_problems = _date_problems(survey, label["joined"])
     else:

@@ -164,6 +164,8 @@ class PostRepo:
         """Save ``post``. With ``expected`` (the version the edit started from), refuse with
         ``ChangedMeanwhile`` when the row now differs from it or is gone: checked and written
         in one transaction, so another window's save is never overwritten unseen."""
+        if post.id is None:
+            raise ValueError("update needs a post with an id")
         values = self._values(post)
         values["updated_at"] = self.store.now_text()
         sets = ", ".join(f"{name} = ?" for name in values)

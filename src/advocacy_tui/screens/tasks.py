@@ -54,7 +54,7 @@ COLUMNS = [
 CATEGORY_KEYS = list(CATEGORIES)
 
 
-def tick_history(app: App) -> list[TickResult]:
+def tick_history(app: App) -> list[TickResult | RoutineAdded]:
     """The app-wide undo list of ticks (shared by Today and Tasks)."""
     history = getattr(app, "_task_ticks", None)
     if history is None:

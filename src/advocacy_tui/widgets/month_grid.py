@@ -237,6 +237,7 @@ class MonthGrid(Widget, can_focus=True):
         room = height - 1
         fits = total > 0 and total <= room and len(titles) == total
         if total and not fits:  # the counts say what the cell cannot list
+            assert summary is not None  # total > 0 means there is a summary
             counts = day_counts_text(summary.counts, max(1, width - cell_len(first) - 1 - len(leader))) + leader
             first = f"{first} {counts}"
         if height == 1:
