@@ -20,9 +20,8 @@ The numeric date stays dd.mm.yyyy in both languages: it is how the app's users t
 
 from __future__ import annotations
 
-from typing import Literal
-
 from datetime import date, datetime
+from typing import Literal
 
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
