@@ -365,10 +365,11 @@ async def test_readiness_summary_shows_each_next_step_whole(store, make_app):
             await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SummaryScreen)
-        steps = screen.query_one("#steps")
-        steps.focus()
-        screen.query_one("#summary").scroll_to_widget(steps, animate=False, top=True)
-        await pilot.pause()
+        # the steps are printed whole above their tick list: show that text from its top
+        text = screen.query_one("#steps-text")
+        screen.query_one("#summary").scroll_to_widget(text, animate=False, top=True)
+        for _ in range(3):
+            await pilot.pause()
         flat = " ".join(screen_text(app).split())
         for step in screen.result.steps:
             assert " ".join(step.text.split()) in flat
