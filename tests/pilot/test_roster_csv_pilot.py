@@ -152,3 +152,28 @@ async def test_import_dialog_takes_a_column_map_and_a_date_order(store, make_app
         await _wait_for_plan(pilot, dialog)
         assert dialog.plan is not None and dialog.plan.ok
         assert dialog.plan.add[0][:2] == ("Anna", "anna@firma.pl") and dialog.plan.add[0][6] == "2022-03-04"
+
+
+async def test_the_file_box_completes_folder_and_file_names(store, make_app, tmp_path):
+    from textual.widgets import Input
+
+    folder = tmp_path / "Pobrane z HR"
+    folder.mkdir()
+    (folder / "ludzie-2026.csv").write_text("name\nOla\n", encoding="utf-8")
+    (folder / "notatki.docx").write_text("x", encoding="utf-8")
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("I")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportDialog)
+        box = app.screen.query_one("#import-path", Input)
+        box.focus()
+        box.value = ""
+        await pilot.press(*f"{tmp_path}/Po")
+        await pilot.pause(0.2)
+        await pilot.press("right")  # takes the greyed completion
+        assert box.value == f"{folder}/"
+        await pilot.press("l")
+        await pilot.pause(0.2)
+        await pilot.press("right")
+        assert box.value == f"{folder}/ludzie-2026.csv"  # a file the import reads, not the .docx

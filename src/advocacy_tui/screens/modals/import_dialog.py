@@ -38,6 +38,7 @@ from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import _, ngettext
 from advocacy_tui.screens.modals.forms import Field, Rule, TickBox
+from advocacy_tui.widgets.path_suggester import PathSuggester
 
 MAX_PROBLEMS_SHOWN = 40
 SKIP_OFF = "Skip the rows with problems: no"
@@ -137,8 +138,9 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             yield Static(_("Import people from a file"), classes="dialog-title", markup=False)
             yield Field("File", Input(self.initial_path, placeholder="~/Downloads/people.csv  (Enter checks it)",
                                       validators=[Rule(check_import_path)], compact=True,
+                                      suggester=PathSuggester((".csv", ".tsv", ".txt", ".xlsx", ".json")),
                                       id="import-path"), name="path")
-            yield Static(_("CSV, Excel (.xlsx) or JSON, as HR systems and Excel write them."),
+            yield Static(_("CSV, Excel (.xlsx) or JSON from HR or Excel · → completes names"),
                          id="import-hint", markup=False)
             yield Field(_("Columns"), Input("", placeholder=_("optional: state=ignore; Kto=name"),
                                             validators=[Rule(check_column_map)], compact=True,
