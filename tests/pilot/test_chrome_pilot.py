@@ -180,7 +180,11 @@ async def test_the_screenshot_command_saves_a_private_file(store, make_app, tmp_
     async with app.run_test(size=(100, 30)) as pilot:
         (command,) = [c for c in app.get_system_commands(app.screen) if c.title == "Screenshot"]
         command.callback()
-        await pilot.pause(0.3)
-        (saved,) = (tmp_path / "data" / "screenshots").glob("*.svg")
+        folder = tmp_path / "data" / "screenshots"
+        for _ in range(100):  # the command saves on a short timer: wait for the file, not a time
+            await pilot.pause(0.1)
+            if folder.is_dir() and any(folder.glob("*.svg")):
+                break
+        (saved,) = folder.glob("*.svg")
         assert stat.S_IMODE(saved.stat().st_mode) == 0o600
         assert saved.read_text(encoding="utf-8").startswith("<svg")
