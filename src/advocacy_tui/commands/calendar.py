@@ -48,14 +48,23 @@ def _write(data: bytes, output: Path | None, store: Store) -> None:
     tell(f"Wrote {output}.")
 
 
+def _calendar_options(command):
+    """The options both calendar files take: format, output file, day range, database."""
+    for option in reversed([
+        click.option("--format", "fmt", type=click.Choice(["ics"]), default="ics", show_default=True,
+                     help="The file format (iCalendar, for Outlook, Google Calendar, Thunderbird)."),
+        click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+                     help="Write to this file instead of the screen."),
+        click.option("--from", "from_text", default=None, help="First day (dd.mm.yyyy or yyyy-mm-dd)."),
+        click.option("--to", "to_text", default=None, help="Last day (dd.mm.yyyy or yyyy-mm-dd)."),
+        db_option,
+    ]):
+        command = option(command)
+    return command
+
+
 @export.command("calendar", context_settings=CONTEXT)
-@click.option("--format", "fmt", type=click.Choice(["ics"]), default="ics", show_default=True,
-              help="The file format (iCalendar, for Outlook, Google Calendar, Thunderbird).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Write to this file instead of the screen.")
-@click.option("--from", "from_text", default=None, help="First day (dd.mm.yyyy or yyyy-mm-dd).")
-@click.option("--to", "to_text", default=None, help="Last day (dd.mm.yyyy or yyyy-mm-dd).")
-@db_option
+@_calendar_options
 @click.pass_context
 def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text: str | None,
                     to_text: str | None, db_path: Path | None) -> None:
@@ -86,13 +95,7 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
 
 
 @export.command("tasks", context_settings=CONTEXT)
-@click.option("--format", "fmt", type=click.Choice(["ics"]), default="ics", show_default=True,
-              help="The file format (iCalendar, for Outlook, Google Calendar, Thunderbird).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Write to this file instead of the screen.")
-@click.option("--from", "from_text", default=None, help="First day (dd.mm.yyyy or yyyy-mm-dd).")
-@click.option("--to", "to_text", default=None, help="Last day (dd.mm.yyyy or yyyy-mm-dd).")
-@db_option
+@_calendar_options
 @click.pass_context
 def export_tasks(ctx: click.Context, fmt: str, output: Path | None, from_text: str | None,
                  to_text: str | None, db_path: Path | None) -> None:

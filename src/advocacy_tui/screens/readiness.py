@@ -208,7 +208,7 @@ differ. First business effects usually take 6–9 months.
         unfinished = self.repo.latest_unfinished()
         if unfinished and unfinished.bank == name and unfinished.language == language \
                 and unfinished.workshop == workshop:
-            self.notify(f"Resumed the unfinished run from {_day(unfinished.started_at)}.")
+            self.notify(f"Resumed the unfinished run from {_day(unfinished.started_at)}.", markup=False)
             self.open_run(unfinished)
             return
         self.start(bank, workshop=workshop)

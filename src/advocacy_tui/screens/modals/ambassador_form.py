@@ -25,7 +25,7 @@ from advocacy_tui.domain.ambassadors import (
 )
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.i18n import N_, _
-from advocacy_tui.screens.base import plain
+from advocacy_tui.screens.modals.changed import ChangedElsewhereDialog
 from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule
 
 TEXT_FIELDS = ("name", "email", "department", "linkedin", "joined")
@@ -48,44 +48,17 @@ def shown_value(person: Ambassador, field_name: str) -> str:
     return text or _("(empty)")
 
 
-class ChangedDialog(ModalScreen[str | None]):
-    """The person was saved elsewhere while this form was open. Dismisses "mine", "theirs",
-    or None (back to the form, nothing lost)."""
-
-    BINDINGS = [
-        Binding("k", "choose('mine')", "Keep mine", id="conflict.mine"),
-        Binding("t", "choose('theirs')", "Take theirs", id="conflict.theirs"),
-        Binding("escape", "choose(None)", "Back to the form", id="conflict.back"),
-    ]
+class ChangedDialog(ChangedElsewhereDialog):
+    """The person was saved elsewhere while this form was open: the question every record
+    asks, with the fields that differ. Dismisses "mine", "theirs", or None (back to the form)."""
 
     def __init__(self, mine: Ambassador, theirs: Ambassador, fields: tuple[str, ...]) -> None:
-        super().__init__()
+        details = [_("{field}: yours “{mine}”, saved “{theirs}”").format(
+            field=_(FIELD_LABELS[name]), mine=shown_value(mine, name), theirs=shown_value(theirs, name))
+            for name in fields]
+        super().__init__(_("Someone saved this person in another tab or window after you opened "
+                           "the form."), details)
         self.mine, self.theirs, self.fields = mine, theirs, fields
-
-    def compose(self) -> ComposeResult:
-        lines = [_("Someone saved this person in another tab or window after you opened "
-                   "the form.")]
-        for name in self.fields:
-            lines.append(_("{field}: yours “{mine}”, saved “{theirs}”").format(
-                field=_(FIELD_LABELS[name]), mine=shown_value(self.mine, name),
-                theirs=shown_value(self.theirs, name)))
-        lines.append(_("Keep mine saves your form over it; take theirs drops your changes."))
-        with Vertical(classes="dialog"):
-            yield Static(plain(_("Changed since you opened it")), classes="dialog-title")
-            yield Static(plain("\n".join(lines), single_line=False), classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Keep mine (k)"), variant="warning", id="mine", compact=True)
-                yield Button(_("Take theirs (t)"), id="theirs", compact=True)
-                yield Button(_("Back (Esc)"), id="back", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#back", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(None if event.button.id == "back" else event.button.id)
-
-    def action_choose(self, choice: str | None) -> None:
-        self.dismiss(choice)
 
 
 class AmbassadorForm(AskBeforeDiscard, ModalScreen[Ambassador | None]):

@@ -3,7 +3,7 @@ removed) after this form was opened. The user chooses; nothing is overwritten un
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,13 +25,15 @@ class ChangedElsewhereDialog(ModalScreen[str | None]):
         Binding("escape", "choose(None)", "Back to the form", id="changed.back"),
     ]
 
-    def __init__(self, what_happened: str) -> None:
+    def __init__(self, what_happened: str, details: Sequence[str] = ()) -> None:
         super().__init__()
         self.what_happened = what_happened
+        self.details = tuple(details)
 
     def compose(self) -> ComposeResult:
-        text = self.what_happened + " " + _("Keep mine saves your form over it; take theirs drops "
-                                            "your changes; Esc goes back to your form.")
+        text = "\n".join([self.what_happened, *self.details,
+                          _("Keep mine saves your form over it; take theirs drops your changes; "
+                            "Esc goes back to your form.")])
         with Vertical(classes="dialog"):
             yield Static(plain(_("Changed since you opened it")), classes="dialog-title")
             yield Static(plain(text, single_line=False), classes="dialog-body")
