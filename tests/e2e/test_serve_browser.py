@@ -177,21 +177,21 @@ def test_two_tabs_edit_the_same_person_and_the_second_save_asks(served, browser)
     add_person(first, "Shared Person")
     assert wait_for(lambda: people_named(db, "Shared Person") == 1)
     second = open_app(browser, url)
-    time.sleep(2)  # a canvas has no text to wait for: generous pauses, for a busy machine
+    time.sleep(3)  # a canvas has no text to wait for: generous pauses, for a busy machine
     first.keyboard.press("e")  # the first tab opens the form, and waits
-    time.sleep(2)
+    time.sleep(3)
     first.keyboard.press("End")
-    first.keyboard.type(" A", delay=30)
+    first.keyboard.type(" A", delay=50)
     time.sleep(1)
     second.keyboard.press("2")
-    time.sleep(2)
+    time.sleep(3)
     second.keyboard.press("e")
-    time.sleep(2)
+    time.sleep(3)
     second.keyboard.press("End")
-    second.keyboard.type(" B", delay=30)
+    second.keyboard.type(" B", delay=50)
     time.sleep(1)
     second.keyboard.press("Enter")  # nothing changed since it opened: saved at once
-    assert wait_for(lambda: people_named(db, "Shared Person B") == 1)
+    assert wait_for(lambda: people_named(db, "Shared Person B") == 1, timeout=45)
     first.keyboard.press("Enter")  # the person changed since this form opened: it asks
     time.sleep(4)
     assert people_named(db, "Shared Person B") == 1, "the second save overwrote without asking"
