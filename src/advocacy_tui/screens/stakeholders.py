@@ -18,6 +18,7 @@ from advocacy_tui.domain.stakeholders import STANCE_LABELS, Stakeholder, kind_te
 from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import typing_in
+from advocacy_tui.screens.crud import Records
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = [
@@ -190,49 +191,41 @@ class StakeholderView(Vertical):
         else:
             self.sort_by(SORT_ORDER[(SORT_ORDER.index(current) + 1) % len(SORT_ORDER)])
 
-    def action_add(self) -> None:
+    @property
+    def records(self) -> Records[Stakeholder]:
         from advocacy_tui.screens.modals.stakeholder_form import StakeholderForm
 
-        def saved(stakeholder: Stakeholder | None) -> None:
-            if stakeholder is None:
-                return
-            new_id = self.repo.add(stakeholder)
-            self.refresh_rows(keep_key=new_id)
-            self.notify(f"Added {stakeholder.name} to the stakeholder map.", markup=False)
+        return Records(
+            self, "stakeholder", load=self.repo.get,
+            form=lambda stakeholder: StakeholderForm(self.today, stakeholder),
+            insert=self.repo.add,
+            update=lambda stakeholder, expected: self.repo.update(stakeholder, expected=expected),
+            remove=self.repo.delete, refresh=self._refresh,
+            added_text=lambda s: _("Added {name} to the stakeholder map.").format(name=s.name),
+            saved_text=lambda s: _("Saved {name}.").format(name=s.name),
+            removed_text=lambda s: _("Removed {name} from the stakeholder map.").format(name=s.name))
 
-        self.app.push_screen(StakeholderForm(self.today), saved)
+    def _refresh(self, key: int | None) -> None:
+        """The list again, the cursor on ``key`` or, without one, on the same line."""
+        if key is not None:
+            self.refresh_rows(keep_key=key)
+            return
+        cursor = self.table.cursor
+        self.refresh_rows()
+        self.table.move_cursor(cursor)
+
+    def action_add(self) -> None:
+        self.records.add()
 
     def action_edit(self) -> None:
         key = self.table.cursor_key
         if key is None:
-            self.notify("There is no stakeholder to edit yet: press a to add one.", markup=False)
+            self.notify(_("There is no stakeholder to edit yet: press a to add one."), markup=False)
             return
         self.edit(key)
 
-    def edit(self, key: int, draft: Stakeholder | None = None) -> None:
-        from advocacy_tui.screens.modals.changed import save_or_ask
-        from advocacy_tui.screens.modals.stakeholder_form import StakeholderForm
-
-        current = self.repo.get(key)
-        if current is None:
-            self.refresh_rows()
-            return
-
-        def saved(stakeholder: Stakeholder | None) -> None:
-            if stakeholder is None:
-                return
-
-            def write(checked: bool) -> None:
-                self.repo.update(stakeholder, expected=current if checked else None)
-
-            def done() -> None:
-                self.refresh_rows(keep_key=key)
-                self.notify(f"Saved {stakeholder.name}.", markup=False)
-
-            save_or_ask(self.screen, "stakeholder", write, saved=done,
-                        reopen=lambda: self.edit(key, stakeholder), dropped=lambda: self.refresh_rows(keep_key=key))
-
-        self.app.push_screen(StakeholderForm(self.today, draft or current), saved)
+    def edit(self, key: int) -> None:
+        self.records.edit(key)
 
     def action_step_task(self) -> None:
         """The highlighted stakeholder's next step, with a date, becomes one of the owner's tasks."""
@@ -264,25 +257,11 @@ class StakeholderView(Vertical):
                                         self.today + timedelta(days=7)), chosen)
 
     def action_delete(self) -> None:
-        from advocacy_tui.screens.modals.confirm import ConfirmDialog
-
         key = self.table.cursor_key
         current = self.repo.get(key) if key is not None else None
-        if current is None:
-            self.notify("There is no stakeholder to delete.", markup=False)
+        if key is None or current is None:
+            self.notify(_("There is no stakeholder to delete."), markup=False)
             return
-        cursor = self.table.cursor
-
-        def answered(yes: bool | None) -> None:
-            if not yes or current.id is None:
-                return
-            self.repo.delete(current.id)
-            self.refresh_rows()
-            self.table.move_cursor(cursor)
-            self.notify(f"Removed {current.name} from the stakeholder map.", markup=False)
-
-        self.app.push_screen(
-            ConfirmDialog("Delete this stakeholder?",
-                          f"{current.name} and the notes about them will be removed for good."),
-            answered,
-        )
+        self.records.delete(key, _("Delete this stakeholder?"),
+                            _("{name} and the notes about them will be removed for good.").format(
+                                name=current.name))
