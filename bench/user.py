@@ -44,7 +44,8 @@ LIMITS = {
 def child_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "ADVOCACY_TUI_DB")}
     env.update(TERM="xterm-256color", COLORTERM="truecolor", XDG_CONFIG_HOME=str(home / "config"),
-               XDG_DATA_HOME=str(home / "data"), LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8")
+               XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"),
+               LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8")
     return env
 
 

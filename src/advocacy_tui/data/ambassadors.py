@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import NamedTuple
@@ -158,10 +159,22 @@ class RosterQuery:
         return " · ".join(parts)
 
 
+_fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
+
+
+def _fold(value: str | None) -> str:
+    """fold(value), word by word through a cache: names and departments repeat their words
+    (an import of 100,000 people folds a few thousand distinct ones). The same result, as
+    folding never joins or moves letters across a space."""
+    if not value or value.isascii():
+        return fold(value)
+    return " ".join(map(_fold_word, value.split(" ")))
+
+
 def _keys(ambassador: Ambassador) -> tuple[str, str]:
-    sort_key = fold(ambassador.name)
+    sort_key = _fold(ambassador.name)
     search = " ".join(
-        part for part in (sort_key, fold(ambassador.email), fold(ambassador.department)) if part
+        part for part in (sort_key, fold(ambassador.email), _fold(ambassador.department)) if part
     )
     return sort_key, search
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import sqlite3
 import tempfile
 from datetime import timedelta
 from pathlib import Path
@@ -13,9 +17,9 @@ from advocacy_tui.data.demo_content import demo_language, demo_text
 from advocacy_tui.data.demo_tasks import fill_tasks
 from advocacy_tui.data.posts import fill_calendar
 from advocacy_tui.data.roster_life import fill_roster_life
-from advocacy_tui.data.store import Store
+from advocacy_tui.data.store import Store, StoreError
 from advocacy_tui.domain.ambassadors import build_ambassador
-from advocacy_tui.domain.clock import Clock
+from advocacy_tui.domain.clock import Clock, SystemClock
 from advocacy_tui.domain.dates import format_date
 
 
@@ -44,9 +48,82 @@ def fill_demo(store: Store, language: str | None = None) -> None:
     fill_readiness(store, language)
 
 
-def open_demo(clock: Clock | None = None, folder: Path | None = None, language: str | None = None) -> Store:
-    """A fresh temporary copy of the demo program; the user's own data is never touched."""
+def open_demo(clock: Clock | None = None, folder: Path | None = None, language: str | None = None,
+              *, cached: bool | None = None) -> Store:
+    """A fresh temporary copy of the demo program; the user's own data is never touched.
+
+    With ``cached`` (the default when neither a clock nor a folder is given, as the app and
+    the CLI call it) the program built once is kept in the user's cache folder and each
+    start copies it (SQLite's backup API) instead of building it again: the copy is still
+    fresh, nothing done in the demo reaches the cached file. The file is named after what
+    it was built from (the demo's content, the code that writes it, the app's version, the
+    language, today's date and the time zone), so a new day or a new version builds anew.
+    """
+    if cached is None:
+        cached = clock is None and folder is None
     folder = folder or Path(tempfile.mkdtemp(prefix="advocacy-demo-"))
-    store = Store.open(folder / "demo.db", clock=clock)
+    target = folder / "demo.db"
+    if cached:
+        try:
+            source = _cached_demo(clock or SystemClock(), demo_language(language))
+        except (OSError, sqlite3.Error, StoreError):
+            source = None  # no cache folder, a full disk: build in place as before
+        if source is not None:
+            try:
+                _copy(source, target)
+                return Store.open(target, clock=clock)
+            except (OSError, sqlite3.Error, StoreError):  # a broken cached file: made again next time
+                source.unlink(missing_ok=True)
+                for leftover in folder.glob("demo.db*"):
+                    leftover.unlink(missing_ok=True)
+    store = Store.open(target, clock=clock)
     fill_demo(store, language)
     return store
+
+
+def _demo_key(clock: Clock, language: str) -> str:
+    """What the demo program is made of, as a short hash."""
+    import hashlib
+
+    import advocacy_tui
+
+    package = Path(advocacy_tui.__file__).parent
+    digest = hashlib.sha256()
+    now = clock.now()
+    digest.update(f"{advocacy_tui.__version__}|{language}|{clock.today()}|{now.utcoffset()}".encode())
+    for part in ("data", "domain", "content", f"locale/{language}/LC_MESSAGES"):
+        for path in sorted((package / part).glob("*")):
+            if path.suffix in (".py", ".toml", ".po", ".mo"):
+                stat = path.stat()
+                digest.update(f"{part}/{path.name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:20]
+
+
+def _cached_demo(clock: Clock, language: str) -> Path:
+    """The demo program in the cache folder, built there first when missing."""
+    from advocacy_tui.paths import cache_dir
+
+    folder = cache_dir() / "demo"
+    path = folder / f"demo-{language}-{_demo_key(clock, language)}.db"
+    if path.is_file():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob(f"demo-{language}-*.db"):  # yesterday's, or an older version's
+        old.unlink(missing_ok=True)
+    building = Path(tempfile.mkdtemp(prefix="build-", dir=folder))
+    try:
+        with Store.open(building / "demo.db", clock=clock) as store:
+            fill_demo(store, language)
+            partial = building / path.name
+            _copy(store.path, partial)
+        os.replace(partial, path)  # whole or not at all, whoever else is building it
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    return path
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy a database with SQLite's backup API (a consistent copy, whatever its journal)."""
+    with contextlib.closing(sqlite3.connect(source)) as origin, \
+            contextlib.closing(sqlite3.connect(target)) as copy:
+        origin.backup(copy)

@@ -250,28 +250,37 @@ class PostRepo:
         Counting runs on an index (posts_mix_by_day); only ``titles_per_day`` titles a day
         reach Python, so a busy month costs the same as a quiet one.
         """
-        extra, params = (flt or PostFilter()).where()
+        flt = flt or PostFilter()
+        extra, params = flt.where()
+        inner, _params = flt.where("q.")
         span = [first.isoformat(), last.isoformat(), *params]
         conn = self.store.db.conn
-        # The few owners and managers, looked up once: joining every post of the range to
-        # its author costs more than the counting itself.
-        leader = "p.author_id IN (SELECT id FROM ambassadors WHERE role IN ('owner', 'manager'))"
+        # Three small queries, each on an index: counts by day and state (posts_mix_by_day),
+        # the days with a post by an owner or a manager (the few of them, through
+        # posts_by_author), and the first titles of each day (posts_by_day, a few rows a day).
+        # One query for all of it joined every post of the range to its author and numbered
+        # them with a window function: ten times as long at 100,000 posts.
+        leaders = "SELECT id FROM ambassadors WHERE role IN ('owner', 'manager')"
         days: dict[date, DaySummary] = {}
-        for day_text, state, by_leader, count in conn.execute(
-            f"SELECT p.planned_on, p.state, {leader}, count(*) FROM posts p "
-            f"WHERE p.planned_on BETWEEN ? AND ?{extra} GROUP BY 1, 2, 3", span,
+        for day_text, state, count in conn.execute(
+            f"SELECT p.planned_on, p.state, count(*) FROM posts p "
+            f"WHERE p.planned_on BETWEEN ? AND ?{extra} GROUP BY 1, 2", span,
         ):
             day = date.fromisoformat(day_text)
             summary = days.get(day) or days.setdefault(day, DaySummary({}, False, []))
-            summary.counts[state] = summary.counts.get(state, 0) + count
-            if by_leader and not summary.leader:
-                days[day] = summary = summary._replace(leader=True)
-        # The first titles of each day are chosen on the index alone; only they are read.
+            summary.counts[state] = count
+        for (day_text,) in conn.execute(
+            f"SELECT DISTINCT p.planned_on FROM posts p WHERE p.planned_on BETWEEN ? AND ?{extra} "
+            f"AND p.author_id IN ({leaders})", span,
+        ):
+            day = date.fromisoformat(day_text)
+            if day in days:
+                days[day] = days[day]._replace(leader=True)
         for day_text, state, title, by_leader in conn.execute(
-            f"SELECT p.planned_on, p.state, p.title, {leader} FROM (SELECT p.id, row_number() "
-            "OVER (PARTITION BY p.planned_on ORDER BY p.planned_time, p.id) AS n FROM posts p "
-            f"WHERE p.planned_on BETWEEN ? AND ?{extra}) AS firsts JOIN posts p ON p.id = firsts.id "
-            "WHERE firsts.n <= ? ORDER BY p.planned_on, firsts.n",
+            "WITH RECURSIVE range(day) AS (SELECT ? UNION ALL SELECT date(day, '+1 day') FROM range "
+            f"WHERE day < ?) SELECT p.planned_on, p.state, p.title, p.author_id IN ({leaders}) "
+            "FROM range JOIN posts p ON p.id IN (SELECT q.id FROM posts q WHERE q.planned_on = range.day"
+            f"{inner} ORDER BY q.planned_time, q.id LIMIT ?) ORDER BY p.planned_on, p.planned_time, p.id",
             [*span, titles_per_day],
         ):
             days[date.fromisoformat(day_text)].titles.append((state, title, bool(by_leader)))
