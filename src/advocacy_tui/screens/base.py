@@ -54,6 +54,24 @@ class SectionScreen(Screen):
     def advocacy(self) -> AdvocacyApp:
         return self.app  # type: ignore[return-value]
 
+    # -- shown again --------------------------------------------------------------------
+    # A section left for another one (or covered by a dialog) may come back to changed data.
+    # Textual resumes a screen also when it is first shown, right after on_mount has loaded
+    # it; only a resume after a suspend calls ``shown_again``.
+
+    _away: bool = False
+
+    def on_screen_suspend(self) -> None:
+        self._away = True
+
+    def on_screen_resume(self) -> None:
+        if self._away and self.is_mounted:
+            self._away = False
+            self.shown_again()
+
+    def shown_again(self) -> None:
+        """Back from another section or a dialog: load what may have changed meanwhile."""
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         """Commands of this screen for the command palette."""
         return ()

@@ -231,18 +231,11 @@ the item as a draft on the selected calendar day, `o` opens a graphic's file or 
         return self.grid.cursor
 
     def on_mount(self) -> None:
-        self._was_away = False
         self.reload()
         self.grid.focus()
 
-    def on_screen_suspend(self) -> None:
-        self._was_away = True
-
-    def on_screen_resume(self) -> None:
-        # Back from another section or a dialog: the data may have changed meanwhile.
-        if self.is_mounted and self._was_away:
-            self._was_away = False
-            self.reload()
+    def shown_again(self) -> None:
+        self.reload()
 
     # -- loading --------------------------------------------------------------------------
 

@@ -278,15 +278,8 @@ program's database file as soon as you confirm.
             self.stakeholders.table.focus()
             self.sub_title = "Roster · stakeholder map"
 
-    def on_screen_suspend(self) -> None:
-        self._was_away = True
-
-    def on_screen_resume(self) -> None:
-        # Back from another section or a dialog, the data may have changed meanwhile. The
-        # resumes that come with opening the screen find the rows just loaded by on_mount.
-        if self.is_mounted and getattr(self, "_was_away", False):
-            self._was_away = False
-            self.refresh_rows(keep_key=self.table.cursor_key)
+    def shown_again(self) -> None:
+        self.refresh_rows(keep_key=self.table.cursor_key)
 
     # -- rows ------------------------------------------------------------------------
 

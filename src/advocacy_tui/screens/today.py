@@ -364,19 +364,14 @@ indicators.
         self.table.reload()
         self._size_table()
         self.table.focus()
-        self._fresh = True
         # paint first, then count: the numbers arrive a moment after the screen appears
         self.call_after_refresh(self.count_indicators)
 
     def on_resize(self, event) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
 
-    def on_screen_resume(self) -> None:
-        if getattr(self, "_fresh", False):
-            self._fresh = False
-            return
-        if self.is_mounted:
-            self.action_refresh()
+    def shown_again(self) -> None:
+        self.action_refresh()
 
     def _first_steps(self) -> None:
         """A new program: the owner's first steps, until all are done."""
