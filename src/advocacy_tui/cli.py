@@ -1,159 +1,76 @@
-"""The command line: a bare ``advocacy-tui`` opens the app; subcommands script it.
-
-Only the bare command (and commands that open a screen) load Textual; import,
-export and report commands stay fast and scriptable.
-"""
+"""The ``advocacy-tui`` command: it assembles the commands of ``commands/`` and turns
+every error into one plain line. What the commands share is in ``commands/common.py``."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
-from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import click
 
 from advocacy_tui import __version__, paths
-from advocacy_tui.commands import output
+from advocacy_tui.commands import common
+from advocacy_tui.commands.common import CONTEXT, UserError, say_error
 from advocacy_tui.config import ConfigError, Settings, load_settings
-from advocacy_tui.data.store import Store, StoreError
-from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import LANGUAGES, _, choose_language, current_language, set_language
-
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def say_error(message: str) -> None:
-    """One line on stderr. Paths and values the user typed may hold control characters:
-    they are shown as visible escapes (``\\x1b``), never sent to the terminal."""
-    output.say_error(message)
-
-
-class UserError(click.ClickException):
-    """A problem the user can fix, printed as one line with exit status 1."""
-
-    exit_code = 1
-
-    def show(self, file: Any = None) -> None:
-        say_error(self.format_message())
-
-
-def db_option(function: Callable) -> Callable:
-    """``--db PATH`` on a subcommand (it may also be given before the subcommand)."""
-    return click.option(
-        "--db",
-        "db_path",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="The program's database file (default: ADVOCACY_TUI_DB, config, or the data folder).",
-    )(function)
-
-
-def load_config() -> Settings:
-    try:
-        return load_settings(paths.config_file())
-    except ConfigError as error:
-        raise UserError(str(error)) from None
-
-
-def resolve_db(ctx: click.Context, db_path: Path | None, settings: Settings) -> Path:
-    given = db_path or (ctx.find_root().params.get("db_path") if ctx.find_root() else None)
-    if given:
-        return Path(given).expanduser()
-    path = paths.default_db(settings.db)
-    if not settings.db and "ADVOCACY_TUI_DB" not in os.environ:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def demo_requested(ctx: click.Context) -> bool:
-    """Was ``--demo`` given (before the subcommand)?"""
-    return bool(ctx.find_root().params.get("demo"))
-
-
-def open_store(ctx: click.Context, db_path: Path | None, settings: Settings | None = None, *,
-               create: bool = True, demo_ok: bool = True) -> Store:
-    """Open the database for a subcommand, turning every problem into one clear line.
-
-    ``create=False`` for commands that only read: a path that does not exist is refused
-    rather than created empty. With ``--demo`` a fresh sample program is opened instead
-    (removed again when the command ends), or refused where ``demo_ok`` is false: there
-    it would change nothing that is kept.
-    """
-    if demo_requested(ctx):
-        if not demo_ok:
-            raise UserError(_("--demo works on a throwaway copy of the sample program, so this "
-                              "command would change nothing that is kept. Leave out --demo."))
-        if db_path is not None or ctx.find_root().params.get("db_path"):
-            raise UserError(_("Give either --demo or --db, not both."))
-        import shutil
-
-        from advocacy_tui.data.demo import open_demo
-
-        store = open_demo()
-        folder = store.path.parent
-        ctx.find_root().call_on_close(lambda: shutil.rmtree(folder, ignore_errors=True))
-        return store
-    settings = settings or load_config()
-    try:
-        return Store.open(resolve_db(ctx, db_path, settings), create=create)
-    except StoreError as error:
-        raise UserError(str(error)) from None
-
-
-def check_output(ctx: click.Context, output: Path | None, db_path: Path | None) -> Path | None:
-    """Refuse an output file that is the database, its log, the config file, a device,
-    a pipe or a socket, before anything is opened or written."""
-    if output is None or str(output) == "-":
-        return output
-    from advocacy_tui.data.paths_check import check_output_path
-
-    databases = [] if demo_requested(ctx) else [resolve_db(ctx, db_path, load_config())]
-    try:
-        return check_output_path(output, databases=databases)
-    except OSError as error:
-        raise UserError(str(error)) from None
+from advocacy_tui.data.store import StoreError
+from advocacy_tui.i18n import LANGUAGES, N_, _, choose_language, set_language
 
 
 class _Commands(click.Group):
     """The feature modules (import, export, report, serve, ...) are loaded on first need:
-    opening the app itself does not pay for importing the code of every command."""
+    opening the app itself does not pay for importing the code of every command. Their
+    help is put in the language in use as they are handed out."""
 
     def _load(self) -> None:
         if not getattr(self, "_loaded", False):
             self._loaded = True
-            from advocacy_tui.commands import backup, calendar, readiness, roster, serve, users  # noqa: F401
+            from advocacy_tui.commands import (  # noqa: F401
+                backup,
+                calendar,
+                locate,
+                readiness,
+                roster,
+                serve,
+                users,
+            )
+
+            for name, command in common.COMMANDS.items():
+                self.add_command(command, name)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         self._load()
-        return super().get_command(ctx, cmd_name)
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            common.translate_help(command)
+        return command
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         self._load()
         return super().list_commands(ctx)
 
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        common.translate_help(self)
+        super().format_help(ctx, formatter)
 
-@click.group(cls=_Commands, invoke_without_command=True, context_settings=CONTEXT)
+
+@click.group(cls=_Commands, invoke_without_command=True, context_settings=CONTEXT,
+             help=N_("Run an employee-advocacy program: roster, calendar, tasks and readiness.\n\n"
+                     "With no command, opens the app."))
 @click.option("--db", "db_path", type=click.Path(path_type=Path), default=None,
-              help="Open this database file instead of the default one.")
-@click.option("--demo", is_flag=True, help="Open a fresh copy of a sample program (your data is not touched).")
+              help=N_("Open this database file instead of the default one."))
+@click.option("--demo", is_flag=True, help=N_("Open a fresh copy of a sample program (your data is not touched)."))
 @click.option("--lang", "lang", type=click.Choice(LANGUAGES), default=None,
-              help="The language of the app and its messages (default: config, then LANG).")
+              help=N_("The language of the app and its messages (default: config, then LANG)."))
 @click.version_option(__version__, "--version", "-V", prog_name="advocacy-tui",
-                      message="%(prog)s %(version)s")
+                      message="%(prog)s %(version)s", help=N_("Show the version and exit."))
 @click.option("--no-saved-settings", "no_saved_settings", is_flag=True, hidden=True,
               help="Never write the config file (the demo served in a browser).")
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None, demo: bool, no_saved_settings: bool,
         lang: str | None) -> None:
-    """Run an employee-advocacy program: roster, calendar, tasks and readiness.
-
-    With no command, opens the app.
-    """
+    from advocacy_tui.commands.app import run_app
     from advocacy_tui.data.files import clean_stale_parts
 
     use_language(lang)
@@ -176,94 +93,27 @@ def use_language(given: str | None) -> str:
     return language
 
 
-def run_app(ctx: click.Context, db_path: Path | None, demo: bool, **app_options: Any) -> None:
-    from advocacy_tui.web.child import end_with_server, served_user
-
-    end_with_server()  # a copy of the app for a browser tab ends when its server does
-    user = served_user()  # the named user signed in to that tab, if the program has users
-    settings = replace(load_config(), language=current_language())  # --lang wins over the file
-    demo_folder = None
-    try:
-        if demo:
-            from advocacy_tui.data.demo import open_demo
-
-            store = open_demo()
-            demo_folder = store.path.parent
-        else:
-            store = open_store(ctx, db_path, settings)
-    except StoreError as error:
-        raise UserError(str(error)) from None
-    if user and not store.read_only:
-        from advocacy_tui.data.users import record_changes_as
-
-        record_changes_as(store, user)  # every change this copy makes is recorded under the name
-    try:
-        from advocacy_tui.app import AdvocacyApp, binding_scopes, known_binding_ids
-        from advocacy_tui.config import check_keymap
-
-        if settings.keymap:  # knowing every binding id means importing every screen
-            try:
-                check_keymap(settings, known_binding_ids(), binding_scopes())
-            except ConfigError as error:
-                raise UserError(str(error)) from None
-        app = AdvocacyApp(
-            store,
-            settings,
-            # The demo never saves settings (a theme chosen in it) to the user's config.
-            config_path=None if demo or ctx.find_root().params.get("no_saved_settings")
-            else paths.config_file(),
-            themes_dir=paths.themes_dir(),
-            catch_errors=True,
-            log_dir=paths.log_dir(),
-            **app_options,
-        )
-        if user:
-            app.title = f"{app.title} · {printable(user)}"
-        app.run()
-    finally:
-        store.close()
-        if demo_folder is not None:
-            shutil.rmtree(demo_folder, ignore_errors=True)
-    if app.return_code:
-        sys.exit(app.return_code)
-
-
-@cli.command(context_settings=CONTEXT)
-@click.argument("what", type=click.Choice(["config", "data", "themes"]))
-def locate(what: str) -> None:
-    """Print where the config file, the database file or the themes folder is."""
-    if what == "data" and demo_requested(click.get_current_context()):
-        raise UserError(_("The demo program is a throwaway copy with no lasting file; "
-                          "leave out --demo to locate your own."))
-    if what == "config":
-        output.say(str(paths.config_file()))
-    elif what == "themes":
-        output.say(str(paths.themes_dir()))
-    else:
-        output.say(str(paths.default_db(load_config().db)))
-
-
-# Feature modules add their commands here (import, export, report, ...); _Commands loads
-# them when a command is asked for. Groups such as ``import`` and ``export`` are created by the first module that needs
-# them through ``group(name, help)`` below, so an empty group is never shown.
-
-_groups: dict[str, click.Group] = {}
-
-
-def group(name: str, help_text: str) -> click.Group:
-    """The ``advocacy-tui NAME`` group (created on first use), for feature modules."""
-    if name not in _groups:
-
-        @cli.group(name, context_settings=CONTEXT, help=help_text)
-        def _group() -> None:
-            pass
-
-        _groups[name] = _group
-    return _groups[name]
+def _lang_given(argv: list[str]) -> str | None:
+    """``--lang X`` / ``--lang=X`` anywhere on the command line, read before click parses it:
+    the help and errors of parsing itself must already be in that language."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
 
 
 def main() -> None:
     """Console entry point: clean one-line errors, exit status 1, never a traceback."""
+    language = use_language(_lang_given(sys.argv[1:]))
+    with common.click_speaks(language):
+        _main()
+
+
+def _main() -> None:
     try:
         cli.main(prog_name="advocacy-tui", standalone_mode=False)
     except click.exceptions.Exit as done:

@@ -79,33 +79,68 @@ def _compiled(po: Path, language: str) -> gettext.NullTranslations:
     Compiling means importing Babel's catalogue code, about a tenth of a second at every
     start; the cached .mo is named by the .po's content, so an edited .po is compiled again.
     """
-    import hashlib
     from io import BytesIO
+
+    for _attempt in range(2):
+        cached = _cached_mo(po, language)
+        if cached is None:
+            break
+        try:
+            return gettext.GNUTranslations(BytesIO(cached.read_bytes()))
+        except (OSError, ValueError):  # damaged: compiled again into its place
+            cached.unlink(missing_ok=True)
+    return gettext.GNUTranslations(BytesIO(_mo_bytes(po.read_bytes())))  # a read-only home
+
+
+def _mo_bytes(source: bytes) -> bytes:
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    buffer = BytesIO()
+    write_mo(buffer, read_po(BytesIO(source)))
+    return buffer.getvalue()
+
+
+def _cached_mo(po: Path, language: str) -> Path | None:
+    """``<cache>/locale-<digest>/<language>/LC_MESSAGES/messages.mo``, compiled from ``po``
+    if it is not there yet (a folder laid out the way gettext looks for catalogues)."""
+    import hashlib
 
     from advocacy_tui import paths
 
     source = po.read_bytes()
     digest = hashlib.sha256(source).hexdigest()[:16]
-    cached = paths.cache_dir() / f"{DOMAIN}-{language}-{digest}.mo"
-    try:
-        return gettext.GNUTranslations(BytesIO(cached.read_bytes()))
-    except (OSError, ValueError):
-        pass
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    catalog = read_po(BytesIO(source))
-    buffer = BytesIO()
-    write_mo(buffer, catalog)
-    compiled = buffer.getvalue()
+    cached = paths.cache_dir() / f"locale-{digest}" / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if cached.is_file():
+        return cached
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         part = cached.with_suffix(f".part{os.getpid()}")
-        part.write_bytes(compiled)
+        part.write_bytes(_mo_bytes(source))
         part.replace(cached)
     except OSError:
-        pass  # a read-only home: compile again next time
-    return gettext.GNUTranslations(BytesIO(compiled))
+        return None  # a read-only home: compiled again next time
+    return cached
+
+
+def compiled_locale_dir(language: str) -> Path | None:
+    """A folder holding ``<language>/LC_MESSAGES/messages.mo`` up to date with the .po, for
+    code that asks Python's gettext itself (click's own words); None for the source language."""
+    if language == SOURCE_LANGUAGE or language not in LANGUAGES:
+        return None
+    folder = LOCALE_DIR / language / "LC_MESSAGES"
+    mo, po = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+    try:
+        if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+            return LOCALE_DIR
+        if po.exists():
+            cached = _cached_mo(po, language)
+            return cached.parents[2] if cached is not None else None
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def set_language(language: str) -> None:

@@ -51,3 +51,31 @@ def test_served_tabs_speak_the_servers_language(tmp_path):
     finally:
         i18n.set_language("en")
     assert "--lang en" in served_command(tmp_path / "p.db", demo=False)
+
+
+def test_help_is_in_polish_and_back_in_english_in_the_same_interpreter():
+    from .helpers import parse_cli
+
+    polish = parse_cli("--lang", "pl", "--help")
+    assert polish.returncode == 0, polish.stderr
+    assert "Użycie:" in polish.stdout and "Opcje:" in polish.stdout and "Polecenia:" in polish.stdout
+    assert "Pokazuje tę pomoc i kończy." in polish.stdout
+    assert "Options" not in polish.stdout and "Show this message" not in polish.stdout
+    sub = parse_cli("--lang", "pl", "import", "ambassadors", "--help")
+    assert "Sprawdza plik i mówi, co by się zmieniło" in sub.stdout
+    english = parse_cli("--lang", "en", "import", "ambassadors", "--help")
+    assert "Check the file and say what would change" in english.stdout
+    assert "Usage:" in english.stdout and "Użycie" not in english.stdout
+
+
+def test_mistakes_on_the_command_line_are_explained_in_polish():
+    from .helpers import parse_cli
+
+    wrong = parse_cli("--lang", "pl", "export", "posts", "--format", "xx")
+    assert wrong.returncode == 1
+    assert "Nieprawidłowa wartość" in wrong.stderr and "Spróbuj" in wrong.stderr
+    assert "Invalid value" not in wrong.stderr
+    typo = parse_cli("--lang", "pl", "expor")
+    assert "Nie ma polecenia 'expor'" in typo.stderr and "export" in typo.stderr
+    missing = parse_cli("import", "ambassadors", env={"LANG": "pl_PL.UTF-8"})
+    assert "Brak argumentu 'FILE'" in missing.stderr

@@ -75,8 +75,11 @@ def test_compiled_catalogue_is_cached_and_a_damaged_cache_is_compiled_again():
     from advocacy_tui import paths
 
     i18n.set_language("pl")
-    cached = list(paths.cache_dir().glob("messages-pl-*.mo"))
+    cached = list(paths.cache_dir().glob("locale-*/pl/LC_MESSAGES/messages.mo"))
     assert len(cached) == 1
     cached[0].write_bytes(b"not a catalogue")
     i18n.set_language("pl")
     assert i18n._("Tasks") == "Zadania"
+    i18n.set_language("pl")
+    assert i18n._("Tasks") == "Zadania"
+    assert cached[0].read_bytes() != b"not a catalogue"  # the damaged copy was replaced

@@ -6,23 +6,26 @@ from pathlib import Path
 
 import click
 
-from advocacy_tui.cli import CONTEXT, UserError, check_output, cli, db_option, open_store
+from advocacy_tui.commands.common import (
+    UserError,
+    check_output,
+    command,
+    db_option,
+    open_store,
+)
 from advocacy_tui.commands.output import say
 from advocacy_tui.data.files_written import BACKUP, record_file_written
 from advocacy_tui.data.store import StoreError
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import N_, _
 
 
-@cli.command(context_settings=CONTEXT)
+@command(help=N_("Write a consistent copy of the database to TARGET (safe while the app is "
+                 "open).\n\nThe copy appears under its name only when it is complete; an "
+                 "existing file is never replaced."))
 @click.argument("target", type=click.Path(path_type=Path))
 @db_option
 @click.pass_context
 def backup(ctx: click.Context, target: Path, db_path: Path | None) -> None:
-    """Write a consistent copy of the database to TARGET (safe while the app is open).
-
-    The copy appears under its name only when it is complete; an existing file is never
-    replaced.
-    """
     if target.is_dir():
         target = target / "advocacy-backup.db"
     checked = check_output(ctx, target, db_path)
@@ -41,12 +44,12 @@ def backup(ctx: click.Context, target: Path, db_path: Path | None) -> None:
     say(_("Backed up {database} to {copy}.").format(database=store.path, copy=written))
 
 
-@cli.command(context_settings=CONTEXT)
+@command(help=N_("Replace the database with the backup SOURCE; the replaced one is kept as a "
+                 ".bak file."))
 @click.argument("source", type=click.Path(path_type=Path))
 @db_option
 @click.pass_context
 def restore(ctx: click.Context, source: Path, db_path: Path | None) -> None:
-    """Replace the database with the backup SOURCE; the replaced one is kept as a .bak file."""
     store = open_store(ctx, db_path, demo_ok=False)
     try:
         kept = store.restore_from(source)

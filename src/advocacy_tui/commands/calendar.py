@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from advocacy_tui.cli import (
+from advocacy_tui.commands.common import (
     CONTEXT,
     UserError,
     check_output,
@@ -22,9 +22,9 @@ from advocacy_tui.data.files import FileWriteError, write_private
 from advocacy_tui.data.files_written import EXPORT, record_file_written
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.dates import DateError, parse_date
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import N_, _
 
-export = group("export", "Write the program's data to files other programs read.")
+export = group("export", N_("Write the program's data to files other programs read."))
 
 
 def _date_option(value: str | None, name: str) -> date | None:
@@ -52,29 +52,28 @@ def _calendar_options(command):
     """The options both calendar files take: format, output file, day range, database."""
     for option in reversed([
         click.option("--format", "fmt", type=click.Choice(["ics"]), default="ics", show_default=True,
-                     help="The file format (iCalendar, for Outlook, Google Calendar, Thunderbird)."),
+                     help=N_("The file format (iCalendar, for Outlook, Google Calendar, Thunderbird).")),
         click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-                     help="Write to this file instead of the screen."),
-        click.option("--from", "from_text", default=None, help="First day (dd.mm.yyyy or yyyy-mm-dd)."),
-        click.option("--to", "to_text", default=None, help="Last day (dd.mm.yyyy or yyyy-mm-dd)."),
+                     help=N_("Write to this file instead of the screen.")),
+        click.option("--from", "from_text", default=None, help=N_("First day (dd.mm.yyyy or yyyy-mm-dd).")),
+        click.option("--to", "to_text", default=None, help=N_("Last day (dd.mm.yyyy or yyyy-mm-dd).")),
         db_option,
     ]):
         command = option(command)
     return command
 
 
-@export.command("calendar", context_settings=CONTEXT)
+@export.command("calendar", context_settings=CONTEXT,
+                help=N_("The content calendar as an .ics file. Importing a newer file updates the "
+                        "events.\n\nPosts with a time become 30-minute events in the time zone of "
+                        "the setting timezone (default: this computer's), written with that zone "
+                        "so every calendar places them right; posts without one become all-day "
+                        "events. Dropped posts are marked cancelled, and so are posts deleted in "
+                        "the last calendar_cancelled_days days (90 by default)."))
 @_calendar_options
 @click.pass_context
 def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text: str | None,
                     to_text: str | None, db_path: Path | None) -> None:
-    """The content calendar as an .ics file. Importing a newer file updates the events.
-
-    Posts with a time become 30-minute events in the time zone of the setting timezone
-    (default: this computer's), written with that zone so every calendar places them right;
-    posts without one become all-day events. Dropped posts are marked cancelled, and so are
-    posts deleted in the last calendar_cancelled_days days (90 by default).
-    """
     from advocacy_tui.data.calendar_export import build_ics, system_zone_name, zone_named
 
     first = _date_option(from_text, "--from")
@@ -94,13 +93,14 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
         store.close()
 
 
-@export.command("tasks", context_settings=CONTEXT)
+@export.command("tasks", context_settings=CONTEXT,
+                help=N_("Your tasks with a due day, and the readiness \"check again\" day, as "
+                        "calendar events with reminders. Importing a newer file updates them; "
+                        "skipped tasks are cancelled."))
 @_calendar_options
 @click.pass_context
 def export_tasks(ctx: click.Context, fmt: str, output: Path | None, from_text: str | None,
                  to_text: str | None, db_path: Path | None) -> None:
-    """Your tasks with a due day, and the readiness "check again" day, as calendar events
-    with reminders. Importing a newer file updates them; skipped tasks are cancelled."""
     from advocacy_tui.data.calendar_export import build_tasks_ics, system_zone_name, zone_named
 
     first = _date_option(from_text, "--from")
@@ -153,18 +153,20 @@ def _export_table(ctx: click.Context, what: str, fmt: str, output: Path | None,
         store.close()
 
 
-for _what, _summary in (("posts", "Every post of the content calendar"),
-                        ("library", "Every item of the content library")):
+for _what, _summary in (
+        ("posts", N_("Every post of the content calendar as CSV, JSON or an Excel workbook. "
+                     "No cell ever starts a spreadsheet formula.")),
+        ("library", N_("Every item of the content library as CSV, JSON or an Excel workbook. "
+                       "No cell ever starts a spreadsheet formula."))):
 
     def _make(what: str, summary: str) -> None:
-        @export.command(what, context_settings=CONTEXT, help=f"{summary} as CSV, JSON or an "
-                        "Excel workbook. No cell ever starts a spreadsheet formula.")
+        @export.command(what, context_settings=CONTEXT, help=summary)
         @click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]), default="csv",
-                      show_default=True, help="The file format (xlsx needs -o).")
+                      show_default=True, help=N_("The file format (xlsx needs -o)."))
         @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-                      help="Write to this file instead of the screen.")
+                      help=N_("Write to this file instead of the screen."))
         @click.option("--separator", type=click.Choice(sorted(SEPARATORS)), default="comma",
-                      show_default=True, help="CSV separator; semicolon suits Excel in a Polish locale.")
+                      show_default=True, help=N_("CSV separator; semicolon suits Excel in a Polish locale."))
         @db_option
         @click.pass_context
         def _command(ctx: click.Context, fmt: str, output: Path | None, separator: str,

@@ -10,24 +10,24 @@ from pathlib import Path
 import click
 
 from advocacy_tui import paths
-from advocacy_tui.cli import (
+from advocacy_tui.commands.app import run_app
+from advocacy_tui.commands.common import (
     CONTEXT,
     UserError,
     check_output,
-    cli,
+    command,
     db_option,
     group,
     load_config,
     open_store,
-    run_app,
 )
 from advocacy_tui.commands.output import tell, write_data
 from advocacy_tui.data.files import FileWriteError, write_private
 from advocacy_tui.data.files_written import REPORT, record_file_written
 from advocacy_tui.data.store import Store
-from advocacy_tui.i18n import _, current_language, set_language
+from advocacy_tui.i18n import N_, _, current_language, set_language
 
-report_group = group("report", "Write reports: a readiness run, or the state of the program.")
+report_group = group("report", N_("Write reports: a readiness run, or the state of the program."))
 
 
 def _write(text: str, output: Path | None, store: Store) -> None:
@@ -42,20 +42,22 @@ def _write(text: str, output: Path | None, store: Store) -> None:
     tell(_("Report written to {path}.").format(path=output))
 
 
-@cli.command("wizard", context_settings=CONTEXT)
+@command("wizard",
+         help=N_("Open the readiness wizard straight away (resuming an unfinished run of the same "
+                 "bank)."))
 @click.option("--lang", "language", type=click.Choice(["en", "pl"]), default=None,
-              help="The language of the questions and the app (default: --lang, config, then LANG).")
+              help=N_("The language of the questions and the app (default: --lang, config, then LANG)."))
 @click.option("--bank", "bank_name", default="readiness", show_default=True,
-              help="The question bank: readiness, readiness-quick, or one of your own.")
-@click.option("--workshop", is_flag=True, help="Large screens and vote tallies, for a room and a projector.")
-@click.option("--demo", is_flag=True, help="Use a fresh copy of the sample program.")
+              help=N_("The question bank: readiness, readiness-quick, or one of your own."))
+@click.option("--workshop", is_flag=True,
+              help=N_("Large screens and vote tallies, for a room and a projector."))
+@click.option("--demo", is_flag=True, help=N_("Use a fresh copy of the sample program."))
 @click.option("--check-bank", "check_bank", type=click.Path(path_type=Path, dir_okay=True), default=None,
-              metavar="FILE", help="Check a question bank file you wrote and say what is wrong; opens nothing.")
+              metavar="FILE", help=N_("Check a question bank file you wrote and say what is wrong; opens nothing."))
 @db_option
 @click.pass_context
 def wizard(ctx: click.Context, language: str | None, bank_name: str, workshop: bool, demo: bool,
            check_bank: Path | None, db_path: Path | None) -> None:
-    """Open the readiness wizard straight away (resuming an unfinished run of the same bank)."""
     from advocacy_tui.data.readiness import find_bank
     from advocacy_tui.domain.readiness import BankError
 
@@ -97,16 +99,18 @@ def _check_bank(path: Path) -> None:
         click.echo(f"  {printable(question.id)}: {printable(describe_rule(question))}")
 
 
-@report_group.command("readiness", context_settings=CONTEXT)
-@click.option("--run", "run_id", type=int, default=None, help="The run's number (default: the latest finished run).")
+@report_group.command("readiness", context_settings=CONTEXT,
+                      help=N_("A readiness run: verdict, red flags, next steps, every answer and "
+                              "note, in the run's language."))
+@click.option("--run", "run_id", type=int, default=None,
+              help=N_("The run's number (default: the latest finished run)."))
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write to this file instead of the screen.")
+              help=N_("Write to this file instead of the screen."))
 @db_option
 @click.pass_context
 def report_readiness(ctx: click.Context, run_id: int | None, fmt: str, output: Path | None,
                      db_path: Path | None) -> None:
-    """A readiness run: verdict, red flags, next steps, every answer and note, in the run's language."""
     from advocacy_tui.data.readiness import ReadinessRepo, find_bank
     from advocacy_tui.data.reports import readiness_report
     from advocacy_tui.domain.readiness import BankError
@@ -134,14 +138,15 @@ def report_readiness(ctx: click.Context, run_id: int | None, fmt: str, output: P
         store.close()
 
 
-@report_group.command("program", context_settings=CONTEXT)
+@report_group.command("program", context_settings=CONTEXT,
+                      help=N_("The state of the program: roster, onboarding, content mix, this "
+                              "week's load, readiness."))
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write to this file instead of the screen.")
+              help=N_("Write to this file instead of the screen."))
 @db_option
 @click.pass_context
 def report_program(ctx: click.Context, fmt: str, output: Path | None, db_path: Path | None) -> None:
-    """The state of the program: roster, onboarding, content mix, this week's load, readiness."""
     from advocacy_tui.data.reports import program_report
 
     output = check_output(ctx, output, db_path)

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from advocacy_tui.cli import CONTEXT, UserError, check_output, cli, db_option, group, open_store
+from advocacy_tui.commands.common import (
+    CONTEXT,
+    UserError,
+    check_output,
+    command,
+    db_option,
+    group,
+    open_store,
+)
 from advocacy_tui.commands.output import data_stream, one_line, say, tell
 from advocacy_tui.commands.progress import progress_bar
 from advocacy_tui.data.csv_io import (
@@ -24,44 +32,47 @@ from advocacy_tui.data.files_written import files_to_check
 from advocacy_tui.data.forget import describe_files, finish_wipe, plan_erasure, wipe_pending
 from advocacy_tui.data.forget import forget as forget_person
 from advocacy_tui.data.store import WriteError
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import N_, _
 
-import_group = group("import", "Bring people in from files (CSV from HR systems or Excel).")
-export_group = group("export", "Write the program's data to CSV or JSON files.")
+import_group = group("import", N_("Bring people in from files (CSV from HR systems or Excel)."))
+export_group = group("export", N_("Write the program's data to files other programs read."))
 
 MAX_LISTED = 50
 DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 
 
-@import_group.command("ambassadors", context_settings=CONTEXT)
+@import_group.command("ambassadors", context_settings=CONTEXT,
+                      help=N_("Add or update people from a CSV FILE (UTF-8, Windows-1250 or "
+                              "UTF-16; , ; or tab), an Excel workbook (.xlsx; the first sheet or "
+                              "--sheet) or a JSON export.\n\nColumns are found by their header, "
+                              "in English or Polish: name (or first name and last name; imię i "
+                              "nazwisko), email, department (dział), role (rola), status, "
+                              "LinkedIn, joined (data dołączenia), notes (uwagi). People are "
+                              "matched by email, rows without one by name, so importing the same "
+                              "file again changes nothing. A file that mixes UTF-8 and "
+                              "Windows-1250, or a cell with garbled letters, is refused with the "
+                              "row. If any row has a problem, nothing is imported and every "
+                              "problem is listed, unless --skip-invalid is given. A leading ' "
+                              "that an export put before = + - @ is taken away again."))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Check the file and say what would change; write nothing.")
-@click.option("--skip-invalid", is_flag=True, help="Import the good rows and skip the rows with problems.")
+@click.option("--dry-run", is_flag=True,
+              help=N_("Check the file and say what would change; write nothing."))
+@click.option("--skip-invalid", is_flag=True,
+              help=N_("Import the good rows and skip the rows with problems."))
 @click.option("--map", "mappings", multiple=True, metavar="COLUMN=FIELD",
-              help="Say what a column holds (name, first, last, email, email_alt, department, role, "
-                   "status, enabled, linkedin, joined, notes) or ignore it: --map state=ignore. "
-                   "Repeat for more columns.")
+              help=N_("Say what a column holds (name, first, last, email, email_alt, department, role, "
+                      "status, enabled, linkedin, joined, notes) or ignore it: --map state=ignore. "
+                      "Repeat for more columns."))
 @click.option("--dates", "date_order", type=click.Choice(["dmy", "mdy"]), default=None,
-              help="How to read dates like 03/04/2022 when the file does not tell: dmy (day first) "
-                   "or mdy (month first, as US systems write).")
-@click.option("--sheet", default=None, help="For a workbook (.xlsx): the sheet to read (the first by default).")
+              help=N_("How to read dates like 03/04/2022 when the file does not tell: dmy (day first) "
+                      "or mdy (month first, as US systems write)."))
+@click.option("--sheet", default=None,
+              help=N_("For a workbook (.xlsx): the sheet to read (the first by default)."))
 @db_option
 @click.pass_context
 def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_invalid: bool,
                        mappings: tuple[str, ...], date_order: str | None, sheet: str | None,
                        db_path: Path | None) -> None:
-    """Add or update people from a CSV FILE (UTF-8, Windows-1250 or UTF-16; , ; or tab),
-    an Excel workbook (.xlsx; the first sheet or --sheet) or a JSON export.
-
-    Columns are found by their header, in English or Polish: name (or first name and
-    last name; imię i nazwisko), email, department (dział), role (rola), status,
-    LinkedIn, joined (data dołączenia), notes (uwagi). People are matched by email,
-    rows without one by name, so importing the same file again changes nothing. A file
-    that mixes UTF-8 and Windows-1250, or a cell with garbled letters, is refused with
-    the row. If any row has a problem,
-    nothing is imported and every problem is listed, unless --skip-invalid is given.
-    A leading ' that an export put before = + - @ is taken away again.
-    """
     column_map = _column_map(mappings)
     try:
         table = read_table(file, sheet=sheet)
@@ -120,36 +131,36 @@ def _export_options(command):
     """The options every roster export takes: format, output file, CSV separator, database."""
     for option in reversed([
         click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]), default="csv",
-                     show_default=True, help="xlsx: an Excel workbook with real dates (needs -o)."),
+                     show_default=True, help=N_("xlsx: an Excel workbook with real dates (needs -o).")),
         click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-                     help="Write to this file (readable by you only). Without it, print to the screen."),
+                     help=N_("Write to this file (readable by you only). Without it, print to the screen.")),
         click.option("--separator", type=click.Choice(sorted(DELIMITERS)), default="comma",
-                     show_default=True, help="CSV separator; semicolon suits Excel in a Polish locale."),
+                     show_default=True, help=N_("CSV separator; semicolon suits Excel in a Polish locale.")),
         db_option,
     ]):
         command = option(command)
     return command
 
 
-@export_group.command("ambassadors", context_settings=CONTEXT)
+@export_group.command("ambassadors", context_settings=CONTEXT,
+                      help=N_("Every person in the roster, every column, ready to import "
+                              "again.\n\nCSV cells that a spreadsheet would run as a formula "
+                              "(starting with = + - @, a tab or a carriage return) get a leading "
+                              "' so they stay text; import removes it again."))
 @_export_options
 @click.pass_context
 def export_ambassadors(ctx: click.Context, fmt: str, output: Path | None, separator: str,
                        db_path: Path | None) -> None:
-    """Every person in the roster, every column, ready to import again.
-
-    CSV cells that a spreadsheet would run as a formula (starting with = + - @, a tab
-    or a carriage return) get a leading ' so they stay text; import removes it again.
-    """
     _export(ctx, "ambassadors", fmt, output, separator, db_path)
 
 
-@export_group.command("stakeholders", context_settings=CONTEXT)
+@export_group.command("stakeholders", context_settings=CONTEXT,
+                      help=N_("The stakeholder map: departments and people, stance, last talk, "
+                              "next step, notes."))
 @_export_options
 @click.pass_context
 def export_stakeholders(ctx: click.Context, fmt: str, output: Path | None, separator: str,
                         db_path: Path | None) -> None:
-    """The stakeholder map: departments and people, stance, last talk, next step, notes."""
     _export(ctx, "stakeholders", fmt, output, separator, db_path)
 
 
@@ -176,21 +187,19 @@ def _export(ctx: click.Context, what: str, fmt: str, output: Path | None, separa
         store.close()
 
 
-@cli.command("forget", context_settings=CONTEXT)
+@command("forget", help=N_("Erase one person and everything that names them (the right to "
+                           "erasure).\n\nWithout --yes nothing changes: the command lists what would be "
+                           "removed, what would only be unlinked (posts they wrote stay, without an "
+                           "author) and where their name or email appears in free text (it becomes "
+                           "[removed]). The freed space in the file is wiped; if another program keeps it "
+                           "busy or the disk is full, the command says so, exits with status 1, and "
+                           "running it again finishes the wipe. Exports, reports and backups written "
+                           "earlier are listed: they are files for you to delete."))
 @click.argument("email")
-@click.option("--yes", is_flag=True, help="Really erase. Without it, only say what would go.")
+@click.option("--yes", is_flag=True, help=N_("Really erase. Without it, only say what would go."))
 @db_option
 @click.pass_context
 def forget(ctx: click.Context, email: str, yes: bool, db_path: Path | None) -> None:
-    """Erase one person and everything that names them (the right to erasure).
-
-    Without --yes nothing changes: the command lists what would be removed, what would
-    only be unlinked (posts they wrote stay, without an author) and where their name or
-    email appears in free text (it becomes [removed]). The freed space in the file is
-    wiped; if another program keeps it busy or the disk is full, the command says so,
-    exits with status 1, and running it again finishes the wipe. Exports, reports and
-    backups written earlier are listed: they are files for you to delete.
-    """
     store = open_store(ctx, db_path, create=False, demo_ok=not yes)
     try:
         if not yes:

@@ -16,9 +16,9 @@ from urllib.parse import quote
 
 import click
 
-from advocacy_tui.cli import CONTEXT, UserError, cli, db_option, open_store
+from advocacy_tui.commands.common import UserError, command, db_option, open_store
 from advocacy_tui.commands.output import say, tell
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import N_, _
 from advocacy_tui.web.access import (
     WILDCARD_HOSTS,
     Access,
@@ -105,36 +105,33 @@ def served_command(path: Path, *, demo: bool) -> str:
                        *(["--no-saved-settings"] if demo else [])])
 
 
-@cli.command(context_settings=CONTEXT)
+@command(help=N_("Open the app in a web browser, for a projector, a workshop or a team on one "
+                 "computer.\n\nOnly people with the sign-in link printed at the start get in "
+                 "(with named users, see “advocacy-tui users”, each with their own token)."))
 @db_option
-@click.option("--demo", is_flag=True, help="Serve a fresh copy of the sample program.")
+@click.option("--demo", is_flag=True, help=N_("Serve a fresh copy of the sample program."))
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. Anything but loopback lets others on the network "
-                   "reach it (they still need the sign-in link).")
+              help=N_("Address to listen on. Anything but loopback lets others on the network "
+                      "reach it (they still need the sign-in link)."))
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
-              help="Port to listen on.")
+              help=N_("Port to listen on."))
 @click.option("--token", envvar=TOKEN_VARIABLE, default=None, metavar="TEXT",
-              help=f"The sign-in token (at least 16 characters). Default: a new random one at "
-                   f"every start. Prefer {TOKEN_VARIABLE} to this option: other users of the "
-                   "computer can see a command line.")
+              help=N_("The sign-in token (at least 16 characters). Default: a new random one at "
+                      "every start. Prefer ADVOCACY_TUI_TOKEN to this option: other users of the "
+                      "computer can see a command line."))
 @click.option("--public-url", default=None, metavar="URL",
-              help="The address people use when a reverse proxy (TLS) stands in front, such as "
-                   "https://advocacy.example.com. It is printed as the link and allowed.")
+              help=N_("The address people use when a reverse proxy (TLS) stands in front, such as "
+                      "https://advocacy.example.com. It is printed as the link and allowed."))
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
-              help="A further name this computer is reached by (may be repeated).")
+              help=N_("A further name this computer is reached by (may be repeated)."))
 @click.option("--max-sessions", type=click.IntRange(1, 500), default=20, show_default=True,
-              help="Browser tabs that may be open at once; one more gets a “full” page.")
+              help=N_("Browser tabs that may be open at once; one more gets a “full” page."))
 @click.option("--idle-minutes", type=click.IntRange(1, 24 * 60), default=60, show_default=True,
-              help="A tab where nothing was typed for this long is closed (saved work stays).")
+              help=N_("A tab where nothing was typed for this long is closed (saved work stays)."))
 @click.pass_context
 def serve(ctx: click.Context, db_path: Path | None, demo: bool, host: str, port: int,
           token: str | None, public_url: str | None, allow_hosts: tuple[str, ...],
           max_sessions: int, idle_minutes: int) -> None:
-    """Open the app in a web browser, for a projector, a workshop or a team on one computer.
-
-    Only people with the sign-in link printed at the start get in (with named users, see
-    “advocacy-tui users”, each with their own token).
-    """
     os.environ.pop(TOKEN_VARIABLE, None)  # the app processes do not need it
     if token is not None and (problem := token_problem(token)):
         raise UserError(problem)

@@ -6,22 +6,22 @@ from pathlib import Path
 
 import click
 
-from advocacy_tui.cli import CONTEXT, UserError, db_option, group, open_store
+from advocacy_tui.commands.common import CONTEXT, UserError, db_option, group, open_store
 from advocacy_tui.data.users import UserError as BadUser
 from advocacy_tui.data.users import UserRepo
 from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import N_, _
 
-users = group("users", _("Named people who sign in to “advocacy-tui serve”, each with their own "
-                         "link, so the program records who changed what."))
+users = group("users", N_("Named people who sign in to “advocacy-tui serve”, each with their own "
+                          "link, so the program records who changed what."))
 
 
-@users.command("add", context_settings=CONTEXT)
+@users.command("add", context_settings=CONTEXT,
+               help=N_("Add NAME and print their personal sign-in token (shown only this once)."))
 @db_option
 @click.argument("name")
 @click.pass_context
 def add(ctx: click.Context, db_path: Path | None, name: str) -> None:
-    """Add NAME and print their personal sign-in token (shown only this once)."""
     store = open_store(ctx, db_path)
     try:
         token = UserRepo(store).add(name)
@@ -38,11 +38,11 @@ def add(ctx: click.Context, db_path: Path | None, name: str) -> None:
                      token=token, name=printable(name.strip())))
 
 
-@users.command("list", context_settings=CONTEXT)
+@users.command("list", context_settings=CONTEXT,
+               help=N_("List the named users (their tokens are not kept, only a hash of each)."))
 @db_option
 @click.pass_context
 def list_users(ctx: click.Context, db_path: Path | None) -> None:
-    """List the named users (their tokens are not kept, only a hash of each)."""
     store = open_store(ctx, db_path)
     try:
         found = UserRepo(store).all()
@@ -55,13 +55,13 @@ def list_users(ctx: click.Context, db_path: Path | None) -> None:
                                                       when=user.created_at[:10]))
 
 
-@users.command("remove", context_settings=CONTEXT)
+@users.command("remove", context_settings=CONTEXT,
+               help=N_("Remove NAME: their link stops opening the program, and a tab they have "
+                       "open is closed within seconds, also while the program is being served."))
 @db_option
 @click.argument("name")
 @click.pass_context
 def remove(ctx: click.Context, db_path: Path | None, name: str) -> None:
-    """Remove NAME: their link stops opening the program, and a tab they have open is closed
-    within seconds, also while the program is being served."""
     store = open_store(ctx, db_path)
     try:
         removed = UserRepo(store).remove(name)
