@@ -175,3 +175,27 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Marks a string for the catalogue without translating it yet (see the module's doc)."""
     return message
+
+
+class Labels(Mapping[str, str]):
+    """Words for stored keys ({"active": N_("Active")}), each read in the language in use.
+
+    Written like a dict of English words marked ``N_()``; every lookup (``[key]``, ``get``,
+    ``items``, ``values``) answers in the current language, so code that shows a label
+    needs no ``_()`` of its own and a language switch reaches it at once. ``source`` holds
+    the English words."""
+
+    def __init__(self, words: Mapping[str, str]) -> None:
+        self.source: dict[str, str] = dict(words)
+
+    def __getitem__(self, key: str) -> str:
+        return _(self.source[key])
+
+    def __iter__(self):
+        return iter(self.source)
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+    def __repr__(self) -> str:
+        return f"Labels({self.source!r})"

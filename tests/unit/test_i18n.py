@@ -83,3 +83,15 @@ def test_compiled_catalogue_is_cached_and_a_damaged_cache_is_compiled_again():
     i18n.set_language("pl")
     assert i18n._("Tasks") == "Zadania"
     assert cached[0].read_bytes() != b"not a catalogue"  # the damaged copy was replaced
+
+
+def test_labels_answer_in_the_language_in_use():
+    words = i18n.Labels({"tasks": i18n.N_("Tasks")})
+    try:
+        i18n.set_language("pl")
+        assert words["tasks"] == "Zadania" and dict(words.items()) == {"tasks": "Zadania"}
+        assert words.get("tasks") == "Zadania" and words.get("nothing", "-") == "-"
+        i18n.set_language("en")
+        assert words["tasks"] == "Tasks" and list(words.values()) == ["Tasks"]
+    finally:
+        i18n.set_language("en")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -278,7 +278,7 @@ def _count_by(store: Store, column: str, order: Sequence[str]) -> list[tuple[str
         [(key, count) for key, count in sorted(rows.items()) if key not in order]
 
 
-def _label(labels: dict[str, str], key: str) -> str:
+def _label(labels: Mapping[str, str], key: str) -> str:
     return _(labels[key]) if key in labels else key
 
 

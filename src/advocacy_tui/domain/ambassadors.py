@@ -8,20 +8,20 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from advocacy_tui.domain.dates import DateError, parse_optional_date
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import N_, Labels, _
 
 ROLES: tuple[str, ...] = ("owner", "manager", "ambassador")
 STATUSES: tuple[str, ...] = ("candidate", "invited", "onboarding", "active", "paused", "left")
 
-ROLE_LABELS = {"owner": "Owner", "manager": "Manager", "ambassador": "Ambassador"}
-STATUS_LABELS = {
-    "candidate": "Candidate",
-    "invited": "Invited",
-    "onboarding": "Onboarding",
-    "active": "Active",
-    "paused": "Paused",
-    "left": "Left",
-}
+ROLE_LABELS = Labels({"owner": N_("Owner"), "manager": N_("Manager"), "ambassador": N_("Ambassador")})
+STATUS_LABELS = Labels({
+    "candidate": N_("Candidate"),
+    "invited": N_("Invited"),
+    "onboarding": N_("Onboarding"),
+    "active": N_("Active"),
+    "paused": N_("Paused"),
+    "left": N_("Left"),
+})
 
 NAME_MAX = 200
 FIELD_MAX = 500

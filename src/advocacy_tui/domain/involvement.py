@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from advocacy_tui.domain.dates import DateError, parse_date
 from advocacy_tui.domain.onboarding import describe_days
+from advocacy_tui.i18n import N_, Labels
 
 KINDS: tuple[str, ...] = (
     "post_published",
@@ -21,14 +22,14 @@ KINDS: tuple[str, ...] = (
     "question",
 )
 
-KIND_LABELS: dict[str, str] = {
-    "post_published": "Published a post",
-    "content_cocreated": "Co-created content",
-    "feedback": "Gave feedback",
-    "helped_colleague": "Helped a colleague",
-    "meeting": "Attended a meeting",
-    "question": "Asked a question",
-}
+KIND_LABELS: Labels = Labels({
+    "post_published": N_("Published a post"),
+    "content_cocreated": N_("Co-created content"),
+    "feedback": N_("Gave feedback"),
+    "helped_colleague": N_("Helped a colleague"),
+    "meeting": N_("Attended a meeting"),
+    "question": N_("Asked a question"),
+})
 
 QUIET_DAYS = 30
 """Someone expected to take part (status onboarding or active) is *quiet* when their

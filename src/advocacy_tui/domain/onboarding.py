@@ -10,16 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from advocacy_tui.i18n import N_, Labels
+
 STEPS: tuple[str, ...] = ("profile", "library", "platform", "rules", "time", "first_post")
 
-STEP_LABELS: dict[str, str] = {
-    "profile": "Profile ready",
-    "library": "Topics and content library shown",
-    "platform": "Platform training",
-    "rules": "Language and hate-response rules",
-    "time": "Time expectations agreed",
-    "first_post": "First post published",
-}
+STEP_LABELS: Labels = Labels({
+    "profile": N_("Profile ready"),
+    "library": N_("Topics and content library shown"),
+    "platform": N_("Platform training"),
+    "rules": N_("Language and hate-response rules"),
+    "time": N_("Time expectations agreed"),
+    "first_post": N_("First post published"),
+})
 
 STUCK_DAYS = 14
 """Someone onboarding is *stuck* when no step was done for this many days or more

@@ -9,11 +9,11 @@ from urllib.parse import urlsplit
 from advocacy_tui.domain.ambassadors import ValidationError
 from advocacy_tui.domain.calendar import parse_time
 from advocacy_tui.domain.dates import DateError, parse_date, parse_optional_date
-from advocacy_tui.i18n import N_
+from advocacy_tui.i18n import N_, Labels
 
 STATES: tuple[str, ...] = ("idea", "draft", "ready", "published", "dropped")
-STATE_LABELS = {"idea": "Idea", "draft": "Draft", "ready": "Ready", "published": "Published",
-                "dropped": "Dropped"}
+STATE_LABELS = Labels({"idea": N_("Idea"), "draft": N_("Draft"), "ready": N_("Ready"), "published": N_("Published"),
+                "dropped": N_("Dropped")})
 # What each state means. A post is its author's own, agreed with them: no state is an approval
 # step, and "ready" means ready for its author. Marked with N_(): shown through _().
 STATE_MEANINGS = {
@@ -32,9 +32,9 @@ LEADER_ROLES = ("owner", "manager")
 
 LIBRARY_KINDS: tuple[str, ...] = ("guideline", "sample_post", "idea", "inspiration", "graphic",
                                   "training", "faq")
-LIBRARY_KIND_LABELS = {"guideline": "Guideline", "sample_post": "Sample post", "idea": "Post idea",
-                       "inspiration": "Inspiration", "graphic": "Graphic", "training": "Training",
-                       "faq": "FAQ"}
+LIBRARY_KIND_LABELS = Labels({"guideline": N_("Guideline"), "sample_post": N_("Sample post"), "idea": N_("Post idea"),
+                       "inspiration": N_("Inspiration"), "graphic": N_("Graphic"), "training": N_("Training"),
+                       "faq": N_("FAQ")})
 LANGUAGES = {"en": "English", "pl": "Polski"}
 
 TITLE_MAX = 300

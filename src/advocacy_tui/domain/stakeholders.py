@@ -11,25 +11,26 @@ from dataclasses import dataclass
 from datetime import date
 
 from advocacy_tui.domain.dates import DateError, parse_optional_date
+from advocacy_tui.i18n import N_, Labels
 
 KINDS: tuple[str, ...] = ("marketing", "pr", "communications", "management", "board", "team")
-KIND_LABELS: dict[str, str] = {
-    "marketing": "Marketing",
-    "pr": "PR",
-    "communications": "Communications",
-    "management": "Management",
-    "board": "Board",
-    "team": "Team",
-}
+KIND_LABELS: Labels = Labels({
+    "marketing": N_("Marketing"),
+    "pr": N_("PR"),
+    "communications": N_("Communications"),
+    "management": N_("Management"),
+    "board": N_("Board"),
+    "team": N_("Team"),
+})
 
 STANCES: tuple[str, ...] = ("not_met", "supportive", "neutral", "sceptical", "against")
-STANCE_LABELS: dict[str, str] = {
-    "not_met": "Not met yet",
-    "supportive": "Supportive",
-    "neutral": "Neutral",
-    "sceptical": "Sceptical",
-    "against": "Against",
-}
+STANCE_LABELS: Labels = Labels({
+    "not_met": N_("Not met yet"),
+    "supportive": N_("Supportive"),
+    "neutral": N_("Neutral"),
+    "sceptical": N_("Sceptical"),
+    "against": N_("Against"),
+})
 STANCE_SYMBOLS: dict[str, str] = {
     "not_met": "○",
     "supportive": "✓",

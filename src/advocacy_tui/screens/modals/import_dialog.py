@@ -11,6 +11,7 @@ cancels. Writing runs in a worker too, as one transaction.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from rich.text import Text
@@ -81,7 +82,7 @@ def _cell(value: str | None, width: int = 28) -> Text:
     return Text(text if len(text) <= width else text[: width - 1] + "…", no_wrap=True)
 
 
-def _kept(row: dict[str, str], field: str, labels: dict[str, str]) -> str:
+def _kept(row: dict[str, str], field: str, labels: Mapping[str, str]) -> str:
     """A role or status as the person will have it; "(kept)" when the file leaves it as it is."""
     value = row.get(field) or ""
     label = _(labels[value]) if value in labels else value
