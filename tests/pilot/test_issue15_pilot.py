@@ -395,7 +395,7 @@ async def test_stakeholder_next_step_cut_with_an_ellipsis(demo_store, make_app):
 
 async def test_first_run_shows_the_owners_first_steps_and_leaves_once_done(store, make_app):
     from advocacy_tui.data.ambassadors import AmbassadorRepo
-    from advocacy_tui.data.tasks import SettingsRepo
+    from advocacy_tui.data.settings import SettingsRepo
     from advocacy_tui.domain.ambassadors import build_ambassador
 
     app = make_app(store)

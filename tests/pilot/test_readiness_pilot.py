@@ -302,7 +302,7 @@ async def test_a_skipped_climate_section_is_not_go_and_names_the_questions(store
 
 
 async def test_the_owners_hours_become_the_weekly_capacity_when_the_user_agrees(store, make_app):
-    from advocacy_tui.data.tasks import SettingsRepo
+    from advocacy_tui.data.settings import SettingsRepo
 
     app = quick_app(make_app, store)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
+from advocacy_tui.data.settings import SettingsRepo
+from advocacy_tui.data.tasks import TaskQuery, TaskRepo
 from advocacy_tui.screens.modals.task_form import (
     AnswerDialog,
     AttendeesDialog,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from advocacy_tui.data.reports import program_report
-from advocacy_tui.data.tasks import SettingsRepo, TaskRepo
+from advocacy_tui.data.settings import SettingsRepo
+from advocacy_tui.data.tasks import TaskRepo
 from advocacy_tui.data.today import TodayRepo
 from advocacy_tui.domain.tasks import week_start
 

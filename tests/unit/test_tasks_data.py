@@ -3,7 +3,8 @@
 from datetime import date, timedelta
 
 from advocacy_tui.data.ambassadors import AmbassadorRepo
-from advocacy_tui.data.tasks import SettingsRepo, Task, TaskQuery, TaskRepo
+from advocacy_tui.data.settings import SettingsRepo
+from advocacy_tui.data.tasks import Task, TaskQuery, TaskRepo
 from advocacy_tui.data.today import TodayRepo
 from advocacy_tui.domain.ambassadors import build_ambassador
 from advocacy_tui.domain.involvement import is_quiet

@@ -7,8 +7,9 @@ from datetime import date, datetime, time, timedelta
 import tomli
 
 from advocacy_tui.data.demo_content import demo_text
+from advocacy_tui.data.settings import SETTING_HOURS, SETTING_NAME, SettingsRepo
 from advocacy_tui.data.store import Store
-from advocacy_tui.data.tasks import SETTING_HOURS, SETTING_NAME, SettingsRepo, Task, TaskRepo
+from advocacy_tui.data.tasks import Task, TaskRepo
 from advocacy_tui.domain.tasks import first_on_or_after, parse_recurrence
 
 

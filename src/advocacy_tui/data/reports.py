@@ -17,8 +17,9 @@ from pathlib import Path
 from advocacy_tui.data.files import write_private
 from advocacy_tui.data.files_written import REPORT, record_file_written
 from advocacy_tui.data.readiness import ReadinessRepo, Run
+from advocacy_tui.data.settings import SettingsRepo
 from advocacy_tui.data.store import Store
-from advocacy_tui.data.tasks import SettingsRepo, TaskRepo
+from advocacy_tui.data.tasks import TaskRepo
 from advocacy_tui.data.today import TodayRepo
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, ROLES, STATUS_LABELS, STATUSES
 from advocacy_tui.domain.dates import format_date

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from functools import lru_cache
 
+from advocacy_tui.data.settings import SETTING_HOURS, SETTING_NAME, SettingsRepo  # noqa: F401  (also read from here by screens)
 from advocacy_tui.data.store import ChangedMeanwhile, Store, inserted_id
 from advocacy_tui.domain.tasks import (
     CATEGORIES,
@@ -394,42 +395,3 @@ class TaskRepo:
 
     def load(self, monday: date) -> Load:
         return Load(self.planned_minutes(monday), SettingsRepo(self.store).capacity_minutes())
-
-
-SETTING_NAME = "program_name"
-SETTING_HOURS = "owner_hours_per_week"
-
-
-class SettingsRepo:
-    """Program settings kept in the database (key/value)."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self.conn = store.db.conn
-
-    def get(self, key: str, default: str = "") -> str:
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
-
-    def set_many(self, values: dict[str, str]) -> None:
-        with self.store.write():
-            self.conn.executemany(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                list(values.items()),
-            )
-
-    @property
-    def program_name(self) -> str:
-        return self.get(SETTING_NAME)
-
-    def hours_per_week(self) -> float | None:
-        text = self.get(SETTING_HOURS)
-        try:
-            return float(text) if text else None
-        except ValueError:
-            return None
-
-    def capacity_minutes(self) -> int:
-        hours = self.hours_per_week()
-        return round(hours * 60) if hours is not None else 0
