@@ -22,7 +22,9 @@ def parse_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProces
     from click.testing import CliRunner
 
     from advocacy_tui import cli
+    from advocacy_tui.i18n import current_language, set_language
 
+    before = current_language()
     code: int = 0
     with CliRunner().isolation(env=env) as (out, err, _output):
         argv, sys.argv = sys.argv, ["advocacy-tui", *args]
@@ -32,6 +34,7 @@ def parse_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProces
             code = done.code if isinstance(done.code, int) else int(done.code is not None)
         finally:
             sys.argv = argv
+            set_language(before)  # the CLI chose a language for itself; the tests go on as before
         stdout, stderr = out.getvalue().decode(), err.getvalue().decode()
     return subprocess.CompletedProcess(list(args), code, stdout, stderr)
 
