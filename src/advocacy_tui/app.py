@@ -19,7 +19,7 @@ from advocacy_tui.config import Settings, remember_language, remember_theme
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.clock import Clock, SystemClock
 from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import _, current_language, set_language
+from advocacy_tui.i18n import N_, _, current_language, set_language
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.themes import load_themes
 
@@ -44,16 +44,16 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("today", "Today", "1", "advocacy_tui.screens.today:TodayScreen",
-            "What needs you today, and how the program is doing"),
-    Section("roster", "Roster", "2", "advocacy_tui.screens.roster:RosterScreen",
-            "Ambassadors, owners and managers"),
-    Section("calendar", "Calendar", "3", "advocacy_tui.screens.calendar:CalendarScreen",
-            "Content calendar, mix and library"),
-    Section("tasks", "Tasks", "4", "advocacy_tui.screens.tasks:TasksScreen",
-            "The owner's checklist, routine and weekly load"),
-    Section("readiness", "Readiness", "5", "advocacy_tui.screens.readiness:ReadinessScreen",
-            "Readiness check, workshop and history"),
+    Section("today", N_("Today"), "1", "advocacy_tui.screens.today:TodayScreen",
+            N_("What needs you today, and how the program is doing")),
+    Section("roster", N_("Roster"), "2", "advocacy_tui.screens.roster:RosterScreen",
+            N_("Ambassadors, owners and managers")),
+    Section("calendar", N_("Calendar"), "3", "advocacy_tui.screens.calendar:CalendarScreen",
+            N_("Content calendar, mix and library")),
+    Section("tasks", N_("Tasks"), "4", "advocacy_tui.screens.tasks:TasksScreen",
+            N_("The owner's checklist, routine and weekly load")),
+    Section("readiness", N_("Readiness"), "5", "advocacy_tui.screens.readiness:ReadinessScreen",
+            N_("Readiness check, workshop and history")),
 )
 
 
@@ -66,16 +66,16 @@ class AdvocacyApp(App):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
-        Binding("f1", "help", "Help", id="app.help", tooltip="Help for this screen"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Close the app"),
+        Binding("f1", "help", N_("Help"), id="app.help", tooltip=N_("Help for this screen")),
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", tooltip=N_("Close the app")),
         # Tab moves the focus before the next key is handled (a priority binding is handled
         # where the key arrives; a plain one only after it bubbled up through the widgets), so
         # a fast typist's or a paste's next characters land in the next field.
-        Binding("tab", "focus_next", "Next field", show=False, priority=True, id="app.focus_next"),
-        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True,
+        Binding("tab", "focus_next", N_("Next field"), show=False, priority=True, id="app.focus_next"),
+        Binding("shift+tab", "focus_previous", N_("Previous field"), show=False, priority=True,
                 id="app.focus_previous"),
         *(
-            Binding(s.key, f"switch_mode('{s.mode}')", s.title, show=False,
+            Binding(s.key, f"switch_mode('{s.mode}')", s.title, show=False,  # N_ in SECTIONS
                     id=f"app.section.{s.mode}", tooltip=s.summary)
             for s in SECTIONS
         ),
@@ -176,17 +176,19 @@ class AdvocacyApp(App):
         self.call_after_refresh(self._first_paint_done)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.store.read_only:
-            self.sub_title = f"{self.store.path.name} (read-only)"
+            self.sub_title = _("{file} (read-only)").format(file=self.store.path.name)
             self.notify(
-                "This file can only be read, so changes cannot be saved. Make the file and "
-                "its folder writable to edit the program.",
-                title="Read-only", severity="warning", timeout=15, markup=False,
+                _("This file can only be read, so changes cannot be saved. Make the file and "
+                  "its folder writable to edit the program."),
+                title=_("Read-only"), severity="warning", timeout=15, markup=False,
             )
         if self.settings.theme not in self.available_themes:
-            self.notify(f"There is no theme called “{self.settings.theme}”; using the default.",
+            self.notify(_("There is no theme called “{theme}”; using the default.").format(
+                theme=self.settings.theme),
                         severity="warning", markup=False)
         for problem in self.theme_problems:
-            self.notify(f"Theme file {problem.path.name} was skipped: {problem.message}.",
+            self.notify(_("Theme file {file} was skipped: {reason}.").format(
+                file=problem.path.name, reason=problem.message),
                         severity="warning", markup=False)
 
     def notify(self, message: str, *, title: str = "", severity="information",
@@ -202,7 +204,8 @@ class AdvocacyApp(App):
         try:
             remember_theme(self.config_path, theme.name)
         except OSError as error:
-            self.notify(f"The theme could not be saved to {self.config_path}: {error.strerror}.",
+            self.notify(_("The theme could not be saved to {path}: {reason}.").format(
+                path=self.config_path, reason=error.strerror),
                         severity="warning", markup=False)
 
     # -- help and palette -----------------------------------------------------------
@@ -218,7 +221,7 @@ class AdvocacyApp(App):
         keys = []
         for key, binding in self._bindings_for(screen):
             keys.append((self.get_key_display(binding), _(binding.description) if binding.description else key))
-        self.push_screen(HelpScreen(title, text + "\n\n" + APP_HELP_FOOTER, keys))
+        self.push_screen(HelpScreen(title, text + "\n\n" + _(APP_HELP_FOOTER), keys))
 
     def _bindings_for(self, screen: Screen) -> list[tuple[str, Binding]]:
         seen: dict[str, Binding] = {}
@@ -231,20 +234,20 @@ class AdvocacyApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for section in SECTIONS:
             yield SystemCommand(
-                section.title,
-                f"Open the {section.title.lower()} ({section.summary.lower()}) · key {section.key}",
+                _(section.title),
+                _("{summary} · key {key}").format(summary=_(section.summary), key=section.key),
                 lambda mode=section.mode: self.switch_mode(mode),
             )
         if isinstance(screen, SectionScreen):
             yield from screen.palette_commands()
-        yield SystemCommand("Help", "Help for this screen (F1)", self.action_help)
+        yield SystemCommand(_("Help"), _("Help for this screen (F1)"), self.action_help)
         other = "en" if current_language() == "pl" else "pl"
-        yield SystemCommand("Language: Polski / English",
+        yield SystemCommand(_("Language: Polski / English"),
                             _("Switch the app to {language}").format(language=LANGUAGE_NAMES[other]),
                             lambda: self.switch_language(other))
         for command in super().get_system_commands(screen):
             if command.title == "Screenshot":  # Textual's saves to a downloads folder that may not exist
-                yield SystemCommand("Screenshot", "Save a picture (SVG) of this screen, readable by you only",
+                yield SystemCommand(_("Screenshot"), _("Save a picture (SVG) of this screen, readable by you only"),
                                     lambda: self.set_timer(0.1, self.save_private_screenshot))
             else:
                 yield command
@@ -322,9 +325,11 @@ class AdvocacyApp(App):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             write_private(target, self.export_screenshot().encode("utf-8"))
         except (OSError, FileWriteError) as error:
-            self.notify(f"The picture could not be saved: {error}", severity="error", markup=False)
+            self.notify(_("The picture could not be saved: {reason}").format(reason=error),
+                        severity="error", markup=False)
             return None
-        self.notify(f"Saved a picture of this screen to {target}", title="Screenshot", markup=False)
+        self.notify(_("Saved a picture of this screen to {path}").format(path=target),
+                    title=_("Screenshot"), markup=False)
         return target
 
     # -- errors ---------------------------------------------------------------------
@@ -335,7 +340,7 @@ class AdvocacyApp(App):
         if isinstance(error, StoreError) and self.is_running:
             # A change that could not be saved (read-only, disk full, busy): nothing was
             # written, the app goes on, and the user is told in words.
-            self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
+            self.notify(str(error), title=_("Not saved"), severity="error", timeout=10, markup=False)
             return
         if not self.catch_errors or not self.is_running:
             super()._handle_exception(error)
@@ -365,19 +370,19 @@ class AdvocacyApp(App):
 
 LANGUAGE_NAMES = {"pl": "Polski", "en": "English"}  # each in its own language
 
-APP_HELP = """\
+APP_HELP = N_("""\
 # advocacy-tui
 
 Run an employee-advocacy program from one local file.
-"""
+""")
 
-APP_HELP_FOOTER = """\
+APP_HELP_FOOTER = N_("""\
 ## Everywhere
 
 * `1` Today, `2` the roster, `3` the content calendar and library, `4` tasks, `5` the readiness check.
 * `Ctrl+P` opens the command palette: type what you want ("roster", "theme", "add").
 * `F1` shows this help; `Ctrl+Q` quits. Everything is saved as you go.
-"""
+""")
 
 
 def roster_life_binding_classes() -> list[type[DOMNode]]:

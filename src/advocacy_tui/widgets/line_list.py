@@ -21,6 +21,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,13 @@ class Item:
 
 class LineList(Widget, can_focus=True):
     BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False, id="list.up"),
-        Binding("down", "move(1)", "Down", show=False, id="list.down"),
-        Binding("home", "first", "First", show=False, id="list.first"),
-        Binding("end", "last", "Last", show=False, id="list.last"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
-        Binding("enter", "choose", "Choose", show=False, id="list.choose"),
+        Binding("up", "move(-1)", N_("Up"), show=False, id="list.up"),
+        Binding("down", "move(1)", N_("Down"), show=False, id="list.down"),
+        Binding("home", "first", N_("First"), show=False, id="list.first"),
+        Binding("end", "last", N_("Last"), show=False, id="list.last"),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="list.page_up"),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="list.page_down"),
+        Binding("enter", "choose", N_("Choose"), show=False, id="list.choose"),
     ]
 
     COMPONENT_CLASSES = {"line-list--cursor", "line-list--disabled", "line-list--title",

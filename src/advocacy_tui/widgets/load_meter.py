@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from advocacy_tui.domain.tasks import Load
+from advocacy_tui.i18n import _
 
 BAR_WIDTH = 10
 
@@ -16,10 +17,10 @@ def load_bar(load: Load, width: int = BAR_WIDTH) -> str:
     return "[" + "█" * filled + "░" * (width - filled) + "]"
 
 
-def load_line(label: str, load: Load, width: int = BAR_WIDTH) -> Content:
+def load_line(label: str, load: Load, width: int = BAR_WIDTH, label_width: int = 10) -> Content:
     mark = "⚠" if load.is_over else "✓"
     style = "$text-error" if load.is_over else "$text-success"
-    return Content.assemble(f"{label:<10}", (load_bar(load, width), style), (mark, style), " ", load.words())
+    return Content.assemble(label.ljust(label_width), (load_bar(load, width), style), (mark, style), " ", load.words())
 
 
 class LoadMeter(Static):
@@ -30,4 +31,7 @@ class LoadMeter(Static):
     """
 
     def show(self, this_week: Load, next_week: Load) -> None:
-        self.update(Content("\n").join([load_line("This week", this_week), load_line("Next week", next_week)]))
+        labels = (_("This week"), _("Next week"))
+        wide = max(10, *(len(label) + 1 for label in labels))
+        self.update(Content("\n").join([load_line(labels[0], this_week, label_width=wide),
+                                        load_line(labels[1], next_week, label_width=wide)]))

@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import N_, _
 
 BLOCK = 128
 MAX_BLOCKS = 16
@@ -49,13 +50,13 @@ class VirtualTable(ScrollView, can_focus=True):
     """A scrolling table over a :class:`TableSource`, with a cursor row and a fixed header."""
 
     BINDINGS = [
-        Binding("up", "cursor(-1)", "Up", show=False, id="table.up"),
-        Binding("down", "cursor(1)", "Down", show=False, id="table.down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="table.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down"),
-        Binding("home", "first", "First row", show=False, id="table.first"),
-        Binding("end", "last", "Last row", show=False, id="table.last"),
-        Binding("enter", "select", "Open", show=False, id="table.select"),
+        Binding("up", "cursor(-1)", N_("Up"), show=False, id="table.up"),
+        Binding("down", "cursor(1)", N_("Down"), show=False, id="table.down"),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="table.page_up"),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="table.page_down"),
+        Binding("home", "first", N_("First row"), show=False, id="table.first"),
+        Binding("end", "last", N_("Last row"), show=False, id="table.last"),
+        Binding("enter", "select", N_("Open"), show=False, id="table.select"),
     ]
 
     COMPONENT_CLASSES = {
@@ -114,7 +115,7 @@ class VirtualTable(ScrollView, can_focus=True):
         columns: Sequence[Column],
         source: TableSource,
         *,
-        empty_message: str = "Nothing to show.",
+        empty_message: str = N_("Nothing to show."),
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -208,7 +209,7 @@ class VirtualTable(ScrollView, can_focus=True):
         if self._count == 0:
             if y == 2:
                 style = self.get_component_rich_style("virtual-table--empty")
-                return Strip([Segment("  " + printable(self.empty_message), style)]).adjust_cell_length(width, base)
+                return Strip([Segment("  " + printable(_(self.empty_message)), style)]).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         row = self.row(index)
         if row is None:
