@@ -231,6 +231,13 @@ class AdvocacyApp(App):
                     seen[key] = active
         return list(seen.items())
 
+    def action_command_palette(self) -> None:
+        """Textual's command palette, its search box in the language in use."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for section in SECTIONS:
             yield SystemCommand(
@@ -249,8 +256,8 @@ class AdvocacyApp(App):
             if command.title == "Screenshot":  # Textual's saves to a downloads folder that may not exist
                 yield SystemCommand(_("Screenshot"), _("Save a picture (SVG) of this screen, readable by you only"),
                                     lambda: self.set_timer(0.1, self.save_private_screenshot))
-            else:
-                yield command
+            else:  # Textual's own (theme, quit, keys, maximize) in the language in use
+                yield command._replace(title=_(command.title), help=_(command.help))
 
     # -- language -------------------------------------------------------------------
 
@@ -369,6 +376,16 @@ class AdvocacyApp(App):
 
 
 LANGUAGE_NAMES = {"pl": "Polski", "en": "English"}  # each in its own language
+
+# Textual's own words that the app shows: its palette commands and the palette key.
+TEXTUAL_WORDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit"),
+    N_("Quit the application as soon as possible"), N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"), N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"), N_("Maximize"),
+    N_("Maximize the focused widget"), N_("palette"),
+)
 
 APP_HELP = N_("""\
 # advocacy-tui
