@@ -1,13 +1,11 @@
-"""Reports: golden files with the fixed clock, and escaping of user text."""
+"""Reports: whole files kept as syrupy snapshots (fixed clock), and escaping of user text."""
 
 from __future__ import annotations
-
-import os
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from advocacy_tui.data.ambassadors import AmbassadorRepo
 from advocacy_tui.data.readiness import ReadinessRepo, builtin_bank
@@ -15,17 +13,20 @@ from advocacy_tui.data.reports import md_escape, program_report, readiness_repor
 from advocacy_tui.domain.ambassadors import build_ambassador
 from advocacy_tui.domain.readiness import Answer
 
-GOLDEN = Path(__file__).parent.parent / "golden"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+class MarkdownReport(SingleFileSnapshotExtension):
+    """A report kept whole as the file a user gets (``--snapshot-update`` rewrites it)."""
+
+    file_extension = "md"
+    _write_mode = WriteMode.TEXT
 
 
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{name} is missing; UPDATE_GOLDEN=1 writes it"
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs; UPDATE_GOLDEN=1 rewrites it"
+class HtmlReport(MarkdownReport):
+    file_extension = "html"
+
+
+def check_golden(snapshot, fmt: str, text: str) -> None:
+    assert text == snapshot(extension_class=MarkdownReport if fmt == "md" else HtmlReport)
 
 
 def polish_run(store):
@@ -45,17 +46,17 @@ def polish_run(store):
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_readiness_report_golden(store, fmt):
+def test_readiness_report_golden(store, fmt, snapshot):
     run, bank = polish_run(store)
     text = readiness_report(store, run, bank, fmt)
-    check_golden(f"readiness-quick-pl.{fmt}", text)
+    check_golden(snapshot, fmt, text)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_demo_readiness_report_golden(demo_store, fmt):
+def test_demo_readiness_report_golden(demo_store, fmt, snapshot):
     run = ReadinessRepo(demo_store).latest_finished()
     text = readiness_report(demo_store, run, builtin_bank("readiness", "en"), fmt)
-    check_golden(f"readiness-demo-en.{fmt}", text)
+    check_golden(snapshot, fmt, text)
 
 
 def small_program(store):
@@ -83,9 +84,9 @@ def small_program(store):
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_program_report_golden(store, fmt):
+def test_program_report_golden(store, fmt, snapshot):
     small_program(store)
-    check_golden(f"program.{fmt}", program_report(store, fmt))
+    check_golden(snapshot, fmt, program_report(store, fmt))
 
 
 def test_program_report_tolerates_an_empty_program(store):
