@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 
-from advocacy_tui.data.ambassadors import RosterRow
+from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterRow
+from advocacy_tui.data.involvement import InvolvementRepo
+from advocacy_tui.data.onboarding import OnboardingRepo
+from advocacy_tui.data.store import Store
 from advocacy_tui.data.users import Change
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
 from advocacy_tui.domain.dates import format_date
@@ -130,9 +134,81 @@ class PersonDetail(Horizontal):
 
     person_id: int | None = None
 
+    class Changed(Message):
+        """A step was ticked or unticked, or the log changed: the pane shows it again."""
+
     def compose(self) -> ComposeResult:
         yield Checklist(id="checklist")
         yield InvolvementLog(id="involvement-log")
+
+    @property
+    def store(self) -> Store:
+        return self.app.store  # type: ignore[attr-defined]
+
+    @property
+    def today(self) -> date:
+        return self.app.clock.today()  # type: ignore[attr-defined]
+
+    @on(Checklist.Toggled)
+    def _toggle_step(self, event: Checklist.Toggled) -> None:
+        event.stop()
+        key = self.person_id
+        if key is None or not event.step:
+            return
+        repo = OnboardingRepo(self.store)
+        if event.step in repo.steps(key):
+            repo.untick(key, event.step)
+        else:
+            repo.tick(key, event.step, self.today)
+        self.post_message(self.Changed())
+
+    @on(InvolvementLog.AddRequested)
+    def _log_add(self, event: InvolvementLog.AddRequested) -> None:
+        event.stop()
+        self.add_involvement()
+
+    def add_involvement(self) -> None:
+        """The form for what the person shown did; saved, it goes in their log."""
+        from advocacy_tui.screens.modals.involvement_form import InvolvementForm
+
+        key = self.person_id
+        person = AmbassadorRepo(self.store).get(key) if key is not None else None
+        if person is None or person.id is None:
+            self.notify(_("Highlight a person first."), markup=False)
+            return
+        name = person.name
+
+        def saved(entry: Involvement | None) -> None:
+            if entry is None:
+                return
+            InvolvementRepo(self.store).add(entry)
+            self.post_message(self.Changed())
+            self.notify(_("Recorded for {name}.").format(name=name), markup=False)
+
+        self.app.push_screen(InvolvementForm(person.id, person.name, self.today), saved)
+
+    @on(InvolvementLog.DeleteRequested)
+    def _log_delete(self, event: InvolvementLog.DeleteRequested) -> None:
+        from advocacy_tui.screens.modals.confirm import ConfirmDialog
+
+        event.stop()
+        log = InvolvementRepo(self.store)
+        entry = log.get(event.entry_id)
+        if entry is None or entry.id is None:
+            return
+        entry_id = entry.id
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                log.delete(entry_id)
+                self.post_message(self.Changed())
+                self.notify(_("Removed the entry from the log."), markup=False)
+
+        what = f"{format_date(entry.happened_on)} · {_(KIND_LABELS[entry.kind])}"
+        if entry.note:
+            what += f": {entry.note}"
+        self.app.push_screen(ConfirmDialog(_("Delete this log entry?"), what, confirm_label=_("Delete")),
+                             answered)
 
     def show_nobody(self) -> None:
         self.person_id = None
