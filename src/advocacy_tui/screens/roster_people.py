@@ -51,9 +51,6 @@ SORT_NAMES = {"name": N_("name"), "role": N_("role"), "department": N_("departme
               "status": N_("status")}
 LOG_IN_PANE = 50
 
-# the domain's labels, for the catalogue (translated where shown)
-_LABELS = (N_("Owner"), N_("Manager"), N_("Ambassador"), N_("Candidate"), N_("Invited"),
-           N_("Onboarding"), N_("Active"), N_("Paused"), N_("Left"))
 
 
 PEOPLE_HELP = N_("""\
@@ -87,8 +84,9 @@ PEOPLE_HELP = N_("""\
 """)
 
 def columns_for(table_width: int) -> list[Column]:
-    """The department column only where there is room for it."""
-    return ALL_COLUMNS if table_width >= WIDE_TABLE else NARROW_COLUMNS
+    """The department column only where there is room for it, titled in the language in use."""
+    columns = ALL_COLUMNS if table_width >= WIDE_TABLE else NARROW_COLUMNS
+    return [replace(column, label=_(column.label)) for column in columns]
 
 
 def row_cells(row: RosterRow, today: date) -> dict[str, str]:

@@ -19,7 +19,7 @@ from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.stakeholders import STANCE_LABELS, Stakeholder, kind_text, stance_text
 from advocacy_tui.domain.text import printable
 from advocacy_tui.formatting import format_number
-from advocacy_tui.i18n import N_, _, ngettext
+from advocacy_tui.i18n import N_, _, ngettext, pgettext
 from advocacy_tui.screens.base import typing_in
 from advocacy_tui.screens.crud import Records
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
@@ -33,6 +33,12 @@ COLUMNS = [
 ]
 SORT_ORDER = [column.key for column in COLUMNS if column.sortable]
 SORT_NAMES = {"name": N_("name"), "kind": N_("kind"), "stance": N_("stance"), "last_talk": N_("last talk")}
+
+
+def shown_columns() -> list[Column]:
+    """The columns titled in the language in use (a stakeholder's name is not a person's)."""
+    return [replace(column, label=pgettext("stakeholder column", "Name") if column.key == "name"
+                    else _(column.label)) for column in COLUMNS]
 
 
 class StakeholderSource:
@@ -92,7 +98,7 @@ not met yet, or not talked to for more than `stale_talk_days` days (60 by defaul
     def compose(self) -> ComposeResult:
         yield Input(placeholder=_("Search stakeholders: name, kind, next step or notes  (/)"),
                     id="stakeholder-filter", compact=True)
-        table = VirtualTable(COLUMNS, self.source, id="stakeholder-table",
+        table = VirtualTable(shown_columns(), self.source, id="stakeholder-table",
                              empty_message=_("No stakeholders yet. Press a to add the first one."))
         table.sort_column = "name"
         yield table
