@@ -216,7 +216,7 @@ class AdvocacyApp(App):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        text = getattr(screen, "HELP", "") or APP_HELP
+        text = (screen.help_text() if isinstance(screen, SectionScreen) else _(getattr(screen, "HELP", ""))) or _(APP_HELP)
         title = screen.sub_title or "advocacy-tui"
         keys = []
         for key, binding in self._bindings_for(screen):
@@ -225,7 +225,10 @@ class AdvocacyApp(App):
 
     def _bindings_for(self, screen: Screen) -> list[tuple[str, Binding]]:
         seen: dict[str, Binding] = {}
-        for node in [*screen.focus_chain, screen, self]:
+        # the focused widget's containers too: a pane's keys are declared on the pane
+        focused = screen.focused
+        panes = [node for node in focused.ancestors if node is not screen and node is not self] if focused else []
+        for node in [*screen.focus_chain, *panes, screen, self]:
             for key, active in textual_compat.bindings_of(node):
                 if active.description and active.show and key not in seen:
                     seen[key] = active
@@ -408,9 +411,10 @@ def roster_life_binding_classes() -> list[type[DOMNode]]:
     from advocacy_tui.screens.modals.roster_filter import RosterFilterDialog
     from advocacy_tui.screens.modals.stakeholder_form import StakeholderForm
     from advocacy_tui.screens.roster_detail import Checklist, InvolvementLog
-    from advocacy_tui.screens.stakeholders import StakeholderView
+    from advocacy_tui.screens.roster_people import PeoplePane
+    from advocacy_tui.screens.stakeholders import StakeholderPane
 
-    return [Checklist, InvolvementLog, StakeholderView, InvolvementForm, RosterFilterDialog,
+    return [Checklist, InvolvementLog, PeoplePane, StakeholderPane, InvolvementForm, RosterFilterDialog,
             StakeholderForm]
 
 

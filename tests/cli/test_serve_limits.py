@@ -336,9 +336,8 @@ def test_several_tabs_at_once_each_add_tasks_and_one_more_is_turned_away(tmp_pat
 
 
 def test_twenty_tabs_are_allowed_unless_told_otherwise():
-    from tests.cli.helpers import parse_cli
-
     from advocacy_tui.commands.serve import serve
+    from tests.cli.helpers import parse_cli
 
     assert {p.name: p.default for p in serve.params}["max_sessions"] == 20
     assert "default: 20" in parse_cli("serve", "--help").stdout

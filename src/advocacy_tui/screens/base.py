@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from advocacy_tui import textual_compat
 from advocacy_tui.domain.text import printable
+from advocacy_tui.i18n import _
 
 if TYPE_CHECKING:
     from advocacy_tui.app import AdvocacyApp
@@ -71,6 +72,11 @@ class SectionScreen(Screen):
 
     def shown_again(self) -> None:
         """Back from another section or a dialog: load what may have changed meanwhile."""
+
+    def help_text(self) -> str:
+        """The F1 help of what is shown now (markdown, in the language in use); a screen of
+        panes puts the open pane's in it."""
+        return _(self.HELP)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """Commands of this screen for the command palette."""

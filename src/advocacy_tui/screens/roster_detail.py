@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 
-from advocacy_tui.data.ambassadors import RosterRow
+from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterRow
+from advocacy_tui.data.involvement import InvolvementRepo
+from advocacy_tui.data.onboarding import OnboardingRepo
+from advocacy_tui.data.store import Store
 from advocacy_tui.data.users import Change
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
 from advocacy_tui.domain.dates import format_date
@@ -24,18 +28,21 @@ from advocacy_tui.domain.onboarding import (
 )
 from advocacy_tui.domain.text import printable
 from advocacy_tui.domain.today import VOICE_LABELS, is_billboard
-from advocacy_tui.i18n import _
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, _, ngettext
 from advocacy_tui.screens.history import changes_text
 from advocacy_tui.widgets.line_list import Item, LineList
 
 SHORT_STEP_LABELS = {
-    "profile": "Profile ready",
-    "library": "Topics and library shown",
-    "platform": "Platform training",
-    "rules": "Language and hate rules",
-    "time": "Time agreed",
-    "first_post": "First post published",
+    "profile": N_("Profile ready"),
+    "library": N_("Topics and library shown"),
+    "platform": N_("Platform training"),
+    "rules": N_("Language and hate rules"),
+    "time": N_("Time agreed"),
+    "first_post": N_("First post published"),
 }
+# the voices of domain.today.VOICE_LABELS, for the catalogue (translated where shown)
+_VOICES = (N_("personal"), N_("team"), N_("company"), N_("industry"))
 DONE = "[✓]"
 OPEN = "[ ]"
 
@@ -44,9 +51,9 @@ class Checklist(LineList):
     """The six onboarding steps; Space or Enter ticks (today) or unticks the highlighted one."""
 
     BINDINGS = [
-        Binding("space", "toggle", "Tick / untick", id="roster.checklist.toggle",
-                tooltip="Tick the step (stores today's date) or untick it"),
-        Binding("escape", "leave", "Back to the table", id="roster.checklist.leave"),
+        Binding("space", "toggle", N_("Tick / untick"), id="roster.checklist.toggle",
+                tooltip=N_("Tick the step (stores today's date) or untick it")),
+        Binding("escape", "leave", N_("Back to the table"), id="roster.checklist.leave"),
     ]
 
     class Toggled(Message):
@@ -60,7 +67,7 @@ class Checklist(LineList):
             when = steps.get(step)
             mark = DONE if when else OPEN
             tail = f"  {format_date(when)}" if when else ""
-            items.append(Item(step, f"{mark} {SHORT_STEP_LABELS[step]}{tail}"))
+            items.append(Item(step, f"{mark} {_(SHORT_STEP_LABELS[step])}{tail}"))
         self.set_items(items)
 
     # The checklist's own toggle (Space) shadows DOMNode.action_toggle(attribute_name), unused here.
@@ -79,11 +86,11 @@ class InvolvementLog(LineList):
     """What the person did, newest first. ``a`` adds an entry, ``d`` deletes the highlighted one."""
 
     BINDINGS = [
-        Binding("a,i", "add", "Add entry", id="roster.log.add",
-                tooltip="Record something this person did"),
-        Binding("d,delete", "delete", "Delete entry", id="roster.log.delete",
-                tooltip="Remove the highlighted entry (asks first)"),
-        Binding("escape", "leave", "Back to the table", id="roster.log.leave"),
+        Binding("a,i", "add", N_("Add entry"), id="roster.log.add",
+                tooltip=N_("Record something this person did")),
+        Binding("d,delete", "delete", N_("Delete entry"), id="roster.log.delete",
+                tooltip=N_("Remove the highlighted entry (asks first)")),
+        Binding("escape", "leave", N_("Back to the table"), id="roster.log.leave"),
     ]
 
     class AddRequested(Message):
@@ -96,16 +103,18 @@ class InvolvementLog(LineList):
 
     def show(self, entries: list[Involvement], total: int, *, same_person: bool = True) -> None:
         if not entries:
-            self.set_items([Item(None, "Nothing recorded yet: i adds an entry.", enabled=False)],
+            self.set_items([Item(None, _("Nothing recorded yet: i adds an entry."), enabled=False)],
                            keep_cursor=False)
             return
         items = [
-            Item(str(e.id), f"{format_date(e.happened_on)}  {KIND_LABELS[e.kind]}"
+            Item(str(e.id), f"{format_date(e.happened_on)}  {_(KIND_LABELS[e.kind])}"
                  + (f": {e.note}" if e.note else ""))
             for e in entries
         ]
         if total > len(entries):
-            items.append(Item(None, f"… and {total - len(entries):,} older entries", enabled=False))
+            older = total - len(entries)
+            items.append(Item(None, ngettext("… and {n} older entry", "… and {n} older entries", older).format(
+                n=format_number(older)), enabled=False))
         self.set_items(items, keep_cursor=same_person)
 
     def on_line_list_chosen(self, event: LineList.Chosen) -> None:
@@ -130,13 +139,85 @@ class PersonDetail(Horizontal):
 
     person_id: int | None = None
 
+    class Changed(Message):
+        """A step was ticked or unticked, or the log changed: the pane shows it again."""
+
     def compose(self) -> ComposeResult:
         yield Checklist(id="checklist")
         yield InvolvementLog(id="involvement-log")
 
+    @property
+    def store(self) -> Store:
+        return self.app.store  # type: ignore[attr-defined]
+
+    @property
+    def today(self) -> date:
+        return self.app.clock.today()  # type: ignore[attr-defined]
+
+    @on(Checklist.Toggled)
+    def _toggle_step(self, event: Checklist.Toggled) -> None:
+        event.stop()
+        key = self.person_id
+        if key is None or not event.step:
+            return
+        repo = OnboardingRepo(self.store)
+        if event.step in repo.steps(key):
+            repo.untick(key, event.step)
+        else:
+            repo.tick(key, event.step, self.today)
+        self.post_message(self.Changed())
+
+    @on(InvolvementLog.AddRequested)
+    def _log_add(self, event: InvolvementLog.AddRequested) -> None:
+        event.stop()
+        self.add_involvement()
+
+    def add_involvement(self) -> None:
+        """The form for what the person shown did; saved, it goes in their log."""
+        from advocacy_tui.screens.modals.involvement_form import InvolvementForm
+
+        key = self.person_id
+        person = AmbassadorRepo(self.store).get(key) if key is not None else None
+        if person is None or person.id is None:
+            self.notify(_("Highlight a person first."), markup=False)
+            return
+        name = person.name
+
+        def saved(entry: Involvement | None) -> None:
+            if entry is None:
+                return
+            InvolvementRepo(self.store).add(entry)
+            self.post_message(self.Changed())
+            self.notify(_("Recorded for {name}.").format(name=name), markup=False)
+
+        self.app.push_screen(InvolvementForm(person.id, person.name, self.today), saved)
+
+    @on(InvolvementLog.DeleteRequested)
+    def _log_delete(self, event: InvolvementLog.DeleteRequested) -> None:
+        from advocacy_tui.screens.modals.confirm import ConfirmDialog
+
+        event.stop()
+        log = InvolvementRepo(self.store)
+        entry = log.get(event.entry_id)
+        if entry is None or entry.id is None:
+            return
+        entry_id = entry.id
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                log.delete(entry_id)
+                self.post_message(self.Changed())
+                self.notify(_("Removed the entry from the log."), markup=False)
+
+        what = f"{format_date(entry.happened_on)} · {_(KIND_LABELS[entry.kind])}"
+        if entry.note:
+            what += f": {entry.note}"
+        self.app.push_screen(ConfirmDialog(_("Delete this log entry?"), what, confirm_label=_("Delete")),
+                             answered)
+
     def show_nobody(self) -> None:
         self.person_id = None
-        self.border_title = Content("No one highlighted")
+        self.border_title = Content(_("No one highlighted"))
         for lines in (self.query_one(Checklist), self.query_one(InvolvementLog)):
             lines.set_headings([])
             lines.set_items([])
@@ -147,30 +228,30 @@ class PersonDetail(Horizontal):
                     mix: dict[str, int] | None = None) -> None:
         same_person = self.person_id == row.id
         self.person_id = row.id
-        facts = [row.name, ROLE_LABELS.get(row.role, row.role),
-                 STATUS_LABELS.get(row.status, row.status)]
+        facts = [row.name, _(ROLE_LABELS.get(row.role, row.role)),
+                 _(STATUS_LABELS.get(row.status, row.status))]
         if row.department:
             facts.append(row.department)
         self.border_title = Content(printable(" · ".join(facts)))
-        second = [email or "no email"]
+        second = [email or _("no email")]
         if row.joined:
-            second.append(f"joined {format_date(date.fromisoformat(row.joined))}")
+            second.append(_("joined {day}").format(day=format_date(date.fromisoformat(row.joined))))
         stuck = days_stuck(row.onboarding, today)
-        title = f"Onboarding {progress_text(row.onboarding_done)}"
+        title = _("Onboarding {progress}").format(progress=progress_text(row.onboarding_done))
         if stuck is not None:
-            title += f" · ⚠ stuck {describe_days(stuck)}"
+            title += _(" · ⚠ stuck {span}").format(span=describe_days(stuck))
         elif row.onboarding_done >= len(STEPS):
-            title += " · ✓ complete"
+            title += _(" · ✓ complete")
         self.query_one(Checklist).set_headings([(title, "title")])
         last = row.last_active_on
-        log_title = "Log · last active " + last_active_text(last, today)
+        log_title = _("Log · last active {when}").format(when=last_active_text(last, today))
         if is_quiet(row.status, last, today, row.since):
-            log_title += " · ☾ quiet"
+            log_title += _(" · ☾ quiet")
         headings = [(" · ".join(second), "note")]
         if mix:
             # failure 4: their own mix (90 days back and all planned ahead); a billboard is named so
             posts = sum(mix.values())
-            shares = ", ".join(f"{VOICE_LABELS.get(voice, voice)} {round(count * 100 / posts)} %"
+            shares = ", ".join(f"{_(VOICE_LABELS.get(voice, voice))} {round(count * 100 / posts)} %"
                                for voice, count in mix.items())
             if is_billboard(mix):  # mostly company posts: a billboard, not their own voice
                 text = _("⚠ Billboard: own posts {shares}").format(shares=shares)

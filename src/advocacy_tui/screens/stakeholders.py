@@ -1,13 +1,15 @@
-"""The stakeholder map: the second tab of the roster section."""
+"""The stakeholder map: the second tab of the roster section, a pane with its own keys, help
+and palette commands."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import ClassVar
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
@@ -16,19 +18,27 @@ from advocacy_tui.data.stakeholders import StakeholderQuery, StakeholderRepo
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.stakeholders import STANCE_LABELS, Stakeholder, kind_text, stance_text
 from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import _
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, _, ngettext, pgettext
 from advocacy_tui.screens.base import typing_in
 from advocacy_tui.screens.crud import Records
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = [
-    Column("name", "Name", 22),
-    Column("kind", "Kind", 14),
-    Column("stance", "Stance", 13),
-    Column("last_talk", "Last talk", 10),
-    Column("next_step", "Next step", None, min_width=10, sortable=False),
+    Column("name", N_("Name"), 22),
+    Column("kind", N_("Kind"), 14),
+    Column("stance", N_("Stance"), 13),
+    Column("last_talk", N_("Last talk"), 10),
+    Column("next_step", N_("Next step"), None, min_width=10, sortable=False),
 ]
 SORT_ORDER = [column.key for column in COLUMNS if column.sortable]
+SORT_NAMES = {"name": N_("name"), "kind": N_("kind"), "stance": N_("stance"), "last_talk": N_("last talk")}
+
+
+def shown_columns() -> list[Column]:
+    """The columns titled in the language in use (a stakeholder's name is not a person's)."""
+    return [replace(column, label=pgettext("stakeholder column", "Name") if column.key == "name"
+                    else _(column.label)) for column in COLUMNS]
 
 
 class StakeholderSource:
@@ -48,24 +58,35 @@ class StakeholderSource:
         ]
 
 
-class StakeholderView(Vertical):
+class StakeholderPane(Vertical):
     """Table, filter box and status line of the stakeholder map, with its own keys."""
 
+    HELP: ClassVar[str] = N_("""\
+## Stakeholder map
+
+The "pilgrimage" through the company: marketing, PR, communications, management, the
+board and every team the program needs. Each has a stance (`✓` supportive, `–` neutral,
+`?` sceptical, `✗` against, `○` not met yet), the last talk and the next step.
+`a` adds, `e` or Enter edits, `d` deletes, `/` searches, `f` shows one stance at a time.
+`n` gives the next step a date and makes it one of your tasks. Today shows who is against,
+not met yet, or not talked to for more than `stale_talk_days` days (60 by default).
+""")
+
     BINDINGS = [
-        Binding("a", "add", "Add", id="stakeholders.add", tooltip="Add a stakeholder"),
-        Binding("e", "edit", "Edit", id="stakeholders.edit",
-                tooltip="Edit the highlighted stakeholder"),
-        Binding("d,delete", "delete", "Delete", id="stakeholders.delete",
-                tooltip="Remove the highlighted stakeholder (asks first)"),
-        Binding("slash", "focus_filter", "Search", id="stakeholders.search", priority=True,
-                tooltip="Type to search names, kinds, next steps and notes"),
-        Binding("f", "stance_filter", "Stance", id="stakeholders.stance",
-                tooltip="Show one stance only; press again for the next one"),
-        Binding("s", "sort", "Sort", id="stakeholders.sort", tooltip="Sort by the next column"),
+        Binding("a", "add", N_("Add"), id="stakeholders.add", tooltip=N_("Add a stakeholder")),
+        Binding("e", "edit", N_("Edit"), id="stakeholders.edit",
+                tooltip=N_("Edit the highlighted stakeholder")),
+        Binding("d,delete", "delete", N_("Delete"), id="stakeholders.delete",
+                tooltip=N_("Remove the highlighted stakeholder (asks first)")),
+        Binding("slash", "focus_filter", N_("Search"), id="stakeholders.search", priority=True,
+                tooltip=N_("Type to search names, kinds, next steps and notes")),
+        Binding("f", "stance_filter", N_("Stance"), id="stakeholders.stance",
+                tooltip=N_("Show one stance only; press again for the next one")),
+        Binding("s", "sort", N_("Sort"), id="stakeholders.sort", tooltip=N_("Sort by the next column")),
         # not in the key bar (it is full at 120 columns): F1 help names it
-        Binding("n", "step_task", "Step → task", id="stakeholders.task", show=False,
-                tooltip="Give the next step a date: it becomes one of your tasks"),
-        Binding("escape", "clear_filter", "Clear", show=False, id="stakeholders.clear"),
+        Binding("n", "step_task", N_("Step → task"), id="stakeholders.task", show=False,
+                tooltip=N_("Give the next step a date: it becomes one of your tasks")),
+        Binding("escape", "clear_filter", N_("Clear"), show=False, id="stakeholders.clear"),
     ]
 
     def __init__(self, repo: StakeholderRepo, *, id: str | None = None) -> None:
@@ -75,10 +96,10 @@ class StakeholderView(Vertical):
         self.source = StakeholderSource(repo, self.query_state)
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search stakeholders: name, kind, next step or notes  (/)",
+        yield Input(placeholder=_("Search stakeholders: name, kind, next step or notes  (/)"),
                     id="stakeholder-filter", compact=True)
-        table = VirtualTable(COLUMNS, self.source, id="stakeholder-table",
-                             empty_message="No stakeholders yet. Press a to add the first one.")
+        table = VirtualTable(shown_columns(), self.source, id="stakeholder-table",
+                             empty_message=_("No stakeholders yet. Press a to add the first one."))
         table.sort_column = "name"
         yield table
         yield Static("", id="stakeholder-notes", markup=False)
@@ -98,18 +119,24 @@ class StakeholderView(Vertical):
         table.sort_descending = self.query_state.descending
         position = self.repo.position(self.query_state, keep_key) if keep_key is not None else None
         if self.query_state.text.strip() or self.query_state.stances:
-            table.empty_message = "No stakeholder matches. Esc clears the search and the stance."
+            table.empty_message = _("No stakeholder matches. Esc clears the search and the stance.")
         else:
-            table.empty_message = "No stakeholders yet. Press a to add the first one."
+            table.empty_message = _("No stakeholders yet. Press a to add the first one.")
         table.reload(cursor=position)
         self.show_notes(table.cursor_key)
         shown, total = table.row_count, self.repo.total()
-        text = f"{total:,} stakeholders" if shown == total else f"{shown:,} of {total:,} stakeholders"
+        if shown == total:
+            text = ngettext("{n} stakeholder", "{n} stakeholders", total).format(n=format_number(total))
+        else:
+            text = ngettext("{shown} of {n} stakeholder", "{shown} of {n} stakeholders", total).format(
+                shown=format_number(shown), n=format_number(total))
         filters = self.query_state.describe_filters()
-        order = f"sorted by {self.query_state.sort.replace('_', ' ')}" + (
-            " (reversed)" if self.query_state.descending else "")
+        column = _(SORT_NAMES.get(self.query_state.sort, self.query_state.sort.replace("_", " ")))
+        order = (_("sorted by {column} (reversed)") if self.query_state.descending
+                 else _("sorted by {column}")).format(column=column)
         line = f" {text} · {order}"
-        line += f" · showing {filters} (f next, Esc all)" if filters else " · f: stance filter"
+        line += (_(" · showing {filters} (f next, Esc all)").format(filters=filters) if filters
+                 else _(" · f: stance filter"))
         self.query_one("#stakeholder-status", Static).update(line, layout=False)
 
     @on(Input.Changed, "#stakeholder-filter")
@@ -142,7 +169,8 @@ class StakeholderView(Vertical):
         current = self.repo.get(key) if key is not None else None
         text = ""
         if current is not None:
-            text = f"{current.name}: {current.notes}" if current.notes else f"{current.name}: no notes"
+            text = (f"{current.name}: {current.notes}" if current.notes
+                    else _("{name}: no notes").format(name=current.name))
         self.query_one("#stakeholder-notes", Static).update(printable(text), layout=False)
 
     def sort_by(self, column: str) -> None:
@@ -153,8 +181,15 @@ class StakeholderView(Vertical):
     # -- actions ---------------------------------------------------------------------
 
     @property
-    def today(self):
+    def today(self) -> date:
         return self.app.clock.today()  # type: ignore[attr-defined]
+
+    @classmethod
+    def help_text_of(cls) -> str:
+        return _(cls.HELP)
+
+    def help_text(self) -> str:
+        return self.help_text_of()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "focus_filter" and typing_in(self.screen.focused))
@@ -265,3 +300,24 @@ class StakeholderView(Vertical):
         self.records.delete(key, _("Delete this stakeholder?"),
                             _("{name} and the notes about them will be removed for good.").format(
                                 name=current.name))
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(_("Stakeholders: add a stakeholder"), _("Open the form for a new stakeholder (a)"),
+                            self.action_add)
+        yield SystemCommand(_("Stakeholders: edit the highlighted one"), _("Open the form for the selected row"),
+                            self.action_edit)
+        yield SystemCommand(_("Stakeholders: delete the highlighted one"), _("Asks before removing"),
+                            self.action_delete)
+        yield SystemCommand(_("Stakeholders: show one stance"), _("Each press shows the next stance (f)"),
+                            self.action_stance_filter)
+        for column in SORT_ORDER:
+            name = _(SORT_NAMES[column])
+            yield SystemCommand(_("Stakeholders: sort by {column}").format(column=name),
+                                _("Order the stakeholder map by {column}").format(column=name),
+                                lambda column=column: self.sort_by(column))
+        yield SystemCommand(_("Stakeholders: next step as a task"),
+                            _("Give the next step a date: it becomes one of your tasks (n)"),
+                            self.action_step_task)
+
+
+StakeholderView = StakeholderPane  # the name it had before it became a pane

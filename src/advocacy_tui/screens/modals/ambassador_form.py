@@ -39,9 +39,9 @@ def shown_value(person: Ambassador, field_name: str) -> str:
     if field_name == "joined":
         return format_date(value) if value else _("(empty)")
     if field_name == "role":
-        return ROLE_LABELS.get(value, value)
+        return _(ROLE_LABELS.get(value, value))
     if field_name == "status":
-        return STATUS_LABELS.get(value, value)
+        return _(STATUS_LABELS.get(value, value))
     text = " ".join(str(value or "").split())
     if len(text) > 60:
         text = text[:59] + "…"
@@ -65,8 +65,8 @@ class AmbassadorForm(AskBeforeDiscard, ModalScreen[Ambassador | None]):
     """Dismisses the validated Ambassador (with its id when editing), or None on cancel."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("f10", "save", "Save", id="form.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+        Binding("f10", "save", N_("Save"), id="form.save"),
     ]
 
     def __init__(self, repo: AmbassadorRepo, ambassador: Ambassador | None = None) -> None:
@@ -80,43 +80,43 @@ class AmbassadorForm(AskBeforeDiscard, ModalScreen[Ambassador | None]):
 
     def _unique_email(self, value: str) -> str | None:
         if self.repo.email_taken(value, self.original.id if self.original else None):
-            return "Someone in the roster already has this email address."
+            return _("Someone in the roster already has this email address.")
         return None
 
     def compose(self) -> ComposeResult:
         a = self.original
-        title = "Edit ambassador" if a else "Add an ambassador"
+        title = _("Edit ambassador") if a else _("Add an ambassador")
         with Vertical(classes="dialog form-dialog"):
             yield Static(title, classes="dialog-title", markup=False)
             with VerticalScroll(classes="form-body"):
-                yield Field("Name *", Input(a.name if a else "", placeholder="First and last name",
+                yield Field(_("Name *"), Input(a.name if a else "", placeholder=_("First and last name"),
                             validators=[Rule(check_name)], compact=True, id="name"), name="name")
-                yield Field("Email", Input(a.email or "" if a else "", placeholder="name@company.com",
+                yield Field(_("Email"), Input(a.email or "" if a else "", placeholder=_("name@company.com"),
                             validators=[Rule(check_email), Rule(self._unique_email)], compact=True,
                             id="email"), name="email")
-                yield Field("Department", Input(a.department if a else "", placeholder="e.g. Sales",
+                yield Field(_("Department"), Input(a.department if a else "", placeholder=_("e.g. Sales"),
                             validators=[Rule(check_text)], compact=True, id="department"),
                             name="department")
-                yield Field("Role", FormSelect([(label, key) for key, label in ROLE_LABELS.items()],
+                yield Field(_("Role"), FormSelect([(_(label), key) for key, label in ROLE_LABELS.items()],
                             value=a.role if a else "ambassador", allow_blank=False, compact=True,
                             id="role"), name="role")
-                yield Field("Status", FormSelect([(label, key) for key, label in STATUS_LABELS.items()],
+                yield Field(_("Status"), FormSelect([(_(label), key) for key, label in STATUS_LABELS.items()],
                             value=a.status if a else "candidate", allow_blank=False, compact=True,
                             id="status"), name="status")
-                yield Field("LinkedIn", Input(a.linkedin if a else "",
-                            placeholder="https://www.linkedin.com/in/…",
+                yield Field(_("LinkedIn"), Input(a.linkedin if a else "",
+                            placeholder=_("https://www.linkedin.com/in/…"),
                             validators=[Rule(check_linkedin)], compact=True, id="linkedin"),
                             name="linkedin")
-                yield Field("Joined", Input(format_date(a.joined) if a else "",
-                            placeholder="dd.mm.yyyy", validators=[Rule(check_date)], compact=True,
+                yield Field(_("Joined"), Input(format_date(a.joined) if a else "",
+                            placeholder=_("dd.mm.yyyy"), validators=[Rule(check_date)], compact=True,
                             id="joined"), name="joined")
-                yield Field("Notes", TextArea(a.notes if a else "", id="notes", soft_wrap=True,
+                yield Field(_("Notes"), TextArea(a.notes if a else "", id="notes", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="notes")
-            yield Static("Enter or F10 saves · Esc cancels · Tab moves between fields",
+            yield Static(_("Enter or F10 saves · Esc cancels · Tab moves between fields"),
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Save"), variant="primary", id="save", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
@@ -155,7 +155,7 @@ class AmbassadorForm(AskBeforeDiscard, ModalScreen[Ambassador | None]):
         if problems or ambassador is None:
             first = next(iter(problems))
             self.query_one(f"#{first}").focus()
-            self.notify("Please fix the marked fields first.", severity="warning", markup=False)
+            self.notify(_("Please fix the marked fields first."), severity="warning", markup=False)
             return
         if self.base is not None and self.base.id is not None:
             current = self.repo.get(self.base.id)

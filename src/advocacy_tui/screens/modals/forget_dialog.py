@@ -24,7 +24,7 @@ from advocacy_tui.data.forget import (
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import check_email
 from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.modals.forms import Field
 
 
@@ -40,9 +40,9 @@ class ForgetDialog(ModalScreen[Erasure | None]):
     wait_seconds = WIPE_WAIT_SECONDS  # how long the wipe waits for other programs
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="forget.cancel", tooltip="Close; nothing is erased"),
-        Binding("f10", "confirm", "Erase", id="forget.confirm",
-                tooltip="Erase the person and what names them, for good"),
+        Binding("escape", "cancel", N_("Cancel"), id="forget.cancel", tooltip=N_("Close; nothing is erased")),
+        Binding("f10", "confirm", N_("Erase"), id="forget.confirm",
+                tooltip=N_("Erase the person and what names them, for good")),
     ]
 
     class Done(Message):
@@ -63,17 +63,17 @@ class ForgetDialog(ModalScreen[Erasure | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
-            yield Static("Forget a person", classes="dialog-title", markup=False)
-            yield Field("Email", Input(self.initial_email, placeholder="name@company.com  (Enter checks)",
+            yield Static(_("Forget a person"), classes="dialog-title", markup=False)
+            yield Field(_("Email"), Input(self.initial_email, placeholder=_("name@company.com  (Enter checks)"),
                                        compact=True, id="forget-email"), name="email")
-            yield Static("Erases the person and everything that names them (the right to erasure). "
-                         "Type their email and press Enter to see what would go.",
+            yield Static(_("Erases the person and everything that names them (the right to erasure). "
+                         "Type their email and press Enter to see what would go."),
                          id="forget-plan", classes="dialog-body", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Check", id="check", compact=True)
-                yield Button("Erase for good (F10)", id="erase", variant="error", compact=True,
+                yield Button(_("Check"), id="check", compact=True)
+                yield Button(_("Erase for good (F10)"), id="erase", variant="error", compact=True,
                              disabled=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+                yield Button(_("Cancel (Esc)"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#forget-email", Input).focus()
@@ -94,7 +94,7 @@ class ForgetDialog(ModalScreen[Erasure | None]):
     def check(self) -> None:
         email = self.query_one("#forget-email", Input).value.strip()
         field = self.query_one("#field-email", Field)
-        problem = check_email(email) if email else "Type the email address of the person to forget."
+        problem = check_email(email) if email else _("Type the email address of the person to forget.")
         self.finishing = False
         if self.erased is not None:
             return

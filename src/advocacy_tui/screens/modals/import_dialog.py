@@ -37,26 +37,29 @@ from advocacy_tui.data.store import Store, StoreError
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import _, ngettext
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, _, ngettext
 from advocacy_tui.screens.modals.forms import Field, Rule, TickBox
 from advocacy_tui.widgets.path_suggester import PathSuggester
 
 MAX_PROBLEMS_SHOWN = 40
-SKIP_OFF = "Skip the rows with problems: no"
-SKIP_ON = "Skip the rows with problems: yes, import the others"
+SKIP_OFF = N_("Skip the rows with problems: no")
+SKIP_ON = N_("Skip the rows with problems: yes, import the others")
+PREVIEW_COLUMNS = (N_("Row"), N_("Check"), N_("Name"), N_("Email"), N_("Status"), N_("Role"),
+                   N_("Department"), N_("Joined"))
 
 
 def check_import_path(value: str) -> str | None:
     """A sentence when ``value`` is not a readable file, else None."""
     if not value.strip():
-        return "Type the path of a CSV file, e.g. ~/Downloads/people.csv."
+        return _("Type the path of a CSV file, e.g. ~/Downloads/people.csv.")
     path = Path(value.strip()).expanduser()
     if not path.exists():
-        return "There is no file at this path."
+        return _("There is no file at this path.")
     if path.is_dir():
-        return "This is a folder: add the file name at the end."
+        return _("This is a folder: add the file name at the end.")
     if not os.access(path, os.R_OK):
-        return "This file cannot be read (permission denied)."
+        return _("This file cannot be read (permission denied).")
     return None
 
 
@@ -95,9 +98,9 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
     """Dismisses the import's summary, or None when nothing was imported."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="import.cancel", tooltip="Close without importing"),
-        Binding("f10", "confirm", "Import", id="import.confirm",
-                tooltip="Import the checked file into the roster"),
+        Binding("escape", "cancel", N_("Cancel"), id="import.cancel", tooltip=N_("Close without importing")),
+        Binding("f10", "confirm", N_("Import"), id="import.confirm",
+                tooltip=N_("Import the checked file into the roster")),
     ]
 
 
@@ -137,7 +140,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog import-dialog"):
             yield Static(_("Import people from a file"), classes="dialog-title", markup=False)
-            yield Field("File", Input(self.initial_path, placeholder="~/Downloads/people.csv  (Enter checks it)",
+            yield Field(_("File"), Input(self.initial_path, placeholder=_("~/Downloads/people.csv  (Enter checks it)"),
                                       validators=[Rule(check_import_path)], compact=True,
                                       suggester=PathSuggester((".csv", ".tsv", ".txt", ".xlsx", ".json")),
                                       id="import-path"), name="path")
@@ -150,15 +153,15 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
                                            compact=True, id="import-dates"), name="dates")
             with VerticalScroll(id="import-body"):
                 yield ProgressBar(total=100, show_eta=False, id="import-progress", classes="-hidden")
-                yield Static("Nothing is written until you press Import.", id="import-status", markup=False)
+                yield Static(_("Nothing is written until you press Import."), id="import-status", markup=False)
                 yield DataTable(id="import-preview", classes="-hidden", cursor_type="none",
                                 zebra_stripes=True, show_cursor=False)
                 yield Static("", id="import-problems", classes="-hidden", markup=False)
-                yield TickBox(SKIP_OFF, id="import-skip", classes="-hidden", compact=True)
+                yield TickBox(_(SKIP_OFF), id="import-skip", classes="-hidden", compact=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Check file", id="check", compact=True)
-                yield Button("Import (F10)", id="import", variant="primary", compact=True, disabled=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+                yield Button(_("Check file"), id="check", compact=True)
+                yield Button(_("Import (F10)"), id="import", variant="primary", compact=True, disabled=True)
+                yield Button(_("Cancel (Esc)"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()
@@ -211,7 +214,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             return
         self.plan = None
         self.busy = True
-        self._set_status("Reading the file…")
+        self._set_status(_("Reading the file…"))
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=100, progress=0)
         bar.remove_class("-hidden")
@@ -235,7 +238,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             self.post_message(self.Failed(str(error)))
             return
         except Exception as error:  # the file system or the database: say it in words
-            self.post_message(self.Failed(f"The file could not be read: {error}."))
+            self.post_message(self.Failed(_("The file could not be read: {error}.").format(error=error)))
             return
         if not worker.is_cancelled:
             self.post_message(self.Planned(plan))
@@ -244,7 +247,8 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
     def _progress(self, message: Progress) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=max(message.total, 1), progress=message.done)
-        self._set_status(f"Checking row {message.done:,} of about {message.total:,}…")
+        self._set_status(_("Checking row {done} of about {total}…").format(
+            done=format_number(message.done), total=format_number(message.total)))
 
     @on(Planned)
     def _planned(self, message: Planned) -> None:
@@ -273,12 +277,12 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
         if plan is None:
             for widget in (preview, problems, skip):
                 widget.add_class("-hidden")
-            self._set_status("Nothing is written until you press Import.")
+            self._set_status(_("Nothing is written until you press Import."))
             self._update_buttons()
             return
         # the status before the role: whether a status is kept matters more than the role;
         # names and emails as long as they are (up to a point), the table scrolls sideways
-        preview.add_columns("Row", "Check", "Name", "Email", "Status", "Role", "Department", "Joined")
+        preview.add_columns(*(_(title) for title in PREVIEW_COLUMNS))
         name_width = max(20, min(28, max((len(row.get("name") or "") for _, row in plan.preview), default=0)))
         email_width = max(20, min(44, max((len(row.get("email") or "") for _, row in plan.preview), default=0)))
         for number, row in plan.preview:
@@ -290,10 +294,10 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
                 joined = format_date(date.fromisoformat(joined))
             preview.add_row(
                 Text(str(number)),
-                Text("✗ bad" if problem else "✓ ok", no_wrap=True),
+                Text(_("✗ bad") if problem else _("✓ ok"), no_wrap=True),
                 _cell(row.get("name"), name_width), _cell(row.get("email"), email_width),
                 _cell(_kept(row, "status", STATUS_LABELS), 18),
-                _cell(ROLE_LABELS.get(row.get("role") or "", row.get("role")), 10),
+                _cell(_(ROLE_LABELS[row["role"]]) if row.get("role") in ROLE_LABELS else row.get("role"), 10),
                 _cell(row.get("department"), 12),
                 _cell(joined, 10),
             )
@@ -301,25 +305,30 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
         preview.styles.height = len(plan.preview) + 2
         preview.set_class(not plan.preview, "-hidden")
         lines = [
-            f"{plan.rows:,} rows ({plan.source}): would add "
-            f"{len(plan.add):,}, update {len(plan.update):,}, leave {plan.unchanged:,} unchanged.",
+            ngettext("{n} row ({source}): would add {add}, update {update}, leave {unchanged} unchanged.",
+                     "{n} rows ({source}): would add {add}, update {update}, leave {unchanged} unchanged.",
+                     plan.rows).format(n=format_number(plan.rows), source=plan.source,
+                                       add=format_number(len(plan.add)), update=format_number(len(plan.update)),
+                                       unchanged=format_number(plan.unchanged)),
         ]
         if plan.ignored:
-            lines.append("Columns not used: " + ", ".join(plan.ignored) + ".")
+            lines.append(_("Columns not used: {columns}.").format(columns=", ".join(plan.ignored)))
         lines += plan.notices
         if plan.problems:
-            rows = "1 row has a problem" if plan.invalid_rows == 1 else f"{plan.invalid_rows:,} rows have problems"
-            lines.append(f"✗ {rows} (listed below the preview): nothing is imported unless you skip "
-                         "the rows with problems.")
+            lines.append(ngettext("✗ {n} row has a problem (listed below the preview): nothing is imported "
+                                  "unless you skip the rows with problems.",
+                                  "✗ {n} rows have problems (listed below the preview): nothing is imported "
+                                  "unless you skip the rows with problems.",
+                                  plan.invalid_rows).format(n=format_number(plan.invalid_rows)))
             shown = [str(p) for p in plan.problems[:MAX_PROBLEMS_SHOWN]]
             if len(plan.problems) > MAX_PROBLEMS_SHOWN:
-                shown.append(f"… and {len(plan.problems) - MAX_PROBLEMS_SHOWN:,} more "
-                             "(the command `advocacy-tui import ambassadors FILE --dry-run` lists them all)")
+                shown.append(_("… and {n} more (the command `advocacy-tui import ambassadors FILE --dry-run` "
+                               "lists them all)").format(n=format_number(len(plan.problems) - MAX_PROBLEMS_SHOWN)))
             problems.update(printable("\n".join(shown), single_line=False))
         elif plan.rows:
-            lines.append("✓ Every row is fine. Press Import (F10) to add them to the roster.")
+            lines.append(_("✓ Every row is fine. Press Import (F10) to add them to the roster."))
         else:
-            lines.append("The file has a header but no people.")
+            lines.append(_("The file has a header but no people."))
         self._set_status("\n".join(lines))
         problems.set_class(not plan.problems, "-hidden")
         skip.set_class(not plan.problems, "-hidden")
@@ -327,7 +336,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
 
     @on(Checkbox.Changed, "#import-skip")
     def _skip_changed(self, event: Checkbox.Changed) -> None:
-        event.checkbox.label = SKIP_ON if event.value else SKIP_OFF
+        event.checkbox.label = _(SKIP_ON) if event.value else _(SKIP_OFF)
         self._update_buttons()
 
     def _can_import(self) -> bool:
@@ -354,7 +363,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
         assert self.plan is not None
         self.busy = self.writing = True
         self._update_buttons()
-        self._set_status(f"Importing {len(self.plan.add) + len(self.plan.update):,} people…")
+        self._set_status(_("Importing {n} people…").format(n=format_number(len(self.plan.add) + len(self.plan.update))))
         self._import_worker(self.plan, self.query_one("#import-skip", Checkbox).value)
 
     def _why_not(self, plan: ImportPlan) -> str:
@@ -377,7 +386,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             self.post_message(self.Failed(str(error)))
             return
         except Exception as error:
-            self.post_message(self.Failed(f"Nothing was imported: {error}."))
+            self.post_message(self.Failed(_("Nothing was imported: {error}.").format(error=error)))
             return
         self.post_message(self.Imported(summary))
 
@@ -389,7 +398,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         if self.writing:
-            self.notify("Please wait: the import is being written. It lands whole or not at all.",
+            self.notify(_("Please wait: the import is being written. It lands whole or not at all."),
                         markup=False)
             return
         self.workers.cancel_group(self, "import")

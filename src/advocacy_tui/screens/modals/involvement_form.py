@@ -20,6 +20,7 @@ from advocacy_tui.domain.involvement import (
     check_kind,
     check_note,
 )
+from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule
 
 
@@ -27,8 +28,8 @@ class InvolvementForm(AskBeforeDiscard, ModalScreen[Involvement | None]):
     """Dismisses a new Involvement for ``ambassador_id``, or None on cancel."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="involvement.cancel"),
-        Binding("f10", "save", "Save", id="involvement.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="involvement.cancel"),
+        Binding("f10", "save", N_("Save"), id="involvement.save"),
     ]
 
     def __init__(self, ambassador_id: int, person_name: str, today: date) -> None:
@@ -39,20 +40,20 @@ class InvolvementForm(AskBeforeDiscard, ModalScreen[Involvement | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog involvement-dialog"):
-            yield Static(f"What did {self.person_name} do?", classes="dialog-title", markup=False)
-            yield Field("What", FormSelect([(label, key) for key, label in KIND_LABELS.items()],
+            yield Static(_("What did {name} do?").format(name=self.person_name), classes="dialog-title", markup=False)
+            yield Field(_("What"), FormSelect([(_(label), key) for key, label in KIND_LABELS.items()],
                         value="post_published", allow_blank=False, compact=True, id="kind"),
                         name="kind")
-            yield Field("When *", Input(format_date(self.today), placeholder="dd.mm.yyyy",
+            yield Field(_("When *"), Input(format_date(self.today), placeholder=_("dd.mm.yyyy"),
                         validators=[Rule(partial(check_happened_on, today=self.today))],
                         compact=True, id="happened_on"), name="happened_on")
-            yield Field("Note", Input("", placeholder="e.g. post about the new office",
+            yield Field(_("Note"), Input("", placeholder=_("e.g. post about the new office"),
                         validators=[Rule(check_note)], compact=True, id="note"), name="note")
-            yield Static("Recorded, not scored. Enter or F10 saves · Esc cancels",
+            yield Static(_("Recorded, not scored. Enter or F10 saves · Esc cancels"),
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Save"), variant="primary", id="save", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#kind", Select).focus()
@@ -80,6 +81,6 @@ class InvolvementForm(AskBeforeDiscard, ModalScreen[Involvement | None]):
         first = next((name for name, problem in problems.items() if problem), None)
         if first:
             self.query_one(f"#{first}").focus()
-            self.notify("Please fix the marked fields first.", severity="warning", markup=False)
+            self.notify(_("Please fix the marked fields first."), severity="warning", markup=False)
             return
         self.dismiss(Involvement(None, self.ambassador_id, kind, parse_date(when), note.strip()))

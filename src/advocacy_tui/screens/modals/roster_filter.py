@@ -15,6 +15,7 @@ from advocacy_tui.data.ambassadors import RosterQuery
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
 from advocacy_tui.domain.involvement import QUIET_DAYS
 from advocacy_tui.domain.onboarding import STUCK_DAYS
+from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.modals.forms import Field
 
 ANY = "any"
@@ -32,10 +33,10 @@ class RosterFilterDialog(ModalScreen[RosterQuery | None]):
     """Dismisses the query with the chosen filters (search text and sort kept), or None."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="roster_filter.cancel"),
-        Binding("f10", "apply", "Apply", id="roster_filter.apply"),
-        Binding("ctrl+r", "clear", "Clear all", id="roster_filter.clear",
-                tooltip="Show everyone again"),
+        Binding("escape", "cancel", N_("Cancel"), id="roster_filter.cancel"),
+        Binding("f10", "apply", N_("Apply"), id="roster_filter.apply"),
+        Binding("ctrl+r", "clear", N_("Clear all"), id="roster_filter.clear",
+                tooltip=N_("Show everyone again")),
     ]
 
     def __init__(self, query: RosterQuery, departments: list[str]) -> None:
@@ -46,31 +47,31 @@ class RosterFilterDialog(ModalScreen[RosterQuery | None]):
     def compose(self) -> ComposeResult:
         q = self.original
         with Vertical(classes="dialog form-dialog filter-dialog"):
-            yield Static("Show only…", classes="dialog-title", markup=False)
-            yield Field("Role", Select([("Any role", ANY), *((v, k) for k, v in ROLE_LABELS.items())],
+            yield Static(_("Show only…"), classes="dialog-title", markup=False)
+            yield Field(_("Role"), Select([(_("Any role"), ANY), *((_(v), k) for k, v in ROLE_LABELS.items())],
                         value=q.roles[0] if q.roles else ANY, allow_blank=False, compact=True,
                         id="role"), name="role")
-            yield Field("Status", Select([("Any status", ANY),
-                                          *((v, k) for k, v in STATUS_LABELS.items())],
+            yield Field(_("Status"), Select([(_("Any status"), ANY),
+                                          *((_(v), k) for k, v in STATUS_LABELS.items())],
                         value=q.statuses[0] if q.statuses else ANY, allow_blank=False,
                         compact=True, id="status"), name="status")
             departments = list(self.departments)
             for chosen in q.departments:
                 if chosen not in departments:
                     departments.append(chosen)
-            yield Field("Department", Select([("Any department", ANY), *((d, d) for d in departments)],
+            yield Field(_("Department"), Select([(_("Any department"), ANY), *((d, d) for d in departments)],
                         value=q.departments[0] if q.departments else ANY, allow_blank=False,
                         compact=True, id="department"), name="department")
-            yield TickBox(f"Stuck in onboarding (no step for {STUCK_DAYS}+ days)", q.stuck,
+            yield TickBox(_("Stuck in onboarding (no step for {days}+ days)").format(days=STUCK_DAYS), q.stuck,
                            id="stuck", compact=True)
-            yield TickBox(f"Quiet: nothing in the involvement log for {QUIET_DAYS}+ days", q.quiet,
+            yield TickBox(_("Quiet: nothing in the involvement log for {days}+ days").format(days=QUIET_DAYS), q.quiet,
                            id="quiet", compact=True)
-            yield Static("Space ticks a box · F10 applies · Ctrl+R clears all · Esc cancels",
+            yield Static(_("Space ticks a box · F10 applies · Ctrl+R clears all · Esc cancels"),
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Apply", variant="primary", id="apply", compact=True)
-                yield Button("Clear all", id="clear", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Apply"), variant="primary", id="apply", compact=True)
+                yield Button(_("Clear all"), id="clear", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#role", Select).focus()

@@ -26,6 +26,7 @@ from advocacy_tui.domain.stakeholders import (
     kind_text,
     stance_text,
 )
+from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule
 
 TEXT_FIELDS = ("name", "kind", "last_talk", "next_step")
@@ -35,8 +36,8 @@ class StakeholderForm(AskBeforeDiscard, ModalScreen[Stakeholder | None]):
     """Dismisses the validated Stakeholder (with its id when editing), or None on cancel."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="stakeholder_form.cancel"),
-        Binding("f10", "save", "Save", id="stakeholder_form.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="stakeholder_form.cancel"),
+        Binding("f10", "save", N_("Save"), id="stakeholder_form.save"),
     ]
 
     def __init__(self, today: date, stakeholder: Stakeholder | None = None) -> None:
@@ -46,34 +47,34 @@ class StakeholderForm(AskBeforeDiscard, ModalScreen[Stakeholder | None]):
 
     def compose(self) -> ComposeResult:
         s = self.original
-        title = "Edit stakeholder" if s else "Add a stakeholder"
-        kinds = ", ".join(label.lower() for label in KIND_LABELS.values())
+        title = _("Edit stakeholder") if s else _("Add a stakeholder")
+        kinds = ", ".join(_(label).lower() for label in KIND_LABELS.values())
         with Vertical(classes="dialog form-dialog"):
             yield Static(title, classes="dialog-title", markup=False)
             with VerticalScroll(classes="form-body"):
-                yield Field("Name *", Input(s.name if s else "", placeholder="Department, team or person",
+                yield Field(_("Name *"), Input(s.name if s else "", placeholder=_("Department, team or person"),
                             validators=[Rule(check_name)], compact=True, id="name"), name="name")
-                yield Field("Kind *", Input(kind_text(s.kind) if s else "Team",
-                            placeholder=f"{kinds} or any team",
+                yield Field(_("Kind *"), Input(kind_text(s.kind if s else "team"),
+                            placeholder=_("{kinds} or any team").format(kinds=kinds),
                             validators=[Rule(check_kind)], compact=True, id="kind"), name="kind")
-                yield Field("Stance", FormSelect([(stance_text(key), key) for key in STANCE_LABELS],
+                yield Field(_("Stance"), FormSelect([(stance_text(key), key) for key in STANCE_LABELS],
                             value=s.stance if s else "not_met", allow_blank=False, compact=True,
                             id="stance"), name="stance")
-                yield Field("Last talk", Input(format_date(s.last_talk) if s else "",
-                            placeholder="dd.mm.yyyy",
+                yield Field(_("Last talk"), Input(format_date(s.last_talk) if s else "",
+                            placeholder=_("dd.mm.yyyy"),
                             validators=[Rule(partial(check_last_talk, today=self.today))],
                             compact=True, id="last_talk"), name="last_talk")
-                yield Field("Next step", Input(s.next_step if s else "",
-                            placeholder="e.g. book a 30-minute talk",
+                yield Field(_("Next step"), Input(s.next_step if s else "",
+                            placeholder=_("e.g. book a 30-minute talk"),
                             validators=[Rule(check_text)], compact=True, id="next_step"),
                             name="next_step")
-                yield Field("Notes", TextArea(s.notes if s else "", id="notes", soft_wrap=True,
+                yield Field(_("Notes"), TextArea(s.notes if s else "", id="notes", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="notes")
-            yield Static("Enter or F10 saves · Esc cancels · Tab moves between fields",
+            yield Static(_("Enter or F10 saves · Esc cancels · Tab moves between fields"),
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Save"), variant="primary", id="save", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
@@ -101,6 +102,6 @@ class StakeholderForm(AskBeforeDiscard, ModalScreen[Stakeholder | None]):
             for field in self.query(Field):
                 field.show_problem(error.problems.get(field.field_name))
             self.query_one(f"#{next(iter(error.problems))}").focus()
-            self.notify("Please fix the marked fields first.", severity="warning", markup=False)
+            self.notify(_("Please fix the marked fields first."), severity="warning", markup=False)
             return
         self.dismiss(stakeholder)
