@@ -2,11 +2,13 @@
 
 from datetime import date, timedelta
 
+from advocacy_tui.config import DEFAULT_COMPANY_SHARE_LIMIT, DEFAULT_VOICES
+from advocacy_tui.domain.calendar import content_mix
 from advocacy_tui.domain.today import (
     ActiveShare,
-    ContentMix,
     bar_row,
     chart_weeks,
+    mix_words,
     since,
 )
 
@@ -20,12 +22,14 @@ def test_windows_include_today():
     assert all(w.weekday() == 0 for w in weeks)
 
 
-def test_content_mix_warns_over_a_third_company():
-    assert not ContentMix({"personal": 2, "company": 1}).company_dominates  # exactly a third is fine
-    mix = ContentMix({"personal": 1, "company": 1})
-    assert mix.company_dominates
-    assert mix.words() == "2 published in the last 30 days: personal 50 %, company 50 %"
-    assert ContentMix({}).words().startswith("No posts")
+def test_content_mix_warns_over_the_default_third_company():
+    voices, labels = [key for key, _ in DEFAULT_VOICES], dict(DEFAULT_VOICES)
+    # exactly a third is fine
+    assert not content_mix({"personal": 2, "company": 1}, voices, DEFAULT_COMPANY_SHARE_LIMIT).over_limit
+    mix = content_mix({"company": 1, "personal": 1}, voices, DEFAULT_COMPANY_SHARE_LIMIT)
+    assert mix.over_limit
+    assert mix_words(mix, labels) == "2 published in the last 30 days: personal 50 %, company 50 %"
+    assert mix_words(content_mix({}, voices, DEFAULT_COMPANY_SHARE_LIMIT), labels).startswith("No posts")
 
 
 def test_active_share_compares_with_the_field_figure():

@@ -6,16 +6,18 @@ tests check that both give the same answers.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from advocacy_tui.i18n import _
+from advocacy_tui.domain.calendar import Mix, percent
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import _, ngettext
 
 SILENT_LEADER_DAYS = 30
 MIX_DAYS = 30
 ACTIVE_DAYS = 30
 CHART_WEEKS = 12
-COMPANY_SHARE_LIMIT = 1 / 3
 FIELD_ACTIVE_LOW, FIELD_ACTIVE_HIGH = 0.15, 0.25
 # A "billboard": someone whose own posts (planned or published in the last 90 days, and all
 # planned ahead; dropped ones left out) are mostly company voice, with enough posts to say so.
@@ -28,7 +30,7 @@ DEFAULT_STALE_TALK_DAYS = 60
 LEADER_STATUSES = ("onboarding", "active")
 STALE_READINESS_DAYS = 182  # a verdict older than six months no longer describes the moment
 
-VOICES = ("personal", "team", "company", "industry")
+# The roster's short words for the default voices (Today and the calendar read config.toml's voices)
 VOICE_LABELS = {"personal": "personal", "team": "team", "company": "company", "industry": "industry"}
 BARS = " ▁▂▃▄▅▆▇█"
 
@@ -65,18 +67,22 @@ class ContentMix:
     def share(self, voice: str) -> float:
         return self.counts.get(voice, 0) / self.total if self.total else 0.0
 
-    @property
-    def company_dominates(self) -> bool:
-        return self.total > 0 and self.share("company") > COMPANY_SHARE_LIMIT
 
-    def words(self) -> str:
-        if not self.total:
-            return "No posts were published in the last 30 days."
-        parts = []
-        for voice in (*VOICES, *sorted(set(self.counts) - set(VOICES))):
-            if self.counts.get(voice):
-                parts.append(f"{VOICE_LABELS.get(voice, voice)} {round(self.share(voice) * 100)} %")
-        return f"{self.total} published in the last 30 days: " + ", ".join(parts)
+def voice_word(labels: Mapping[str, str], voice: str) -> str:
+    """A voice in one word, as the calendar's mix line says it: "Personal expertise" -> "personal"."""
+    label = labels.get(voice, voice)
+    return (label.split() or [voice])[0].lower()
+
+
+def mix_words(mix: Mix, labels: Mapping[str, str]) -> str:
+    """Today's mix line: the published posts and each voice's share, in the configured order."""
+    if not mix.total:
+        return _("No posts were published in the last {days} days.").format(days=MIX_DAYS)
+    shares = ", ".join(f"{voice_word(labels, voice)} {percent(count / mix.total)}"
+                       for voice, count in mix.counts if count)
+    return ngettext("{n} published in the last {days} days: {shares}",
+                    "{n} published in the last {days} days: {shares}", mix.total).format(
+        n=mix.total, days=MIX_DAYS, shares=shares)
 
 
 @dataclass(frozen=True)
@@ -90,14 +96,17 @@ class ActiveShare:
 
     def words(self) -> str:
         if not self.people:
-            return "No one is in the roster yet."
-        percent = round(self.share * 100)
-        base = f"{self.active:,} of {self.people:,} people ({percent} %) were active in the last 30 days."
+            return _("No one is in the roster yet.")
+        usual = f"{round(FIELD_ACTIVE_LOW * 100)}–{percent(FIELD_ACTIVE_HIGH)}"
+        base = ngettext("{active} of {people} person ({percent}) was active in the last {days} days.",
+                        "{active} of {people} people ({percent}) were active in the last {days} days.",
+                        self.people).format(active=format_number(self.active), people=format_number(self.people),
+                                            percent=percent(self.share), days=ACTIVE_DAYS)
         if self.share < FIELD_ACTIVE_LOW:
-            return base + " Below the usual 15–25 %: ask the quiet ones what would help."
+            return base + " " + _("Below the usual {usual}: ask the quiet ones what would help.").format(usual=usual)
         if self.share <= FIELD_ACTIVE_HIGH:
-            return base + " That is normal: 15–25 % become active in most companies."
-        return base + " Above the usual 15–25 %: keep doing what works."
+            return base + " " + _("That is normal: {usual} become active in most companies.").format(usual=usual)
+        return base + " " + _("Above the usual {usual}: keep doing what works.").format(usual=usual)
 
 
 def chart_weeks(today: date, weeks: int = CHART_WEEKS) -> list[date]:

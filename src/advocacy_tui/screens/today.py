@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -15,17 +15,30 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from advocacy_tui.config import COMPANY_VOICE, Settings
 from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
 from advocacy_tui.data.today import Found, LeadersPosting, Pilgrimage, TodayRepo
 from advocacy_tui.domain.ambassadors import STATUS_LABELS, STATUSES
+from advocacy_tui.domain.calendar import content_mix, percent
 from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.involvement import QUIET_DAYS
+from advocacy_tui.domain.onboarding import STUCK_DAYS
 from advocacy_tui.domain.tasks import CATEGORIES, format_minutes, week_start
 from advocacy_tui.domain.today import (
-    COMPANY_SHARE_LIMIT,
+    ACTIVE_DAYS,
+    CHART_WEEKS,
     DEFAULT_STALE_TALK_DAYS,
+    FIELD_ACTIVE_HIGH,
+    FIELD_ACTIVE_LOW,
+    MIX_DAYS,
+    SILENT_LEADER_DAYS,
+    STALE_READINESS_DAYS,
     ReadinessReminder,
     bar_row,
+    mix_words,
+    voice_word,
 )
+from advocacy_tui.formatting import format_number, format_percent
 from advocacy_tui.i18n import N_, _, current_language, ngettext
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.screens.tasks import TaskActions, due_text, program_settings_command, state_mark
@@ -36,29 +49,36 @@ from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
 TASK_COLUMNS = [
     Column("state", "", 2, min_width=2, sortable=False),
-    Column("due", "Due", 11, sortable=False),
-    Column("title", "Overdue and today's tasks", None, min_width=20, sortable=False),
-    Column("category", "Category", 12, sortable=False),
+    Column("due", N_("Due"), 11, sortable=False),
+    Column("title", N_("Overdue and today's tasks"), None, min_width=20, sortable=False),
+    Column("category", N_("Category"), 12, sortable=False),
 ]
 
 OK, WARN, INFO = "✓", "⚠", "·"
 
+# an indicator's title before it is counted ({days} and {weeks}: the windows of domain/today)
 INDICATORS = {
-    "tasks": "Tasks",
-    "posts": "Posts planned",
-    "stuck": "Stuck in onboarding",
-    "quiet": "Gone quiet",
-    "leaders": "Owners and managers",
-    "mix": "Content mix",
-    "load": "This week's load",
-    "active": "Active in the last 30 days",
-    "chart": "Posts per week (12 weeks)",
-    "readiness": "Readiness check",
-    "pilgrimage": "Stakeholder map",
+    "tasks": N_("Tasks"),
+    "posts": N_("Posts planned"),
+    "stuck": N_("Stuck in onboarding"),
+    "quiet": N_("Gone quiet"),
+    "leaders": N_("Owners and managers"),
+    "mix": N_("Content mix"),
+    "load": N_("This week's load"),
+    "active": N_("Active in the last {days} days"),
+    "chart": N_("Posts per week ({weeks} weeks)"),
+    "readiness": N_("Readiness check"),
+    "pilgrimage": N_("Stakeholder map"),
 }
+
+
+def indicator_title(key: str) -> str:
+    return _(INDICATORS[key]).format(days=ACTIVE_DAYS, weeks=CHART_WEEKS)
+
 COLUMNS = (("tasks", "posts", "load", "mix", "readiness"),
            ("stuck", "quiet", "leaders", "pilgrimage", "active", "chart"))
 TAB_LABELS = {"stakeholders": N_("the stakeholder map")}
+POTENTIAL_SHARE = 0.3  # who could become active (PostBeyond, 2018), as the help says
 WIDE = 110  # from this terminal width the indicators stand in two columns
 
 
@@ -289,6 +309,33 @@ def leaders_reading(leaders: LeadersPosting, target: str | None) -> Reading:
     return Reading("leaders", mark, _("Owners and managers"), "\n".join(parts), advice, target)
 
 
+def mix_reading(counts: Mapping[str, int], billboards: Found, settings: Settings, target: str | None) -> Reading:
+    """Failure 4 (personal brand first): the published mix against the limit the calendar uses,
+    and the people whose own posts are mostly company ones."""
+    labels = settings.voice_labels
+    limit = settings.company_share_limit
+    mix = content_mix(counts, list(labels), limit, COMPANY_VOICE)
+    # failure 4: people, not only the program, can turn into billboards for company news
+    people_line = ("\n" + ngettext(
+        "{count} person plans mostly company posts (a billboard, not their own voice): {names}.",
+        "{count} people plan mostly company posts (billboards, not their own voice): {names}.",
+        billboards.count).format(count=billboards.count, names=_names(billboards))
+        if billboards.count else "")
+    people_advice = (" " + _("Plan their next posts around their own expertise; the roster shows "
+                             "each person's mix.") if billboards.count else "")
+    if mix.total == 0:
+        return Reading("mix", WARN if billboards.count else INFO, _("Content mix"),
+                       _("No posts were published in the last {days} days, so there is no mix yet.").format(
+                           days=MIX_DAYS) + people_line,
+                       _("Record published posts on the calendar.") + people_advice, target)
+    over = mix.over_limit
+    advice = (_("Company posts are over {limit}: plan more personal expertise.").format(limit=percent(limit))
+              if over else _("Personal expertise leads, as it should."))
+    return Reading("mix", WARN if over or billboards.count else OK,
+                   _("Content mix ({days} days)").format(days=MIX_DAYS),
+                   mix_words(mix, labels) + "." + people_line, advice + people_advice, target)
+
+
 def _names(found: Found) -> str:
     more = found.count - len(found.names)
     text = ", ".join(found.names)
@@ -297,7 +344,8 @@ def _names(found: Found) -> str:
 
 class TodayScreen(TaskActions, SectionScreen):
     STYLESHEET = "today"
-    HELP = """\
+    # {placeholders}: the windows and limits of domain/ and config.toml (help_text fills them)
+    HELP = N_("""\
 # Today
 
 The first screen of the day: what needs you now. Every indicator says what it means and
@@ -307,27 +355,42 @@ indicators.
 * **Tasks**: overdue and due today. `space` ticks the highlighted one off right here,
   `u` undoes.
 * **Posts planned**: today and the rest of this week (from the calendar).
-* **Stuck in onboarding**: status *onboarding* and no onboarding step done for 14 days.
-* **Gone quiet**: status *active* and no involvement of any kind for 30 days.
-* **Owners and managers**: no published post in the last 30 days, the owners apart from the
+* **Stuck in onboarding**: status *onboarding* and no onboarding step done for {stuck_days} days.
+* **Gone quiet**: status *active* and no involvement of any kind for {quiet_days} days.
+* **Owners and managers**: no published post in the last {leader_days} days, the owners apart from the
   managers. A program whose leaders stay silent looks staged: they should be the first
   ambassadors. Only leaders taking part count (onboarding, active); the invited, paused
   and candidates are listed with their status.
 * **Stakeholder map**: stakeholders against, not met yet, or not talked to for more than
-  `stale_talk_days` days (60 by default, in config.toml). `Enter` opens the map.
-* **Content mix**: the share of personal, team, company and industry posts published in the
-  last 30 days. A warning appears when company posts are more than a third: advocacy is
+  {stale_days} days (`stale_talk_days` in config.toml, {stale_default} by default). `Enter` opens the map.
+* **Content mix**: the share of {voices} posts published in the
+  last {mix_days} days. A warning appears when company posts are more than {limit}
+  (`company_share_limit` in config.toml, the calendar's limit too): advocacy is
   about people's own expertise, not company ads. It also names the people whose own posts
   are mostly company ones (billboards); the roster shows each person's mix.
 * **Load**: this week's planned task time against your hours (Program settings, or the
   hours from the readiness check once you agree).
 * **Readiness check**: when the last check said to check again, and whether its verdict
-  is more than six months old.
-* **Active share**: people with any involvement or published post in the last 30 days. In
-  most companies 15–25 % become active (event poll, 2015); about 30 % have the potential
+  is more than {stale_months} months old.
+* **Active share**: people with any involvement or published post in the last {active_days} days. In
+  most companies {usual} become active (event poll, 2015); about {potential} have the potential
   (PostBeyond, 2018). Expecting everyone is planning for disappointment.
-* **Posts per week**: published posts in each of the last 12 weeks, oldest first.
-"""
+* **Posts per week**: published posts in each of the last {weeks} weeks, oldest first.
+""")
+
+    def help_text(self) -> str:
+        """HELP in the language in use, with the numbers the indicators really use."""
+        settings = self.advocacy.settings
+        labels = settings.voice_labels
+        words = [voice_word(labels, voice) for voice in labels]
+        voices = ", ".join(words[:-1]) + " " + _("and") + " " + words[-1] if len(words) > 1 else words[0]
+        return _(self.HELP).format(
+            stuck_days=STUCK_DAYS, quiet_days=QUIET_DAYS, leader_days=SILENT_LEADER_DAYS,
+            stale_days=settings.stale_talk_days, stale_default=DEFAULT_STALE_TALK_DAYS, voices=voices,
+            mix_days=MIX_DAYS, limit=format_percent(settings.company_share_limit),
+            stale_months=round(STALE_READINESS_DAYS / 30.4), active_days=ACTIVE_DAYS,
+            usual=f"{format_number(round(FIELD_ACTIVE_LOW * 100))}–{format_percent(FIELD_ACTIVE_HIGH)}",
+            potential=format_percent(POTENTIAL_SHARE), weeks=CHART_WEEKS)
 
     BINDINGS = [
         Binding("space,x", "tick", "Tick off", id="today.tick", tooltip="Mark the highlighted task done"),
@@ -351,7 +414,7 @@ indicators.
                 for column in COLUMNS:
                     with Vertical(classes="today-column"):
                         for key in column:
-                            yield Indicator(Reading(key, INFO, INDICATORS[key], "Counting…", "", None))
+                            yield Indicator(Reading(key, INFO, indicator_title(key), _("Counting…"), "", None))
         yield KeyBar()
 
     @property
@@ -451,91 +514,74 @@ indicators.
         overdue, due_today = tasks.due_counts()
         if overdue or due_today:
             readings.append(Reading(
-                "tasks", WARN if overdue else INFO, "Tasks",
-                f"{overdue} overdue and {due_today} due today.",
-                "Tick them off in the list above (space), or move what cannot be done today.",
+                "tasks", WARN if overdue else INFO, _("Tasks"),
+                _("{overdue} overdue and {due} due today.").format(overdue=overdue, due=due_today),
+                _("Tick them off in the list above (space), or move what cannot be done today."),
                 has("tasks")))
         else:
-            readings.append(Reading("tasks", OK, "Tasks", "Nothing overdue or due today.",
-                                    "Look at the week ahead in Tasks.", has("tasks")))
+            readings.append(Reading("tasks", OK, _("Tasks"), _("Nothing overdue or due today."),
+                                    _("Look at the week ahead in Tasks."), has("tasks")))
 
         if not data.any_posts():
-            readings.append(Reading("posts", INFO, "Posts planned", "No posts are planned yet.",
-                                    "Plan posts on the calendar to see them here.", has("calendar")))
+            readings.append(Reading("posts", INFO, _("Posts planned"), _("No posts are planned yet."),
+                                    _("Plan posts on the calendar to see them here."), has("calendar")))
         else:
             today_posts, later = data.planned_posts()
             readings.append(Reading(
-                "posts", INFO if today_posts or later else WARN, "Posts planned",
-                f"{today_posts} planned for today, {later} more later this week.",
-                "Check that their authors are ready." if today_posts or later
-                else "Nothing is planned this week: plan a few posts with your ambassadors.",
+                "posts", INFO if today_posts or later else WARN, _("Posts planned"),
+                _("{today} planned for today, {later} more later this week.").format(today=today_posts, later=later),
+                _("Check that their authors are ready.") if today_posts or later
+                else _("Nothing is planned this week: plan a few posts with your ambassadors."),
                 has("calendar")))
 
         if data.onboarding() == 0:
-            readings.append(Reading("stuck", INFO, "Stuck in onboarding", "No one is in onboarding now.",
-                                    "Invite people and move them to onboarding in the roster.", roster))
+            readings.append(Reading("stuck", INFO, _("Stuck in onboarding"), _("No one is in onboarding now."),
+                                    _("Invite people and move them to onboarding in the roster."), roster))
         else:
             stuck = data.stuck()
             readings.append(Reading(
-                "stuck", WARN if stuck.count else OK, "Stuck in onboarding",
-                f"{stuck.count:,} people have done no onboarding step for 14 days"
+                "stuck", WARN if stuck.count else OK, _("Stuck in onboarding"),
+                ngettext("{n} person has done no onboarding step for {days} days",
+                         "{n} people have done no onboarding step for {days} days", stuck.count).format(
+                    n=format_number(stuck.count), days=STUCK_DAYS)
                 + (f": {_names(stuck)}." if stuck.count else "."),
-                "Ask what is in the way: a profile, the platform, fear of mistakes or no time?"
-                if stuck.count else "Everyone in onboarding is moving.", roster,
+                _("Ask what is in the way: a profile, the platform, fear of mistakes or no time?")
+                if stuck.count else _("Everyone in onboarding is moving."), roster,
                 only=(("stuck", True),) if stuck.count else ()))
 
         if data.actives() == 0:
-            readings.append(Reading("quiet", INFO, "Gone quiet", "No one is active yet.",
-                                    "Once people are active, the ones who go quiet show here.", roster))
+            readings.append(Reading("quiet", INFO, _("Gone quiet"), _("No one is active yet."),
+                                    _("Once people are active, the ones who go quiet show here."), roster))
         else:
             quiet = data.quiet()
             readings.append(Reading(
-                "quiet", WARN if quiet.count else OK, "Gone quiet",
-                f"{quiet.count:,} active people have had no involvement for 30 days"
+                "quiet", WARN if quiet.count else OK, _("Gone quiet"),
+                ngettext("{n} active person has had no involvement for {days} days",
+                         "{n} active people have had no involvement for {days} days", quiet.count).format(
+                    n=format_number(quiet.count), days=QUIET_DAYS)
                 + (f": {_names(quiet)}." if quiet.count else "."),
-                "Talk to them: “no time” is the usual reason. Offer a sample post or a short meeting."
-                if quiet.count else "Everyone active took part recently.", roster,
+                _("Talk to them: “no time” is the usual reason. Offer a sample post or a short meeting.")
+                if quiet.count else _("Everyone active took part recently."), roster,
                 only=(("quiet", True),) if quiet.count else ()))
 
         if data.leaders() == 0:
-            readings.append(Reading("leaders", WARN, "Owners and managers",
-                                    "There are no owners or managers in the roster.",
-                                    "Add them with their role: they should be the first ambassadors.", roster))
+            readings.append(Reading("leaders", WARN, _("Owners and managers"),
+                                    _("There are no owners or managers in the roster."),
+                                    _("Add them with their role: they should be the first ambassadors."), roster))
         else:
             # Enter opens the roster with exactly the owners and managers (those who left apart)
             readings.append(replace(leaders_reading(data.leaders_posting(), roster), only=(
                 ("roles", ("owner", "manager")), ("statuses", tuple(s for s in STATUSES if s != "left")))))
 
-        settings = getattr(self.app, "settings", None)
-        stale_days = getattr(settings, "stale_talk_days", None) or DEFAULT_STALE_TALK_DAYS
+        stale_days = self.advocacy.settings.stale_talk_days
         readings.append(pilgrimage_reading(data.pilgrimage(stale_days), stale_days, roster))
 
-        mix = data.content_mix()
-        billboards = data.billboards()
-        # failure 4: people, not only the program, can turn into billboards for company news
-        people_line = ("\n" + ngettext(
-            "{count} person plans mostly company posts (a billboard, not their own voice): {names}.",
-            "{count} people plan mostly company posts (billboards, not their own voice): {names}.",
-            billboards.count).format(count=billboards.count, names=_names(billboards))
-            if billboards.count else "")
-        people_advice = (" " + _("Plan their next posts around their own expertise; the roster shows "
-                                 "each person's mix.") if billboards.count else "")
-        if mix.total == 0:
-            readings.append(Reading("mix", WARN if billboards.count else INFO, "Content mix",
-                                    "No posts were published in the last 30 days, so there is no mix yet."
-                                    + people_line,
-                                    "Record published posts on the calendar." + people_advice,
+        readings.append(mix_reading(data.content_mix().counts, data.billboards(), self.advocacy.settings,
                                     has("calendar")))
-        else:
-            over = mix.company_dominates
-            readings.append(Reading(
-                "mix", WARN if over or billboards.count else OK, "Content mix (30 days)",
-                mix.words() + "." + people_line,
-                (f"Company posts are over {round(COMPANY_SHARE_LIMIT * 100)} %: plan more personal expertise."
-                 if over else "Personal expertise leads, as it should.") + people_advice, has("calendar")))
 
         monday = week_start(store.clock.today())
         load = tasks.load(monday)
+        load_title = _("This week's load")
         if load.capacity <= 0:
             # imported in the counting thread, not at start
             from advocacy_tui.data.readiness import ReadinessRepo
@@ -544,47 +590,53 @@ indicators.
             if answered is not None:
                 # failure 7: the readiness answer is the owner's own number; it counts once agreed
                 readings.append(Reading(
-                    "load", INFO, "This week's load",
+                    "load", INFO, load_title,
                     _("{planned} planned; your hours a week are not set. Your last readiness check "
                       "said {hours:g} hours a week.").format(planned=format_minutes(load.planned), hours=answered),
                     _("Use that number with h in the check's summary, or set your hours in Program "
                       "settings (Ctrl+P)."), has("readiness") or has("tasks")))
             else:
-                readings.append(Reading("load", INFO, "This week's load",
-                                        f"{format_minutes(load.planned)} planned; your hours a week are not set.",
-                                        "Set them in Program settings (Ctrl+P) to see if the week fits.",
+                readings.append(Reading("load", INFO, load_title,
+                                        _("{planned} planned; your hours a week are not set.").format(
+                                            planned=format_minutes(load.planned)),
+                                        _("Set them in Program settings (Ctrl+P) to see if the week fits."),
                                         has("tasks")))
         else:
             next_load = tasks.load(monday + timedelta(days=7))
             if next_load.is_over:
                 readings.append(Reading(
-                    "load", WARN, "This week's load",
-                    f"{load_bar(load)} {load.words()}.\nNext week: {next_load.words()}.",
-                    "Next week is over your hours: move or drop tasks now.", has("tasks")))
+                    "load", WARN, load_title,
+                    f"{load_bar(load)} {load.words()}.\n"
+                    + _("Next week: {load}.").format(load=next_load.words()),
+                    _("Next week is over your hours: move or drop tasks now."), has("tasks")))
             else:
                 readings.append(Reading(
-                    "load", WARN if load.is_over else OK, "This week's load",
+                    "load", WARN if load.is_over else OK, load_title,
                     f"{load_bar(load)} {load.words()}.",
-                    "Move or drop tasks, or plan fewer next week." if load.is_over
-                    else "The week fits your hours.", has("tasks")))
+                    _("Move or drop tasks, or plan fewer next week.") if load.is_over
+                    else _("The week fits your hours."), has("tasks")))
 
         share = data.active_share()
         readings.append(Reading(
-            "active", INFO if share.people else INFO, "Active in the last 30 days", share.words(),
-            "Count on a committed core, not on everyone.", roster))
+            "active", INFO, indicator_title("active"), share.words(),
+            _("Count on a committed core, not on everyone."), roster))
 
         weeks = data.published_per_week()
-        counts = [count for _, count in weeks]
+        counts = [count for _day, count in weeks]
         if not any(counts):
-            readings.append(Reading("chart", INFO, "Posts per week (12 weeks)",
-                                    "No published posts in the last 12 weeks yet.",
-                                    "Published posts on the calendar show here.", has("calendar")))
+            readings.append(Reading("chart", INFO, indicator_title("chart"),
+                                    _("No published posts in the last {weeks} weeks yet.").format(weeks=CHART_WEEKS),
+                                    _("Published posts on the calendar show here."), has("calendar")))
         else:
-            numbers = " ".join(str(count) for count in counts)
+            numbers = " ".join(format_number(count) for count in counts)
+            total = sum(counts)
             readings.append(Reading(
-                "chart", INFO, "Posts per week (12 weeks, oldest first)",
+                "chart", INFO, _("Posts per week ({weeks} weeks, oldest first)").format(weeks=CHART_WEEKS),
                 f"{bar_row(counts)}   {numbers}",
-                f"{sum(counts)} in 12 weeks, {sum(counts) / 12:.1f} a week; this week so far {counts[-1]}.",
+                ngettext("{n} in {weeks} weeks, {average} a week; this week so far {now}.",
+                         "{n} in {weeks} weeks, {average} a week; this week so far {now}.", total).format(
+                    n=format_number(total), weeks=CHART_WEEKS, average=format_number(total / len(counts), 1),
+                    now=format_number(counts[-1])),
                 has("calendar")))
 
         readings.append(readiness_reading(data.readiness(), has("readiness")))
@@ -595,7 +647,7 @@ indicators.
     def action_tick(self) -> None:
         if self.focused is not self.table:
             self.table.focus()
-            self.notify("Ticking works on the task list at the top: pick a task and press space.",
+            self.notify(_("Ticking works on the task list at the top: pick a task and press space."),
                         markup=False)
             return
         self.tick_task(self.table.cursor_key, lambda result: self.action_refresh())
@@ -609,5 +661,5 @@ indicators.
             self.app.switch_mode("tasks")
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Today: refresh", "Count everything again", self.action_refresh)
+        yield SystemCommand(_("Today: refresh"), _("Count everything again"), self.action_refresh)
         yield from program_settings_command(self)
