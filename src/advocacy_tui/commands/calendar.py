@@ -79,7 +79,7 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
     first = _date_option(from_text, "--from")
     last = _date_option(to_text, "--to")
     if first and last and last < first:
-        raise UserError("--to is before --from: give the earlier day first.")
+        raise UserError(_("--to is before --from: give the earlier day first."))
     settings = load_config()
     output = check_output(ctx, output, db_path)
     store = open_store(ctx, db_path, settings, create=False)
@@ -106,7 +106,7 @@ def export_tasks(ctx: click.Context, fmt: str, output: Path | None, from_text: s
     first = _date_option(from_text, "--from")
     last = _date_option(to_text, "--to")
     if first and last and last < first:
-        raise UserError("--to is before --from: give the earlier day first.")
+        raise UserError(_("--to is before --from: give the earlier day first."))
     settings = load_config()
     output = check_output(ctx, output, db_path)
     store = open_store(ctx, db_path, settings, create=False)

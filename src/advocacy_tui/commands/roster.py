@@ -21,6 +21,7 @@ from advocacy_tui.commands.progress import progress_bar
 from advocacy_tui.data.csv_io import (
     EXPORTS,
     ImportFileError,
+    ImportSummary,
     apply_import,
     export,
     export_to_file,
@@ -32,7 +33,8 @@ from advocacy_tui.data.files_written import files_to_check
 from advocacy_tui.data.forget import describe_files, finish_wipe, plan_erasure, wipe_pending
 from advocacy_tui.data.forget import forget as forget_person
 from advocacy_tui.data.store import WriteError
-from advocacy_tui.i18n import N_, _
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, _, ngettext
 
 import_group = group("import", N_("Bring people in from files (CSV from HR systems or Excel)."))
 export_group = group("export", N_("Write the program's data to files other programs read."))
@@ -86,29 +88,31 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
                                    column_map=column_map, date_order=date_order)
         except ImportFileError as error:
             raise UserError(str(error)) from None
-        tell(f"Read {plan.rows:,} rows from {file} ({plan.source}).")
+        tell(ngettext("Read {n} row from {file} ({source}).", "Read {n} rows from {file} ({source}).", plan.rows)
+             .format(n=format_number(plan.rows), file=file, source=plan.source))
         if plan.ignored:
-            tell("Columns not used: " + ", ".join(plan.ignored) + ".")
+            tell(_("Columns not used: {columns}.").format(columns=", ".join(plan.ignored)))
         for notice in plan.notices:
             tell(notice)
         if plan.problems:
-            verb = "has a problem" if plan.invalid_rows == 1 else "have problems"
-            tell(f"{plan.invalid_rows:,} of {plan.rows:,} rows {verb}:")
+            tell(ngettext("{bad} of {n} rows has a problem:", "{bad} of {n} rows have problems:",
+                          plan.invalid_rows).format(bad=format_number(plan.invalid_rows),
+                                                    n=format_number(plan.rows)))
             for problem in plan.problems[:MAX_LISTED]:
                 tell(f"  {problem}")
             if len(plan.problems) > MAX_LISTED:
-                tell(f"  … and {len(plan.problems) - MAX_LISTED:,} more.")
-        would = (f"{len(plan.add):,} added, {len(plan.update):,} updated, {plan.unchanged:,} unchanged, "
-                 f"{plan.invalid_rows if skip_invalid else 0:,} skipped")
+                tell("  " + _("… and {n} more.").format(n=format_number(len(plan.problems) - MAX_LISTED)))
+        would = ImportSummary(len(plan.add), len(plan.update), plan.unchanged,
+                              plan.invalid_rows if skip_invalid else 0)
         if plan.problems and not skip_invalid:
-            tell("Nothing was imported. Fix these rows, or use --skip-invalid to import the rest.")
+            tell(_("Nothing was imported. Fix these rows, or use --skip-invalid to import the rest."))
             sys.exit(1)
         if dry_run:
-            say(f"Dry run, nothing written. Would be: {would}.")
+            say(_("Dry run, nothing written. Would be: {summary}.").format(summary=would))
             return
         with progress_bar(_("Saving")):
             summary = apply_import(store, plan, skip_invalid=skip_invalid)
-        say(f"Imported: {summary}.")
+        say(_("Imported: {summary}.").format(summary=summary))
     finally:
         store.close()
 
@@ -182,7 +186,12 @@ def _export(ctx: click.Context, what: str, fmt: str, output: Path | None, separa
             count = export_to_file(store, what, fmt, output, delimiter=DELIMITERS[separator])
         except ImportFileError as error:
             raise UserError(str(error)) from None
-        tell(f"Wrote {count:,} {what} to {output} (readable by you only).")
+        message = (ngettext("Wrote {n} ambassador to {file} (readable by you only).",
+                             "Wrote {n} ambassadors to {file} (readable by you only).", count)
+                    if what == "ambassadors" else
+                    ngettext("Wrote {n} stakeholder to {file} (readable by you only).",
+                             "Wrote {n} stakeholders to {file} (readable by you only).", count))
+        tell(message.format(n=format_number(count), file=output))
     finally:
         store.close()
 
