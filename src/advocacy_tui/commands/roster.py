@@ -14,6 +14,7 @@ from advocacy_tui.commands.common import (
     command,
     db_option,
     group,
+    headers_option,
     open_store,
 )
 from advocacy_tui.commands.output import data_stream, one_line, say, tell
@@ -140,6 +141,7 @@ def _export_options(command):
                      help=N_("Write to this file (readable by you only). Without it, print to the screen.")),
         click.option("--separator", type=click.Choice(sorted(DELIMITERS)), default="comma",
                      show_default=True, help=N_("CSV separator; semicolon suits Excel in a Polish locale.")),
+        headers_option,
         db_option,
     ]):
         command = option(command)
@@ -154,8 +156,8 @@ def _export_options(command):
 @_export_options
 @click.pass_context
 def export_ambassadors(ctx: click.Context, fmt: str, output: Path | None, separator: str,
-                       db_path: Path | None) -> None:
-    _export(ctx, "ambassadors", fmt, output, separator, db_path)
+                       headers: str, db_path: Path | None) -> None:
+    _export(ctx, "ambassadors", fmt, output, separator, db_path, headers)
 
 
 @export_group.command("stakeholders", context_settings=CONTEXT,
@@ -164,12 +166,12 @@ def export_ambassadors(ctx: click.Context, fmt: str, output: Path | None, separa
 @_export_options
 @click.pass_context
 def export_stakeholders(ctx: click.Context, fmt: str, output: Path | None, separator: str,
-                        db_path: Path | None) -> None:
-    _export(ctx, "stakeholders", fmt, output, separator, db_path)
+                        headers: str, db_path: Path | None) -> None:
+    _export(ctx, "stakeholders", fmt, output, separator, db_path, headers)
 
 
 def _export(ctx: click.Context, what: str, fmt: str, output: Path | None, separator: str,
-            db_path: Path | None) -> None:
+            db_path: Path | None, headers: str = "en") -> None:
     assert what in EXPORTS
     output = check_output(ctx, output, db_path)
     if fmt == "xlsx" and (output is None or str(output) == "-"):
@@ -179,11 +181,12 @@ def _export(ctx: click.Context, what: str, fmt: str, output: Path | None, separa
     try:
         if output is None:
             stream = data_stream()  # exact into a pipe; on a terminal, escapes are made visible
-            export(store, what, fmt, stream, delimiter=DELIMITERS[separator])
+            export(store, what, fmt, stream, delimiter=DELIMITERS[separator], headers=headers)
             stream.finish()
             return
         try:
-            count = export_to_file(store, what, fmt, output, delimiter=DELIMITERS[separator])
+            count = export_to_file(store, what, fmt, output, delimiter=DELIMITERS[separator],
+                                   headers=headers)
         except ImportFileError as error:
             raise UserError(str(error)) from None
         message = (ngettext("Wrote {n} ambassador to {file} (readable by you only).",

@@ -1252,6 +1252,48 @@ def import_file(store: Store, path: str | os.PathLike[str], *, dry_run: bool = F
 # -- export ----------------------------------------------------------------------------
 
 EXPORTS = ("ambassadors", "stakeholders")
+
+#: The languages of an export's column headers (``--headers``): English by default, so that
+#: scripts reading an export see stable names.
+HEADER_LANGUAGES = ("en", "pl")
+
+#: Polish column headers for a Polish spreadsheet. They are data, not UI text (the same
+#: whatever the language in use), and the ambassadors' ones are words the import reads
+#: (import_words.HEADER_WORDS), so that an export in Polish imports again.
+POLISH_HEADERS: dict[str, str] = {
+    # ambassadors
+    "name": "imię i nazwisko", "email": "e-mail", "department": "dział", "role": "rola",
+    "status": "status", "linkedin": "profil LinkedIn", "joined": "data dołączenia",
+    "notes": "uwagi", "created_at": "utworzono", "updated_at": "zmieniono",
+    "onboarding_done": "wdrożenie ukończone", "last_step_on": "ostatni krok wdrożenia",
+    "last_active": "ostatnia aktywność",
+    # stakeholders
+    "kind": "rodzaj", "stance": "nastawienie", "last_talk": "ostatnia rozmowa",
+    "next_step": "następny krok",
+    # posts and library items
+    "id": "id", "uid": "uid", "title": "tytuł", "author": "autor", "author_email": "e-mail autora",
+    "channel": "kanał", "planned_on": "planowany dzień", "planned_time": "planowana godzina",
+    "state": "stan", "voice": "głos", "library_item_id": "id w bibliotece",
+    "published_url": "adres publikacji", "published_on": "data publikacji", "body": "treść",
+    "language": "język", "tags": "tagi", "location": "miejsce",
+}
+
+#: The sheet names of an Excel export with Polish headers.
+POLISH_SHEETS = {"ambassadors": "ambasadorzy", "stakeholders": "interesariusze",
+                 "posts": "posty", "library": "biblioteka"}
+
+
+def export_headers(columns: Iterable[str], headers: str = "en") -> list[str]:
+    """The header row of an export: the column names (en) or their Polish words (pl)."""
+    if headers not in HEADER_LANGUAGES:
+        raise ValueError(headers)
+    if headers == "en":
+        return list(columns)
+    return [POLISH_HEADERS.get(column, column) for column in columns]
+
+
+def sheet_title(what: str, headers: str = "en") -> str:
+    return POLISH_SHEETS.get(what, what) if headers == "pl" else what
 _INTERNAL = {"ambassadors": {"id", "sort_key", "search_text"}, "stakeholders": {"id"}}
 
 
@@ -1307,15 +1349,18 @@ def date_columns(columns: Iterable[str]) -> list[str]:
     return [c for c in columns if c == "joined" or c.endswith(("_at", "_on"))]
 
 
-def export(store: Store, what: str, fmt: str, handle: TextOut, *, delimiter: str = ",") -> int:
+def export(store: Store, what: str, fmt: str, handle: TextOut, *, delimiter: str = ",",
+           headers: str = "en") -> int:
+    """Write an export; ``headers`` is the language of a CSV's header row (JSON keys, read by
+    programs, stay the column names)."""
     columns, rows = export_rows(store, what)
     if fmt == "json":
         return write_json(handle, columns, rows)
-    return write_csv(handle, columns, rows, delimiter=delimiter)
+    return write_csv(handle, export_headers(columns, headers), rows, delimiter=delimiter)
 
 
 def export_to_file(store: Store, what: str, fmt: str, path: str | os.PathLike[str], *,
-                   delimiter: str = ",") -> int:
+                   delimiter: str = ",", headers: str = "en") -> int:
     """Write an export file readable by its owner only (0600); a failed export leaves no file.
 
     CSV files get a UTF-8 BOM so that Excel reads the diacritics right.
@@ -1327,8 +1372,9 @@ def export_to_file(store: Store, what: str, fmt: str, path: str | os.PathLike[st
     if fmt == "xlsx":
         columns, rows = export_rows(store, what)
         try:
-            data, count = xlsx_io.write_workbook(columns, rows, title=what,
-                                                 date_columns=date_columns(columns))
+            data, count = xlsx_io.write_workbook(
+                export_headers(columns, headers), rows, title=sheet_title(what, headers),
+                date_columns=export_headers(date_columns(columns), headers))
         except xlsx_io.WorkbookError as error:
             raise ImportFileError(str(error)) from None
         try:
@@ -1339,7 +1385,7 @@ def export_to_file(store: Store, what: str, fmt: str, path: str | os.PathLike[st
         return count
     try:
         with private_file(path, encoding="utf-8-sig" if fmt == "csv" else "utf-8") as handle:
-            count = export(store, what, fmt, handle, delimiter=delimiter)
+            count = export(store, what, fmt, handle, delimiter=delimiter, headers=headers)
     except FileWriteError as error:
         raise ImportFileError(str(error)) from None
     record_file_written(store, path, EXPORT)
