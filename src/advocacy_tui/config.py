@@ -13,18 +13,32 @@ from typing import Any
 import tomli
 
 from advocacy_tui.domain.today import DEFAULT_STALE_TALK_DAYS
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import N_, _
 
 WEEK_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LANGUAGES = ("en", "pl")
 DEFAULT_THEME = "advocacy-dark"
 # The voices a post can speak in (key -> label); "company" is the one whose share is watched.
-DEFAULT_VOICES: tuple[tuple[str, str], ...] = (
-    ("personal", "Personal expertise"),
-    ("team", "Team and culture"),
-    ("company", "Company and employer brand"),
-    ("industry", "Industry news"),
-)
+class _TranslatedVoices(tuple):
+    """The built-in voices: a tuple of (key, label) whose labels answer in the language in
+    use at every read (a [voices] table of the user's own is their text and stays as written)."""
+
+    def __iter__(self):
+        return ((key, _(label)) for key, label in super().__iter__())
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        key, label = super().__getitem__(index)
+        return key, _(label)
+
+
+DEFAULT_VOICES: tuple[tuple[str, str], ...] = _TranslatedVoices((
+    ("personal", N_("Personal expertise")),
+    ("team", N_("Team and culture")),
+    ("company", N_("Company and employer brand")),
+    ("industry", N_("Industry news")),
+))
 COMPANY_VOICE = "company"
 DEFAULT_CANCELLED_DAYS = 90
 PAGE_SIZES = ("A4", "A5", "A3", "letter", "legal")  # as data/reports.PAGE_SIZES
@@ -71,8 +85,8 @@ _VOICE_KEY = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1)
     if close:
-        return f" Did you mean “{close[0]}”?"
-    return f" Known keys: {', '.join(choices)}."
+        return _(" Did you mean “{value}”?").format(value=close[0])
+    return _(" Known keys: {value}.").format(value=', '.join(choices))
 
 
 def _fail(path: Path, key: str, message: str) -> ConfigError:
@@ -84,34 +98,34 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
     """Validate a parsed TOML document. Raises ConfigError on the first problem."""
     for key in data:
         if key not in KNOWN_KEYS:
-            raise _fail(path, key, "unknown setting." + _suggest(key, KNOWN_KEYS))
+            raise _fail(path, key, _("unknown setting.") + _suggest(key, KNOWN_KEYS))
     values: dict[str, Any] = {"source": path}
     for key in ("theme", "language", "week_start", "db"):
         if key in data:
             value = data[key]
             if not isinstance(value, str) or not value.strip():
-                raise _fail(path, key, "must be a non-empty text in quotes, like " f'{key} = "..."')
+                raise _fail(path, key, _('must be a non-empty text in quotes, like {key} = "..."').format(key=key))
             if len(value) > TEXT_LIMIT or not value.isprintable():
-                raise _fail(path, key, f"must be printable text of at most {TEXT_LIMIT} characters.")
+                raise _fail(path, key, _("must be printable text of at most {text_limit} characters.").format(text_limit=TEXT_LIMIT))
             values[key] = value.strip()
     if values.get("language", "en") not in LANGUAGES:
-        raise _fail(path, "language", f"must be one of {', '.join(LANGUAGES)}.")
+        raise _fail(path, "language", _("must be one of {value}.").format(value=', '.join(LANGUAGES)))
     values["language_set"] = "language" in values
     week_start = values.get("week_start", "monday").lower()
     if week_start not in WEEK_DAYS:
         raise _fail(
-            path, "week_start", "must be a day name such as monday." + _suggest(week_start, WEEK_DAYS)
+            path, "week_start", _("must be a day name such as monday.") + _suggest(week_start, WEEK_DAYS)
         )
     values["week_start"] = week_start
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
-        raise _fail(path, "keymap", "must be a table: [keymap] followed by lines like add = \"a\".")
+        raise _fail(path, "keymap", _('must be a table: [keymap] followed by lines like add = "a".'))
     for binding_id, keys in keymap.items():
         if not isinstance(keys, str) or not keys.strip():
-            raise _fail(path, f"keymap.{binding_id}", 'must be key names in quotes, like "ctrl+n".')
+            raise _fail(path, f"keymap.{binding_id}", _('must be key names in quotes, like "ctrl+n".'))
         if len(keys) > 100 or not re.fullmatch(r"[A-Za-z0-9_+,\-]+", keys.replace(" ", "")):
             raise _fail(path, f"keymap.{binding_id}",
-                        'must be key names such as "n", "ctrl+n" or "f5,ctrl+n".')
+                        _('must be key names such as "n", "ctrl+n" or "f5,ctrl+n".'))
     values["keymap"] = MappingProxyType(dict(keymap))
     if "voices" in data:
         values["voices"] = _parse_voices(data["voices"], path)
@@ -119,13 +133,13 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
         limit = data["company_share_limit"]
         if isinstance(limit, bool) or not isinstance(limit, int | float) or not 0 < limit < 1:
             raise _fail(path, "company_share_limit",
-                        "must be a share between 0 and 1, like company_share_limit = 0.33.")
+                        _("must be a share between 0 and 1, like company_share_limit = 0.33."))
         values["company_share_limit"] = float(limit)
     if "stale_talk_days" in data:
         days = data["stale_talk_days"]
         if isinstance(days, bool) or not isinstance(days, int) or not 7 <= days <= 730:
             raise _fail(path, "stale_talk_days",
-                        "must be a whole number of days from 7 to 730, like stale_talk_days = 60.")
+                        _("must be a whole number of days from 7 to 730, like stale_talk_days = 60."))
         values["stale_talk_days"] = days
     if "timezone" in data:
         values["timezone"] = _parse_zone(data["timezone"], path)
@@ -160,41 +174,40 @@ def _parse_zone(value: Any, path: Path) -> str:
 
 def _parse_voices(voices: Any, path: Path) -> tuple[tuple[str, str], ...]:
     """``[voices]`` maps a short key to its label; the company voice must stay."""
-    example = ' [voices] followed by lines like personal = "Personal expertise".'
+    example = _(' [voices] followed by lines like personal = "Personal expertise".')
     if not isinstance(voices, dict) or not voices:
-        raise _fail(path, "voices", "must be a table:" + example)
+        raise _fail(path, "voices", _("must be a table:") + example)
     result = []
     for key, label in voices.items():
         if not _VOICE_KEY.match(key):
             raise _fail(path, f"voices.{key}",
-                        "a voice key is lower-case letters, digits or _ (like team_culture).")
+                        _("a voice key is lower-case letters, digits or _ (like team_culture)."))
         if not isinstance(label, str) or not label.strip():
-            raise _fail(path, f"voices.{key}", "must be a label in quotes:" + example)
+            raise _fail(path, f"voices.{key}", _("must be a label in quotes:") + example)
         result.append((key, label.strip()))
     if COMPANY_VOICE not in dict(result):
-        raise _fail(path, "voices", f"must keep the “{COMPANY_VOICE}” voice: its share is what "
-                    "the calendar watches. Change its label instead.")
+        raise _fail(path, "voices", _("must keep the “{company_voice}” voice: its share is what the calendar watches. Change its label instead.").format(company_voice=COMPANY_VOICE))
     return tuple(result)
 
 
 def load_settings(path: Path) -> Settings:
     """Read config.toml; a missing file gives the defaults."""
     if path.is_dir():
-        raise ConfigError(f"{path}: is a folder; the configuration must be a file.")
+        raise ConfigError(_("{path}: is a folder; the configuration must be a file.").format(path=path))
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return Settings(source=None)
     except OSError as error:
-        raise ConfigError(f"{path}: cannot be read ({error.strerror}).") from None
+        raise ConfigError(_("{path}: cannot be read ({strerror}).").format(path=path, strerror=error.strerror)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: is not UTF-8 text. Save it as UTF-8.") from None
+        raise ConfigError(_("{path}: is not UTF-8 text. Save it as UTF-8.").format(path=path)) from None
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: is not valid TOML ({error}).") from None
+        raise ConfigError(_("{path}: is not valid TOML ({error}).").format(path=path, error=error)) from None
     return parse_settings(data, path)
 
 
@@ -205,7 +218,7 @@ def check_keymap(settings: Settings, known_ids: set[str], scopes: Iterable[Itera
     for binding_id in settings.keymap:
         if binding_id not in known_ids:
             raise ConfigError(
-                f"{settings.source}: “keymap.{binding_id}”: no key binding has this id."
+                _("{source}: “keymap.{binding_id}”: no key binding has this id.").format(source=settings.source, binding_id=binding_id)
                 + _suggest(binding_id, sorted(known_ids))
             )
     for scope in scopes:

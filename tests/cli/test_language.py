@@ -79,3 +79,41 @@ def test_mistakes_on_the_command_line_are_explained_in_polish():
     assert "Nie ma polecenia 'expor'" in typo.stderr and "export" in typo.stderr
     missing = parse_cli("import", "ambassadors", env={"LANG": "pl_PL.UTF-8"})
     assert "Brak argumentu 'FILE'" in missing.stderr
+
+
+def test_export_import_and_their_mistakes_are_polish(tmp_path):
+    from .helpers import parse_cli
+
+    exported = tmp_path / "ambasadorzy.csv"
+    wrote = parse_cli("--lang", "pl", "--demo", "export", "ambassadors", "-o", str(exported))
+    assert wrote.returncode == 0, wrote.stderr
+    assert "Wrote" not in wrote.stderr + wrote.stdout
+    assert "ambasador" in (wrote.stderr + wrote.stdout).lower()
+
+    dry = parse_cli("--lang", "pl", "import", "ambassadors", "--dry-run", str(exported))
+    said = dry.stdout + dry.stderr
+    assert dry.returncode == 0, said
+    for english in ("Read ", "rows from", "Columns not used", "Dry run", "nothing written", "added", "unchanged"):
+        assert english not in said, said
+    assert "nic nie zapisano" in said, said
+
+    missing = parse_cli("--lang", "pl", "import", "ambassadors", str(tmp_path / "nie-ma.csv"))
+    assert missing.returncode == 1
+    assert "There is no file" not in missing.stderr and "Nie ma pliku" in missing.stderr
+
+    broken = tmp_path / "zle.csv"
+    broken.write_text("imię i nazwisko,e-mail,rola\nAla Nowak,to-nie-email,szef\n", encoding="utf-8")
+    bad = parse_cli("--lang", "pl", "import", "ambassadors", "--dry-run", str(broken))
+    said = bad.stdout + bad.stderr
+    assert bad.returncode != 0, said
+    for english in ("row(s)", "have problems", "nothing was imported", "Row ", "email", "separated"):
+        assert english not in said.replace("e-mail", ""), said
+
+
+def test_program_report_is_polish():
+    from .helpers import parse_cli
+
+    report = parse_cli("--lang", "pl", "--demo", "report", "program")
+    assert report.returncode == 0, report.stderr
+    for english in ("Company and employer brand", "Personal expertise"):
+        assert english not in report.stdout, english

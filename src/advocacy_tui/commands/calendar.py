@@ -13,6 +13,7 @@ from advocacy_tui.commands.common import (
     check_output,
     db_option,
     group,
+    headers_option,
     load_config,
     open_store,
 )
@@ -45,7 +46,7 @@ def _write(data: bytes, output: Path | None, store: Store) -> None:
     except FileWriteError as error:
         raise UserError(str(error)) from None
     record_file_written(store, output, EXPORT)  # so that forget can name it
-    tell(f"Wrote {output}.")
+    tell(_("Wrote {file}.").format(file=output))
 
 
 def _calendar_options(command):
@@ -79,7 +80,7 @@ def export_calendar(ctx: click.Context, fmt: str, output: Path | None, from_text
     first = _date_option(from_text, "--from")
     last = _date_option(to_text, "--to")
     if first and last and last < first:
-        raise UserError("--to is before --from: give the earlier day first.")
+        raise UserError(_("--to is before --from: give the earlier day first."))
     settings = load_config()
     output = check_output(ctx, output, db_path)
     store = open_store(ctx, db_path, settings, create=False)
@@ -106,7 +107,7 @@ def export_tasks(ctx: click.Context, fmt: str, output: Path | None, from_text: s
     first = _date_option(from_text, "--from")
     last = _date_option(to_text, "--to")
     if first and last and last < first:
-        raise UserError("--to is before --from: give the earlier day first.")
+        raise UserError(_("--to is before --from: give the earlier day first."))
     settings = load_config()
     output = check_output(ctx, output, db_path)
     store = open_store(ctx, db_path, settings, create=False)
@@ -121,8 +122,9 @@ SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 
 
 def _export_table(ctx: click.Context, what: str, fmt: str, output: Path | None,
-                  db_path: Path | None, separator: str = "comma") -> None:
+                  db_path: Path | None, separator: str = "comma", headers: str = "en") -> None:
     from advocacy_tui.data import calendar_export as ex
+    from advocacy_tui.data.csv_io import export_headers, sheet_title
 
     output = check_output(ctx, output, db_path)
     if fmt == "xlsx" and (output is None or str(output) == "-"):
@@ -139,13 +141,16 @@ def _export_table(ctx: click.Context, what: str, fmt: str, output: Path | None,
             from advocacy_tui.data.xlsx_io import WorkbookError, write_workbook
 
             try:
-                data, _count = write_workbook(fields, ([r[f] for f in fields] for r in records),
-                                              title=what, date_columns=date_columns(fields))
+                data, _count = write_workbook(
+                    export_headers(fields, headers), ([r[f] for f in fields] for r in records),
+                    title=sheet_title(what, headers),
+                    date_columns=export_headers(date_columns(fields), headers))
             except WorkbookError as error:
                 raise UserError(str(error)) from None
             _write(data, output, store)
             return
-        text = (ex.to_csv(records, fields, delimiter=SEPARATORS[separator]) if fmt == "csv"
+        text = (ex.to_csv(records, fields, delimiter=SEPARATORS[separator],
+                          headers=export_headers(fields, headers)) if fmt == "csv"
                 else ex.to_json(records))
         # utf-8-sig: Excel recognises UTF-8 (Polish letters) only with the byte-order mark.
         _write(text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), output, store)
@@ -167,10 +172,11 @@ for _what, _summary in (
                       help=N_("Write to this file instead of the screen."))
         @click.option("--separator", type=click.Choice(sorted(SEPARATORS)), default="comma",
                       show_default=True, help=N_("CSV separator; semicolon suits Excel in a Polish locale."))
+        @headers_option
         @db_option
         @click.pass_context
         def _command(ctx: click.Context, fmt: str, output: Path | None, separator: str,
-                     db_path: Path | None) -> None:
-            _export_table(ctx, what, fmt, output, db_path, separator)
+                     headers: str, db_path: Path | None) -> None:
+            _export_table(ctx, what, fmt, output, db_path, separator, headers)
 
     _make(_what, _summary)

@@ -52,6 +52,18 @@ def db_option(function: Callable) -> Callable:
     )(function)
 
 
+def headers_option(function: Callable) -> Callable:
+    """``--headers en|pl`` on an export: the language of a CSV's or a workbook's header row."""
+    return click.option(
+        "--headers",
+        type=click.Choice(["en", "pl"]),
+        default="en",
+        show_default=True,
+        help=N_("Column headers of a CSV or Excel file: en (stable names for scripts) or pl "
+                "(for a Polish spreadsheet; import reads both). JSON keys stay in English."),
+    )(function)
+
+
 def load_config() -> Settings:
     try:
         return load_settings(paths.config_file())

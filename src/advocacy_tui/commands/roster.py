@@ -14,6 +14,7 @@ from advocacy_tui.commands.common import (
     command,
     db_option,
     group,
+    headers_option,
     open_store,
 )
 from advocacy_tui.commands.output import data_stream, one_line, say, tell
@@ -21,6 +22,7 @@ from advocacy_tui.commands.progress import progress_bar
 from advocacy_tui.data.csv_io import (
     EXPORTS,
     ImportFileError,
+    ImportSummary,
     apply_import,
     export,
     export_to_file,
@@ -32,7 +34,8 @@ from advocacy_tui.data.files_written import files_to_check
 from advocacy_tui.data.forget import describe_files, finish_wipe, plan_erasure, wipe_pending
 from advocacy_tui.data.forget import forget as forget_person
 from advocacy_tui.data.store import WriteError
-from advocacy_tui.i18n import N_, _
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, _, ngettext
 
 import_group = group("import", N_("Bring people in from files (CSV from HR systems or Excel)."))
 export_group = group("export", N_("Write the program's data to files other programs read."))
@@ -86,29 +89,31 @@ def import_ambassadors(ctx: click.Context, file: Path, dry_run: bool, skip_inval
                                    column_map=column_map, date_order=date_order)
         except ImportFileError as error:
             raise UserError(str(error)) from None
-        tell(f"Read {plan.rows:,} rows from {file} ({plan.source}).")
+        tell(ngettext("Read {n} row from {file} ({source}).", "Read {n} rows from {file} ({source}).", plan.rows)
+             .format(n=format_number(plan.rows), file=file, source=plan.source))
         if plan.ignored:
-            tell("Columns not used: " + ", ".join(plan.ignored) + ".")
+            tell(_("Columns not used: {columns}.").format(columns=", ".join(plan.ignored)))
         for notice in plan.notices:
             tell(notice)
         if plan.problems:
-            verb = "has a problem" if plan.invalid_rows == 1 else "have problems"
-            tell(f"{plan.invalid_rows:,} of {plan.rows:,} rows {verb}:")
+            tell(ngettext("{bad} of {n} rows has a problem:", "{bad} of {n} rows have problems:",
+                          plan.invalid_rows).format(bad=format_number(plan.invalid_rows),
+                                                    n=format_number(plan.rows)))
             for problem in plan.problems[:MAX_LISTED]:
                 tell(f"  {problem}")
             if len(plan.problems) > MAX_LISTED:
-                tell(f"  … and {len(plan.problems) - MAX_LISTED:,} more.")
-        would = (f"{len(plan.add):,} added, {len(plan.update):,} updated, {plan.unchanged:,} unchanged, "
-                 f"{plan.invalid_rows if skip_invalid else 0:,} skipped")
+                tell("  " + _("… and {n} more.").format(n=format_number(len(plan.problems) - MAX_LISTED)))
+        would = ImportSummary(len(plan.add), len(plan.update), plan.unchanged,
+                              plan.invalid_rows if skip_invalid else 0)
         if plan.problems and not skip_invalid:
-            tell("Nothing was imported. Fix these rows, or use --skip-invalid to import the rest.")
+            tell(_("Nothing was imported. Fix these rows, or use --skip-invalid to import the rest."))
             sys.exit(1)
         if dry_run:
-            say(f"Dry run, nothing written. Would be: {would}.")
+            say(_("Dry run, nothing written. Would be: {summary}.").format(summary=would))
             return
         with progress_bar(_("Saving")):
             summary = apply_import(store, plan, skip_invalid=skip_invalid)
-        say(f"Imported: {summary}.")
+        say(_("Imported: {summary}.").format(summary=summary))
     finally:
         store.close()
 
@@ -136,6 +141,7 @@ def _export_options(command):
                      help=N_("Write to this file (readable by you only). Without it, print to the screen.")),
         click.option("--separator", type=click.Choice(sorted(DELIMITERS)), default="comma",
                      show_default=True, help=N_("CSV separator; semicolon suits Excel in a Polish locale.")),
+        headers_option,
         db_option,
     ]):
         command = option(command)
@@ -150,8 +156,8 @@ def _export_options(command):
 @_export_options
 @click.pass_context
 def export_ambassadors(ctx: click.Context, fmt: str, output: Path | None, separator: str,
-                       db_path: Path | None) -> None:
-    _export(ctx, "ambassadors", fmt, output, separator, db_path)
+                       headers: str, db_path: Path | None) -> None:
+    _export(ctx, "ambassadors", fmt, output, separator, db_path, headers)
 
 
 @export_group.command("stakeholders", context_settings=CONTEXT,
@@ -160,12 +166,12 @@ def export_ambassadors(ctx: click.Context, fmt: str, output: Path | None, separa
 @_export_options
 @click.pass_context
 def export_stakeholders(ctx: click.Context, fmt: str, output: Path | None, separator: str,
-                        db_path: Path | None) -> None:
-    _export(ctx, "stakeholders", fmt, output, separator, db_path)
+                        headers: str, db_path: Path | None) -> None:
+    _export(ctx, "stakeholders", fmt, output, separator, db_path, headers)
 
 
 def _export(ctx: click.Context, what: str, fmt: str, output: Path | None, separator: str,
-            db_path: Path | None) -> None:
+            db_path: Path | None, headers: str = "en") -> None:
     assert what in EXPORTS
     output = check_output(ctx, output, db_path)
     if fmt == "xlsx" and (output is None or str(output) == "-"):
@@ -175,14 +181,20 @@ def _export(ctx: click.Context, what: str, fmt: str, output: Path | None, separa
     try:
         if output is None:
             stream = data_stream()  # exact into a pipe; on a terminal, escapes are made visible
-            export(store, what, fmt, stream, delimiter=DELIMITERS[separator])
+            export(store, what, fmt, stream, delimiter=DELIMITERS[separator], headers=headers)
             stream.finish()
             return
         try:
-            count = export_to_file(store, what, fmt, output, delimiter=DELIMITERS[separator])
+            count = export_to_file(store, what, fmt, output, delimiter=DELIMITERS[separator],
+                                   headers=headers)
         except ImportFileError as error:
             raise UserError(str(error)) from None
-        tell(f"Wrote {count:,} {what} to {output} (readable by you only).")
+        message = (ngettext("Wrote {n} ambassador to {file} (readable by you only).",
+                             "Wrote {n} ambassadors to {file} (readable by you only).", count)
+                    if what == "ambassadors" else
+                    ngettext("Wrote {n} stakeholder to {file} (readable by you only).",
+                             "Wrote {n} stakeholders to {file} (readable by you only).", count))
+        tell(message.format(n=format_number(count), file=output))
     finally:
         store.close()
 

@@ -308,11 +308,13 @@ def library_records(store: Store) -> list[dict[str, object]]:
     return [dict(zip(LIBRARY_FIELDS, row, strict=True)) for row in rows]
 
 
-def to_csv(records: list[dict[str, object]], fields: list[str], *, delimiter: str = ",") -> str:
-    """CSV a spreadsheet opens safely: no cell can start a formula."""
+def to_csv(records: list[dict[str, object]], fields: list[str], *, delimiter: str = ",",
+           headers: list[str] | None = None) -> str:
+    """CSV a spreadsheet opens safely: no cell can start a formula. ``headers``: the header
+    row's words, when not the field names."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(fields)
+    writer.writerow(fields if headers is None else headers)
     for record in records:
         writer.writerow([safe_cell(record[name]) for name in fields])
     return out.getvalue()

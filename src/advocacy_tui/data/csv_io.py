@@ -50,15 +50,18 @@ from advocacy_tui.data.files_written import EXPORT, record_file_written
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import ValidationError, build_ambassador, check_linkedin
 from advocacy_tui.domain.text import fold, printable
-from advocacy_tui.i18n import _
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, Labels, _, ngettext
 
 # The fields of a person that a file can set, in the order exports write them.
 FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined", "notes")
 _EMAIL_AT = FIELDS.index("email")
-FIELD_LABELS = {
-    "name": "name", "email": "email", "department": "department", "role": "role",
-    "status": "status", "linkedin": "LinkedIn", "joined": "joined", "notes": "notes",
-}
+FIELD_LABELS = Labels({
+    "name": N_("name"), "email": N_("email"), "department": N_("department"), "role": N_("role"),
+    "status": N_("status"), "linkedin": N_("LinkedIn"), "joined": N_("joined"), "notes": N_("notes"),
+})
+
+SEPARATED = {",": N_("comma-separated"), ";": N_("semicolon-separated"), "\t": N_("tab-separated")}
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 PREVIEW_ROWS = 8
@@ -340,9 +343,9 @@ def read_table(path: str | os.PathLike[str], *, sheet: str | None = None) -> Tab
     """Open, decode and split a CSV file; ImportFileError says in words what is wrong."""
     path = Path(path).expanduser()
     if not path.exists():
-        raise ImportFileError(f"There is no file {path}.")
+        raise ImportFileError(_("There is no file {path}.").format(path=path))
     if path.is_dir():
-        raise ImportFileError(f"{path} is a folder, not a file. Give the path of a CSV file.")
+        raise ImportFileError(_("{path} is a folder, not a file. Give the path of a CSV file.").format(path=path))
     from advocacy_tui.data.paths_check import check_input_path
 
     try:
@@ -352,14 +355,17 @@ def read_table(path: str | os.PathLike[str], *, sheet: str | None = None) -> Tab
     try:
         data = path.read_bytes()
     except PermissionError:
-        raise ImportFileError(f"{path} cannot be read: permission denied.") from None
+        raise ImportFileError(_("{path} cannot be read: permission denied.").format(path=path)) from None
     except OSError as error:
-        raise ImportFileError(f"{path} cannot be read: {error.strerror or error}.") from None
+        raise ImportFileError(_("{path} cannot be read: {reason}.").format(
+            path=path, reason=error.strerror or error)) from None
     return parse_table(data, name=str(path), sheet=sheet)
 
 
-def parse_table(data: bytes, *, name: str = "The file", sheet: str | None = None) -> TableFile:
+def parse_table(data: bytes, *, name: str | None = None, sheet: str | None = None) -> TableFile:
     """A CSV file, an Excel workbook (.xlsx: the first sheet or ``sheet``) or a JSON export."""
+    if name is None:
+        name = _("The file")
     if xlsx_io.is_workbook(data):
         try:
             title, rows = xlsx_io.read_rows(data, sheet=sheet, name=name)
@@ -378,14 +384,15 @@ def parse_table(data: bytes, *, name: str = "The file", sheet: str | None = None
     has_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not has_bom and head.count(b"\x00") * 8 > len(head):
         raise ImportFileError(
-            f"{name} is not a text file in UTF-8 or Windows-1250 (it may be UTF-16 or binary). "
-            "Save it from your spreadsheet as “CSV UTF-8” and try again."
+            _("{name} is not a text file in UTF-8 or Windows-1250 (it may be UTF-16 or binary). "
+              "Save it from your spreadsheet as “CSV UTF-8” and try again.").format(name=name)
         )
     text, encoding = decode(data)
     records = _json_records(text)
     if records is not None:
         table = _parse_text(_records_as_csv(records), encoding, name)
-        table.described = _("JSON, {count:,} records").format(count=len(records))
+        table.described = ngettext("JSON, {count} record", "JSON, {count} records", len(records)).format(
+            count=format_number(len(records)))
         return table
     return _parse_text(text, encoding, name)
 
@@ -447,7 +454,7 @@ def _parse_text(text: str, encoding: str, name: str) -> TableFile:
             break
         start = end
     if start >= len(text):
-        raise ImportFileError(f"{name} is empty: there is no header row and no people in it.")
+        raise ImportFileError(_("{name} is empty: there is no header row and no people in it.").format(name=name))
     start, skipped = _find_header(text, start)
     # The header record: a quoted header cell may span lines; a quote never closed may not.
     end, _starts, unclosed = scan_record(text, start, ",;\t")
@@ -472,8 +479,9 @@ def _parse_text(text: str, encoding: str, name: str) -> TableFile:
     header = [cell.strip() for cell in _cells(text, start, end, delimiter)]
     notices = []
     if skipped:
-        notices.append(_("The {count} line(s) before the header (notes, not people) were skipped.")
-                       .format(count=skipped))
+        notices.append(ngettext("The line before the header (a note, not a person) was skipped.",
+                                "The {count} lines before the header (notes, not people) were skipped.",
+                                skipped).format(count=skipped))
     # SAP SuccessFactors writes a second header row of labels under the technical names.
     label_end, _label_starts, label_unclosed = scan_record(text, end, delimiter)
     if label_unclosed is None and _is_label_row(header, _cells(text, end, label_end, delimiter)):
@@ -549,7 +557,7 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"row {self.row}: {self.message}"
+        return _("row {row}: {message}").format(row=self.row, message=self.message)
 
 
 class PackedRows(Sequence[tuple]):
@@ -660,7 +668,13 @@ class ImportPlan:
     @property
     def source(self) -> str:
         """How the file was read: “Windows-1250, semicolon-separated”, “sheet “X” of a workbook”."""
-        return self.described or f"{self.encoding}, {self.separator_name}-separated"
+        if self.described:
+            return self.described
+        encoding = _(self.encoding) if self.encoding == decoding.UTF8_BOM else self.encoding
+        separated = SEPARATED.get(self.delimiter)
+        if separated is None:
+            return f"{encoding}, {self.separator_name}-separated"
+        return f"{encoding}, {_(separated)}"
 
     @property
     def separator_name(self) -> str:
@@ -675,8 +689,9 @@ class ImportSummary:
     skipped: int
 
     def __str__(self) -> str:
-        return (f"{self.added:,} added, {self.updated:,} updated, {self.unchanged:,} unchanged, "
-                f"{self.skipped:,} skipped")
+        return _("{added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped").format(
+            added=format_number(self.added), updated=format_number(self.updated),
+            unchanged=format_number(self.unchanged), skipped=format_number(self.skipped))
 
 
 def map_header(header: list[str], column_map: dict[str, str] | None = None,
@@ -753,8 +768,9 @@ def map_columns(header: list[str], column_map: dict[str, str] | None = None) -> 
             continue
         if target in index:
             raise ImportFileError(
-                f"Two columns mean the same thing ({target}): “{names[target]}” and “{text}”. "
-                "Remove or rename one of them."
+                _("Two columns mean the same thing ({field}): “{first}” and “{second}”. "
+                  "Remove or rename one of them.").format(field=FIELD_LABELS.get(target, target),
+                                                          first=names[target], second=text)
             )
         index[target] = position
         names[target] = text
@@ -1019,7 +1035,7 @@ def plan_import(
         if progress and plan.rows % 2000 == 0:
             progress(number, total)
             if cancelled and cancelled():
-                raise ImportFileError("The import was cancelled.")
+                raise ImportFileError(_("The import was cancelled."))
         width = len(cells)
         raw = {f: unquote_cell(cells[index[f]]) if index[f] < width else "" for f in present}
         if "name" not in index:
@@ -1059,7 +1075,8 @@ def plan_import(
             raw["role"] = role_word(raw["role"])
         if "status" in raw:
             raw["status"] = status_word(raw["status"])
-        row_problems = [f"{label[f]} holds a NUL character" for f, v in raw.items() if "\x00" in v]
+        row_problems = [_("{column} holds a NUL character").format(column=label[f])
+                        for f, v in raw.items() if "\x00" in v]
         row_problems += extra_problems
         try:
             person = build_ambassador(raw)
@@ -1071,7 +1088,8 @@ def plan_import(
             email_key = person.email.lower() if person.email else None
             if email_key:
                 if email_key in seen_email:
-                    row_problems.append(f"{label['email']}: {person.email} is also in row {seen_email[email_key]}")
+                    row_problems.append(_("{column}: {email} is also in row {row}").format(
+                        column=label["email"], email=person.email, row=seen_email[email_key]))
                 else:
                     seen_email[email_key] = number
                 match = by_email.get(email_key)
@@ -1079,8 +1097,8 @@ def plan_import(
                 key = name_key(person.name)
                 if key in seen_name:
                     row_problems.append(
-                        f"{person.name[:60]} has no email and the same name as row {seen_name[key]}; "
-                        "add an email to tell them apart"
+                        _("{name} has no email and the same name as row {row}; "
+                          "add an email to tell them apart").format(name=person.name[:60], row=seen_name[key])
                     )
                 else:
                     seen_name[key] = number
@@ -1150,7 +1168,9 @@ def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False) 
     """Write a plan in one transaction. Refuses a plan with problems unless ``skip_invalid``."""
     if plan.problems and not skip_invalid:
         raise ImportFileError(
-            f"{plan.invalid_rows:,} row(s) have problems, so nothing was imported."
+            ngettext("{n} row has problems, so nothing was imported.",
+                     "{n} rows have problems, so nothing was imported.",
+                     plan.invalid_rows).format(n=format_number(plan.invalid_rows))
         )
     now = store.now_text()
 
@@ -1170,7 +1190,9 @@ def apply_import(store: Store, plan: ImportPlan, *, skip_invalid: bool = False) 
                 plan = plan_import(store, plan.table, path=plan.path, **plan.options)
                 if plan.problems and not skip_invalid:
                     raise ImportFileError(
-                        f"{plan.invalid_rows:,} row(s) have problems, so nothing was imported."
+                        ngettext("{n} row has problems, so nothing was imported.",
+                     "{n} rows have problems, so nothing was imported.",
+                     plan.invalid_rows).format(n=format_number(plan.invalid_rows))
                     )
             _write(store, plan, with_keys, now)
     finally:
@@ -1230,6 +1252,48 @@ def import_file(store: Store, path: str | os.PathLike[str], *, dry_run: bool = F
 # -- export ----------------------------------------------------------------------------
 
 EXPORTS = ("ambassadors", "stakeholders")
+
+#: The languages of an export's column headers (``--headers``): English by default, so that
+#: scripts reading an export see stable names.
+HEADER_LANGUAGES = ("en", "pl")
+
+#: Polish column headers for a Polish spreadsheet. They are data, not UI text (the same
+#: whatever the language in use), and the ambassadors' ones are words the import reads
+#: (import_words.HEADER_WORDS), so that an export in Polish imports again.
+POLISH_HEADERS: dict[str, str] = {
+    # ambassadors
+    "name": "imię i nazwisko", "email": "e-mail", "department": "dział", "role": "rola",
+    "status": "status", "linkedin": "profil LinkedIn", "joined": "data dołączenia",
+    "notes": "uwagi", "created_at": "utworzono", "updated_at": "zmieniono",
+    "onboarding_done": "wdrożenie ukończone", "last_step_on": "ostatni krok wdrożenia",
+    "last_active": "ostatnia aktywność",
+    # stakeholders
+    "kind": "rodzaj", "stance": "nastawienie", "last_talk": "ostatnia rozmowa",
+    "next_step": "następny krok",
+    # posts and library items
+    "id": "id", "uid": "uid", "title": "tytuł", "author": "autor", "author_email": "e-mail autora",
+    "channel": "kanał", "planned_on": "planowany dzień", "planned_time": "planowana godzina",
+    "state": "stan", "voice": "głos", "library_item_id": "id w bibliotece",
+    "published_url": "adres publikacji", "published_on": "data publikacji", "body": "treść",
+    "language": "język", "tags": "tagi", "location": "miejsce",
+}
+
+#: The sheet names of an Excel export with Polish headers.
+POLISH_SHEETS = {"ambassadors": "ambasadorzy", "stakeholders": "interesariusze",
+                 "posts": "posty", "library": "biblioteka"}
+
+
+def export_headers(columns: Iterable[str], headers: str = "en") -> list[str]:
+    """The header row of an export: the column names (en) or their Polish words (pl)."""
+    if headers not in HEADER_LANGUAGES:
+        raise ValueError(headers)
+    if headers == "en":
+        return list(columns)
+    return [POLISH_HEADERS.get(column, column) for column in columns]
+
+
+def sheet_title(what: str, headers: str = "en") -> str:
+    return POLISH_SHEETS.get(what, what) if headers == "pl" else what
 _INTERNAL = {"ambassadors": {"id", "sort_key", "search_text"}, "stakeholders": {"id"}}
 
 
@@ -1285,27 +1349,32 @@ def date_columns(columns: Iterable[str]) -> list[str]:
     return [c for c in columns if c == "joined" or c.endswith(("_at", "_on"))]
 
 
-def export(store: Store, what: str, fmt: str, handle: TextOut, *, delimiter: str = ",") -> int:
+def export(store: Store, what: str, fmt: str, handle: TextOut, *, delimiter: str = ",",
+           headers: str = "en") -> int:
+    """Write an export; ``headers`` is the language of a CSV's header row (JSON keys, read by
+    programs, stay the column names)."""
     columns, rows = export_rows(store, what)
     if fmt == "json":
         return write_json(handle, columns, rows)
-    return write_csv(handle, columns, rows, delimiter=delimiter)
+    return write_csv(handle, export_headers(columns, headers), rows, delimiter=delimiter)
 
 
 def export_to_file(store: Store, what: str, fmt: str, path: str | os.PathLike[str], *,
-                   delimiter: str = ",") -> int:
+                   delimiter: str = ",", headers: str = "en") -> int:
     """Write an export file readable by its owner only (0600); a failed export leaves no file.
 
     CSV files get a UTF-8 BOM so that Excel reads the diacritics right.
     """
     path = Path(path).expanduser()
     if path.is_dir():
-        raise ImportFileError(f"{path} is a folder. Give a file name, e.g. {path / ('people.' + fmt)}.")
+        raise ImportFileError(_("{path} is a folder. Give a file name, e.g. {example}.").format(
+            path=path, example=path / ("people." + fmt)))
     if fmt == "xlsx":
         columns, rows = export_rows(store, what)
         try:
-            data, count = xlsx_io.write_workbook(columns, rows, title=what,
-                                                 date_columns=date_columns(columns))
+            data, count = xlsx_io.write_workbook(
+                export_headers(columns, headers), rows, title=sheet_title(what, headers),
+                date_columns=export_headers(date_columns(columns), headers))
         except xlsx_io.WorkbookError as error:
             raise ImportFileError(str(error)) from None
         try:
@@ -1316,7 +1385,7 @@ def export_to_file(store: Store, what: str, fmt: str, path: str | os.PathLike[st
         return count
     try:
         with private_file(path, encoding="utf-8-sig" if fmt == "csv" else "utf-8") as handle:
-            count = export(store, what, fmt, handle, delimiter=delimiter)
+            count = export(store, what, fmt, handle, delimiter=delimiter, headers=headers)
     except FileWriteError as error:
         raise ImportFileError(str(error)) from None
     record_file_written(store, path, EXPORT)

@@ -30,7 +30,7 @@ import re
 from advocacy_tui.i18n import N_, _
 
 UTF8 = "UTF-8"
-UTF8_BOM = "UTF-8 with BOM"
+UTF8_BOM = N_("UTF-8 with BOM")  # shown through _() where a message names it
 CP1250 = "Windows-1250"
 
 SAVE_AS_UTF8 = N_("Save it from your spreadsheet as “CSV UTF-8” and try again.")

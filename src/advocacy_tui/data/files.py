@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO
 
 from advocacy_tui import paths
+from advocacy_tui.i18n import _
 
 
 class FileWriteError(OSError):
@@ -89,7 +90,7 @@ def new_part(path: Path) -> tuple[Path, int]:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         os.fchmod(fd, 0o600)
     except OSError as error:
-        raise FileWriteError(f"Cannot write {path}: {error.strerror or error}.") from None
+        raise FileWriteError(_("Cannot write {path}: {value}.").format(path=path, value=error.strerror or error)) from None
     with contextlib.suppress(OSError):
         _unfinished_dir().mkdir(parents=True, exist_ok=True, mode=0o700)
         os.symlink(partial.absolute(), _marker(partial))

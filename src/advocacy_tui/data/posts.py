@@ -18,6 +18,7 @@ from advocacy_tui.domain.posts import (
     is_publishing,
 )
 from advocacy_tui.domain.text import fold
+from advocacy_tui.i18n import _
 
 POST_COLUMNS = ("id, uid, title, body, author_id, channel, planned_on, planned_time, state, voice, "
                 "library_item_id, published_url, published_on, notes, created_at, updated_at")
@@ -96,7 +97,7 @@ class CalendarRow(NamedTuple):
         """One line: state symbol, time, title, author (★ for owners and managers)."""
         time_text = f"{self.planned_time} " if self.planned_time else ""
         leader = f" {LEADER_SYMBOL}" if self.by_leader else ""
-        author = f" · {self.author}{leader}" if self.author else " · no author yet"
+        author = f" · {self.author}{leader}" if self.author else _(" · no author yet")
         return f"{STATE_SYMBOLS.get(self.state, '?')} {time_text}{self.title}{author}"
 
 
@@ -336,14 +337,14 @@ class PostRepo:
                                [email]).fetchone()
             if row:
                 return row[0], None
-            return None, f"No one in the roster has the email {email}."
+            return None, _("No one in the roster has the email {email}.").format(email=email)
         rows = conn.execute("SELECT id FROM ambassadors WHERE sort_key = ? LIMIT 2",
                             [fold(text)]).fetchall()
         if len(rows) == 1:
             return rows[0][0], None
         if rows:
-            return None, f"Several people are called {text}: type the email address instead."
-        return None, f"No one called {text} is in the roster: add them there first, or leave this empty."
+            return None, _("Several people are called {text}: type the email address instead.").format(text=text)
+        return None, _("No one called {text} is in the roster: add them there first, or leave this empty.").format(text=text)
 
     def suggest_author(self, text: str) -> str | None:
         """The first person whose name (or email) starts with ``text``, as ``Name <email>``."""

@@ -29,6 +29,8 @@ from advocacy_tui.domain.readiness import (
     parse_bank,
     score_run,
 )
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import _
 
 BUILTIN_BANKS = ("readiness", "readiness-quick")
 OWNER_HOURS_QUESTION = "resources.owner_hours"  # its answer can become the owner's weekly capacity
@@ -55,7 +57,7 @@ def parse_bank_text(text: str, *, file_name: str, source: str) -> Bank:
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
-        raise BankError(f"{source}: file: is not valid TOML ({error}).") from None
+        raise BankError(_("{source}: file: is not valid TOML ({error}).").format(source=source, error=error)) from None
     name, language = _split_name(file_name)
     if language is None:
         bank_table = data.get("bank")
@@ -63,7 +65,7 @@ def parse_bank_text(text: str, *, file_name: str, source: str) -> Bank:
         stated = meta.get("language", "en")
         language = stated if isinstance(stated, str) else "en"
         if language not in LANGUAGES:
-            raise BankError(f"{source}: [bank]: language “{language}” is not one of {', '.join(LANGUAGES)}.")
+            raise BankError(_("{source}: [bank]: language “{language}” is not one of {value}.").format(source=source, language=language, value=', '.join(LANGUAGES)))
     return parse_bank(data, name=name, language=language, source=source)
 
 
@@ -82,26 +84,24 @@ def read_bank_file(path: Path) -> Bank:
     try:
         info = os.stat(path)
     except OSError as error:
-        raise BankError(f"{path}: file: cannot be read ({error.strerror}).") from None
+        raise BankError(_("{path}: file: cannot be read ({strerror}).").format(path=path, strerror=error.strerror)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise BankError(f"{path}: file: is a folder, not a bank file. Give the path of a .toml file.")
+        raise BankError(_("{path}: file: is a folder, not a bank file. Give the path of a .toml file.").format(path=path))
     if not stat.S_ISREG(info.st_mode):
-        raise BankError(f"{path}: file: is not a regular file (a device, a pipe or a socket); "
-                        "give the path of a .toml file.")
+        raise BankError(_("{path}: file: is not a regular file (a device, a pipe or a socket); give the path of a .toml file.").format(path=path))
     if info.st_size > MAX_BANK_BYTES:
-        raise BankError(f"{path}: file: is larger than 1 MB ({info.st_size:,} bytes); "
-                        "a question bank is a small text file.")
+        raise BankError(_("{path}: file: is larger than 1 MB ({st_size} bytes); a question bank is a small text file.").format(path=path, st_size=format_number(info.st_size)))
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BANK_BYTES + 1)
     except OSError as error:
-        raise BankError(f"{path}: file: cannot be read ({error.strerror}).") from None
+        raise BankError(_("{path}: file: cannot be read ({strerror}).").format(path=path, strerror=error.strerror)) from None
     if len(raw) > MAX_BANK_BYTES:
-        raise BankError(f"{path}: file: is larger than 1 MB; a question bank is a small text file.")
+        raise BankError(_("{path}: file: is larger than 1 MB; a question bank is a small text file.").format(path=path))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise BankError(f"{path}: file: is not UTF-8 text. Save it as UTF-8.") from None
+        raise BankError(_("{path}: file: is not UTF-8 text. Save it as UTF-8.").format(path=path)) from None
     return parse_bank_text(text, file_name=path.name, source=str(path))
 
 
@@ -126,8 +126,7 @@ def available_banks(config_dir: Path | None = None) -> tuple[list[Bank], list[Ba
                     problems.append(BankProblem(str(path), str(error)))
                     continue
                 if any(b.name == bank.name and b.language == bank.language for b in banks):
-                    problems.append(BankProblem(str(path), f"{path}: file: a bank called “{bank.name}” "
-                                                f"({bank.language}) already exists; rename the file."))
+                    problems.append(BankProblem(str(path), _("{path}: file: a bank called “{name}” ({language}) already exists; rename the file.").format(path=path, name=bank.name, language=bank.language)))
                     continue
                 banks.append(bank)
     return banks, problems
@@ -145,8 +144,8 @@ def find_bank(name: str, language: str, config_dir: Path | None = None) -> Bank:
     names = sorted({bank.name for bank in banks})
     other = sorted({bank.language for bank in banks if bank.name == name})
     if other:
-        raise LookupError(f"The bank “{name}” has no {language} version (it exists in {', '.join(other)}).")
-    raise LookupError(f"There is no question bank called “{name}”. Known banks: {', '.join(names)}.")
+        raise LookupError(_("The bank “{name}” has no {language} version (it exists in {value}).").format(name=name, language=language, value=', '.join(other)))
+    raise LookupError(_("There is no question bank called “{name}”. Known banks: {value}.").format(name=name, value=', '.join(names)))
 
 
 # -- runs ----------------------------------------------------------------------------

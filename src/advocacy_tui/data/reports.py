@@ -200,7 +200,7 @@ def report_format(path: Path) -> str:
         return "md"
     if suffix in (".html", ".htm"):
         return "html"
-    raise ValueError(f"{path.name}: the file name must end in .md or .html")
+    raise ValueError(_("{name}: the file name must end in .md or .html").format(name=path.name))
 
 
 # -- readiness report --------------------------------------------------------------------

@@ -82,14 +82,12 @@ def explain_write_error(error: sqlite3.Error, path: Path) -> str:
     """Turn SQLite's words into the user's: what happened, that nothing was saved, what to do."""
     text = str(error).lower()
     if "readonly" in text or "read-only" in text:
-        return (f"{path.name} can only be read (the file or its folder is write-protected): "
-                "nothing was saved.")
+        return (_("{name} can only be read (the file or its folder is write-protected): nothing was saved.").format(name=path.name))
     if "full" in text:
-        return "The disk is full: nothing was saved. Free some space and try again."
+        return _("The disk is full: nothing was saved. Free some space and try again.")
     if "locked" in text or "busy" in text:
-        return ("Another program kept the database busy for too long: nothing was saved. "
-                "Try again in a moment.")
-    return f"The change could not be saved ({error}); nothing of it was written."
+        return (_("Another program kept the database busy for too long: nothing was saved. Try again in a moment."))
+    return _("The change could not be saved ({error}); nothing of it was written.").format(error=error)
 
 
 class _HeldFile:
@@ -117,7 +115,7 @@ _held_lock = threading.Lock()
 def inserted_id(cursor: sqlite3.Cursor) -> int:
     """The id of the row an INSERT on this cursor just added."""
     if cursor.lastrowid is None:
-        raise StoreError("The new row was not saved.")  # only an INSERT's cursor is passed here
+        raise StoreError(_("The new row was not saved."))  # only an INSERT's cursor is passed here
     return cursor.lastrowid
 
 
@@ -210,11 +208,10 @@ def _check_header(path: Path, fd: int | None = None) -> None:
             header = os.read(fd, 100)
     if not header.startswith(SQLITE_HEADER):
         raise StoreError(
-            f"{path} is not an advocacy-tui database (it is not a SQLite file). "
-            "Choose another file with --db, or move this one away."
+            _("{path} is not an advocacy-tui database (it is not a SQLite file). Choose another file with --db, or move this one away.").format(path=path)
         )
     if len(header) < 100:
-        raise StoreError(f"{path} is damaged: the file is cut short. Restore it from a backup.")
+        raise StoreError(_("{path} is damaged: the file is cut short. Restore it from a backup.").format(path=path))
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     change_counter, page_count = struct.unpack(">II", header[24:32])
@@ -225,7 +222,7 @@ def _check_header(path: Path, fd: int | None = None) -> None:
     wal = path.with_name(path.name + "-wal")
     has_log = wal.exists() and wal.stat().st_size > 0
     if valid_for == change_counter and page_count and size < page_size * page_count and not has_log:
-        raise StoreError(f"{path} is damaged: the file is cut short. Restore it from a backup.")
+        raise StoreError(_("{path} is damaged: the file is cut short. Restore it from a backup.").format(path=path))
 
 
 def held_paths() -> list[Path]:
@@ -276,7 +273,7 @@ def _inspect(path: Path, conn: sqlite3.Connection | None = None) -> tuple[int, i
                 conn.close()
     except sqlite3.DatabaseError as error:
         raise StoreError(
-            f"{path} cannot be read as a database ({error}). Restore it from a backup."
+            _("{path} cannot be read as a database ({error}). Restore it from a backup.").format(path=path, error=error)
         ) from None
     return app_id, version, tables
 
@@ -290,7 +287,7 @@ def check_database_file(path: Path) -> None:
     """Raise StoreError unless ``path`` is a complete advocacy database this version can read."""
     path = Path(path)
     if refuse_special_file(path) is None:
-        raise StoreError(f"{path} is not a file.")
+        raise StoreError(_("{path} is not a file.").format(path=path))
     key, fd, _shared = _acquire(path, create=False)
     try:
         _check_header(path, fd)
@@ -298,20 +295,20 @@ def check_database_file(path: Path) -> None:
         # whose file still has locks in this process open until the locks are gone.
         app_id, version, _tables = _inspect(path)
         if app_id != APPLICATION_ID:
-            raise StoreError(f"{path} is not an advocacy-tui database.")
+            raise StoreError(_("{path} is not an advocacy-tui database.").format(path=path))
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{path} was written by a newer version of advocacy-tui. Update advocacy-tui.")
+            raise StoreError(_("{path} was written by a newer version of advocacy-tui. Update advocacy-tui.").format(path=path))
         conn = _connect_read_only(path)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{path} is damaged ({error}).") from None
+            raise StoreError(_("{path} is damaged ({error}).").format(path=path, error=error)) from None
         finally:
             conn.close()
     finally:
         _release(key)
     if result != "ok":
-        raise StoreError(f"{path} is damaged ({result}).")
+        raise StoreError(_("{path} is damaged ({result}).").format(path=path, result=result))
 
 
 class Store:
@@ -343,13 +340,13 @@ class Store:
         path = Path(path).expanduser()
         clock = clock or SystemClock()
         if path.is_dir():
-            raise StoreError(f"{path} is a folder, not a database file. Give a file path with --db.")
+            raise StoreError(_("{path} is a folder, not a database file. Give a file path with --db.").format(path=path))
         if refuse_special_file(path) is None:
             if not create:
                 raise StoreError(_("{path} does not exist. Check the path given with --db, "
                                    "or open the app once to create the program.").format(path=path))
             if not path.parent.exists():
-                raise StoreError(f"The folder {path.parent} does not exist. Create it or pick another path.")
+                raise StoreError(_("The folder {parent} does not exist. Create it or pick another path.").format(parent=path.parent))
         key, fd, shared = _acquire(path, create=create)
         try:
             return cls._open_held(path, clock, key, fd, shared)
@@ -375,7 +372,7 @@ class Store:
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except sqlite3.Error as error:
-            raise StoreError(f"Cannot open {path}: {error}.") from None
+            raise StoreError(_("Cannot open {path}: {error}.").format(path=path, error=error)) from None
         store = cls(path, conn, clock, held=key)
         try:
             if version is None:  # a file this process holds already: checked through this connection
@@ -387,7 +384,7 @@ class Store:
             if isinstance(error, sqlite3.OperationalError) and any(
                     word in str(error).lower() for word in ("locked", "busy")):
                 raise WriteError(explain_write_error(error, path)) from None  # "busy, try again"
-            raise StoreError(f"Cannot use {path}: {error}.") from None
+            raise StoreError(_("Cannot use {path}: {error}.").format(path=path, error=error)) from None
         except BaseException:
             conn.close()
             raise
@@ -398,13 +395,11 @@ class Store:
         """The file's data version, or StoreError for another program's or a newer file."""
         if app_id != APPLICATION_ID and (app_id != 0 or tables or version):
             raise StoreError(
-                f"{path} is a SQLite database of another program, not advocacy-tui. "
-                "Choose another file with --db."
+                _("{path} is a SQLite database of another program, not advocacy-tui. Choose another file with --db.").format(path=path)
             )
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{path} was written by a newer version of advocacy-tui (data version "
-                f"{version}, this one knows up to {SCHEMA_VERSION}). Update advocacy-tui."
+                _("{path} was written by a newer version of advocacy-tui (data version {version}, this one knows up to {schema_version}). Update advocacy-tui.").format(path=path, version=version, schema_version=SCHEMA_VERSION)
             )
         return version
 
@@ -417,8 +412,7 @@ class Store:
                 version = cls._refuse_foreign(path, *_inspect(path, conn))
             if version < SCHEMA_VERSION:
                 raise StoreError(
-                    f"{path} comes from an older version and must be upgraded, but it cannot be "
-                    "written. Make the file and its folder writable, then open it again."
+                    _("{path} comes from an older version and must be upgraded, but it cannot be written. Make the file and its folder writable, then open it again.").format(path=path)
                 )
             conn.execute("PRAGMA foreign_keys = ON")
         except BaseException:

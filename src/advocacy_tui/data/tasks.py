@@ -23,15 +23,16 @@ from advocacy_tui.domain.tasks import (
     week_start,
 )
 from advocacy_tui.domain.text import fold
+from advocacy_tui.i18n import N_, Labels, _
 
 VIEWS = ("today", "week", "upcoming", "done", "category")
-VIEW_LABELS = {
-    "today": "Overdue + today",
-    "week": "This week",
-    "upcoming": "Upcoming",
-    "done": "Done",
-    "category": "By category",
-}
+VIEW_LABELS = Labels({
+    "today": N_("Overdue + today"),
+    "week": N_("This week"),
+    "upcoming": N_("Upcoming"),
+    "done": N_("Done"),
+    "category": N_("By category"),
+})
 
 TASK_COLUMNS = (
     "id, title, category, due_on, due_time, estimate_minutes, recurrence, done_at, skipped, "
@@ -254,7 +255,7 @@ class TaskRepo:
     def save_as_faq(self, task: Task) -> int:
         """An answered question becomes a library item of kind 'faq'."""
         if not task.question.strip() or not task.answer.strip():
-            raise ValueError("Only an answered question can become an FAQ entry.")
+            raise ValueError(_("Only an answered question can become an FAQ entry."))
         now = self.store.now_text()
         title = task.question.strip().splitlines()[0][:120]
         with self.store.write():

@@ -76,11 +76,13 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def read_rows(data: bytes, *, sheet: str | None = None, name: str = "The file",
+def read_rows(data: bytes, *, sheet: str | None = None, name: str | None = None,
               ) -> tuple[str, Iterator[list[str]]]:
     """(the sheet's title, its rows as lists of text) of the first sheet or the one named."""
     import openpyxl  # only an import of a workbook pays for it
 
+    if name is None:
+        name = _("The file")
     _check_zip(data, name)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -8,6 +8,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from advocacy_tui.domain.dates import DateError, parse_optional_date
+from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import N_, Labels, _
 
 ROLES: tuple[str, ...] = ("owner", "manager", "ambassador")
@@ -64,9 +65,9 @@ class ValidationError(ValueError):
 
 def check_name(value: str) -> str | None:
     if not value.strip():
-        return "A name is required."
+        return _("A name is required.")
     if len(value) > NAME_MAX:
-        return f"A name can be at most {NAME_MAX} characters long."
+        return _("A name can be at most {name_max} characters long.").format(name_max=NAME_MAX)
     return None
 
 
@@ -75,9 +76,9 @@ def check_email(value: str) -> str | None:
     if not value:
         return None
     if len(value) > 254:
-        return "An email address can be at most 254 characters long."
+        return _("An email address can be at most 254 characters long.")
     if not _EMAIL.match(value):
-        return "This does not look like an email address (expected name@company.com)."
+        return _("This does not look like an email address (expected name@company.com).")
     return None
 
 
@@ -89,7 +90,7 @@ def check_linkedin(value: str) -> str | None:
     if not value:
         return None
     if len(value) > FIELD_MAX:
-        return "This address is too long for a LinkedIn profile."
+        return _("This address is too long for a LinkedIn profile.")
     if _CONTROL.search(value):  # urlsplit would silently drop a CR/LF and keep it stored
         return _("A web address cannot hold a line break, a tab or another control character: "
                  "keep the address on one line.")
@@ -98,13 +99,13 @@ def check_linkedin(value: str) -> str | None:
         parts = urlsplit(candidate)
         host = (parts.hostname or "").lower()
     except ValueError:  # e.g. a stray "[" reads as a broken IPv6 address
-        return "Give a LinkedIn profile address, like https://www.linkedin.com/in/name."
+        return _("Give a LinkedIn profile address, like https://www.linkedin.com/in/name.")
     if parts.scheme not in ("http", "https") or not (
         host == "linkedin.com" or host.endswith(".linkedin.com")
     ):
-        return "Give a LinkedIn profile address, like https://www.linkedin.com/in/name."
+        return _("Give a LinkedIn profile address, like https://www.linkedin.com/in/name.")
     if not re.match(r"^/(in|pub)/[^/]+/?$", parts.path or ""):
-        return "That is a LinkedIn address but not a profile; profiles look like linkedin.com/in/name."
+        return _("That is a LinkedIn address but not a profile; profiles look like linkedin.com/in/name.")
     return None
 
 
@@ -118,13 +119,19 @@ def check_date(value: str) -> str | None:
 
 def check_choice(value: str, choices: tuple[str, ...], what: str) -> str | None:
     if value not in choices:
-        return f"Unknown {what} “{value[:40]}”: choose one of {', '.join(choices)}."
+        if what == "role":
+            text = _("Unknown role “{value}”: choose one of {choices}.")
+        elif what == "status":
+            text = _("Unknown status “{value}”: choose one of {choices}.")
+        else:
+            text = _("Unknown {what} “{value}”: choose one of {choices}.")
+        return text.format(what=what, value=value[:40], choices=", ".join(choices))
     return None
 
 
 def check_text(value: str, limit: int = FIELD_MAX) -> str | None:
     if len(value) > limit:
-        return f"This is too long: at most {limit:,} characters."
+        return _("This is too long: at most {limit} characters.").format(limit=format_number(limit))
     return None
 
 

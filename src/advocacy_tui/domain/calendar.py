@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from advocacy_tui.i18n import _
+
 DAYS_PER_WEEK = 7
 GRID_WEEKS = 6  # a month grid always shows six weeks, so it never jumps in height
 
@@ -95,18 +97,18 @@ def parse_time(text: str) -> time:
     parts = value.split(":")
     if len(parts) != 2 or not all(p.isdigit() for p in parts) or not 1 <= len(parts[0]) <= 2 \
             or len(parts[1]) != 2:
-        raise ValueError(f"“{text.strip()[:20]}” is not a time: write it as hh:mm, like 09:30.")
+        raise ValueError(_("“{value}” is not a time: write it as hh:mm, like 09:30.").format(value=text.strip()[:20]))
     hour, minute = int(parts[0]), int(parts[1])
     if hour > 23 or minute > 59:
-        raise ValueError(f"{hour:02d}:{minute:02d} is not a time of day (00:00 to 23:59).")
+        raise ValueError(_("{hour:02d}:{minute:02d} is not a time of day (00:00 to 23:59).").format(hour=hour, minute=minute))
     return time(hour, minute)
 
 
 def season_hint(day: date) -> str:
     if day.month in BUSY_MONTHS:
-        return "usually a busy month for advocacy"
+        return _("usually a busy month for advocacy")
     if day.month in QUIET_MONTHS:
-        return "activity is usually low this month"
+        return _("activity is usually low this month")
     return ""
 
 
@@ -155,14 +157,15 @@ def mix_warning(mix: Mix, limit: float, labels: Mapping[str, str], company: str 
         return ""
     others = [labels.get(v, v).lower() for v, _ in mix.counts if v != company and v in labels]
     if short:
-        first = others[0] if others else "personal expertise"
-        return (f"Company brand is {percent(mix.company_share)}, over {percent(limit)}: "
-                f"plan {first} posts instead.")
-    instead = " or ".join(others[:2]) if others else "personal expertise"
+        first = others[0] if others else _("personal expertise")
+        return (_("Company brand is {share}, over {limit}: plan {first} posts instead.").format(
+            share=percent(mix.company_share), limit=percent(limit), first=first))
+    instead = _(" or ").join(others[:2]) if others else _("personal expertise")
     company_posts = dict(mix.counts).get(company, 0)
     # How many other-voice posts would bring the share back to the limit.
     needed = max(0, math.ceil(company_posts / limit - 1e-9) - mix.total) if limit else 0
-    extra = f" (about {needed} more would bring it back to {percent(limit)})" if needed else ""
-    return (f"Company and employer-brand posts are {percent(mix.company_share)} of the plan, "
-            f"over the {percent(limit)} limit. People follow people, not billboards: "
-            f"plan {instead} posts instead{extra}.")
+    extra = _(" (about {needed} more would bring it back to {limit})").format(
+        needed=needed, limit=percent(limit)) if needed else ""
+    return (_("Company and employer-brand posts are {share} of the plan, over the {limit} limit. "
+              "People follow people, not billboards: plan {instead} posts instead{extra}.").format(
+        share=percent(mix.company_share), limit=percent(limit), instead=instead, extra=extra))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from advocacy_tui.i18n import _
+
 _DOTTED = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
@@ -25,16 +27,15 @@ def parse_date(text: str) -> date:
         match = _DOTTED.match(text)
         if not match:
             raise DateError(
-                f"“{text.strip()[:40]}” is not a date: write it as dd.mm.yyyy (31.12.2026) "
-                "or yyyy-mm-dd (2026-12-31)."
+                _("“{value}” is not a date: write it as dd.mm.yyyy (31.12.2026) or yyyy-mm-dd (2026-12-31).").format(value=text.strip()[:40])
             )
         day, month, year = (int(part) for part in match.groups())
     if not 1 <= month <= 12:
-        raise DateError(f"There is no month {month}: months go from 1 to 12.")
+        raise DateError(_("There is no month {month}: months go from 1 to 12.").format(month=month))
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateError(f"{day:02d}.{month:02d}.{year} does not exist in the calendar.") from None
+        raise DateError(_("{day:02d}.{month:02d}.{year} does not exist in the calendar.").format(day=day, month=month, year=year)) from None
 
 
 def parse_optional_date(text: str | None) -> date | None:

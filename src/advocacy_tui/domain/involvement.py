@@ -11,7 +11,8 @@ from datetime import date, timedelta
 
 from advocacy_tui.domain.dates import DateError, parse_date
 from advocacy_tui.domain.onboarding import describe_days
-from advocacy_tui.i18n import N_, Labels
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, Labels, _
 
 KINDS: tuple[str, ...] = (
     "post_published",
@@ -89,23 +90,23 @@ def last_active_text(
 
 def check_kind(value: str) -> str | None:
     if value not in KINDS:
-        return "Choose what the person did from the list."
+        return _("Choose what the person did from the list.")
     return None
 
 
 def check_happened_on(value: str, today: date) -> str | None:
     if not value.strip():
-        return "A date is required (dd.mm.yyyy)."
+        return _("A date is required (dd.mm.yyyy).")
     try:
         when = parse_date(value)
     except DateError as error:
         return str(error)
     if when > today:
-        return "The log records what happened: the date cannot be in the future."
+        return _("The log records what happened: the date cannot be in the future.")
     return None
 
 
 def check_note(value: str) -> str | None:
     if len(value) > NOTE_MAX:
-        return f"A note can be at most {NOTE_MAX:,} characters long."
+        return _("A note can be at most {note_max} characters long.").format(note_max=format_number(NOTE_MAX))
     return None

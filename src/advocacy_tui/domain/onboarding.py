@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from advocacy_tui.i18n import N_, Labels
+from advocacy_tui.i18n import N_, Labels, _, ngettext
 
 STEPS: tuple[str, ...] = ("profile", "library", "platform", "rules", "time", "first_post")
 
@@ -84,16 +84,16 @@ def stuck_cutoff(today: date) -> date:
 def describe_days(days: int) -> str:
     """A span in words a person reads at a glance: ``9 days``, ``3 weeks``, ``4 months``."""
     if days < 0:
-        return "in the future"
-    if days == 1:
-        return "1 day"
+        return _("in the future")
+    if days < 21:
+        return ngettext("{n} day", "{n} days", days).format(n=days)
     if days < 28:
-        return f"{days} days" if days < 21 else f"{days // 7} weeks"
+        return ngettext("{n} week", "{n} weeks", days // 7).format(n=days // 7)
     if days < 365:
         months = max(1, round(days / 30.4))
-        return "1 month" if months == 1 else f"{months} months"
+        return ngettext("{n} month", "{n} months", months).format(n=months)
     years = days // 365
-    return "1 year" if years == 1 else f"{years} years"
+    return ngettext("{n} year", "{n} years", years).format(n=years)
 
 
 def stuck_text(days: int | None) -> str:

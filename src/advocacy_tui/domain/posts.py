@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 from advocacy_tui.domain.ambassadors import ValidationError
 from advocacy_tui.domain.calendar import parse_time
 from advocacy_tui.domain.dates import DateError, parse_date, parse_optional_date
-from advocacy_tui.i18n import N_, Labels
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, Labels, _
 
 STATES: tuple[str, ...] = ("idea", "draft", "ready", "published", "dropped")
 STATE_LABELS = Labels({"idea": N_("Idea"), "draft": N_("Draft"), "ready": N_("Ready"), "published": N_("Published"),
@@ -77,15 +78,15 @@ class LibraryItem:
 
 def check_title(value: str) -> str | None:
     if not value.strip():
-        return "A title is required."
+        return _("A title is required.")
     if len(value) > TITLE_MAX:
-        return f"A title can be at most {TITLE_MAX} characters long."
+        return _("A title can be at most {title_max} characters long.").format(title_max=TITLE_MAX)
     return None
 
 
 def check_required_date(value: str) -> str | None:
     if not value.strip():
-        return "A planned date is required (dd.mm.yyyy)."
+        return _("A planned date is required (dd.mm.yyyy).")
     return check_optional_date(value)
 
 
@@ -113,17 +114,17 @@ def check_url(value: str) -> str | None:
         return None
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-        return "Write the full address of the post, starting with https://."
+        return _("Write the full address of the post, starting with https://.")
     if len(value) > FIELD_MAX:
-        return f"An address can be at most {FIELD_MAX} characters long."
+        return _("An address can be at most {field_max} characters long.").format(field_max=FIELD_MAX)
     return None
 
 
 def check_channel(value: str) -> str | None:
     if not value.strip():
-        return "A channel is required (LinkedIn, if unsure)."
+        return _("A channel is required (LinkedIn, if unsure).")
     if len(value) > 60:
-        return "A channel name can be at most 60 characters long."
+        return _("A channel name can be at most 60 characters long.")
     return None
 
 
@@ -144,18 +145,18 @@ def build_post(fields: dict[str, str], voices: tuple[str, ...] | list[str], *, i
     check("planned_time", check_time(fields.get("planned_time", "")))
     state = fields.get("state", "idea")
     if state not in STATES:
-        check("state", f"The state must be one of: {', '.join(STATES)}.")
+        check("state", _("The state must be one of: {value}.").format(value=', '.join(STATES)))
     voice = fields.get("voice", "personal")
     if voice not in voices:
-        check("voice", f"The voice must be one of the configured voices: {', '.join(voices)}.")
+        check("voice", _("The voice must be one of the configured voices: {value}.").format(value=', '.join(voices)))
     url = fields.get("published_url", "").strip()
     check("published_url", check_url(url))
     check("published_on", check_optional_date(fields.get("published_on", "")))
     if state == "published" and not url:
-        check("published_url", "A published post needs the address where it was published.")
+        check("published_url", _("A published post needs the address where it was published."))
     body = fields.get("body", "")
     if len(body) > BODY_MAX:
-        check("body", f"The text can be at most {BODY_MAX:,} characters long.")
+        check("body", _("The text can be at most {body_max} characters long.").format(body_max=format_number(BODY_MAX)))
     if problems:
         raise ValidationError(problems)
     planned_on = parse_date(fields["planned_on"])
@@ -178,16 +179,16 @@ def build_library_item(fields: dict[str, str], *, id: int | None = None) -> Libr
         problems["title"] = message
     kind = fields.get("kind", "sample_post")
     if kind not in LIBRARY_KINDS:
-        problems["kind"] = f"The kind must be one of: {', '.join(LIBRARY_KINDS)}."
+        problems["kind"] = _("The kind must be one of: {value}.").format(value=', '.join(LIBRARY_KINDS))
     language = fields.get("language", "en")
     if language not in LANGUAGES:
-        problems["language"] = "The language must be en or pl."
+        problems["language"] = _("The language must be en or pl.")
     location = fields.get("location", "").strip()
     if len(location) > 2000:
-        problems["location"] = "A path or address can be at most 2000 characters long."
+        problems["location"] = _("A path or address can be at most 2000 characters long.")
     tags = " ".join(part for part in fields.get("tags", "").replace(",", " ").split() if part)
     if len(tags) > FIELD_MAX:
-        problems["tags"] = f"Tags can be at most {FIELD_MAX} characters long."
+        problems["tags"] = _("Tags can be at most {field_max} characters long.").format(field_max=FIELD_MAX)
     if problems:
         raise ValidationError(problems)
     return LibraryItem(id=id, title=title, kind=kind, body=fields.get("body", ""), tags=tags,
@@ -198,7 +199,7 @@ def draft_from_library(item: LibraryItem, day: date) -> Post:
     """"Use as a draft": a post planned on ``day`` that keeps its link to the library item."""
     state = "draft" if item.kind == "sample_post" else "idea"
     return Post(id=None, title=item.title, body=item.body, planned_on=day, state=state,
-                library_item_id=item.id, notes=f"From the library: {item.title}")
+                library_item_id=item.id, notes=_("From the library: {title}").format(title=item.title))
 
 
 def is_publishing(before: str | None, after: Post) -> bool:

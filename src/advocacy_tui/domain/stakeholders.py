@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from advocacy_tui.domain.dates import DateError, parse_optional_date
-from advocacy_tui.i18n import N_, Labels
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, Labels, _
 
 KINDS: tuple[str, ...] = ("marketing", "pr", "communications", "management", "board", "team")
 KIND_LABELS: Labels = Labels({
@@ -86,17 +87,17 @@ def normalise_kind(value: str) -> str:
 
 def check_name(value: str) -> str | None:
     if not value.strip():
-        return "A name is required (a department, a team or a person)."
+        return _("A name is required (a department, a team or a person).")
     if len(value) > NAME_MAX:
-        return f"A name can be at most {NAME_MAX} characters long."
+        return _("A name can be at most {name_max} characters long.").format(name_max=NAME_MAX)
     return None
 
 
 def check_kind(value: str) -> str | None:
     if not value.strip():
-        return "Say what kind of stakeholder this is (e.g. marketing, board, or a team name)."
+        return _("Say what kind of stakeholder this is (e.g. marketing, board, or a team name).")
     if len(value) > 80:
-        return "A kind can be at most 80 characters long."
+        return _("A kind can be at most 80 characters long.")
     return None
 
 
@@ -106,13 +107,13 @@ def check_last_talk(value: str, today: date) -> str | None:
     except DateError as error:
         return str(error)
     if when is not None and when > today:
-        return "The last talk cannot be in the future; put plans in the next step."
+        return _("The last talk cannot be in the future; put plans in the next step.")
     return None
 
 
 def check_text(value: str, limit: int = FIELD_MAX) -> str | None:
     if len(value) > limit:
-        return f"This is too long: at most {limit:,} characters."
+        return _("This is too long: at most {limit} characters.").format(limit=format_number(limit))
     return None
 
 
