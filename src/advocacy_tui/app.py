@@ -216,7 +216,8 @@ class AdvocacyApp(App):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        text = getattr(screen, "HELP", "") or APP_HELP
+        text = (screen.help_text() if isinstance(screen, SectionScreen)
+                else getattr(screen, "HELP", "")) or APP_HELP
         title = screen.sub_title or "advocacy-tui"
         keys = []
         for key, binding in self._bindings_for(screen):

@@ -72,6 +72,10 @@ class SectionScreen(Screen):
     def shown_again(self) -> None:
         """Back from another section or a dialog: load what may have changed meanwhile."""
 
+    def help_text(self) -> str:
+        """The F1 help of where the user is (a section with panes: the active pane's)."""
+        return self.HELP
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         """Commands of this screen for the command palette."""
         return ()
