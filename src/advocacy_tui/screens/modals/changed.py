@@ -59,6 +59,10 @@ KINDS = {  # whole sentences per kind: Polish declines "this post" differently i
     "task": (N_("Someone saved this task in another tab or window after you opened the form."),
              N_("This task was removed in another tab or window meanwhile, so your changes were "
                 "not saved.")),
+    "library": (N_("Someone saved this library item in another tab or window after you opened "
+                   "the form."),
+                N_("This library item was removed in another tab or window meanwhile, so your "
+                   "changes were not saved.")),
     "stakeholder": (N_("Someone saved this stakeholder in another tab or window after you opened "
                        "the form."),
                     N_("This stakeholder was removed in another tab or window meanwhile, so your "
