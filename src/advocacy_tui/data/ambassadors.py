@@ -12,6 +12,7 @@ from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassad
 from advocacy_tui.domain.involvement import QUIET_DAYS, quiet_cutoff
 from advocacy_tui.domain.onboarding import STUCK_DAYS, OnboardingState, stuck_cutoff
 from advocacy_tui.domain.text import fold
+from advocacy_tui.i18n import _
 
 SORTS: dict[str, str] = {
     "name": "sort_key {dir}, id {dir}",
@@ -146,16 +147,19 @@ class RosterQuery:
     def describe_filters(self) -> str:
         """The active filters in words, e.g. ``role Manager · stuck 14+ days``."""
         parts: list[str] = []
+        either = _(" or ")
         if self.roles:
-            parts.append("role " + " or ".join(ROLE_LABELS.get(r, r) for r in self.roles))
+            parts.append(_("role {roles}").format(
+                roles=either.join(ROLE_LABELS.get(r, r) for r in self.roles)))
         if self.statuses:
-            parts.append("status " + " or ".join(STATUS_LABELS.get(s, s) for s in self.statuses))
+            parts.append(_("status {statuses}").format(
+                statuses=either.join(STATUS_LABELS.get(s, s) for s in self.statuses)))
         if self.departments:
-            parts.append("department " + " or ".join(self.departments))
+            parts.append(_("department {departments}").format(departments=either.join(self.departments)))
         if self.stuck:
-            parts.append(f"stuck {STUCK_DAYS}+ days")
+            parts.append(_("stuck {days}+ days").format(days=STUCK_DAYS))
         if self.quiet:
-            parts.append(f"quiet {QUIET_DAYS}+ days")
+            parts.append(_("quiet {days}+ days").format(days=QUIET_DAYS))
         return " · ".join(parts)
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from advocacy_tui.data.store import ChangedMeanwhile, Store, inserted_id
 from advocacy_tui.domain.stakeholders import KIND_LABELS, STANCE_LABELS, Stakeholder
+from advocacy_tui.i18n import _
 
 COLUMNS = "id, name, kind, stance, last_talk, next_step, notes, created_at, updated_at"
 
@@ -52,7 +53,7 @@ class StakeholderQuery:
     def describe_filters(self) -> str:
         if not self.stances:
             return ""
-        return "stance " + " or ".join(STANCE_LABELS[s] for s in self.stances)
+        return _("stance {stances}").format(stances=_(" or ").join(STANCE_LABELS[s] for s in self.stances))
 
 
 def _from_row(row: tuple) -> Stakeholder:

@@ -18,6 +18,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 
 from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery
+from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.screens.roster_detail import PersonDetail
@@ -242,7 +243,11 @@ program's database file as soon as you confirm.
             if summary is None:
                 return
             self.refresh_rows(keep_key=self.table.cursor_key)
-            self.notify(_("Imported: {summary}.").format(summary=summary), title=_("Import"), markup=False)
+            text = _("Imported: {added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.")
+            self.notify(text.format(added=format_number(summary.added), updated=format_number(summary.updated),
+                                    unchanged=format_number(summary.unchanged),
+                                    skipped=format_number(summary.skipped)),
+                        title=_("Import"), markup=False)
 
         self.app.push_screen(ImportDialog(self.advocacy.store), done)
 

@@ -29,18 +29,23 @@ from advocacy_tui.domain.onboarding import (
 from advocacy_tui.domain.text import printable
 from advocacy_tui.domain.today import VOICE_LABELS, is_billboard
 from advocacy_tui.formatting import format_number
-from advocacy_tui.i18n import N_, _, ngettext
+from advocacy_tui.i18n import N_, _, ngettext, pgettext
 from advocacy_tui.screens.history import changes_text
 from advocacy_tui.widgets.line_list import Item, LineList
 
-SHORT_STEP_LABELS = {
-    "profile": N_("Profile ready"),
-    "library": N_("Topics and library shown"),
-    "platform": N_("Platform training"),
-    "rules": N_("Language and hate rules"),
-    "time": N_("Time agreed"),
-    "first_post": N_("First post published"),
-}
+
+def short_step_labels() -> dict[str, str]:
+    """The checklist's short step names, in the language in use (shorter than the domain's)."""
+    return {
+        "profile": pgettext("checklist", "Profile ready"),
+        "library": pgettext("checklist", "Topics and library shown"),
+        "platform": pgettext("checklist", "Platform training"),
+        "rules": pgettext("checklist", "Language and hate rules"),
+        "time": pgettext("checklist", "Time agreed"),
+        "first_post": pgettext("checklist", "First post published"),
+    }
+
+
 # the voices of domain.today.VOICE_LABELS, for the catalogue (translated where shown)
 _VOICES = (N_("personal"), N_("team"), N_("company"), N_("industry"))
 DONE = "[✓]"
@@ -63,11 +68,12 @@ class Checklist(LineList):
 
     def show(self, steps: dict[str, date]) -> None:
         items = []
+        labels = short_step_labels()
         for step in STEPS:
             when = steps.get(step)
             mark = DONE if when else OPEN
             tail = f"  {format_date(when)}" if when else ""
-            items.append(Item(step, f"{mark} {_(SHORT_STEP_LABELS[step])}{tail}"))
+            items.append(Item(step, f"{mark} {labels[step]}{tail}"))
         self.set_items(items)
 
     # The checklist's own toggle (Space) shadows DOMNode.action_toggle(attribute_name), unused here.

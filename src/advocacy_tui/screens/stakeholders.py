@@ -35,10 +35,19 @@ SORT_ORDER = [column.key for column in COLUMNS if column.sortable]
 SORT_NAMES = {"name": N_("name"), "kind": N_("kind"), "stance": N_("stance"), "last_talk": N_("last talk")}
 
 
+def sort_name(column: str) -> str:
+    """A column's name in "sorted by …", in the language in use (a stakeholder's name is not a person's)."""
+    if column == "name":
+        return pgettext("stakeholder sort", "name")
+    return _(SORT_NAMES.get(column, column.replace("_", " ")))
+
+
 def shown_columns() -> list[Column]:
-    """The columns titled in the language in use (a stakeholder's name is not a person's)."""
-    return [replace(column, label=pgettext("stakeholder column", "Name") if column.key == "name"
-                    else _(column.label)) for column in COLUMNS]
+    """The columns titled in the language in use; a stakeholder's name is not a person's, and
+    the next step's title has to fit the narrow column of an 80-column terminal."""
+    titles = {"name": pgettext("stakeholder column", "Name"),
+              "next_step": pgettext("stakeholder column", "Next step")}
+    return [replace(column, label=titles.get(column.key) or _(column.label)) for column in COLUMNS]
 
 
 class StakeholderSource:
@@ -131,7 +140,7 @@ not met yet, or not talked to for more than `stale_talk_days` days (60 by defaul
             text = ngettext("{shown} of {n} stakeholder", "{shown} of {n} stakeholders", total).format(
                 shown=format_number(shown), n=format_number(total))
         filters = self.query_state.describe_filters()
-        column = _(SORT_NAMES.get(self.query_state.sort, self.query_state.sort.replace("_", " ")))
+        column = sort_name(self.query_state.sort)
         order = (_("sorted by {column} (reversed)") if self.query_state.descending
                  else _("sorted by {column}")).format(column=column)
         line = f" {text} · {order}"
@@ -311,7 +320,7 @@ not met yet, or not talked to for more than `stale_talk_days` days (60 by defaul
         yield SystemCommand(_("Stakeholders: show one stance"), _("Each press shows the next stance (f)"),
                             self.action_stance_filter)
         for column in SORT_ORDER:
-            name = _(SORT_NAMES[column])
+            name = sort_name(column)
             yield SystemCommand(_("Stakeholders: sort by {column}").format(column=name),
                                 _("Order the stakeholder map by {column}").format(column=name),
                                 lambda column=column: self.sort_by(column))

@@ -49,6 +49,17 @@ PREVIEW_COLUMNS = (N_("Row"), N_("Check"), N_("Name"), N_("Email"), N_("Status")
                    N_("Department"), N_("Joined"))
 
 
+SEPARATED = {",": N_("comma-separated"), ";": N_("semicolon-separated"), "\t": N_("tab-separated")}
+
+
+def source_text(plan: ImportPlan) -> str:
+    """How the file was read, e.g. “Windows-1250, semicolon-separated”, in the language in use."""
+    separated = SEPARATED.get(plan.delimiter)
+    if plan.described or separated is None:
+        return plan.source
+    return f"{plan.encoding}, {_(separated)}"
+
+
 def check_import_path(value: str) -> str | None:
     """A sentence when ``value`` is not a readable file, else None."""
     if not value.strip():
@@ -307,7 +318,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
         lines = [
             ngettext("{n} row ({source}): would add {add}, update {update}, leave {unchanged} unchanged.",
                      "{n} rows ({source}): would add {add}, update {update}, leave {unchanged} unchanged.",
-                     plan.rows).format(n=format_number(plan.rows), source=plan.source,
+                     plan.rows).format(n=format_number(plan.rows), source=source_text(plan),
                                        add=format_number(len(plan.add)), update=format_number(len(plan.update)),
                                        unchanged=format_number(plan.unchanged)),
         ]
