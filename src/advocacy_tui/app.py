@@ -437,7 +437,7 @@ def binding_classes() -> list[type[DOMNode]]:
     )
     from advocacy_tui.screens.readiness import CompareScreen
     from advocacy_tui.screens.today import Indicator
-    from advocacy_tui.screens.wizard import ExportDialog, SummaryScreen, WizardScreen
+    from advocacy_tui.screens.wizard import ReportExportDialog, SummaryScreen, WizardScreen
     from advocacy_tui.widgets.month_grid import MonthGrid
     from advocacy_tui.widgets.virtual_table import VirtualTable
 
@@ -446,7 +446,7 @@ def binding_classes() -> list[type[DOMNode]]:
     from advocacy_tui.screens.modals.forget_dialog import ForgetDialog
     from advocacy_tui.screens.modals.import_dialog import ImportDialog
 
-    classes += [WizardScreen, SummaryScreen, ExportDialog, CompareScreen]
+    classes += [WizardScreen, SummaryScreen, ReportExportDialog, CompareScreen]
     classes += [PostForm, LibraryForm, FilterDialog, PickPostDialog, DateDialog, MonthGrid]
     classes += [TaskForm, AnswerDialog, SettingsDialog, RoutineDialog, AttendeesDialog, Indicator]
     classes += roster_life_binding_classes()
