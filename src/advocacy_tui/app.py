@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -22,6 +23,9 @@ from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import N_, _, current_language, set_language
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.themes import load_themes
+
+if TYPE_CHECKING:
+    from advocacy_tui.data.tasks import RoutineAdded, TickResult
 
 STYLES = Path(__file__).parent / "themes"
 
@@ -107,6 +111,8 @@ class AdvocacyApp(App):
         self.clock = clock or store.clock or SystemClock()
         self.config_path = config_path
         self._stale_modes: set[str] = set()  # sections shown when the language changed
+        # this session's ticks and added routines, newest last: u on Today or Tasks undoes them
+        self.task_ticks: list[TickResult | RoutineAdded] = []
         self.catch_errors = catch_errors
         self.log_dir = log_dir
         themes, self.theme_problems = load_themes(themes_dir)

@@ -16,7 +16,8 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from advocacy_tui.config import COMPANY_VOICE, Settings
-from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
+from advocacy_tui.data.settings import SettingsRepo
+from advocacy_tui.data.tasks import TaskQuery, TaskRepo
 from advocacy_tui.data.today import Found, LeadersPosting, Pilgrimage, TodayRepo
 from advocacy_tui.domain.ambassadors import STATUS_LABELS, STATUSES
 from advocacy_tui.domain.calendar import content_mix, percent
@@ -41,7 +42,12 @@ from advocacy_tui.domain.today import (
 from advocacy_tui.formatting import format_number, format_percent
 from advocacy_tui.i18n import N_, _, current_language, ngettext
 from advocacy_tui.screens.base import SectionScreen
-from advocacy_tui.screens.tasks import TaskActions, due_text, program_settings_command, state_mark
+from advocacy_tui.screens.task_rows import (
+    TaskActions,
+    due_text,
+    program_settings_command,
+    state_mark,
+)
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.load_meter import load_bar
 from advocacy_tui.widgets.title_bar import TitleBar

@@ -641,7 +641,7 @@ class SummaryScreen(Screen[None]):
         return True
 
     def action_use_hours(self) -> None:
-        from advocacy_tui.data.tasks import SETTING_HOURS, SettingsRepo
+        from advocacy_tui.data.settings import SETTING_HOURS, SettingsRepo
         from advocacy_tui.screens.modals.confirm import ConfirmDialog
 
         hours = self.repo.owner_hours(self.run.id)
