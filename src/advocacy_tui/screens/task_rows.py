@@ -11,7 +11,8 @@ from textual.app import SystemCommand
 from advocacy_tui.data.settings import SETTING_HOURS, SETTING_NAME, SettingsRepo
 from advocacy_tui.data.tasks import RoutineAdded, Task, TaskRepo
 from advocacy_tui.domain.dates import format_date
-from advocacy_tui.i18n import ngettext
+from advocacy_tui.formatting import weekday_names
+from advocacy_tui.i18n import _, ngettext
 from advocacy_tui.screens.base import SectionScreen
 
 
@@ -19,14 +20,14 @@ def due_text(task: Task, today) -> str:
     if task.due is None:
         return "—"
     if task.due == today:
-        text = "today"
+        text = _("today")
     elif task.due == today + timedelta(days=1):
-        text = "tomorrow"
+        text = _("tomorrow")
     elif task.due < today:
         days = (today - task.due).days
-        text = f"{days} d late"
+        text = ngettext("{n} d late", "{n} d late", days).format(n=days)
     else:
-        text = task.due.strftime("%a %d.%m")
+        text = f"{weekday_names()[task.due.weekday()]} {task.due:%d.%m}"
     if task.due_time and task.due == today:
         text += task.due_time.strftime(" %H:%M")
     return text
@@ -49,12 +50,12 @@ class TaskActions:
         from advocacy_tui.screens.modals.task_form import AnswerDialog
 
         if task_id is None:
-            self.notify("There is no task to tick off here.", markup=False)
+            self.notify(_("There is no task to tick off here."), markup=False)
             return
         repo = TaskRepo(self.advocacy.store)
         task = repo.get(task_id)
         if task is None or not task.is_open:
-            self.notify("This task is already done.", markup=False)
+            self.notify(_("This task is already done."), markup=False)
             return
 
         def finish() -> None:
@@ -65,10 +66,14 @@ class TaskActions:
             extra = ""
             if result.next_id:
                 follow = repo.get(result.next_id)
-                extra = f" Next: {format_date(follow.due)}." if follow and follow.due else ""
+                extra = (" " + _("Next: {day}.").format(day=format_date(follow.due))
+                         if follow and follow.due else "")
             if result.involvement_ids:
-                extra += f" {len(result.involvement_ids)} attendees got a meeting entry."
-            self.notify(f"Done: {task.title}.{extra} u undoes.", markup=False)
+                count = len(result.involvement_ids)
+                extra += " " + ngettext("{n} attendee got a meeting entry.",
+                                        "{n} attendees got a meeting entry.", count).format(n=count)
+            self.notify(_("Done: {title}.").format(title=task.title) + extra + " " + _("u undoes."),
+                        markup=False)
             after(result)
 
         if task.category == "qa" and task.question.strip() and not task.answer.strip():
@@ -86,7 +91,7 @@ class TaskActions:
     def undo_tick(self: SectionScreen, after) -> None:  # type: ignore[misc]
         history = self.advocacy.task_ticks
         if not history:
-            self.notify("Nothing to undo: no task was ticked off in this session.", markup=False)
+            self.notify(_("Nothing to undo: no task was ticked off in this session."), markup=False)
             return
         result = history.pop()
         if isinstance(result, RoutineAdded):
@@ -97,8 +102,9 @@ class TaskActions:
             after(None)
             return
         if TaskRepo(self.advocacy.store).undo(result):
-            what = "skip" if result.skipped else "tick"
-            self.notify(f"Undid the {what}: {result.title} is open again.", markup=False)
+            undone = (_("Undid the skip: {title} is open again.") if result.skipped
+                      else _("Undid the tick: {title} is open again."))
+            self.notify(undone.format(title=result.title), markup=False)
         after(result)
 
 
@@ -113,12 +119,12 @@ def program_settings_command(screen: SectionScreen) -> Iterable[SystemCommand]:
                 return
             name, hours = values
             settings.set_many({SETTING_NAME: name, SETTING_HOURS: hours})
-            screen.notify("Program settings saved.", markup=False)
+            screen.notify(_("Program settings saved."), markup=False)
             refresh = getattr(screen, "refresh_all", None)
             if refresh:
                 refresh()
 
         screen.app.push_screen(SettingsDialog(settings.program_name, settings.hours_per_week()), saved)
 
-    yield SystemCommand("Program settings", "Program name and your hours a week for the program",
+    yield SystemCommand(_("Program settings"), _("Program name and your hours a week for the program"),
                         open_settings)

@@ -25,8 +25,9 @@ from advocacy_tui.domain.tasks import (
     parse_recurrence,
     week_start,
 )
+from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import _, ngettext
-from advocacy_tui.screens.base import SectionScreen
+from advocacy_tui.screens.base import SectionScreen, plain
 from advocacy_tui.screens.task_rows import (
     TaskActions,
     due_text,
@@ -207,12 +208,14 @@ much time an owner needs, so this is your own number against your own plan.
         view = self.query_state.view
         label = VIEW_LABELS[view]
         if view == "category":
-            label += f": {CATEGORIES[self.query_state.category]} (c for the next)"
+            label = _("{view}: {category} (c for the next)").format(
+                view=label, category=CATEGORIES[self.query_state.category])
         count = self.table.row_count
         overdue, due_today = self.repo.due_counts()
-        self.query_one("#tasks-status", Static).update(
-            f" {label} · {count:,} shown · {overdue} overdue, {due_today} due today · F1 explains repeats"
-        )
+        shown = ngettext("{n} shown", "{n} shown", count).format(n=format_number(count))
+        self.query_one("#tasks-status", Static).update(plain(
+            " " + _("{view} · {shown} · {overdue} overdue, {due} due today · F1 explains repeats").format(
+                view=label, shown=shown, overdue=overdue, due=due_today)))
 
     def set_view(self, view: str) -> None:
         self.query_state = replace(self.query_state, view=view)
