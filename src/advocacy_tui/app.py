@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -22,6 +23,9 @@ from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import N_, _, current_language, set_language
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.themes import load_themes
+
+if TYPE_CHECKING:
+    from advocacy_tui.data.tasks import RoutineAdded, TickResult
 
 STYLES = Path(__file__).parent / "themes"
 
@@ -107,6 +111,8 @@ class AdvocacyApp(App):
         self.clock = clock or store.clock or SystemClock()
         self.config_path = config_path
         self._stale_modes: set[str] = set()  # sections shown when the language changed
+        # this session's ticks and added routines, newest last: u on Today or Tasks undoes them
+        self.task_ticks: list[TickResult | RoutineAdded] = []
         self.catch_errors = catch_errors
         self.log_dir = log_dir
         themes, self.theme_problems = load_themes(themes_dir)
@@ -440,7 +446,7 @@ def binding_classes() -> list[type[DOMNode]]:
     )
     from advocacy_tui.screens.readiness import CompareScreen
     from advocacy_tui.screens.today import Indicator
-    from advocacy_tui.screens.wizard import ExportDialog, SummaryScreen, WizardScreen
+    from advocacy_tui.screens.wizard import ReportExportDialog, SummaryScreen, WizardScreen
     from advocacy_tui.widgets.month_grid import MonthGrid
     from advocacy_tui.widgets.virtual_table import VirtualTable
 
@@ -449,7 +455,7 @@ def binding_classes() -> list[type[DOMNode]]:
     from advocacy_tui.screens.modals.forget_dialog import ForgetDialog
     from advocacy_tui.screens.modals.import_dialog import ImportDialog
 
-    classes += [WizardScreen, SummaryScreen, ExportDialog, CompareScreen]
+    classes += [WizardScreen, SummaryScreen, ReportExportDialog, CompareScreen]
     classes += [PostForm, LibraryForm, FilterDialog, PickPostDialog, DateDialog, MonthGrid]
     classes += [TaskForm, AnswerDialog, SettingsDialog, RoutineDialog, AttendeesDialog, Indicator]
     classes += roster_life_binding_classes()

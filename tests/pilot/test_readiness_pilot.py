@@ -230,7 +230,7 @@ async def test_fast_keys_while_the_next_question_is_drawn_do_not_crash(store, ma
             app.post_message(events.Key("pagedown", None))  # the key is not waited for
         await settle(pilot)
         for _ in range(200):  # then wait for the last redraw, not for a fixed time
-            if app.screen is not screen or not screen.rebuilding:
+            if app.screen is not screen or screen.drawn is not None:
                 break
             await pilot.pause()
         await settle(pilot)

@@ -2,12 +2,13 @@
 
 from datetime import date, timedelta
 
-from advocacy_tui.config import DEFAULT_COMPANY_SHARE_LIMIT
+from advocacy_tui.config import Settings
 from advocacy_tui.data.ambassadors import AmbassadorRepo
 from advocacy_tui.data.settings import SettingsRepo
 from advocacy_tui.data.tasks import Task, TaskQuery, TaskRepo
 from advocacy_tui.data.today import TodayRepo
 from advocacy_tui.domain.ambassadors import build_ambassador
+from advocacy_tui.domain.calendar import content_mix
 from advocacy_tui.domain.involvement import is_quiet
 from advocacy_tui.domain.onboarding import is_stuck
 from advocacy_tui.domain.tasks import parse_recurrence
@@ -139,8 +140,9 @@ def test_today_uses_the_rosters_rules(demo_store):
 
 def test_today_indicators_on_the_demo(demo_store):
     repo = TodayRepo(demo_store)
-    mix = repo.content_mix()
-    assert mix.share("company") > DEFAULT_COMPANY_SHARE_LIMIT  # over the default limit
+    settings = Settings()  # the calendar's limit and voices
+    mix = content_mix(repo.content_mix().counts, list(settings.voice_labels), settings.company_share_limit)
+    assert mix.over_limit
     assert repo.silent_leaders().count == 3
     assert repo.planned_posts() == (2, 1)
     weeks = repo.published_per_week()

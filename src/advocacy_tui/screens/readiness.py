@@ -154,8 +154,9 @@ differ. First business effects usually take 6–9 months.
         if unfinished:
             unfinished_bank = self._bank_for(unfinished)
             total = len(unfinished_bank.questions) if unfinished_bank else "?"
-            resume.update(f"↻ Unfinished: “{printable(unfinished.title)}” from {_day(unfinished.started_at)}, "
-                          f"at question {unfinished.position + 1} of {total}. Press r to resume.")
+            resume.update(plain(_("↻ Unfinished: “{title}” from {day}, at question {n} of {total}. "
+                                  "Press r to resume.").format(title=unfinished.title, day=_day(unfinished.started_at),
+                                                               n=unfinished.position + 1, total=total)))
             resume.display = True
         else:
             resume.display = False

@@ -7,22 +7,12 @@ from dataclasses import replace
 from datetime import timedelta
 
 from textual import on
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
-from advocacy_tui.data.tasks import (
-    SETTING_HOURS,
-    SETTING_NAME,
-    VIEW_LABELS,
-    VIEWS,
-    RoutineAdded,
-    SettingsRepo,
-    Task,
-    TaskQuery,
-    TaskRepo,
-    TickResult,
-)
+from advocacy_tui.data.settings import SettingsRepo
+from advocacy_tui.data.tasks import VIEW_LABELS, VIEWS, Task, TaskQuery, TaskRepo
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.tasks import (
     CATEGORIES,
@@ -35,8 +25,15 @@ from advocacy_tui.domain.tasks import (
     parse_recurrence,
     week_start,
 )
+from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import _, ngettext
-from advocacy_tui.screens.base import SectionScreen
+from advocacy_tui.screens.base import SectionScreen, plain
+from advocacy_tui.screens.task_rows import (
+    TaskActions,
+    due_text,
+    program_settings_command,
+    state_mark,
+)
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.load_meter import LoadMeter
 from advocacy_tui.widgets.tab_strip import TabStrip
@@ -52,42 +49,6 @@ COLUMNS = [
     Column("repeats", "Repeats", 11, sortable=False),
 ]
 CATEGORY_KEYS = list(CATEGORIES)
-
-
-def tick_history(app: App) -> list[TickResult | RoutineAdded]:
-    """The app-wide undo list of ticks (shared by Today and Tasks)."""
-    history = getattr(app, "_task_ticks", None)
-    if history is None:
-        history = []
-        app._task_ticks = history  # type: ignore[attr-defined]
-    return history
-
-
-def due_text(task: Task, today) -> str:
-    if task.due is None:
-        return "—"
-    if task.due == today:
-        text = "today"
-    elif task.due == today + timedelta(days=1):
-        text = "tomorrow"
-    elif task.due < today:
-        days = (today - task.due).days
-        text = f"{days} d late"
-    else:
-        text = task.due.strftime("%a %d.%m")
-    if task.due_time and task.due == today:
-        text += task.due_time.strftime(" %H:%M")
-    return text
-
-
-def state_mark(task: Task, today) -> str:
-    if task.skipped:
-        return "↷"
-    if not task.is_open:
-        return "✓"
-    if task.due and task.due < today:
-        return "!"
-    return "○"
 
 
 class TaskSource:
@@ -111,66 +72,6 @@ class TaskSource:
                 format_minutes(task.estimate) if task.estimate else "", task.recurrence.short(),
             )))
         return rows
-
-
-class TaskActions:
-    """Ticking with Q&A answers, shared by the Tasks and Today screens."""
-
-    def tick_task(self: SectionScreen, task_id: int | None, after) -> None:  # type: ignore[misc]
-        from advocacy_tui.screens.modals.task_form import AnswerDialog
-
-        if task_id is None:
-            self.notify("There is no task to tick off here.", markup=False)
-            return
-        repo = TaskRepo(self.advocacy.store)
-        task = repo.get(task_id)
-        if task is None or not task.is_open:
-            self.notify("This task is already done.", markup=False)
-            return
-
-        def finish() -> None:
-            result = repo.tick(task_id)
-            if result is None:
-                return
-            tick_history(self.app).append(result)
-            extra = ""
-            if result.next_id:
-                follow = repo.get(result.next_id)
-                extra = f" Next: {format_date(follow.due)}." if follow and follow.due else ""
-            if result.involvement_ids:
-                extra += f" {len(result.involvement_ids)} attendees got a meeting entry."
-            self.notify(f"Done: {task.title}.{extra} u undoes.", markup=False)
-            after(result)
-
-        if task.category == "qa" and task.question.strip() and not task.answer.strip():
-            def answered(text: str | None) -> None:
-                if text is None:
-                    return
-                if text.strip():
-                    repo.save_answer(task_id, text)
-                finish()
-
-            self.app.push_screen(AnswerDialog(task.question, repo.person_name(task.ambassador_id)), answered)
-            return
-        finish()
-
-    def undo_tick(self: SectionScreen, after) -> None:  # type: ignore[misc]
-        history = tick_history(self.app)
-        if not history:
-            self.notify("Nothing to undo: no task was ticked off in this session.", markup=False)
-            return
-        result = history.pop()
-        if isinstance(result, RoutineAdded):
-            removed = TaskRepo(self.advocacy.store).remove_routine(result)
-            self.notify(ngettext("Undid the routine: {n} repeating task removed.",
-                                 "Undid the routine: {n} repeating tasks removed.", removed).format(n=removed),
-                        markup=False)
-            after(None)
-            return
-        if TaskRepo(self.advocacy.store).undo(result):
-            what = "skip" if result.skipped else "tick"
-            self.notify(f"Undid the {what}: {result.title} is open again.", markup=False)
-        after(result)
 
 
 class TasksScreen(TaskActions, SectionScreen):
@@ -307,12 +208,14 @@ much time an owner needs, so this is your own number against your own plan.
         view = self.query_state.view
         label = VIEW_LABELS[view]
         if view == "category":
-            label += f": {CATEGORIES[self.query_state.category]} (c for the next)"
+            label = _("{view}: {category} (c for the next)").format(
+                view=label, category=CATEGORIES[self.query_state.category])
         count = self.table.row_count
         overdue, due_today = self.repo.due_counts()
-        self.query_one("#tasks-status", Static).update(
-            f" {label} · {count:,} shown · {overdue} overdue, {due_today} due today · F1 explains repeats"
-        )
+        shown = ngettext("{n} shown", "{n} shown", count).format(n=format_number(count))
+        self.query_one("#tasks-status", Static).update(plain(
+            " " + _("{view} · {shown} · {overdue} overdue, {due} due today · F1 explains repeats").format(
+                view=label, shown=shown, overdue=overdue, due=due_today)))
 
     def set_view(self, view: str) -> None:
         self.query_state = replace(self.query_state, view=view)
@@ -420,7 +323,7 @@ much time an owner needs, so this is your own number against your own plan.
         cursor = self.table.cursor
         result = self.repo.tick(task.id, skip=True)  # type: ignore[arg-type]
         if result:
-            tick_history(self.app).append(result)
+            self.advocacy.task_ticks.append(result)
             follow = self.repo.get(result.next_id) if result.next_id else None
             when = format_date(follow.due) if follow and follow.due else ""
             self.notify(f"Skipped this time: {task.title}. Next: {when}. u undoes.", markup=False)
@@ -544,7 +447,7 @@ much time an owner needs, so this is your own number against your own plan.
             if not added.task_ids:
                 self.notify(_("Nothing added: every chosen line already repeats in your tasks."), markup=False)
                 return
-            tick_history(self.app).append(added)
+            self.advocacy.task_ticks.append(added)
             text = ngettext("Added {n} repeating task to your routine.",
                             "Added {n} repeating tasks to your routine.", len(added.task_ids)).format(
                 n=len(added.task_ids))
@@ -573,25 +476,3 @@ much time an owner needs, so this is your own number against your own plan.
             yield SystemCommand(f"Tasks: show {VIEW_LABELS[view].lower()}", "Switch the task view",
                                 lambda view=view: self.set_view(view))
         yield from program_settings_command(self)
-
-
-def program_settings_command(screen: SectionScreen) -> Iterable[SystemCommand]:
-    def open_settings() -> None:
-        from advocacy_tui.screens.modals.task_form import SettingsDialog
-
-        settings = SettingsRepo(screen.advocacy.store)
-
-        def saved(values: tuple[str, str] | None) -> None:
-            if values is None:
-                return
-            name, hours = values
-            settings.set_many({SETTING_NAME: name, SETTING_HOURS: hours})
-            screen.notify("Program settings saved.", markup=False)
-            refresh = getattr(screen, "refresh_all", None)
-            if refresh:
-                refresh()
-
-        screen.app.push_screen(SettingsDialog(settings.program_name, settings.hours_per_week()), saved)
-
-    yield SystemCommand("Program settings", "Program name and your hours a week for the program",
-                        open_settings)

@@ -15,8 +15,10 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from advocacy_tui import formatting
 from advocacy_tui.config import COMPANY_VOICE, Settings
-from advocacy_tui.data.tasks import SettingsRepo, TaskQuery, TaskRepo
+from advocacy_tui.data.settings import SettingsRepo
+from advocacy_tui.data.tasks import TaskQuery, TaskRepo
 from advocacy_tui.data.today import Found, LeadersPosting, Pilgrimage, TodayRepo
 from advocacy_tui.domain.ambassadors import STATUS_LABELS, STATUSES
 from advocacy_tui.domain.calendar import content_mix, percent
@@ -40,8 +42,13 @@ from advocacy_tui.domain.today import (
 )
 from advocacy_tui.formatting import format_number, format_percent
 from advocacy_tui.i18n import N_, _, current_language, ngettext
-from advocacy_tui.screens.base import SectionScreen
-from advocacy_tui.screens.tasks import TaskActions, due_text, program_settings_command, state_mark
+from advocacy_tui.screens.base import SectionScreen, plain
+from advocacy_tui.screens.task_rows import (
+    TaskActions,
+    due_text,
+    program_settings_command,
+    state_mark,
+)
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.load_meter import load_bar
 from advocacy_tui.widgets.title_bar import TitleBar
@@ -142,8 +149,8 @@ class Indicator(Static, can_focus=True):
     Indicator.-info { border-left: thick $panel; }
     """
 
-    BINDINGS = [Binding("enter", "follow", "Go there", id="today.follow",
-                        tooltip="Open the section where this can be fixed")]
+    BINDINGS = [Binding("enter", "follow", N_("Go there"), id="today.follow",
+                        tooltip=N_("Open the section where this can be fixed"))]
 
     def __init__(self, reading: Reading) -> None:
         super().__init__(id=f"ind-{reading.key}", classes=self._mark_class(reading))
@@ -160,7 +167,8 @@ class Indicator(Static, can_focus=True):
         self.reading = reading
         jump = ""
         if reading.target:
-            jump = f"· Enter opens {reading.target.capitalize()}"
+            # the section's own name (the app's N_ titles: Roster, Calendar, Tasks, Readiness)
+            jump = _("· Enter opens {place}").format(place=_(reading.target.capitalize()))
             if reading.tab in TAB_LABELS:
                 jump = _("· Enter opens {place}").format(place=_(TAB_LABELS[reading.tab]))
         style = "bold $text-warning" if reading.mark == WARN else "bold"
@@ -179,8 +187,8 @@ class Indicator(Static, can_focus=True):
             elif self.reading.only:
                 self._open_filtered(self.reading.target, dict(self.reading.only), tries=10)
         else:
-            self.notify("Nothing to open for this one: the section that shows it is not in this "
-                        "version yet.", markup=False)
+            self.notify(_("Nothing to open for this one: the section that shows it is not in this "
+                          "version yet."), markup=False)
 
     def _open_tab(self, mode: str, tab: str, tries: int) -> None:
         """Open a tab of the section just switched to, once its screen is ready."""
@@ -339,7 +347,7 @@ def mix_reading(counts: Mapping[str, int], billboards: Found, settings: Settings
 def _names(found: Found) -> str:
     more = found.count - len(found.names)
     text = ", ".join(found.names)
-    return text + (f" and {more:,} more" if more > 0 else "")
+    return text + (" " + _("and {n} more").format(n=format_number(more)) if more > 0 else "")
 
 
 class TodayScreen(TaskActions, SectionScreen):
@@ -393,11 +401,11 @@ indicators.
             potential=format_percent(POTENTIAL_SHARE), weeks=CHART_WEEKS)
 
     BINDINGS = [
-        Binding("space,x", "tick", "Tick off", id="today.tick", tooltip="Mark the highlighted task done"),
-        Binding("u", "undo", "Undo", id="today.undo", tooltip="Take back the last tick"),
-        Binding("r", "refresh", "Refresh", show=False, id="today.refresh", tooltip="Count everything again"),
-        Binding("down", "focus_next", "Next", show=False, id="today.next"),
-        Binding("up", "focus_previous", "Previous", show=False, id="today.previous"),
+        Binding("space,x", "tick", N_("Tick off"), id="today.tick", tooltip=N_("Mark the highlighted task done")),
+        Binding("u", "undo", N_("Undo"), id="today.undo", tooltip=N_("Take back the last tick")),
+        Binding("r", "refresh", N_("Refresh"), show=False, id="today.refresh", tooltip=N_("Count everything again")),
+        Binding("down", "focus_next", N_("Next"), show=False, id="today.next"),
+        Binding("up", "focus_previous", N_("Previous"), show=False, id="today.previous"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -408,7 +416,7 @@ indicators.
         with VerticalScroll(id="today-body"):
             yield Static("", id="today-first", markup=False)
             yield VirtualTable(TASK_COLUMNS, self.task_source, id="today-tasks",
-                               empty_message="Nothing overdue or due today.")
+                               empty_message=_("Nothing overdue or due today."))
             # two columns when wide (the day's work | the program's health), one when narrow
             with Horizontal(id="today-indicators"):
                 for column in COLUMNS:
@@ -422,7 +430,7 @@ indicators.
         return self.query_one("#today-tasks", VirtualTable)
 
     def on_mount(self) -> None:
-        self.sub_title = "Today"
+        self.sub_title = _("Today")
         self._title()
         self.table.reload()
         self._size_table()
@@ -445,14 +453,15 @@ indicators.
             lines = [_("First steps in a new program")]
             lines += [f"{'✓' if step.done else '○'} {number}. {step.text}"
                       for number, step in enumerate(steps, start=1)]
-            box.update("\n".join(lines))
+            box.update(plain("\n".join(lines), single_line=False))
 
     def _title(self) -> None:
         self._first_steps()
         store = self.advocacy.store
-        name = SettingsRepo(store).program_name or "Your program"
+        name = SettingsRepo(store).program_name or _("Your program")
         today = store.clock.today()
-        self.query_one("#today-title", Static).update(f" {name} · {today.strftime('%A')} {today:%d.%m.%Y}")
+        self.query_one("#today-title", Static).update(
+            plain(f" {name} · {formatting.format_date(today, 'weekday').capitalize()} {format_date(today)}"))
 
     def _size_table(self) -> None:
         self.table.styles.height = min(8, self.table.row_count + 2) if self.table.row_count else 3

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Digits, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -59,6 +61,46 @@ class NoteInput(Input):
             event.stop()
             self.notify(_("That digit did not go into the note: tallies go in the boxes above "
                           "(Shift+Tab goes back). Start the note with a word."), markup=False)
+
+
+def answer_widgets(question: Question, current: Answer | None, lang: str, workshop: bool) -> ComposeResult:
+    """The answer buttons, the number box or (workshop) the tally boxes of a question."""
+    chosen = current.value if current and not current.skipped else None
+    if workshop and question.kind != "number":
+        votes = dict(current.votes) if current else {}
+        with Horizontal(id="tallies"):
+            for choice in question.choices:
+                label = t(lang, f"answer.{choice}") if question.kind == "yes_no" else choice
+                count = votes.get(choice, 0)
+                with Vertical(classes="tally"):
+                    yield Static(plain(label), classes="choice")
+                    yield Digits(str(count), id=f"digits-{choice}")
+                    yield Input(str(count) if count else "", id=f"votes-{choice}", type="integer",
+                                compact=True, placeholder="0")
+        yield Static(plain(f"{t(lang, 'label.votes')}: Tab · Enter · PgUp/PgDn"), classes="hint")
+        return
+    if question.kind == "number":
+        unit = f" ({question.unit})" if question.unit else ""
+        if workshop:
+            yield Digits(chosen or "0", id="digits-number")
+        # not type="number": people in Poland type 3,5 and that must work
+        yield Input(chosen or "", id="number", restrict=r"[0-9.,]*", max_length=8, compact=True,
+                    placeholder=question.unit)
+        yield Static(plain(t(lang, "label.number_hint", unit=unit)), classes="hint")
+        return
+    with Horizontal(id="answers"):
+        for choice in question.choices:
+            if question.kind == "yes_no":
+                label = f"{t(lang, f'answer.{choice}')} ({choice[0]})"
+            else:
+                label = choice
+            button = Button(label, id=f"answer-{choice}", compact=True,
+                            variant="primary" if choice == chosen else "default")
+            if choice == chosen:
+                button.add_class("-chosen")
+            yield button
+    keys = "label.keys_yes_no" if question.kind == "yes_no" else "label.keys_scale"
+    yield Static(plain(t(lang, keys)), classes="hint")
 
 
 class WizardScreen(Screen[None]):
@@ -141,10 +183,9 @@ you like and resume later from the readiness screen.
         self.index = min(max(run.position, 0), len(bank.questions) - 1)
         self.show_why = False
         self.show_notes = False
-        self.answers: dict[str, Answer] = {}
-        self.loaded = False
-        # True while the widgets still show another question: keys wait until it is drawn
-        self.rebuilding = True
+        # the question the widgets show; None while another one is being drawn. Keys (check_action)
+        # and the widgets' messages (check_message_enabled) wait until the current one is drawn.
+        self.drawn: Question | None = None
         # True after "partly" to a question whose bank asks a follow-up ("until when?"):
         # the note takes the answer, and Enter in the note moves on
         self.follow_up_pending = False
@@ -161,15 +202,17 @@ you like and resume later from the readiness screen.
     def lang(self) -> str:
         return self.bank.language
 
+    @cached_property
+    def answers(self) -> dict[str, Answer]:
+        """The run's answers so far, read once when the first question is drawn, then kept here."""
+        return self.repo.answers(self.run.id)
+
     def current(self) -> Answer | None:
         return self.answers.get(self.question.id)
 
     # -- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        if not self.loaded:
-            self.answers = self.repo.answers(self.run.id)
-            self.loaded = True
         question = self.question
         section = self.bank.section(question.section)
         n, m = self.index + 1, len(self.bank.questions)
@@ -188,7 +231,7 @@ you like and resume later from the readiness screen.
             if question.kind == "scale" and (question.low or question.high):
                 yield Static(plain(t(lang, "label.scale", low=question.low, high=question.high)),
                              classes="hint")
-            yield from self._answer_widgets(question)
+            yield from answer_widgets(question, self.current(), self.lang, self.workshop)
             why = Static(plain(f"{t(lang, 'label.why')}: {question.why}", single_line=False), id="why")
             why.display = self.show_why
             yield why
@@ -208,46 +251,6 @@ you like and resume later from the readiness screen.
             yield Static(plain(self._current_text()), id="current")
         yield KeyBar()
 
-    def _answer_widgets(self, question: Question) -> ComposeResult:
-        current = self.current()
-        chosen = current.value if current and not current.skipped else None
-        lang = self.lang
-        if self.workshop and question.kind != "number":
-            votes = dict(current.votes) if current else {}
-            with Horizontal(id="tallies"):
-                for choice in question.choices:
-                    label = t(lang, f"answer.{choice}") if question.kind == "yes_no" else choice
-                    count = votes.get(choice, 0)
-                    with Vertical(classes="tally"):
-                        yield Static(plain(label), classes="choice")
-                        yield Digits(str(count), id=f"digits-{choice}")
-                        yield Input(str(count) if count else "", id=f"votes-{choice}", type="integer",
-                                    compact=True, placeholder="0")
-            yield Static(plain(f"{t(lang, 'label.votes')}: Tab · Enter · PgUp/PgDn"), classes="hint")
-            return
-        if question.kind == "number":
-            unit = f" ({question.unit})" if question.unit else ""
-            if self.workshop:
-                yield Digits(chosen or "0", id="digits-number")
-            # not type="number": people in Poland type 3,5 and that must work
-            yield Input(chosen or "", id="number", restrict=r"[0-9.,]*", max_length=8, compact=True,
-                        placeholder=question.unit)
-            yield Static(plain(t(lang, "label.number_hint", unit=unit)), classes="hint")
-            return
-        with Horizontal(id="answers"):
-            for choice in question.choices:
-                if question.kind == "yes_no":
-                    label = f"{t(lang, f'answer.{choice}')} ({choice[0]})"
-                else:
-                    label = choice
-                button = Button(label, id=f"answer-{choice}", compact=True,
-                                variant="primary" if choice == chosen else "default")
-                if choice == chosen:
-                    button.add_class("-chosen")
-                yield button
-        keys = "label.keys_yes_no" if question.kind == "yes_no" else "label.keys_scale"
-        yield Static(plain(t(lang, keys)), classes="hint")
-
     def _current_text(self) -> str:
         current = self.current()
         if current is None or (current.value is None and not current.skipped):
@@ -262,18 +265,16 @@ you like and resume later from the readiness screen.
         self.set_class(self.workshop, "-workshop")
         self.sub_title = f"{self.bank.title} ({self.bank.language})"
         self._focus_default()
-        self.rebuilding = False
+        self.drawn = self.question
 
     def refresh_question(self) -> None:
-        self.rebuilding = True
-        self.call_later(self._rebuild)
+        self.drawn = None
+        self.call_later(self._redraw)
 
-    async def _rebuild(self) -> None:
-        try:
-            await self.recompose()
-            self._focus_default()
-        finally:
-            self.rebuilding = False
+    async def _redraw(self) -> None:
+        await self.recompose()
+        self._focus_default()
+        self.drawn = self.question
 
     def refuses_stray_digit(self) -> bool:
         """A digit into the empty note of a workshop question with tallies was meant for a tally."""
@@ -299,13 +300,19 @@ you like and resume later from the readiness screen.
     # -- actions ---------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if self.rebuilding and action != "leave":
+        if self.drawn is None and action != "leave":
             return None
         if action == "answer":
             return parameters[0] in self.question.choices
         if action == "notes":
             return bool(self.question.facilitator)
         return True
+
+    def check_message_enabled(self, message: Message) -> bool:
+        """A press or an Enter from the widgets of a question no longer shown is dropped."""
+        if self.drawn is None and isinstance(message, (Button.Pressed, Input.Submitted)):
+            return False
+        return super().check_message_enabled(message)
 
     def _note(self) -> str:
         try:
@@ -317,8 +324,6 @@ you like and resume later from the readiness screen.
         self.record(value)
 
     def record(self, value: str, votes: dict[str, int] | None = None) -> None:
-        if self.rebuilding:
-            return
         question = self.question
         answer = Answer(question.id, value, False, self._note(), votes or {})
         if self._asks_follow_up(value):
@@ -333,8 +338,6 @@ you like and resume later from the readiness screen.
         self.advance(1)
 
     def action_skip(self) -> None:
-        if self.rebuilding:
-            return
         question = self.question
         answer = Answer(question.id, None, True, self._note())
         self.repo.save_answer(self.run.id, answer, position=self.index + 1)
@@ -355,8 +358,6 @@ you like and resume later from the readiness screen.
         self.answers[answer.question_id] = answer
 
     def action_back(self) -> None:
-        if self.rebuilding:
-            return
         if self.index == 0:
             self.notify("This is the first question.", severity="information")
             return
@@ -364,8 +365,6 @@ you like and resume later from the readiness screen.
         self.advance(-1)
 
     def action_next(self) -> None:
-        if self.rebuilding:
-            return
         if self.workshop and self.question.kind != "number" and self._typed_votes():
             self._record_votes()
             return
@@ -401,7 +400,7 @@ you like and resume later from the readiness screen.
         self.query_one("#note", Input).focus()
 
     def action_leave(self) -> None:
-        if self.rebuilding:
+        if self.drawn is None:
             self.app.pop_screen()
             return
         if isinstance(self.focused, Input) and self.focused.id == "note":
@@ -417,15 +416,11 @@ you like and resume later from the readiness screen.
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
-        if self.rebuilding:
-            return
         if event.button.id and event.button.id.startswith("answer-"):
             self.record(event.button.id.removeprefix("answer-"))
 
     @on(Input.Submitted, "#note")
     def _note_done(self) -> None:
-        if self.rebuilding:
-            return
         self._keep_note()
         if self.follow_up_pending:
             self.advance(1)
@@ -434,8 +429,6 @@ you like and resume later from the readiness screen.
 
     @on(Input.Submitted, "#number")
     def _number_done(self, event: Input.Submitted) -> None:
-        if self.rebuilding:
-            return
         problem = check_answer(self.question, event.value)
         if problem:
             self.notify(problem, severity="warning")
@@ -455,7 +448,7 @@ you like and resume later from the readiness screen.
 
     @on(Input.Submitted)
     def _tally_done(self, event: Input.Submitted) -> None:
-        if (event.input.id or "").startswith("votes-") and not self.rebuilding:
+        if (event.input.id or "").startswith("votes-"):
             self._record_votes()
 
     def _typed_votes(self) -> dict[str, int]:
@@ -648,7 +641,7 @@ class SummaryScreen(Screen[None]):
         return True
 
     def action_use_hours(self) -> None:
-        from advocacy_tui.data.tasks import SETTING_HOURS, SettingsRepo
+        from advocacy_tui.data.settings import SETTING_HOURS, SettingsRepo
         from advocacy_tui.screens.modals.confirm import ConfirmDialog
 
         hours = self.repo.owner_hours(self.run.id)
@@ -689,13 +682,13 @@ class SummaryScreen(Screen[None]):
                 return
             self.notify(f"Report written to {path}.", title="Export", markup=False)
 
-        self.app.push_screen(ExportDialog(default), done)
+        self.app.push_screen(ReportExportDialog(default), done)
 
     def action_close(self) -> None:
         self.app.pop_screen()
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ReportExportDialog(ModalScreen[Path | None]):
     """Ask where to write a report; the file name's ending (.md or .html) picks the format."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]

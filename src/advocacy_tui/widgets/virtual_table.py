@@ -203,7 +203,7 @@ class VirtualTable(ScrollView, can_focus=True):
                 mark = ""
                 if column.key == self.sort_column:
                     mark = " ▼" if self.sort_descending else " ▲"
-                labels.append(column.label + mark)
+                labels.append((_(column.label) if column.label else "") + mark)  # N_ titles, shown translated
             return self._line(labels, widths, style).adjust_cell_length(width, style)
         index = int(self.scroll_offset.y) + y - 1
         if self._count == 0:

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import plain
 
 
@@ -30,8 +31,8 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(plain(self.title_text), classes="dialog-title")
             yield Static(plain(self.message, single_line=False), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.confirm_label} (y)", variant="error", id="yes", compact=True)
-                yield Button("Keep (n)", variant="default", id="no", compact=True)
+                yield Button(plain(f"{self.confirm_label} (y)"), variant="error", id="yes", compact=True)
+                yield Button(_("Keep (n)"), variant="default", id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
