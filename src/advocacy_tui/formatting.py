@@ -23,9 +23,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
-
 from advocacy_tui.i18n import current_language
 
 # Polish typography puts a (non-breaking) space before the percent sign; CLDR's Polish pattern
@@ -44,6 +41,7 @@ def format_date(value: date | datetime | None, style: str = "numeric", language:
     ``style``: "numeric" (02.12.2026), "short" (2 gru 2026), "day" (śr. 2 gru), "long"
     (2 grudnia 2026) or "weekday" (środa).
     """
+    from babel import dates as babel_dates  # Babel only where a date or number is written
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -57,18 +55,21 @@ def format_date(value: date | datetime | None, style: str = "numeric", language:
 
 def format_time(value: datetime, language: str | None = None) -> str:
     """The time of day, 24-hour in Polish (14:05), as English readers expect it in English."""
+    from babel import dates as babel_dates  # Babel only where a date or number is written
     return babel_dates.format_time(value, "HH:mm" if _language(language) == "pl" else "h:mm a",
                                    locale=_language(language))
 
 
 def month_title(year: int, month: int, language: str | None = None) -> str:
     """A month as a heading: "Grudzień 2026", "December 2026" (the nominative in Polish)."""
+    from babel import dates as babel_dates  # Babel only where a date or number is written
     text = babel_dates.format_date(date(year, month, 1), "LLLL y", locale=_language(language))
     return text[:1].upper() + text[1:]
 
 
 def weekday_names(short: bool = True, language: str | None = None) -> list[str]:
     """Monday first: ["pon.", "wt.", ...] or ["Mon", "Tue", ...]."""
+    from babel import dates as babel_dates  # Babel only where a date or number is written
     width: Literal["abbreviated", "wide"] = "abbreviated" if short else "wide"
     names = babel_dates.get_day_names(width, context="format", locale=_language(language))
     return [names[day] for day in range(7)]
@@ -76,6 +77,7 @@ def weekday_names(short: bool = True, language: str | None = None) -> list[str]:
 
 def format_number(value: float, decimals: int | None = None, language: str | None = None) -> str:
     """12 345,5 in Polish, 12,345.5 in English; ``decimals`` fixes the digits after the point."""
+    from babel import numbers as babel_numbers  # Babel only where a date or number is written
     if decimals is None:
         return babel_numbers.format_decimal(value, locale=_language(language))
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
@@ -84,6 +86,7 @@ def format_number(value: float, decimals: int | None = None, language: str | Non
 
 def format_percent(share: float, decimals: int = 0, language: str | None = None) -> str:
     """A share (0.42) as a percentage: "42 %" in Polish, "42%" in English."""
+    from babel import numbers as babel_numbers  # Babel only where a date or number is written
     language = _language(language)
     pattern = _PERCENT_PATTERNS.get(language, _PERCENT_PATTERNS["en"])
     if decimals > 0:
