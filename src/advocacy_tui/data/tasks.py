@@ -23,15 +23,16 @@ from advocacy_tui.domain.tasks import (
     week_start,
 )
 from advocacy_tui.domain.text import fold
+from advocacy_tui.i18n import N_, Labels
 
 VIEWS = ("today", "week", "upcoming", "done", "category")
-VIEW_LABELS = {
-    "today": "Overdue + today",
-    "week": "This week",
-    "upcoming": "Upcoming",
-    "done": "Done",
-    "category": "By category",
-}
+VIEW_LABELS = Labels({  # each read in the language in use
+    "today": N_("Overdue + today"),
+    "week": N_("This week"),
+    "upcoming": N_("Upcoming"),
+    "done": N_("Done"),
+    "category": N_("By category"),
+})
 
 TASK_COLUMNS = (
     "id, title, category, due_on, due_time, estimate_minutes, recurrence, done_at, skipped, "
