@@ -20,15 +20,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
-CATEGORIES: dict[str, str] = {
-    "sample_posts": "Sample posts",
-    "graphics": "Graphics",
-    "qa": "Q&A",
-    "meetings": "Meetings",
-    "inspiration": "Inspiration",
-    "content_hub": "Content hub",
-    "other": "Other",
-}
+from advocacy_tui.i18n import N_, Labels, _
+
+# each label read in the language in use (i18n.Labels)
+CATEGORIES = Labels({
+    "sample_posts": N_("Sample posts"),
+    "graphics": N_("Graphics"),
+    "qa": N_("Q&A"),
+    "meetings": N_("Meetings"),
+    "inspiration": N_("Inspiration"),
+    "content_hub": N_("Content hub"),
+    "other": N_("Other"),
+})
 
 CATEGORY_ALIASES: dict[str, str] = {
     "sample_posts": "sample_posts", "samples": "sample_posts", "sample": "sample_posts",
@@ -242,11 +245,13 @@ class Load:
     def words(self) -> str:
         planned, capacity = format_minutes(self.planned), format_minutes(self.capacity)
         if self.capacity <= 0:
-            return f"{planned} planned; no hours available are set (Program settings)."
+            return _("{planned} planned; no hours available are set (Program settings).").format(planned=planned)
         if self.is_over:
-            return f"{planned} planned of {capacity} available: {format_minutes(self.over)} over"
+            return _("{planned} planned of {capacity} available: {over} over").format(
+                planned=planned, capacity=capacity, over=format_minutes(self.over))
         left = self.capacity - self.planned
-        return f"{planned} planned of {capacity} available: {format_minutes(left)} free"
+        return _("{planned} planned of {capacity} available: {left} free").format(
+            planned=planned, capacity=capacity, left=format_minutes(left))
 
     def ratio(self) -> float:
         return self.planned / self.capacity if self.capacity > 0 else (1.0 if self.planned else 0.0)
@@ -288,7 +293,7 @@ _DAY_NAMES = {name: index for index, name in enumerate(WEEKDAYS)} | {
     WEEKDAY_NAMES[index].lower(): index for index in range(7)
 }
 
-QUICK_ADD_HELP = (
+QUICK_ADD_HELP = N_(
     "Title, then any of: #category, a day (today, tomorrow, fri, 28.11), a time (14:00), "
     "an estimate (45m, 1h30m) and a repeat (every day, every weekday, every week, "
     "every mon,thu, every month)."

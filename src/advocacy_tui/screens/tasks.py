@@ -26,7 +26,7 @@ from advocacy_tui.domain.tasks import (
     week_start,
 )
 from advocacy_tui.formatting import format_number
-from advocacy_tui.i18n import _, ngettext
+from advocacy_tui.i18n import N_, _, ngettext
 from advocacy_tui.screens.base import SectionScreen, plain
 from advocacy_tui.screens.task_rows import (
     TaskActions,
@@ -42,11 +42,11 @@ from advocacy_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = [
     Column("state", "", 2, min_width=2, sortable=False),
-    Column("due", "Due", 11, sortable=False),
-    Column("title", "Task", None, min_width=20, sortable=False),
-    Column("category", "Category", 12, sortable=False),
-    Column("estimate", "Time", 10, sortable=False),
-    Column("repeats", "Repeats", 11, sortable=False),
+    Column("due", N_("Due"), 11, sortable=False),
+    Column("title", N_("Task"), None, min_width=20, sortable=False),
+    Column("category", N_("Category"), 12, sortable=False),
+    Column("estimate", N_("Time"), 10, sortable=False),
+    Column("repeats", N_("Repeats"), 11, sortable=False),
 ]
 CATEGORY_KEYS = list(CATEGORIES)
 
@@ -122,27 +122,27 @@ much time an owner needs, so this is your own number against your own plan.
 """
 
     BINDINGS = [
-        Binding("space,x", "tick", "Tick off", id="tasks.tick", tooltip="Mark the highlighted task done"),
-        Binding("u", "undo", "Undo", id="tasks.undo", tooltip="Take back the last tick or skip"),
-        Binding("s", "skip", "Skip", id="tasks.skip", tooltip="Skip one occurrence of a repeating task"),
-        Binding("n", "quick_add", "Quick add", id="tasks.quick_add",
-                tooltip="Type a task in one line: title #category day time estimate repeat"),
-        Binding("a", "add", "Add", id="tasks.add", tooltip="Open the full task form"),
-        Binding("e", "edit", "Edit", show=False, id="tasks.edit", tooltip="Edit the highlighted task"),
-        Binding("d,delete", "delete", "Delete", show=False, id="tasks.delete",
-                tooltip="Delete the highlighted task (asks first)"),
-        Binding("left", "view(-1)", "View", show=False, id="tasks.prev_view", tooltip="Previous view"),
-        Binding("right", "view(1)", "View", id="tasks.next_view", tooltip="Next view"),
-        Binding("c", "next_category", "Category", show=False, id="tasks.category",
-                tooltip="By category: show the next category"),
-        Binding("f", "faq", "Save FAQ", id="tasks.faq",
-                tooltip="Save an answered question to the content library"),
-        Binding("m", "attendees", "Attendees", id="tasks.attendees",
-                tooltip="Record who attended a meeting"),
-        Binding("r", "routine", "Plan routine", id="tasks.routine",
-                tooltip="Add the recommended weekly routine (editable first)"),
-        Binding("escape", "leave_quick_add", "Back to list", id="tasks.leave_quick_add",
-                tooltip="Leave the quick-add line"),
+        Binding("space,x", "tick", N_("Tick off"), id="tasks.tick", tooltip=N_("Mark the highlighted task done")),
+        Binding("u", "undo", N_("Undo"), id="tasks.undo", tooltip=N_("Take back the last tick or skip")),
+        Binding("s", "skip", N_("Skip"), id="tasks.skip", tooltip=N_("Skip one occurrence of a repeating task")),
+        Binding("n", "quick_add", N_("Quick add"), id="tasks.quick_add",
+                tooltip=N_("Type a task in one line: title #category day time estimate repeat")),
+        Binding("a", "add", N_("Add"), id="tasks.add", tooltip=N_("Open the full task form")),
+        Binding("e", "edit", N_("Edit"), show=False, id="tasks.edit", tooltip=N_("Edit the highlighted task")),
+        Binding("d,delete", "delete", N_("Delete"), show=False, id="tasks.delete",
+                tooltip=N_("Delete the highlighted task (asks first)")),
+        Binding("left", "view(-1)", N_("View"), show=False, id="tasks.prev_view", tooltip=N_("Previous view")),
+        Binding("right", "view(1)", N_("View"), id="tasks.next_view", tooltip=N_("Next view")),
+        Binding("c", "next_category", N_("Category"), show=False, id="tasks.category",
+                tooltip=N_("By category: show the next category")),
+        Binding("f", "faq", N_("Save FAQ"), id="tasks.faq",
+                tooltip=N_("Save an answered question to the content library")),
+        Binding("m", "attendees", N_("Attendees"), id="tasks.attendees",
+                tooltip=N_("Record who attended a meeting")),
+        Binding("r", "routine", N_("Plan routine"), id="tasks.routine",
+                tooltip=N_("Add the recommended weekly routine (editable first)")),
+        Binding("escape", "leave_quick_add", N_("Back to list"), id="tasks.leave_quick_add",
+                tooltip=N_("Leave the quick-add line")),
     ]
 
     def __init__(self) -> None:
@@ -157,7 +157,7 @@ much time an owner needs, so this is your own number against your own plan.
         yield TitleBar()
         yield LoadMeter(id="tasks-load")
         yield TabStrip(*((f"view-{view}", VIEW_LABELS[view]) for view in VIEWS), id="tasks-views")
-        yield Input(placeholder="n: quick add, e.g. Write 2 sample posts #sample_posts fri 45m every week",
+        yield Input(placeholder=_("n: quick add, e.g. Write 2 sample posts #sample_posts fri 45m every week"),
                     id="quick-add", compact=True)
         self.source = TaskSource(self.repo, self.query_state)
         yield VirtualTable(COLUMNS, self.source, id="tasks-table", empty_message="")
@@ -169,7 +169,7 @@ much time an owner needs, so this is your own number against your own plan.
         return self.query_one("#tasks-table", VirtualTable)
 
     def on_mount(self) -> None:
-        self.sub_title = "Tasks"
+        self.sub_title = _("Tasks")
         self.refresh_all()
         self.table.focus()
 
@@ -461,18 +461,18 @@ much time an owner needs, so this is your own number against your own plan.
         self.app.push_screen(RoutineDialog(SettingsRepo(store).capacity_minutes(), existing), chosen)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Tasks: quick add", QUICK_ADD_HELP, self.action_quick_add)
-        yield SystemCommand("Tasks: add with the full form", "Title, category, due, estimate, repeat, Q&A",
+        yield SystemCommand(_("Tasks: quick add"), _(QUICK_ADD_HELP), self.action_quick_add)
+        yield SystemCommand(_("Tasks: add with the full form"), _("Title, category, due, estimate, repeat, Q&A"),
                             self.action_add)
-        yield SystemCommand("Tasks: plan a routine", "Add the recommended weekly routine, editable first",
+        yield SystemCommand(_("Tasks: plan a routine"), _("Add the recommended weekly routine, editable first"),
                             self.action_routine)
-        yield SystemCommand("Tasks: undo the last tick", "Reopen the task, remove the next occurrence",
+        yield SystemCommand(_("Tasks: undo the last tick"), _("Reopen the task, remove the next occurrence"),
                             self.action_undo)
-        yield SystemCommand("Tasks: save answered question as FAQ", "Into the content library",
+        yield SystemCommand(_("Tasks: save answered question as FAQ"), _("Into the content library"),
                             self.action_faq)
-        yield SystemCommand("Tasks: record meeting attendees", "Search the roster by name or email",
+        yield SystemCommand(_("Tasks: record meeting attendees"), _("Search the roster by name or email"),
                             self.action_attendees)
         for view in VIEWS:
-            yield SystemCommand(f"Tasks: show {VIEW_LABELS[view].lower()}", "Switch the task view",
+            yield SystemCommand(_("Tasks: show {view}").format(view=VIEW_LABELS[view].lower()), _("Switch the task view"),
                                 lambda view=view: self.set_view(view))
         yield from program_settings_command(self)
