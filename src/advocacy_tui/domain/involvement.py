@@ -76,15 +76,16 @@ def last_active_text(
 ) -> str:
     """"Last active" in words: ``today``, ``5 days ago``, ``never``; ☾ first when quiet."""
     if last_active is None:
-        text = "never"
+        text = _("never")
     else:
         days = (today - last_active).days
         if days <= 0:
-            text = "today" if days == 0 else "planned"
+            text = _("today") if days == 0 else _("planned")
         elif days == 1:
-            text = "yesterday"
+            text = _("yesterday")
         else:
-            text = f"{describe_days(days)} ago" if ago else describe_days(days)
+            text = (_("{span} ago").format(span=describe_days(days)) if ago
+                    else describe_days(days))
     return f"{QUIET_MARK} {text}" if quiet else text
 
 
