@@ -25,7 +25,7 @@ from advocacy_tui.domain.involvement import QUIET_DAYS, is_quiet, last_active_te
 from advocacy_tui.domain.onboarding import STUCK_DAYS, days_stuck, progress_text, stuck_text
 from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import N_, _, ngettext
-from advocacy_tui.screens.base import typing_in
+from advocacy_tui.screens.base import plain, typing_in
 from advocacy_tui.screens.crud import Records
 from advocacy_tui.screens.roster_detail import Checklist, InvolvementLog, PersonDetail
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
@@ -248,7 +248,7 @@ class PeoplePane(Vertical):
             text = ngettext("{shown} of {n} person match", "{shown} of {n} people match", total).format(
                 shown=format_number(shown), n=format_number(total))
         hint = "" if filters else _(" · f filters")
-        self.query_one("#roster-status", Static).update(f" {text} · {order}{hint}", layout=False)
+        self.query_one("#roster-status", Static).update(plain(f" {text} · {order}{hint}"), layout=False)
 
     # -- detail pane -----------------------------------------------------------------
 

@@ -173,9 +173,8 @@ much time an owner needs, so this is your own number against your own plan.
         self.refresh_all()
         self.table.focus()
 
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.refresh_all(keep_key=self.table.cursor_key)
+    def shown_again(self) -> None:
+        self.refresh_all(keep_key=self.table.cursor_key)
 
     # -- showing -----------------------------------------------------------------------
 
