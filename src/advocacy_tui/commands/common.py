@@ -173,6 +173,11 @@ def translate_help(command: click.Command) -> None:
             source = getattr(thing, source_name)
             if source:
                 setattr(thing, attribute, _(source))
+    # click makes a command's --help option once and keeps it (``_help_option``, click 8.2):
+    # in one interpreter that switches languages (the tests) its text follows the language too
+    made = getattr(command, "_help_option", None)
+    if isinstance(made, click.Option):
+        made.help = _("Show this message and exit.")
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             translate_help(sub)
