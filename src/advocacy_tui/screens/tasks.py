@@ -74,10 +74,7 @@ class TaskSource:
         return rows
 
 
-class TasksScreen(TaskActions, SectionScreen):
-    STYLESHEET = "tasks"
-    AUTO_FOCUS = "#tasks-table"  # not the quick-add line above it, even for the first frame
-    HELP = """\
+TASKS_HELP = """\
 # Tasks
 
 The owner's checklist: the daily work that keeps a program warm (writing sample posts,
@@ -120,6 +117,12 @@ week (done or open; skipped ones do not count), the future occurrences of repeat
 and for this week the open tasks carried over from earlier weeks. No vendor publishes how
 much time an owner needs, so this is your own number against your own plan.
 """
+
+
+class TasksScreen(TaskActions, SectionScreen):
+    STYLESHEET = "tasks"
+    AUTO_FOCUS = "#tasks-table"  # not the quick-add line above it, even for the first frame
+    HELP = TASKS_HELP
 
     BINDINGS = [
         Binding("space,x", "tick", N_("Tick off"), id="tasks.tick", tooltip=N_("Mark the highlighted task done")),
