@@ -108,6 +108,7 @@ def test_export_import_and_their_mistakes_are_polish(tmp_path):
     assert bad.returncode != 0, said
     for english in ("row(s)", "have problems", "nothing was imported", "Row ", "email", "separated"):
         assert english not in said.replace("e-mail", ""), said
+    assert "Wiersz z problemem: 1 z 1:" in said, said  # not "1 z 1 wierszy"
 
 
 def test_program_report_is_polish():

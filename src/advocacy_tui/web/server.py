@@ -38,7 +38,7 @@ from aiohttp.web_runner import GracefulExit
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from advocacy_tui.i18n import N_, _
+from advocacy_tui.i18n import N_, _, ngettext
 from advocacy_tui.web.access import Access
 from advocacy_tui.web.child import USER_VARIABLE
 
@@ -99,10 +99,14 @@ def refused_wrong_token() -> web.Response:
 
 def full_page(limit: int) -> web.Response:
     response = page(503, _("The program is full"),
-                    _("{count} people are already working in this program, the most this "
-                      "server allows at once. Try again when someone has closed their tab, "
-                      "or ask the person who started the server to allow more "
-                      "(--max-sessions).").format(count=limit))
+                    ngettext("{count} person is already working in this program, the most "
+                             "this server allows at once. Try again when they have closed their "
+                             "tab, or ask the person who started the server to allow more "
+                             "(--max-sessions).",
+                             "{count} people are already working in this program, the most this "
+                             "server allows at once. Try again when someone has closed their tab, "
+                             "or ask the person who started the server to allow more "
+                             "(--max-sessions).", limit).format(count=limit))
     response.headers["Retry-After"] = "30"
     return response
 
