@@ -63,9 +63,12 @@ def test_help_is_in_polish_and_back_in_english_in_the_same_interpreter():
     assert "Options" not in polish.stdout and "Show this message" not in polish.stdout
     sub = parse_cli("--lang", "pl", "import", "ambassadors", "--help")
     assert "Sprawdza plik i mówi, co by się zmieniło" in sub.stdout
+    assert "import ambassadors [OPCJE] PLIK" in sub.stdout and "--map KOLUMNA=POLE" in sub.stdout
+    assert not {"[OPTIONS]", "FILE", "PATH", "TEXT"} & set(sub.stdout.split())
     english = parse_cli("--lang", "en", "import", "ambassadors", "--help")
     assert "Check the file and say what would change" in english.stdout
     assert "Usage:" in english.stdout and "Użycie" not in english.stdout
+    assert "import ambassadors [OPTIONS] FILE" in english.stdout and "--db PATH" in english.stdout
 
 
 def test_mistakes_on_the_command_line_are_explained_in_polish():
@@ -78,7 +81,7 @@ def test_mistakes_on_the_command_line_are_explained_in_polish():
     typo = parse_cli("--lang", "pl", "expor")
     assert "Nie ma polecenia 'expor'" in typo.stderr and "export" in typo.stderr
     missing = parse_cli("import", "ambassadors", env={"LANG": "pl_PL.UTF-8"})
-    assert "Brak argumentu 'FILE'" in missing.stderr
+    assert "Brak argumentu 'PLIK'" in missing.stderr
 
 
 def test_export_import_and_their_mistakes_are_polish(tmp_path):

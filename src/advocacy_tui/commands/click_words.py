@@ -41,3 +41,12 @@ def _marked() -> None:  # pragma: no cover - marks strings only
     ngettext("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments.", 1)
     ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.", 1)
     ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1)
+
+
+#: the placeholders of usage lines and option lists that are words, as click shows them;
+#: ``commands.common.translate_help`` puts them in the language in use
+METAVARS = frozenset({
+    N_("[OPTIONS]"), N_("COMMAND [ARGS]..."), N_("[COMMAND] [ARGS]..."),
+    N_("FILE"), N_("PATH"), N_("TARGET"), N_("SOURCE"), N_("NAME"), N_("EMAIL"), N_("TEXT"),
+    N_("DIRECTORY"), N_("URL"), N_("INTEGER"), N_("INTEGER RANGE"), N_("COLUMN=FIELD"),
+})

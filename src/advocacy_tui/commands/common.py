@@ -18,6 +18,7 @@ import click
 
 from advocacy_tui import i18n, paths
 from advocacy_tui.commands import output
+from advocacy_tui.commands.click_words import METAVARS
 from advocacy_tui.config import ConfigError, Settings, load_settings
 from advocacy_tui.data.store import Store, StoreError
 from advocacy_tui.i18n import N_, _
@@ -165,6 +166,10 @@ def translate_help(command: click.Command) -> None:
 
     Help texts are written in English and marked ``N_()``; the English is kept beside each
     so a later call in another language translates from the source again."""
+    for attribute in ("options_metavar", "subcommand_metavar"):
+        _translate_metavar(command, attribute, getattr(command, attribute, None))
+    for param in command.params:
+        _translate_metavar(param, "metavar", _english_metavar(param))
     for thing in (command, *command.params):
         for attribute in ("help", "short_help"):
             source_name = f"_{attribute}_source"
@@ -181,6 +186,38 @@ def translate_help(command: click.Command) -> None:
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             translate_help(sub)
+
+
+def _english_metavar(param: click.Parameter) -> str | None:
+    """What click shows for ``param`` in English. Click names some types through gettext
+    ("path" becomes "ścieżka" once, when the type is made), so its own answer may be Polish."""
+    if param.metavar is not None or isinstance(param, click.Option) and (param.is_flag or param.count):
+        return param.metavar
+    if isinstance(param, click.Argument):
+        return param.name.upper() if param.name and param.required and param.nargs == 1 \
+            and not isinstance(param.type, click.Choice) else None
+    kind = param.type
+    if isinstance(kind, click.Path):
+        return "FILE" if kind.file_okay and not kind.dir_okay else \
+            "DIRECTORY" if kind.dir_okay and not kind.file_okay else "PATH"
+    if isinstance(kind, click.IntRange):
+        return "INTEGER RANGE"
+    if isinstance(kind, click.types.IntParamType):
+        return "INTEGER"
+    if isinstance(kind, click.types.StringParamType):
+        return "TEXT"
+    return None
+
+
+def _translate_metavar(thing: object, attribute: str, shown: str | None) -> None:
+    """A placeholder of the usage line ("[OPTIONS]", "FILE") in the language in use, when
+    ``METAVARS`` has it; choices ("[csv|json]") and anything else stay as click writes them."""
+    source_name = f"_{attribute}_source"
+    if not hasattr(thing, source_name):
+        setattr(thing, source_name, shown)
+    source = getattr(thing, source_name)
+    if source in METAVARS:
+        setattr(thing, attribute, _(source))
 
 
 @contextmanager
