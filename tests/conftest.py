@@ -30,6 +30,13 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
 def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point config, data and the database default at a temporary home for every test."""
     home = tmp_path_factory.mktemp("home")
+    isolate_user_dirs(monkeypatch, home)
+    return home
+
+
+def isolate_user_dirs(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    """The environment of ``isolated_user_dirs``, also for fixtures wider than one test
+    (which are made before it)."""
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local/share"))
@@ -42,7 +49,6 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    return home
 
 
 @pytest.fixture(autouse=True)

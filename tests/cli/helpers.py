@@ -1,4 +1,5 @@
 import os
+import signal
 import subprocess
 import sys
 
@@ -15,10 +16,19 @@ def run_cli(*args: str, env: dict | None = None, input: str | None = None) -> su
     )
 
 
+class _Hung(Exception):
+    pass
+
+
+def _hung(_signal, _frame):
+    raise _Hung("the command did not finish within a minute (a pipe or device opened?)")
+
+
 def parse_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """``run_cli`` in this interpreter, through click's CliRunner isolation: for tests of
-    argument parsing and its messages, which need no process of their own. The entry point
-    (``advocacy_tui.cli.main``) runs whole, with its one-line errors and exit statuses."""
+    """``run_cli`` in this interpreter, through click's CliRunner isolation: for commands that
+    need no process of their own (no app, no server). The entry point
+    (``advocacy_tui.cli.main``) runs whole, with its one-line errors and exit statuses; a
+    command stuck on a pipe or a device is interrupted after a minute, as ``run_cli`` is."""
     from click.testing import CliRunner
 
     from advocacy_tui import cli
@@ -28,11 +38,15 @@ def parse_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProces
     code: int = 0
     with CliRunner().isolation(env=env) as (out, err, _output):
         argv, sys.argv = sys.argv, ["advocacy-tui", *args]
+        alarm = signal.signal(signal.SIGALRM, _hung)
+        signal.alarm(60)
         try:
             cli.main()
         except SystemExit as done:
             code = done.code if isinstance(done.code, int) else int(done.code is not None)
         finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, alarm)
             sys.argv = argv
             set_language(before)  # the CLI chose a language for itself; the tests go on as before
         stdout, stderr = out.getvalue().decode(), err.getvalue().decode()

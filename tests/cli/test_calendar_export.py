@@ -13,7 +13,7 @@ from icalendar import Calendar
 from advocacy_tui.data.calendar_export import build_ics
 from advocacy_tui.data.posts import PostRepo
 from advocacy_tui.domain.posts import Post
-from tests.cli.helpers import assert_one_line_error, run_cli
+from tests.cli.helpers import assert_one_line_error, parse_cli
 
 
 def _events(data: bytes):
@@ -65,7 +65,7 @@ def test_cli_export_calendar_to_file(demo_store, tmp_path):
     path = demo_store.path
     demo_store.close()
     out = tmp_path / "plan.ics"
-    result = run_cli("export", "calendar", "--format", "ics", "-o", str(out), "--db", str(path),
+    result = parse_cli("export", "calendar", "--format", "ics", "-o", str(out), "--db", str(path),
                      "--from", "01.11.2026", "--to", "2026-11-30")
     assert result.returncode == 0, result.stderr
     events = _events(out.read_bytes())
@@ -80,9 +80,9 @@ def _day(event):
 
 def test_cli_export_calendar_bad_dates(tmp_path):
     db = str(tmp_path / "x.db")
-    assert_one_line_error(run_cli("export", "calendar", "--db", db, "--from", "31.02.2026"),
+    assert_one_line_error(parse_cli("export", "calendar", "--db", db, "--from", "31.02.2026"),
                           "--from", "does not exist")
-    assert_one_line_error(run_cli("export", "calendar", "--db", db, "--from", "2026-12-01",
+    assert_one_line_error(parse_cli("export", "calendar", "--db", db, "--from", "2026-12-01",
                                   "--to", "2026-11-01"), "--to is before --from")
 
 
@@ -90,7 +90,7 @@ def test_cli_export_posts_csv_is_spreadsheet_safe(store, tmp_path):
     PostRepo(store).add(Post(None, "=HYPERLINK(\"x\")", planned_on=date(2026, 11, 27),
                              notes="@home", body="Zażółć"))
     store.close()
-    result = run_cli("export", "posts", "--format", "csv", "--db", str(store.path))
+    result = parse_cli("export", "posts", "--format", "csv", "--db", str(store.path))
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
     assert rows[0]["title"] == "'=HYPERLINK(\"x\")"
@@ -102,7 +102,7 @@ def test_cli_export_library_json(demo_store, tmp_path):
     path = demo_store.path
     demo_store.close()
     out = tmp_path / "library.json"
-    result = run_cli("export", "library", "--format", "json", "-o", str(out), "--db", str(path))
+    result = parse_cli("export", "library", "--format", "json", "-o", str(out), "--db", str(path))
     assert result.returncode == 0, result.stderr
     items = json.loads(out.read_text(encoding="utf-8"))
     assert {"guideline", "graphic", "training"} <= {item["kind"] for item in items}
@@ -159,7 +159,7 @@ def test_folding_is_byte_for_byte_what_icalendar_writes(line):
 def test_cli_export_posts_with_a_semicolon_separator(store, tmp_path):
     PostRepo(store).add(Post(None, "Jeden; dwa", planned_on=date(2026, 11, 27)))
     store.close()
-    result = run_cli("export", "posts", "--separator", "semicolon", "--db", str(store.path))
+    result = parse_cli("export", "posts", "--separator", "semicolon", "--db", str(store.path))
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";"))
     assert rows[0]["title"] == "Jeden; dwa"
@@ -172,7 +172,7 @@ def test_cli_export_posts_and_library_as_workbooks(demo_store, tmp_path):
     path = demo_store.path
     demo_store.close()
     out = tmp_path / "posts.xlsx"
-    result = run_cli("export", "posts", "--format", "xlsx", "-o", str(out), "--db", str(path))
+    result = parse_cli("export", "posts", "--format", "xlsx", "-o", str(out), "--db", str(path))
     assert result.returncode == 0, result.stderr
     sheet = openpyxl.load_workbook(out).worksheets[0]
     header = [c.value for c in sheet[1]]
@@ -181,7 +181,7 @@ def test_cli_export_posts_and_library_as_workbooks(demo_store, tmp_path):
     titled = [row for row in rows if row[header.index("title")].value == "=1+1"]
     assert titled and titled[0][header.index("planned_on")].is_date
     out = tmp_path / "library.xlsx"
-    assert run_cli("export", "library", "--format", "xlsx", "-o", str(out), "--db", str(path)).returncode == 0
+    assert parse_cli("export", "library", "--format", "xlsx", "-o", str(out), "--db", str(path)).returncode == 0
     assert openpyxl.load_workbook(out).worksheets[0].max_row > 1
-    assert_one_line_error(run_cli("export", "posts", "--format", "xlsx", "--db", str(path)),
+    assert_one_line_error(parse_cli("export", "posts", "--format", "xlsx", "--db", str(path)),
                           "cannot be shown on the screen")

@@ -16,7 +16,7 @@ from advocacy_tui import paths
 from advocacy_tui.data.ambassadors import AmbassadorRepo
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import build_ambassador
-from tests.cli.helpers import assert_one_line_error, run_cli
+from tests.cli.helpers import assert_one_line_error, parse_cli, run_cli
 
 OUTPUT_COMMANDS = [
     ("export", "ambassadors", "-o"),
@@ -57,7 +57,7 @@ def test_an_output_naming_the_database_its_log_or_the_config_is_refused(tmp_path
         target = {"database": db, "log": Path(f"{db}-wal"), "shared-memory": Path(f"{db}-shm"),
                   "config": config}[which]
         before = target.read_bytes()
-        result = run_cli(*command, str(target), "--db", str(db))
+        result = parse_cli(*command, str(target), "--db", str(db))
         assert_one_line_error(result)
         assert "Traceback" not in result.stderr
         if which != "log" and which != "shared-memory":
@@ -102,7 +102,7 @@ def test_a_database_that_is_not_a_regular_file_is_refused_untouched(tmp_path, ki
         if command[:1] == ("import",):
             (tmp_path / "x.csv").write_text("name\nAnna\n", encoding="utf-8")
             command = ("import", "ambassadors", str(tmp_path / "x.csv"))
-        result = run_cli(*command, "--db", str(path)) if command else run_cli("--db", str(path))
+        result = parse_cli(*command, "--db", str(path)) if command else run_cli("--db", str(path))  # the app: its own process
         assert_one_line_error(result, "not a regular file")
         after = os.stat(path)
         assert (after.st_mode, after.st_ino, after.st_uid) == (before.st_mode, before.st_ino, before.st_uid)
@@ -118,7 +118,7 @@ def test_an_output_that_is_not_a_regular_file_is_refused_untouched(tmp_path, kin
     try:
         path = _special(specials, kind)
         before = os.stat(path)
-        result = run_cli(*command, str(path), "--db", str(db))
+        result = parse_cli(*command, str(path), "--db", str(db))
         assert_one_line_error(result, "not a regular file")
         after = os.stat(path)
         assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
@@ -134,23 +134,23 @@ def test_an_output_that_is_not_a_regular_file_is_refused_untouched(tmp_path, kin
 def test_commands_that_only_read_refuse_a_database_that_does_not_exist(tmp_path, command):
     missing = tmp_path / "typo.db"
     command = tuple(str(tmp_path / "copy.db") if part == "COPY" else part for part in command)
-    result = run_cli(*command, "--db", str(missing))
+    result = parse_cli(*command, "--db", str(missing))
     assert_one_line_error(result, "does not exist")
     assert not missing.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
 def test_demo_works_on_the_commands_that_read(tmp_path, isolated_user_dirs):
-    calendar = run_cli("--demo", "export", "calendar")
+    calendar = parse_cli("--demo", "export", "calendar")
     assert calendar.returncode == 0, calendar.stderr
     assert "BEGIN:VEVENT" in calendar.stdout
-    people = run_cli("--demo", "export", "ambassadors")
+    people = parse_cli("--demo", "export", "ambassadors")
     assert people.returncode == 0, people.stderr
     assert len(people.stdout.splitlines()) > 5
-    report = run_cli("--demo", "report", "program")
+    report = parse_cli("--demo", "report", "program")
     assert report.returncode == 0, report.stderr
     copy = tmp_path / "demo-copy.db"
-    backup = run_cli("--demo", "backup", str(copy))
+    backup = parse_cli("--demo", "backup", str(copy))
     assert backup.returncode == 0, backup.stderr
     with sqlite3.connect(copy) as conn:
         assert conn.execute("SELECT count(*) FROM ambassadors").fetchone()[0] > 5
@@ -164,7 +164,7 @@ def test_demo_is_refused_where_it_would_change_nothing_kept(tmp_path, command):
     source = tmp_path / "people.csv"
     source.write_text("name\nAnna\n", encoding="utf-8")
     command = tuple(str(source) if part == "FILE" else part for part in command)
-    result = run_cli("--demo", *command)
+    result = parse_cli("--demo", *command)
     assert_one_line_error(result, "--demo")
     assert not paths.default_db().exists()
 
@@ -174,7 +174,7 @@ def test_importing_a_pipe_or_the_open_database_is_refused_without_reading_it(tmp
 
     fifo = tmp_path / "people.csv"
     os.mkfifo(fifo)
-    result = run_cli("import", "ambassadors", str(fifo), "--db", str(tmp_path / "p.db"))  # never hangs
+    result = parse_cli("import", "ambassadors", str(fifo), "--db", str(tmp_path / "p.db"))  # never hangs
     assert_one_line_error(result, "not a regular file")
     db = _program(tmp_path)
     with Store.open(db) as store:  # the app's import dialog reads in the app's own process

@@ -9,13 +9,25 @@ import json
 import aiohttp
 import pytest
 
+from tests.conftest import isolate_user_dirs
 from tests.serving import start_serve, stop
 
 TOKEN = "test-token-0123456789abcdef"
 
 
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """One server for the tests that only knock at its door: none of them starts an app."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        isolate_user_dirs(monkeypatch, tmp_path_factory.mktemp("home"))
+        server = start_serve(tmp_path_factory.mktemp("served"), env={"ADVOCACY_TUI_TOKEN": TOKEN})
+    yield server
+    stop(server)
+
+
 @pytest.fixture
-def served(tmp_path):
+def own_server(tmp_path):
+    """A server of the test's own, for a test that starts an app in it."""
     server = start_serve(tmp_path, env={"ADVOCACY_TUI_TOKEN": TOKEN})
     yield server
     stop(server)
@@ -145,7 +157,8 @@ async def test_the_token_link_sets_a_strict_cookie_and_goes_to_the_clean_url(ser
             assert response.status == 200
 
 
-async def test_with_the_cookie_the_app_answers(served):
+async def test_with_the_cookie_the_app_answers(own_server):
+    served = own_server
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
         async with session.get(served.url) as response:
             assert response.status == 200

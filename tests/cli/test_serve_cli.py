@@ -4,7 +4,7 @@ from .helpers import assert_one_line_error, parse_cli, run_cli
 
 
 def test_port_out_of_range():
-    assert_one_line_error(run_cli("serve", "--port", "70000"), "--port")
+    assert_one_line_error(parse_cli("serve", "--port", "70000"), "--port")
 
 
 def test_port_in_use(tmp_path):
@@ -29,13 +29,13 @@ def test_unknown_host(tmp_path):
 def test_bad_database_is_refused_before_serving(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_text("text")
-    assert_one_line_error(run_cli("serve", "--db", str(bad)), "not a SQLite file")
+    assert_one_line_error(parse_cli("serve", "--db", str(bad)), "not a SQLite file")
 
 
 def test_a_chosen_token_that_is_too_short_is_refused(tmp_path):
-    result = run_cli("serve", "--db", str(tmp_path / "p.db"), "--token", "short")
+    result = parse_cli("serve", "--db", str(tmp_path / "p.db"), "--token", "short")
     assert_one_line_error(result, "at least 16 characters")
-    result = run_cli("serve", "--db", str(tmp_path / "p.db"), env={"ADVOCACY_TUI_TOKEN": "short"})
+    result = parse_cli("serve", "--db", str(tmp_path / "p.db"), env={"ADVOCACY_TUI_TOKEN": "short"})
     assert_one_line_error(result, "at least 16 characters")
 
 
@@ -47,9 +47,9 @@ def test_the_token_cannot_be_turned_off(tmp_path):
 
 def test_a_bad_public_url_or_host_name_is_refused(tmp_path):
     db = str(tmp_path / "p.db")
-    assert_one_line_error(run_cli("serve", "--db", db, "--public-url", "team.example"),
+    assert_one_line_error(parse_cli("serve", "--db", db, "--public-url", "team.example"),
                           "https://advocacy.example.com")
-    assert_one_line_error(run_cli("serve", "--db", db, "--allow-host", "http://team.example"),
+    assert_one_line_error(parse_cli("serve", "--db", db, "--allow-host", "http://team.example"),
                           "--allow-host")
 
 
