@@ -139,7 +139,7 @@ class TaskRepo:
 
     def _values(self, task: Task) -> dict[str, object]:
         if task.category not in CATEGORIES:
-            raise ValueError(f"unknown category {task.category!r}")
+            raise ValueError(_("Unknown task category: {category}.").format(category=repr(task.category)))
         return {
             "title": task.title.strip(),
             "category": task.category,
