@@ -273,7 +273,8 @@ class RoutineDialog(_Dialog):
                            "minutes and days, then save: each line becomes a recurring task.")
                          + self._existing_words(),
                          classes="dialog-body", markup=False)
-            yield Static(f"{_('Task'):<44}{_('Minutes'):<8}{_('Repeats')}", classes="routine-head", markup=False)
+            head = _("Task").ljust(44) + _("Minutes").ljust(8) + _("Repeats")
+            yield Static(head, classes="routine-head", markup=False)
             with VerticalScroll(classes="form-body"):
                 for index, item in enumerate(RECOMMENDED_ROUTINE):
                     with Horizontal(classes="routine-row"):
