@@ -262,7 +262,8 @@ class TaskRepo:
             cursor = self.conn.execute(
                 "INSERT INTO library_items (kind, title, body, tags, created_at, updated_at) "
                 "VALUES ('faq', ?, ?, 'faq', ?, ?)",
-                (title, f"Q: {task.question.strip()}\n\nA: {task.answer.strip()}", now, now),
+                (title, _("Q: {question}\n\nA: {answer}").format(question=task.question.strip(),
+                                                               answer=task.answer.strip()), now, now),
             )
         return inserted_id(cursor)
 
