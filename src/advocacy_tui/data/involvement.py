@@ -9,6 +9,7 @@ from datetime import date
 
 from advocacy_tui.data.store import Store, inserted_id
 from advocacy_tui.domain.involvement import KINDS, Involvement
+from advocacy_tui.i18n import _
 
 LOG_LIMIT = 200
 
@@ -25,7 +26,7 @@ class InvolvementRepo:
 
     def add(self, entry: Involvement) -> int:
         if entry.kind not in KINDS:
-            raise ValueError(f"unknown involvement kind {entry.kind!r}")
+            raise ValueError(_("Unknown kind of involvement: {kind}.").format(kind=repr(entry.kind)))
         with self.store.write():
             cursor = self.conn.execute(
                 "INSERT INTO involvement (ambassador_id, kind, happened_on, note, created_at) "

@@ -9,6 +9,7 @@ from datetime import date
 
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.onboarding import STEPS
+from advocacy_tui.i18n import _
 
 
 class OnboardingRepo:
@@ -26,7 +27,7 @@ class OnboardingRepo:
     def tick(self, ambassador_id: int, step: str, on: date | None = None) -> None:
         """Mark a step done (today unless ``on`` is given); ticking again keeps the first date."""
         if step not in STEPS:
-            raise ValueError(f"unknown onboarding step {step!r}")
+            raise ValueError(_("Unknown onboarding step: {step}.").format(step=repr(step)))
         on = on or self.store.clock.today()
         with self.store.write():
             self.conn.execute(

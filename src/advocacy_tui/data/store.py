@@ -70,7 +70,8 @@ class ChangedMeanwhile(Exception):
     or tab since the edit began; nothing was written."""
 
     def __init__(self, current: object | None) -> None:
-        super().__init__("changed meanwhile" if current is not None else "removed meanwhile")
+        super().__init__(_("Changed in another window meanwhile.") if current is not None
+                         else _("Removed in another window meanwhile."))
         self.current = current
 
 

@@ -139,7 +139,7 @@ class TaskRepo:
 
     def _values(self, task: Task) -> dict[str, object]:
         if task.category not in CATEGORIES:
-            raise ValueError(f"unknown category {task.category!r}")
+            raise ValueError(_("Unknown task category: {category}.").format(category=repr(task.category)))
         return {
             "title": task.title.strip(),
             "category": task.category,
@@ -262,7 +262,8 @@ class TaskRepo:
             cursor = self.conn.execute(
                 "INSERT INTO library_items (kind, title, body, tags, created_at, updated_at) "
                 "VALUES ('faq', ?, ?, 'faq', ?, ?)",
-                (title, f"Q: {task.question.strip()}\n\nA: {task.answer.strip()}", now, now),
+                (title, _("Q: {question}\n\nA: {answer}").format(question=task.question.strip(),
+                                                               answer=task.answer.strip()), now, now),
             )
         return inserted_id(cursor)
 

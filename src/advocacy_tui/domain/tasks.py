@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
-from advocacy_tui.i18n import N_, Labels, _
+from advocacy_tui.i18n import N_, Labels, _, current_language, ngettext, pgettext
 
 # each label read in the language in use (i18n.Labels)
 CATEGORIES = Labels({
@@ -42,10 +42,62 @@ CATEGORY_ALIASES: dict[str, str] = {
     "inspiration": "inspiration", "ideas": "inspiration",
     "content_hub": "content_hub", "hub": "content_hub", "library": "content_hub",
     "other": "other",
+    # the Polish tags (POLISH_TAGS), read in any language: a tag starts with "#", never a title word
+    "posty": "sample_posts", "przykłady": "sample_posts",
+    "grafiki": "graphics", "grafika": "graphics",
+    "pytania": "qa", "pytanie": "qa",
+    "spotkania": "meetings", "spotkanie": "meetings",
+    "inspiracje": "inspiration", "inspiracja": "inspiration", "pomysły": "inspiration",
+    "baza": "content_hub", "biblioteka": "content_hub",
+    "inne": "other",
 }
+# the tag of each category a Polish owner types in the quick-add line (#posty fri → #posty pt)
+POLISH_TAGS = {"sample_posts": "posty", "graphics": "grafiki", "qa": "pytania", "meetings": "spotkania",
+               "inspiration": "inspiracje", "content_hub": "baza", "other": "inne"}
+
+
+def category_tags() -> list[str]:
+    """``#sample_posts``… or, in Polish, ``#posty``…: the tags to offer in the language in use."""
+    if current_language() == "pl":
+        return ["#" + POLISH_TAGS[key] for key in CATEGORIES]
+    return ["#" + key for key in CATEGORIES]
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# The repeat rule as a person types it in the task form. The stored form (Recurrence.text)
+# is the English one; the Polish words are read too, whatever the language in use.
+POLISH_DAYS = ("pn", "wt", "śr", "czw", "pt", "sob", "nd")
+POLISH_KINDS = {"none": "brak", "daily": "codziennie", "weekdays": "robocze", "weekly": "tygodniowo",
+                "monthly": "miesięcznie"}
+_KIND_WORDS = {
+    "none": "none", "brak": "none", "nie": "none", "jednorazowo": "none", "raz": "none",
+    "daily": "daily", "codziennie": "daily",
+    "weekdays": "weekdays", "robocze": "weekdays",
+    "weekly": "weekly", "tygodniowo": "weekly", "co tydzień": "weekly", "co tydzien": "weekly",
+    "monthly": "monthly", "miesięcznie": "monthly", "miesiecznie": "monthly", "co miesiąc": "monthly",
+    "co miesiac": "monthly",
+}
+_POLISH_DAY_WORDS = {
+    "pn": 0, "pon": 0, "poniedziałek": 0, "poniedzialek": 0, "poniedziałki": 0, "poniedzialki": 0,
+    "wt": 1, "wto": 1, "wtorek": 1, "wtorki": 1,
+    "śr": 2, "sr": 2, "środa": 2, "sroda": 2, "środy": 2, "srody": 2,
+    "cz": 3, "czw": 3, "czwartek": 3, "czwartki": 3,
+    "pt": 4, "pią": 4, "pia": 4, "piątek": 4, "piatek": 4, "piątki": 4, "piatki": 4,
+    "sb": 5, "sob": 5, "sobota": 5, "soboty": 5,
+    "nd": 6, "ndz": 6, "niedz": 6, "niedziela": 6, "niedziele": 6,
+}
+
+
+def _weekday(name: str) -> int | None:
+    """0..6 for an English (mon, monday, thurs) or Polish (pn, śr, czwartek) day name."""
+    if name in _POLISH_DAY_WORDS:
+        return _POLISH_DAY_WORDS[name]
+    if len(name) >= 3 and name[:3] in WEEKDAYS:
+        index = WEEKDAYS.index(name[:3])
+        if WEEKDAY_NAMES[index].lower().startswith(name):
+            return index
+    return None
 MAX_ESTIMATE = 24 * 60
 
 
@@ -73,66 +125,115 @@ class Recurrence:
             return f"monthly:{self.day_of_month}"
         return self.kind
 
-    def describe(self) -> str:
-        if self.kind == "none":
-            return "once"
-        if self.kind == "daily":
-            return "every day"
-        if self.kind == "weekdays":
-            return "every weekday"
+    def typed(self) -> str:
+        """The rule as it is typed in the language in use (``tygodniowo:pn,czw`` in Polish);
+        parse_recurrence reads it back into the same rule."""
+        if current_language() != "pl":
+            return self.text()
         if self.kind == "weekly":
-            names = [WEEKDAY_NAMES[d] for d in self.days]
-            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            return f"every {joined}"
-        suffix = "last day" if self.day_of_month == 31 else _ordinal(self.day_of_month)
-        extra = " (or the month's last day)" if self.day_of_month > 28 and self.day_of_month != 31 else ""
-        return f"monthly on the {suffix}{extra}"
+            return POLISH_KINDS["weekly"] + ":" + ",".join(POLISH_DAYS[d] for d in self.days)
+        if self.kind == "monthly":
+            return f"{POLISH_KINDS['monthly']}:{self.day_of_month}"
+        return POLISH_KINDS[self.kind]
+
+    def describe(self) -> str:
+        """In words, in the language in use: ``every Monday and Thursday``."""
+        if self.kind == "none":
+            return _("once")
+        if self.kind == "daily":
+            return _("every day")
+        if self.kind == "weekdays":
+            return _("every weekday")
+        if self.kind == "weekly":
+            names = [_every_day(d, first=index == 0) for index, d in enumerate(self.days)]
+            if len(names) == 1:
+                return names[0]
+            return pgettext("repeats on", "{days} and {last}").format(days=", ".join(names[:-1]), last=names[-1])
+        if self.day_of_month == 31:
+            return _("monthly on the last day")
+        if self.day_of_month > 28:
+            return _("monthly on the {nth} (or the month's last day)").format(nth=_ordinal(self.day_of_month))
+        return _("monthly on the {nth}").format(nth=_ordinal(self.day_of_month))
 
     def short(self) -> str:
-        """A compact label for table cells."""
+        """A compact label for table cells, in the language in use."""
         if self.kind == "weekly":
+            names = [_short_day(d) for d in self.days]
             if len(self.days) == 1:
-                return "weekly " + WEEKDAYS[self.days[0]].capitalize()
+                return _("weekly {day}").format(day=names[0])
             if len(self.days) > 3:
-                return f"{len(self.days)}× a week"
-            return ",".join(WEEKDAYS[d].capitalize() for d in self.days)
+                return ngettext("{n}× a week", "{n}× a week", len(self.days)).format(n=len(self.days))
+            return ",".join(names)
         if self.kind == "monthly":
-            return f"monthly {self.day_of_month}."
-        return {"none": "", "daily": "daily", "weekdays": "weekdays"}[self.kind]
+            return _("monthly {day}.").format(day=self.day_of_month)
+        if self.kind == "daily":
+            return _("daily")
+        if self.kind == "weekdays":
+            return _("weekdays")
+        return ""
 
 
 ONCE = Recurrence()
 
 
+def _every_day(day: int, first: bool) -> str:
+    """A day in "every Monday and Thursday", in the language in use: the first with the
+    "every" (Polish "w poniedziałki", "we wtorki"), the others alone ("czwartki")."""
+    if first:
+        return (pgettext("repeats on", "every Monday"), pgettext("repeats on", "every Tuesday"),
+                pgettext("repeats on", "every Wednesday"), pgettext("repeats on", "every Thursday"),
+                pgettext("repeats on", "every Friday"), pgettext("repeats on", "every Saturday"),
+                pgettext("repeats on", "every Sunday"))[day]
+    return (pgettext("repeats on", "Monday"), pgettext("repeats on", "Tuesday"),
+            pgettext("repeats on", "Wednesday"), pgettext("repeats on", "Thursday"),
+            pgettext("repeats on", "Friday"), pgettext("repeats on", "Saturday"),
+            pgettext("repeats on", "Sunday"))[day]
+
+
+def _short_day(day: int) -> str:
+    """Mon … Sun (Polish: pn … nd, as typed in a repeat rule), for narrow table cells."""
+    return (pgettext("weekday, short", "Mon"), pgettext("weekday, short", "Tue"),
+            pgettext("weekday, short", "Wed"), pgettext("weekday, short", "Thu"),
+            pgettext("weekday, short", "Fri"), pgettext("weekday, short", "Sat"),
+            pgettext("weekday, short", "Sun"))[day]
+
+
 def _ordinal(n: int) -> str:
+    if current_language() == "pl":
+        return f"{n}."
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
 def parse_recurrence(text: str) -> Recurrence:
-    """Read the stored recurrence format. Raises RecurrenceError with a sentence."""
-    value = (text or "").strip().lower()
-    if value in ("", "none"):
+    """Read a repeat rule: the stored form (``weekly:mon,thu``) or the Polish one typed in the
+    form (``tygodniowo:pn,czw``). Raises RecurrenceError with a sentence."""
+    value = " ".join((text or "").strip().lower().split())
+    if value == "":
         return ONCE
-    if value in ("daily", "weekdays"):
-        return Recurrence(value)
-    kind, _, rest = value.partition(":")
+    word, _colon, rest = value.partition(":")
+    kind = _KIND_WORDS.get(word.strip())
+    if kind in ("none", "daily", "weekdays") and not rest.strip():
+        return ONCE if kind == "none" else Recurrence(kind)
     if kind == "weekly":
         names = [part.strip() for part in rest.split(",") if part.strip()]
         if not names:
-            raise RecurrenceError("Weekly needs at least one day, e.g. weekly:mon,thu.")
+            raise RecurrenceError(_("Weekly needs at least one day, e.g. weekly:mon,thu."))
         days = set()
         for name in names:
-            if name[:3] not in WEEKDAYS or not WEEKDAY_NAMES[WEEKDAYS.index(name[:3])].lower().startswith(name):
-                raise RecurrenceError(f"“{name[:20]}” is not a day: use mon, tue, wed, thu, fri, sat, sun.")
-            days.add(WEEKDAYS.index(name[:3]))
+            day = _weekday(name)
+            if day is None:
+                raise RecurrenceError(_("“{name}” is not a day: use mon, tue, wed, thu, fri, sat, sun.").format(
+                    name=name[:20]))
+            days.add(day)
         return Recurrence("weekly", tuple(sorted(days)))
     if kind == "monthly":
         if not rest.strip().isdigit() or not 1 <= int(rest) <= 31:
-            raise RecurrenceError("Monthly needs a day from 1 to 31, e.g. monthly:15 (31 = the last day).")
+            raise RecurrenceError(_("Monthly needs a day from 1 to 31, e.g. monthly:15 (31 = the last day)."))
         return Recurrence("monthly", (), int(rest))
     raise RecurrenceError(
-        f"“{value[:30]}” is not a repeat rule: use none, daily, weekdays, weekly:mon,thu or monthly:15."
+        _("“{text}” is not a repeat rule: use none, daily, weekdays, weekly:mon,thu or monthly:15.").format(
+            text=value[:30])
     )
 
 
@@ -310,6 +411,9 @@ def _estimate(token: str) -> int | None:
     return None
 
 
+_POLISH_DAYS_AHEAD = {"dziś": 0, "dzis": 0, "dzisiaj": 0, "jutro": 1, "pojutrze": 2}
+
+
 def _day(token: str, today: date) -> date | None:
     if token == "today":
         return today
@@ -317,12 +421,17 @@ def _day(token: str, today: date) -> date | None:
         return today + timedelta(days=1)
     if token in _DAY_NAMES:
         return today + timedelta(days=(_DAY_NAMES[token] - today.weekday()) % 7)
+    if current_language() == "pl":  # Polish words only for a Polish owner: "pt" may be a title word
+        if token in _POLISH_DAYS_AHEAD:
+            return today + timedelta(days=_POLISH_DAYS_AHEAD[token])
+        if token in _POLISH_DAY_WORDS:
+            return today + timedelta(days=(_POLISH_DAY_WORDS[token] - today.weekday()) % 7)
     match = _ISO_DATE.match(token)
     if match:
         try:
             return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         except ValueError:
-            raise QuickAddError(f"{token} does not exist in the calendar.") from None
+            raise QuickAddError(_("{day} does not exist in the calendar.").format(day=token)) from None
     match = _SHORT_DATE.match(token)
     if match:
         day, month = int(match.group(1)), int(match.group(2))
@@ -330,7 +439,7 @@ def _day(token: str, today: date) -> date | None:
         try:
             found = date(year, month, day)
         except ValueError:
-            raise QuickAddError(f"{token} is not a date: write it as dd.mm or dd.mm.yyyy.") from None
+            raise QuickAddError(_("{day} is not a date: write it as dd.mm or dd.mm.yyyy.").format(day=token)) from None
         if not match.group(3) and found < today - timedelta(days=180):
             found = date(year + 1, month, day) if not (month == 2 and day == 29) else found
         return found
@@ -342,6 +451,10 @@ def _repeat(words: list[str], index: int) -> tuple[str, int] | None:
     word = words[index]
     if word in ("daily", "weekdays", "weekly", "monthly"):
         return word, 1
+    if current_language() == "pl":
+        found = _polish_repeat(words, index)
+        if found:
+            return found
     if word != "every" or index + 1 >= len(words):
         return None
     nxt = words[index + 1]
@@ -356,6 +469,33 @@ def _repeat(words: list[str], index: int) -> tuple[str, int] | None:
     names = [part for part in nxt.split(",") if part]
     if names and all(part in _DAY_NAMES for part in names):
         days = sorted({_DAY_NAMES[part] for part in names})
+        return "weekly:" + ",".join(WEEKDAYS[d] for d in days), 2
+    return None
+
+
+_POLISH_REPEAT_WORDS = {"codziennie": "daily", "tygodniowo": "weekly", "miesięcznie": "monthly",
+                        "miesiecznie": "monthly"}
+_POLISH_EVERY = {"dzień": "daily", "dzien": "daily", "tydzień": "weekly", "tydzien": "weekly",
+                 "miesiąc": "monthly", "miesiac": "monthly"}
+
+
+def _polish_repeat(words: list[str], index: int) -> tuple[str, int] | None:
+    """codziennie, co dzień, w dni robocze, co tydzień, co pn,czw, co miesiąc (as _repeat)."""
+    word = words[index]
+    if word in _POLISH_REPEAT_WORDS:
+        return _POLISH_REPEAT_WORDS[word], 1
+    if words[index:index + 3] == ["w", "dni", "robocze"]:
+        return "weekdays", 3
+    if word != "co" or index + 1 >= len(words):
+        return None
+    nxt = words[index + 1]
+    if nxt in ("dzień", "dzien") and index + 2 < len(words) and words[index + 2] in ("roboczy", "powszedni"):
+        return "weekdays", 3
+    if nxt in _POLISH_EVERY:
+        return _POLISH_EVERY[nxt], 2
+    names = [part for part in nxt.split(",") if part]
+    if names and all(part in _POLISH_DAY_WORDS for part in names):
+        days = sorted({_POLISH_DAY_WORDS[part] for part in names})
         return "weekly:" + ",".join(WEEKDAYS[d] for d in days), 2
     return None
 
@@ -380,9 +520,8 @@ def parse_quick_add(line: str, today: date) -> TaskDraft:
         if category is None and low.startswith("#") and len(low) > 1:
             name = low[1:]
             if name not in CATEGORY_ALIASES:
-                raise QuickAddError(
-                    f"#{name[:20]} is not a category: use " + ", ".join("#" + key for key in CATEGORIES) + "."
-                )
+                raise QuickAddError(_("#{name} is not a category: use {categories}.").format(
+                    name=name[:20], categories=", ".join(category_tags())))
             category = CATEGORY_ALIASES[name]
             index += 1
             continue
@@ -408,7 +547,7 @@ def parse_quick_add(line: str, today: date) -> TaskDraft:
             minutes = _estimate(low)
             if minutes is not None:
                 if minutes > MAX_ESTIMATE:
-                    raise QuickAddError("An estimate over 24 hours is a project, not a task: split it up.")
+                    raise QuickAddError(_("An estimate over 24 hours is a project, not a task: split it up."))
                 estimate = minutes
                 index += 1
                 continue
@@ -416,7 +555,7 @@ def parse_quick_add(line: str, today: date) -> TaskDraft:
         index += 1
     text = " ".join(title).strip()
     if not text:
-        raise QuickAddError("Write what to do first, e.g. “Answer Ola's question #qa tomorrow 20m”.")
+        raise QuickAddError(_("Write what to do first, e.g. “Answer Ola's question #qa tomorrow 20m”."))
     rule = ONCE
     if repeat is not None:
         anchor = due or today
@@ -455,11 +594,11 @@ def check_estimate(text: str) -> str | None:
     if not value:
         return None
     if value.isdigit():
-        return None if int(value) <= MAX_ESTIMATE else "At most 24 hours (1440 minutes)."
+        return None if int(value) <= MAX_ESTIMATE else _("At most 24 hours (1440 minutes).")
     minutes = _estimate(value)
     if minutes is None:
-        return "Write minutes (45) or hours and minutes (1h30m)."
-    return None if minutes <= MAX_ESTIMATE else "At most 24 hours (1440 minutes)."
+        return _("Write minutes (45) or hours and minutes (1h30m).")
+    return None if minutes <= MAX_ESTIMATE else _("At most 24 hours (1440 minutes).")
 
 
 def read_estimate(text: str) -> int:
@@ -470,7 +609,7 @@ def read_estimate(text: str) -> int:
         return int(value)
     minutes = _estimate(value)
     if minutes is None:
-        raise QuickAddError("Write minutes (45) or hours and minutes (1h30m).")
+        raise QuickAddError(_("Write minutes (45) or hours and minutes (1h30m)."))
     return minutes
 
 
@@ -479,9 +618,9 @@ def check_hours(text: str) -> str | None:
     try:
         hours = float(value)
     except ValueError:
-        return "Write a number of hours, e.g. 6 or 4.5."
+        return _("Write a number of hours, e.g. 6 or 4.5.")
     if not 0 <= hours <= 80:
-        return "Between 0 and 80 hours a week."
+        return _("Between 0 and 80 hours a week.")
     return None
 
 
@@ -490,19 +629,19 @@ def check_hours(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class RoutineItem:
-    title: str
+    title: str  # the recommended ones are marked N_(): _(item.title) is the title to show and save
     category: str
     estimate: int
     recurrence: str
 
 
 RECOMMENDED_ROUTINE: tuple[RoutineItem, ...] = (
-    RoutineItem("Write sample posts for ambassadors", "sample_posts", 60, "weekly:tue"),
-    RoutineItem("Prepare a set of graphics", "graphics", 45, "weekly:wed"),
-    RoutineItem("Answer ambassadors' questions", "qa", 15, "weekdays"),
-    RoutineItem("Look for inspiration and ideas", "inspiration", 30, "weekly:mon"),
-    RoutineItem("Tidy and refresh the content hub", "content_hub", 30, "weekly:fri"),
-    RoutineItem("Ambassador meeting or office hours", "meetings", 60, "weekly:thu"),
+    RoutineItem(N_("Write sample posts for ambassadors"), "sample_posts", 60, "weekly:tue"),
+    RoutineItem(N_("Prepare a set of graphics"), "graphics", 45, "weekly:wed"),
+    RoutineItem(N_("Answer ambassadors' questions"), "qa", 15, "weekdays"),
+    RoutineItem(N_("Look for inspiration and ideas"), "inspiration", 30, "weekly:mon"),
+    RoutineItem(N_("Tidy and refresh the content hub"), "content_hub", 30, "weekly:fri"),
+    RoutineItem(N_("Ambassador meeting or office hours"), "meetings", 60, "weekly:thu"),
 )
 
 

@@ -66,7 +66,8 @@ class TaskSource:
             assert task.id is not None  # read from the database
             due = due_text(task, today)
             if not task.is_open:
-                due = "skipped" if task.skipped else "done " + (task.done_at or "")[8:10] + "." + (task.done_at or "")[5:7]
+                done = (task.done_at or "")[8:10] + "." + (task.done_at or "")[5:7]
+                due = _("skipped") if task.skipped else _("done {day}").format(day=done)
             rows.append((task.id, (
                 state_mark(task, today), due, task.title, CATEGORIES.get(task.category, task.category),
                 format_minutes(task.estimate) if task.estimate else "", task.recurrence.short(),
@@ -74,7 +75,7 @@ class TaskSource:
         return rows
 
 
-TASKS_HELP = """\
+TASKS_HELP = N_("""\
 # Tasks
 
 The owner's checklist: the daily work that keeps a program warm (writing sample posts,
@@ -116,7 +117,7 @@ a week you set in **Program settings** (command palette). A week's plan is: task
 week (done or open; skipped ones do not count), the future occurrences of repeating tasks,
 and for this week the open tasks carried over from earlier weeks. No vendor publishes how
 much time an owner needs, so this is your own number against your own plan.
-"""
+""")
 
 
 class TasksScreen(TaskActions, SectionScreen):
@@ -194,12 +195,13 @@ class TasksScreen(TaskActions, SectionScreen):
     def _empty_message(self) -> str:
         view = self.query_state.view
         if view == "today":
-            return "Nothing overdue or due today. Press n to add a task, → for the week ahead."
+            return _("Nothing overdue or due today. Press n to add a task, → for the week ahead.")
         if view == "done":
-            return "Nothing ticked off yet."
+            return _("Nothing ticked off yet.")
         if view == "category":
-            return f"No open {CATEGORIES[self.query_state.category]} tasks. c shows the next category."
-        return "No tasks here. Press n to add one, or r to plan a routine."
+            return _("No open {category} tasks. c shows the next category.").format(
+                category=CATEGORIES[self.query_state.category])
+        return _("No tasks here. Press n to add one, or r to plan a routine.")
 
     def _show_load(self) -> None:
         monday = week_start(self.advocacy.store.clock.today())
@@ -256,11 +258,12 @@ class TasksScreen(TaskActions, SectionScreen):
             return
         new_id = self.repo.add(Task.from_draft(draft))
         event.input.value = ""
-        when = format_date(draft.due) if draft.due else "no date"
+        when = format_date(draft.due) if draft.due else _("no date")
         repeat = f", {draft.recurrence.describe()}" if draft.recurrence.repeats else ""
         # The box keeps the focus, so several tasks can be typed in a row; say how to leave it.
-        self.notify(f"Added “{draft.title}” ({CATEGORIES[draft.category]}, {when}{repeat}). "
-                    "Type the next one, or press Esc to go back to the list.", markup=False)
+        self.notify(_("Added “{title}” ({details}). Type the next one, or press Esc to go back to the "
+                      "list.").format(title=draft.title,
+                                      details=f"{CATEGORIES[draft.category]}, {when}{repeat}"), markup=False)
         self.refresh_all(keep_key=new_id)
 
     def on_key(self, event) -> None:
@@ -316,10 +319,10 @@ class TasksScreen(TaskActions, SectionScreen):
         key = self.table.cursor_key
         task = self.repo.get(key) if key is not None else None
         if task is None or not task.is_open:
-            self.notify("Highlight an open task to skip it.", markup=False)
+            self.notify(_("Highlight an open task to skip it."), markup=False)
             return
         if not task.recurrence.repeats:
-            self.notify("Only repeating tasks can skip an occurrence; delete a one-off task with d.",
+            self.notify(_("Only repeating tasks can skip an occurrence; delete a one-off task with d."),
                         markup=False)
             return
         cursor = self.table.cursor
@@ -327,8 +330,10 @@ class TasksScreen(TaskActions, SectionScreen):
         if result:
             self.advocacy.task_ticks.append(result)
             follow = self.repo.get(result.next_id) if result.next_id else None
-            when = format_date(follow.due) if follow and follow.due else ""
-            self.notify(f"Skipped this time: {task.title}. Next: {when}. u undoes.", markup=False)
+            text = _("Skipped this time: {title}.").format(title=task.title)
+            if follow and follow.due:
+                text += " " + _("Next: {day}.").format(day=format_date(follow.due))
+            self.notify(text + " " + _("u undoes."), markup=False)
         self._after_change(cursor)
 
     def action_add(self) -> None:
@@ -339,7 +344,7 @@ class TasksScreen(TaskActions, SectionScreen):
                 return
             new_id = self.repo.add(task)
             self.refresh_all(keep_key=new_id)
-            self.notify(f"Added “{task.title}”.", markup=False)
+            self.notify(_("Added “{title}”.").format(title=task.title), markup=False)
 
         self.app.push_screen(TaskForm(self.repo), saved)
 
@@ -350,7 +355,7 @@ class TasksScreen(TaskActions, SectionScreen):
     def action_edit(self) -> None:
         key = self.table.cursor_key
         if key is None:
-            self.notify("There is no task to edit here.", markup=False)
+            self.notify(_("There is no task to edit here."), markup=False)
             return
         self.edit(key)
 
@@ -372,7 +377,7 @@ class TasksScreen(TaskActions, SectionScreen):
 
             def done() -> None:
                 self.refresh_all(keep_key=key)
-                self.notify(f"Saved “{task.title}”.", markup=False)
+                self.notify(_("Saved “{title}”.").format(title=task.title), markup=False)
 
             save_or_ask(self, "task", write, saved=done, reopen=lambda: self.edit(key, task),
                         dropped=lambda: self.refresh_all(keep_key=key))
@@ -385,7 +390,7 @@ class TasksScreen(TaskActions, SectionScreen):
         key = self.table.cursor_key
         task = self.repo.get(key) if key is not None else None
         if task is None:
-            self.notify("There is no task to delete.", markup=False)
+            self.notify(_("There is no task to delete."), markup=False)
             return
         cursor = self.table.cursor
 
@@ -393,23 +398,23 @@ class TasksScreen(TaskActions, SectionScreen):
             if yes:
                 self.repo.delete(task.id)  # type: ignore[arg-type]
                 self._after_change(cursor)
-                self.notify(f"Deleted “{task.title}”.", markup=False)
+                self.notify(_("Deleted “{title}”.").format(title=task.title), markup=False)
 
-        more = " Only this occurrence goes; the rule stops with it." if task.recurrence.repeats else ""
-        self.app.push_screen(ConfirmDialog("Delete this task?", f"“{task.title}” will be removed.{more}"),
-                             answered)
+        text = (_("“{title}” will be removed. Only this occurrence goes; the rule stops with it.")
+                if task.recurrence.repeats else _("“{title}” will be removed.")).format(title=task.title)
+        self.app.push_screen(ConfirmDialog(_("Delete this task?"), text), answered)
 
     def action_faq(self) -> None:
         key = self.table.cursor_key
         task = self.repo.get(key) if key is not None else None
         if task is None or task.category != "qa" or not task.question.strip():
-            self.notify("Highlight a Q&A task with a question to save it as an FAQ entry.", markup=False)
+            self.notify(_("Highlight a Q&A task with a question to save it as an FAQ entry."), markup=False)
             return
         if not task.answer.strip():
-            self.notify("Answer the question first (tick it off, or edit it with e).", markup=False)
+            self.notify(_("Answer the question first (tick it off, or edit it with e)."), markup=False)
             return
         self.repo.save_as_faq(task)
-        self.notify("Saved to the content library as an FAQ entry.", markup=False)
+        self.notify(_("Saved to the content library as an FAQ entry."), markup=False)
 
     def action_attendees(self) -> None:
         from advocacy_tui.screens.modals.task_form import AttendeesDialog
@@ -417,15 +422,16 @@ class TasksScreen(TaskActions, SectionScreen):
         key = self.table.cursor_key
         task = self.repo.get(key) if key is not None else None
         if task is None or task.category != "meetings":
-            self.notify("Highlight a meeting task to record who attended.", markup=False)
+            self.notify(_("Highlight a meeting task to record who attended."), markup=False)
             return
 
         def saved(people: list[int] | None) -> None:
             if people is None:
                 return
             self.repo.set_attendees(task.id, people)  # type: ignore[arg-type]
-            self.notify(f"{len(people)} attendees recorded for “{task.title}”. Tick it off when it is over.",
-                        markup=False)
+            self.notify(ngettext("{n} attendee recorded for “{title}”. Tick it off when it is over.",
+                                 "{n} attendees recorded for “{title}”. Tick it off when it is over.",
+                                 len(people)).format(n=len(people), title=task.title), markup=False)
 
         self.app.push_screen(AttendeesDialog(self.repo, task.title, self.repo.attendees(task.id)), saved)  # type: ignore[arg-type]
 

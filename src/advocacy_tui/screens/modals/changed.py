@@ -20,9 +20,9 @@ class ChangedElsewhereDialog(ModalScreen[str | None]):
     """Dismisses "mine" (save over it), "theirs" (drop this edit) or None (back to the form)."""
 
     BINDINGS = [
-        Binding("k", "choose('mine')", "Keep mine", id="changed.mine"),
-        Binding("t", "choose('theirs')", "Take theirs", id="changed.theirs"),
-        Binding("escape", "choose(None)", "Back to the form", id="changed.back"),
+        Binding("k", "choose('mine')", N_("Keep mine"), id="changed.mine"),
+        Binding("t", "choose('theirs')", N_("Take theirs"), id="changed.theirs"),
+        Binding("escape", "choose(None)", N_("Back to the form"), id="changed.back"),
     ]
 
     def __init__(self, what_happened: str, details: Sequence[str] = ()) -> None:

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.base import plain
 
 
@@ -16,15 +16,15 @@ class ConfirmDialog(ModalScreen[bool]):
     """Dismisses True when the user confirms, False otherwise."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
-    def __init__(self, title: str, message: str, *, confirm_label: str = "Delete") -> None:
+    def __init__(self, title: str, message: str, *, confirm_label: str | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.message = message
-        self.confirm_label = confirm_label
+        self.confirm_label = confirm_label or _("Delete")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

@@ -8,9 +8,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from advocacy_tui.i18n import N_, _
+
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close help", id="help.close")]
+    BINDINGS = [Binding("escape,f1,q", "dismiss", N_("Close help"), id="help.close")]
 
     def __init__(self, title: str, markdown: str, keys: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -20,13 +22,14 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help-dialog"):
-            yield Static(f"Help: {self.help_title}", classes="dialog-title", markup=False)
+            yield Static(_("Help: {title}").format(title=self.help_title), classes="dialog-title", markup=False)
             with VerticalScroll():
                 yield Markdown(self.markdown)
                 if self.keys:
                     rows = "\n".join(f"| `{key}` | {description} |" for key, description in self.keys)
-                    yield Markdown("## Keys here\n\n| Key | What it does |\n|---|---|\n" + rows)
-            yield Static("Esc closes help.", classes="dialog-hint", markup=False)
+                    yield Markdown("## " + _("Keys here") + "\n\n| " + _("Key") + " | " + _("What it does")
+                                   + " |\n|---|---|\n" + rows)
+            yield Static(_("Esc closes help."), classes="dialog-hint", markup=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

@@ -17,6 +17,7 @@ from advocacy_tui.data.tasks import Task, TaskRepo
 from advocacy_tui.domain.dates import DateError, format_date, parse_optional_date
 from advocacy_tui.domain.tasks import (
     CATEGORIES,
+    ONCE,
     RECOMMENDED_ROUTINE,
     RoutineItem,
     check_estimate,
@@ -28,7 +29,8 @@ from advocacy_tui.domain.tasks import (
     routine_minutes,
 )
 from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import ngettext
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, _, ngettext
 from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.history import history_line
 from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule, TickBox
@@ -49,18 +51,18 @@ def check_time(text: str) -> str | None:
     try:
         time.fromisoformat(value if len(value) > 4 else "0" + value)
     except ValueError:
-        return "Write a time as hh:mm, e.g. 14:30."
+        return _("Write a time as hh:mm, e.g. 14:30.")
     return None
 
 
 def check_title(text: str) -> str | None:
-    return None if text.strip() else "Say what to do: the title is required."
+    return None if text.strip() else _("Say what to do: the title is required.")
 
 
 class _Dialog(ModalScreen):
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="taskform.cancel"),
-        Binding("f10", "save", "Save", id="taskform.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="taskform.cancel"),
+        Binding("f10", "save", N_("Save"), id="taskform.save"),
     ]
 
     @on(Button.Pressed, "#save")
@@ -77,18 +79,20 @@ class _Dialog(ModalScreen):
     def action_save(self) -> None:  # pragma: no cover - subclasses
         raise NotImplementedError
 
-    def buttons(self, hint: str = "F10 saves · Esc cancels · Tab moves between fields") -> ComposeResult:
-        yield Static(hint, classes="dialog-hint", markup=False)
+    def buttons(self, hint: str | None = None) -> ComposeResult:
+        """The hint line (in the language in use) and the Save and Cancel buttons."""
+        yield Static(hint or _("F10 saves · Esc cancels · Tab moves between fields"), classes="dialog-hint",
+                     markup=False)
         with Horizontal(classes="dialog-buttons"):
-            yield Button("Save", variant="primary", id="save", compact=True)
-            yield Button("Cancel", id="cancel", compact=True)
+            yield Button(_("Save"), variant="primary", id="save", compact=True)
+            yield Button(_("Cancel"), id="cancel", compact=True)
 
     def problems_first(self, problems: dict[str, str]) -> bool:
         for field in self.query(Field):
             field.show_problem(problems.get(field.field_name))
         if problems:
             self.query_one(f"#{next(iter(problems))}").focus()
-            self.notify("Please fix the marked fields first.", severity="warning", markup=False)
+            self.notify(_("Please fix the marked fields first."), severity="warning", markup=False)
             return True
         return False
 
@@ -104,36 +108,36 @@ class TaskForm(AskBeforeDiscard, _Dialog):
     def compose(self) -> ComposeResult:
         t = self.original
         with Vertical(classes="dialog form-dialog"):
-            yield Static("Edit task" if t and t.id else "Add a task", classes="dialog-title", markup=False)
+            yield Static(_("Edit task") if t and t.id else _("Add a task"), classes="dialog-title", markup=False)
             with VerticalScroll(classes="form-body"):
-                yield Field("Title *", Input(t.title if t else "", placeholder="What to do",
+                yield Field(_("Title *"), Input(t.title if t else "", placeholder=_("What to do"),
                             validators=[Rule(check_title)], compact=True, id="title"), name="title")
-                yield Field("Category", FormSelect([(label, key) for key, label in CATEGORIES.items()],
+                yield Field(_("Category"), FormSelect([(label, key) for key, label in CATEGORIES.items()],
                             value=t.category if t else "other", allow_blank=False, compact=True,
                             id="category"), name="category")
-                yield Field("Due", Input(format_date(t.due) if t else "", placeholder="dd.mm.yyyy",
+                yield Field(_("Due"), Input(format_date(t.due) if t else "", placeholder=_("dd.mm.yyyy"),
                             validators=[Rule(check_due)], compact=True, id="due"), name="due")
-                yield Field("Time", Input(t.due_time.strftime("%H:%M") if t and t.due_time else "",
-                            placeholder="hh:mm (optional)", validators=[Rule(check_time)], compact=True,
+                yield Field(_("Time"), Input(t.due_time.strftime("%H:%M") if t and t.due_time else "",
+                            placeholder=_("hh:mm (optional)"), validators=[Rule(check_time)], compact=True,
                             id="time"), name="time")
-                yield Field("Estimate", Input(str(t.estimate) if t and t.estimate else "",
-                            placeholder="minutes, e.g. 45 or 1h30m", validators=[Rule(check_estimate)],
+                yield Field(_("Estimate"), Input(str(t.estimate) if t and t.estimate else "",
+                            placeholder=_("minutes, e.g. 45 or 1h30m"), validators=[Rule(check_estimate)],
                             compact=True, id="estimate"), name="estimate")
-                yield Field("Repeats", Input(t.recurrence.text() if t else "none",
-                            placeholder="none, daily, weekdays, weekly:mon,thu, monthly:31",
+                yield Field(_("Repeats"), Input(t.recurrence.typed() if t else ONCE.typed(),
+                            placeholder=_("none, daily, weekdays, weekly:mon,thu, monthly:31"),
                             validators=[Rule(check_recurrence)], compact=True, id="repeats"),
                             name="repeats")
-                yield Field("Asked by", Input(self.repo.person_name(t.ambassador_id) if t else "",
-                            placeholder="Q&A: name or email of who asked", validators=[Rule(self._person)],
+                yield Field(_("Asked by"), Input(self.repo.person_name(t.ambassador_id) if t else "",
+                            placeholder=_("Q&A: name or email of who asked"), validators=[Rule(self._person)],
                             compact=True, id="person"), name="person")
-                yield Field("Question", TextArea(t.question if t else "", id="question", soft_wrap=True,
+                yield Field(_("Question"), TextArea(t.question if t else "", id="question", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="question")
-                yield Field("Answer", TextArea(t.answer if t else "", id="answer", soft_wrap=True,
+                yield Field(_("Answer"), TextArea(t.answer if t else "", id="answer", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="answer")
-                yield Field("Notes", TextArea(t.notes if t else "", id="notes", soft_wrap=True,
+                yield Field(_("Notes"), TextArea(t.notes if t else "", id="notes", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="notes")
             yield from history_line(self.repo.store, "tasks", t.id if t else None)
-            yield from self.buttons("F10 or Enter saves · Esc cancels · Tab moves between fields")
+            yield from self.buttons(_("F10 or Enter saves · Esc cancels · Tab moves between fields"))
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -150,8 +154,8 @@ class TaskForm(AskBeforeDiscard, _Dialog):
         if len(exact) == 1 or len(matches) == 1:
             return None
         if not matches:
-            return "No one in the roster matches; leave it empty or type a name or email."
-        return "Several people match: type more of the name, or the email."
+            return _("No one in the roster matches; leave it empty or type a name or email.")
+        return _("Several people match: type more of the name, or the email.")
 
     def _person_id(self, text: str) -> int | None:
         if not text.strip():
@@ -169,7 +173,7 @@ class TaskForm(AskBeforeDiscard, _Dialog):
         rule = None if "repeats" in problems else parse_recurrence(value["repeats"])
         due = None if "due" in problems else parse_optional_date(value["due"])
         if rule is not None and rule.repeats and due is None:
-            problems["due"] = "A repeating task needs a first due date."
+            problems["due"] = _("A repeating task needs a first due date.")
         if self.problems_first(problems):
             return
         assert rule is not None  # a rule that does not parse is one of the problems above
@@ -201,12 +205,13 @@ class AnswerDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
-            who = f" ({self.asked_by})" if self.asked_by else ""
-            yield Static(plain(f"Answer the question{who}"), classes="dialog-title")
+            title = (_("Answer the question ({asked_by})").format(asked_by=self.asked_by) if self.asked_by
+                     else _("Answer the question"))
+            yield Static(plain(title), classes="dialog-title")
             yield Static(plain(self.question, single_line=False), classes="dialog-body")
             yield TextArea("", id="answer", soft_wrap=True, show_line_numbers=False, compact=True,
                            classes="answer-box")
-            yield from self.buttons("F10 saves and ticks off · Esc goes back without ticking")
+            yield from self.buttons(_("F10 saves and ticks off · Esc goes back without ticking"))
 
     def on_mount(self) -> None:
         self.query_one("#answer", TextArea).focus()
@@ -224,19 +229,19 @@ class SettingsDialog(_Dialog):
         self.hours = hours
 
     def compose(self) -> ComposeResult:
-        hours = "" if self.hours is None else f"{self.hours:g}"
+        hours = "" if self.hours is None else format_number(self.hours)
         with Vertical(classes="dialog form-dialog"):
-            yield Static("Program settings", classes="dialog-title", markup=False)
-            yield Field("Program name", Input(self.program_name, placeholder="e.g. Northwind Voices",
+            yield Static(_("Program settings"), classes="dialog-title", markup=False)
+            yield Field(_("Program name"), Input(self.program_name, placeholder=_("e.g. Northwind Voices"),
                         compact=True, id="program"), name="program")
-            yield Field("Hours a week", Input(hours, placeholder="your hours for the program, e.g. 6",
+            yield Field(_("Hours a week"), Input(hours, placeholder=_("your hours for the program, e.g. 6"),
                         validators=[Rule(check_hours)], compact=True, id="hours"), name="hours")
             yield Static(
-                "Be honest about the hours: the tasks section compares every week's planned "
-                "work with this number and warns when a week is over.",
+                _("Be honest about the hours: the tasks section compares every week's planned "
+                  "work with this number and warns when a week is over."),
                 classes="dialog-body", markup=False,
             )
-            yield from self.buttons("Enter or F10 saves · Esc cancels")
+            yield from self.buttons(_("Enter or F10 saves · Esc cancels"))
 
     def on_mount(self) -> None:
         self.query_one("#program", Input).focus()
@@ -263,28 +268,33 @@ class RoutineDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog routine-dialog"):
-            yield Static("Plan a routine", classes="dialog-title", markup=False)
-            yield Static("The owner's weekly work from the brief. Untick what you do not need, change "
-                         "minutes and days, then save: each line becomes a recurring task."
+            yield Static(_("Plan a routine"), classes="dialog-title", markup=False)
+            yield Static(_("The owner's weekly work from the brief. Untick what you do not need, change "
+                           "minutes and days, then save: each line becomes a recurring task.")
                          + self._existing_words(),
                          classes="dialog-body", markup=False)
-            yield Static(f"{'Task':<44}{'Minutes':<8}Repeats", classes="routine-head", markup=False)
+            head = _("Task").ljust(44) + _("Minutes").ljust(8) + _("Repeats")
+            yield Static(head, classes="routine-head", markup=False)
             with VerticalScroll(classes="form-body"):
                 for index, item in enumerate(RECOMMENDED_ROUTINE):
                     with Horizontal(classes="routine-row"):
-                        yield TickBox(item.title, item.title not in self.existing, id=f"use-{index}",
+                        yield TickBox(_(item.title), not self._repeating(item), id=f"use-{index}",
                                       compact=True)
                         yield Input(str(item.estimate), validators=[Rule(check_estimate)], compact=True,
                                     id=f"estimate-{index}", classes="routine-estimate",
-                                    tooltip="Minutes each time")
-                        yield Input(item.recurrence, validators=[Rule(check_recurrence)], compact=True,
+                                    tooltip=_("Minutes each time"))
+                        yield Input(parse_recurrence(item.recurrence).typed(), validators=[Rule(check_recurrence)], compact=True,
                                     id=f"repeats-{index}", classes="routine-repeats",
-                                    tooltip="daily, weekdays, weekly:mon,thu or monthly:15")
+                                    tooltip=_("daily, weekdays, weekly:mon,thu or monthly:15"))
             yield Static("", id="routine-total", markup=False)
-            yield from self.buttons("Space ticks a line · F10 saves · Esc cancels")
+            yield from self.buttons(_("Space ticks a line · F10 saves · Esc cancels"))
+
+    def _repeating(self, item: RoutineItem) -> bool:
+        """Does a repeating task of this line's title (in either language) run already?"""
+        return item.title in self.existing or _(item.title) in self.existing
 
     def _existing_words(self) -> str:
-        there = [item.title for item in RECOMMENDED_ROUTINE if item.title in self.existing]
+        there = [item.title for item in RECOMMENDED_ROUTINE if self._repeating(item)]
         if not there:
             return ""
         return " " + ngettext("{n} line already repeats in your tasks and is left unticked; it is never "
@@ -301,13 +311,17 @@ class RoutineDialog(_Dialog):
     def _total(self) -> None:
         items = self.items()
         total = routine_minutes(items) if items is not None else None
-        text = "Fix the marked values to see the total." if total is None else (
-            f"This routine takes {format_minutes(total)} a week"
-            + (f" of your {format_minutes(self.capacity)}." if self.capacity else
-               " (set your hours in Program settings to compare).")
-        )
+        if total is None:
+            text = _("Fix the marked values to see the total.")
+        elif self.capacity:
+            text = _("This routine takes {total} a week of your {capacity}.").format(
+                total=format_minutes(total), capacity=format_minutes(self.capacity))
+        else:
+            text = _("This routine takes {total} a week (set your hours in Program settings to "
+                     "compare).").format(total=format_minutes(total))
         if total is not None and self.capacity and total > self.capacity:
-            text += f" ⚠ {format_minutes(total - self.capacity)} over before any other task."
+            text += " ⚠ " + _("{over} over before any other task.").format(
+                over=format_minutes(total - self.capacity))
         self.query_one("#routine-total", Static).update(text)
 
     def items(self) -> list[RoutineItem] | None:
@@ -319,13 +333,14 @@ class RoutineDialog(_Dialog):
                 return None
             if self.query_one(f"#use-{index}", Checkbox).value:
                 rule = parse_recurrence(repeats)
-                chosen.append(replace(item, estimate=read_estimate(estimate), recurrence=rule.text()))
+                chosen.append(replace(item, title=_(item.title), estimate=read_estimate(estimate),
+                                      recurrence=rule.text()))
         return chosen
 
     def action_save(self) -> None:
         items = self.items()
         if items is None:
-            self.notify("Some minutes or repeat rules cannot be read: fix the marked lines.",
+            self.notify(_("Some minutes or repeat rules cannot be read: fix the marked lines."),
                         severity="warning", markup=False)
             return
         self.dismiss(items)
@@ -335,7 +350,7 @@ class AttendeesDialog(_Dialog):
     """Pick who attended a meeting by searching the roster. Dismisses ids or None."""
 
     BINDINGS = [
-        Binding("delete", "remove", "Remove", id="attendees.remove", tooltip="Remove the highlighted attendee"),
+        Binding("delete", "remove", N_("Remove"), id="attendees.remove", tooltip=N_("Remove the highlighted attendee")),
     ]
 
     def __init__(self, repo: TaskRepo, title: str, chosen: list[tuple[int, str, str]]) -> None:
@@ -346,13 +361,13 @@ class AttendeesDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
-            yield Static(plain(f"Who attended: {self.meeting}"), classes="dialog-title")
-            yield Input(placeholder="Type a name or email, ↓ to the matches, Enter adds", compact=True,
+            yield Static(plain(_("Who attended: {meeting}").format(meeting=self.meeting)), classes="dialog-title")
+            yield Input(placeholder=_("Type a name or email, ↓ to the matches, Enter adds"), compact=True,
                         id="search")
             yield OptionList(id="matches", classes="attendee-list")
             yield Static("", id="chosen-title", markup=False)
             yield OptionList(id="chosen", classes="attendee-list")
-            yield from self.buttons("Enter adds · Delete removes · F10 saves · Esc cancels")
+            yield from self.buttons(_("Enter adds · Delete removes · F10 saves · Esc cancels"))
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).focus()
@@ -365,8 +380,9 @@ class AttendeesDialog(_Dialog):
             chosen.add_option(Option(plain(f"✓ {name}  {email}"), id=str(pid)))
         count = len(self.chosen)
         self.query_one("#chosen-title", Static).update(
-            f"Attended ({count}) · completing the meeting adds a 'meeting' entry for each" if count
-            else "No one chosen yet."
+            ngettext("Attended ({n}) · completing the meeting adds a 'meeting' entry for each",
+                     "Attended ({n}) · completing the meeting adds a 'meeting' entry for each", count).format(
+                n=count) if count else _("No one chosen yet.")
         )
 
     @on(Input.Changed, "#search")
