@@ -143,6 +143,20 @@ def compiled_locale_dir(language: str) -> Path | None:
     return None
 
 
+_other_languages: dict[str, gettext.NullTranslations] = {}
+
+
+def translator(language: str) -> gettext.NullTranslations:
+    """The catalogue of ``language``, whatever the language in use: its ``gettext``,
+    ``ngettext`` and ``pgettext`` answer in that language (a readiness run keeps its own).
+    An unknown language answers in English."""
+    if language == _state["language"]:
+        return _state["translations"]
+    if language not in _other_languages:
+        _other_languages[language] = _catalogue(language)
+    return _other_languages[language]
+
+
 def set_language(language: str) -> None:
     """Use ``language`` ("en" or "pl") for every string from now on."""
     if language not in LANGUAGES:
