@@ -57,6 +57,19 @@ def verdict_label(language: str, verdict: str | None) -> str:
     return tr.pgettext("readiness verdict", "Not finished")
 
 
+def verdict_short(language: str, verdict: str | None) -> str:
+    """The verdict in a narrow table column (the list of runs, the comparison): the same words
+    as ``verdict_label`` in English, a shorter word where a language needs one."""
+    tr = words(language)
+    if verdict == "go":
+        return tr.pgettext("readiness verdict, short", "Go")
+    if verdict == "prepare":
+        return tr.pgettext("readiness verdict, short", "Prepare first")
+    if verdict == "wait":
+        return tr.pgettext("readiness verdict, short", "Wait")
+    return tr.pgettext("readiness verdict, short", "Not finished")
+
+
 def reason_text(language: str, result: Result) -> str:
     return words(language).gettext(REASONS[result.reason]).format(detail=result.reason_detail)
 

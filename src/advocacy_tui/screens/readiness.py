@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from advocacy_tui import paths
 from advocacy_tui.data.readiness import BankProblem, ReadinessRepo, Run, available_banks
 from advocacy_tui.domain.readiness import Bank, banks_differ
-from advocacy_tui.domain.readiness_texts import verdict_label
+from advocacy_tui.domain.readiness_texts import verdict_short
 from advocacy_tui.domain.text import printable
 from advocacy_tui.formatting import format_date
 from advocacy_tui.i18n import N_, Labels, _, current_language, ngettext, pgettext
@@ -151,7 +151,7 @@ differ. First business effects usually take 6–9 months.
             "SELECT run_id, count(*) FROM readiness_answers WHERE answer IS NOT NULL GROUP BY run_id").fetchall())
         language = current_language()  # the app's words, whatever language each run was in
         for run in self.runs:
-            verdict = verdict_label(language, run.verdict) if run.finished else _("… unfinished")
+            verdict = verdict_short(language, run.verdict) if run.finished else _("… unfinished")
             mark = "◆ " if run.id == self.marked else ""
             bank = SHORT_BANK_NAMES.get(run.bank, run.bank)
             # a title may come from a facilitator's bank file: a Text cell is never markup
@@ -374,7 +374,7 @@ class CompareScreen(Screen[None]):
             return _("= same") if delta == 0 else (f"▲ +{delta}" if delta > 0 else f"▼ {delta}")
 
         lang = current_language()  # the app's words, even when both runs were in another language
-        table.add_row(pgettext("compare row", "Verdict"), verdict_label(lang, a.verdict), verdict_label(lang, b.verdict),
+        table.add_row(pgettext("compare row", "Verdict"), verdict_short(lang, a.verdict), verdict_short(lang, b.verdict),
                       "" if a.verdict == b.verdict else _("changed"))
         table.add_row(pgettext("compare row", "Overall"), cell(a.overall), cell(b.overall),
                       change(a.overall, b.overall))
