@@ -38,6 +38,7 @@ from advocacy_tui.domain.readiness_texts import (
 from advocacy_tui.domain.tasks import format_minutes, week_start
 from advocacy_tui.domain.text import printable
 from advocacy_tui.domain.today import MIX_DAYS, since
+from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import _, current_language, ngettext
 
 FORMATS = ("md", "html")
@@ -359,7 +360,7 @@ def program_doc(store: Store, voice_labels: dict[str, str] | None = None) -> Doc
             planned=format_minutes(load.planned)))
         answered = ReadinessRepo(store).latest_owner_hours()
         if answered is not None:
-            doc.para(_("The last readiness check said {hours:g} hours a week.").format(hours=answered))
+            doc.para(_("The last readiness check said {hours} hours a week.").format(hours=format_number(answered)))
 
     doc.heading(_("Readiness"))
     run = ReadinessRepo(store).latest_finished()

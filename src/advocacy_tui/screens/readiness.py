@@ -29,6 +29,13 @@ from advocacy_tui.widgets.title_bar import TitleBar
 SHORT_BANK_NAMES = Labels({"readiness": N_("full"), "readiness-quick": N_("quick")})
 
 
+AREA_WIDTH = 39  # an area's title in the comparison, so that four columns fit 80 columns in Polish too
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _day(stamp: str | None) -> str:
     return format_date(date.fromisoformat(stamp[:10])) if stamp else ""
 
@@ -341,8 +348,9 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="compare"):
-            yield Static(plain(f"“{self.first.title}” ({_day(self.first.started_at)})  →  "
-                               f"“{self.second.title}” ({_day(self.second.started_at)})", single_line=False),
+            yield Static(plain(_("“{first}” ({first_day})  →  “{second}” ({second_day})").format(
+                first=self.first.title, first_day=_day(self.first.started_at),
+                second=self.second.title, second_day=_day(self.second.started_at)), single_line=False),
                          classes="heading")
             if banks_differ(self.first_bank, self.second_bank):
                 yield Static(plain(_(
@@ -381,7 +389,7 @@ class CompareScreen(Screen[None]):
         scores_a = {s.section.id: s for s in a.sections}
         for section in b.sections:
             before = scores_a.get(section.section.id)
-            table.add_row(Text(printable(section.section.title)), cell(before.score if before else None),
+            table.add_row(Text(_cut(printable(section.section.title), AREA_WIDTH)), cell(before.score if before else None),
                           cell(section.score), change(before.score if before else None, section.score))
         flag_delta = len(b.flags) - len(a.flags)
         # words, not only an arrow: fewer flags is the good direction, unlike the scores above

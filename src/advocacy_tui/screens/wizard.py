@@ -699,18 +699,18 @@ class SummaryScreen(Screen[None]):
             return
         settings = SettingsRepo(self.app.store)  # type: ignore[attr-defined]
         current = settings.hours_per_week()
-        now = (_("Now: {hours:g} hours a week.").format(hours=current) if current is not None
+        now = (_("Now: {hours} hours a week.").format(hours=format_number(current)) if current is not None
                else _("No weekly hours are set yet."))
 
         def done(agreed: bool | None) -> None:
             if not agreed:
                 return
             settings.set_many({SETTING_HOURS: f"{hours:g}"})
-            self.notify(_("The owner's capacity is now {hours:g} hours a week.").format(hours=hours),
+            self.notify(_("The owner's capacity is now {hours} hours a week.").format(hours=format_number(hours)),
                         title=_("Capacity"), markup=False)
 
         self.app.push_screen(ConfirmDialog(
-            _("Use {hours:g} hours a week as the owner's capacity?").format(hours=hours),
+            _("Use {hours} hours a week as the owner's capacity?").format(hours=format_number(hours)),
             _("Tasks and Today compare the week's planned work with this number. {now}").format(now=now),
             confirm_label=_("Use it")), done)
 
