@@ -8,7 +8,9 @@ shown, so switching the language in the running app changes it too.
 The source strings are English; ``locale/<lang>/LC_MESSAGES/messages.po`` holds the other
 languages (docs/translating.md: extract, update, test). The language is chosen once at start
 (``choose_language``: --lang, the config's ``language``, LANG, English) and may be switched
-while the app runs (``set_language``). No Textual, no Rich: every layer may import this module.
+while the app runs (``set_language``). Text that has a language of its own (a readiness run and
+its report speak the language of their question bank) is read through ``translator(language)``.
+No Textual, no Rich: every layer may import this module.
 """
 
 from __future__ import annotations
