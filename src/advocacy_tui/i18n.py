@@ -8,7 +8,9 @@ shown, so switching the language in the running app changes it too.
 The source strings are English; ``locale/<lang>/LC_MESSAGES/messages.po`` holds the other
 languages (docs/translating.md: extract, update, test). The language is chosen once at start
 (``choose_language``: --lang, the config's ``language``, LANG, English) and may be switched
-while the app runs (``set_language``). No Textual, no Rich: every layer may import this module.
+while the app runs (``set_language``). Text that has a language of its own (a readiness run and
+its report speak the language of their question bank) is read through ``translator(language)``.
+No Textual, no Rich: every layer may import this module.
 """
 
 from __future__ import annotations
@@ -141,6 +143,20 @@ def compiled_locale_dir(language: str) -> Path | None:
     except (OSError, ValueError):
         pass
     return None
+
+
+_other_languages: dict[str, gettext.NullTranslations] = {}
+
+
+def translator(language: str) -> gettext.NullTranslations:
+    """The catalogue of ``language``, whatever the language in use: its ``gettext``,
+    ``ngettext`` and ``pgettext`` answer in that language (a readiness run keeps its own).
+    An unknown language answers in English."""
+    if language == _state["language"]:
+        return _state["translations"]
+    if language not in _other_languages:
+        _other_languages[language] = _catalogue(language)
+    return _other_languages[language]
 
 
 def set_language(language: str) -> None:

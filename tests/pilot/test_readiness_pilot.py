@@ -251,7 +251,7 @@ async def test_facilitator_banks_are_offered_and_broken_ones_explained(store, ma
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         text = screen_text(app)
-        assert "Our own check · EN · 1 questions" in text
+        assert "Our own check · EN · 1 question" in text and "1 questions" not in text
         flat = " ".join(text.split())
         assert "Bank file skipped" in flat and "broken.en.toml" in flat and "is not valid TOML" in flat
         await pilot.press("w")

@@ -307,7 +307,8 @@ def add_steps_as_tasks(store: Store, steps: Sequence[NextStep], *, run_id: int |
                 continue
             due = today + timedelta(weeks=index + 1)
             now = store.now_text()
-            note = f"From readiness run {run_id}." if run_id is not None else "From a readiness run."
+            note = (_("From readiness run {number}.").format(number=run_id) if run_id is not None
+                    else _("From a readiness run."))
             conn.execute(
                 "INSERT INTO tasks (title, category, due_on, estimate_minutes, notes, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",

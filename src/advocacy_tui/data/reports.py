@@ -32,13 +32,14 @@ from advocacy_tui.domain.readiness_texts import (
     recheck_text,
     score_word,
     standing_label,
-    t,
     verdict_label,
+    words,
 )
 from advocacy_tui.domain.tasks import format_minutes, week_start
 from advocacy_tui.domain.text import printable
 from advocacy_tui.domain.today import MIX_DAYS, since
-from advocacy_tui.i18n import _, ngettext
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import _, current_language, ngettext
 
 FORMATS = ("md", "html")
 
@@ -211,38 +212,43 @@ def _day(stamp: str | None) -> str:
 
 
 def readiness_doc(store: Store, run: Run, bank: Bank) -> Doc:
+    """The report of a run, in the run's language (its bank's), whatever the app speaks."""
     lang = bank.language
+    tr = words(lang)
     repo = ReadinessRepo(store)
     result = repo.result(run, bank)
     answers = repo.answers(run.id)
-    subtitle = f"{t(lang, 'label.bank')}: {bank.title} · {t(lang, 'label.started')}: {_day(run.started_at)}"
+    parts = [tr.gettext("Question bank: {title}").format(title=bank.title),
+             tr.gettext("Started: {day}").format(day=_day(run.started_at))]
     if run.finished_at:
-        subtitle += f" · {t(lang, 'label.finished')}: {_day(run.finished_at)}"
+        parts.append(tr.gettext("Finished: {day}").format(day=_day(run.finished_at)))
     if run.workshop:
-        subtitle += f" · {t(lang, 'label.workshop')}"
-    doc = Doc(f"{t(lang, 'label.report')}: {run.title or bank.title}", subtitle, lang)
-    doc.heading(t(lang, "label.verdict"))
+        parts.append(tr.gettext("Workshop run"))
+    title = tr.gettext("Readiness report: {title}").format(title=run.title or bank.title)
+    doc = Doc(title, " · ".join(parts), lang)
+    doc.heading(tr.gettext("Verdict"))
     doc.para(verdict_label(lang, result.verdict), strong=True)
     doc.para(reason_text(lang, result))
-    doc.para(t(lang, "label.answered", answered=result.answered, total=result.total))
-    doc.heading(t(lang, "label.sections"))
+    doc.para(tr.ngettext("{answered} of {total} question answered", "{answered} of {total} questions answered",
+                         result.total).format(answered=result.answered, total=result.total))
+    doc.heading(tr.gettext("Areas"))
     rows = [(s.section.title, s.score, standing_label(lang, result, s.section.id)) for s in result.sections]
     if result.overall is not None:
-        rows.append((t(lang, "label.overall"), result.overall, score_word(lang, result.overall)))
-    doc.bars([t(lang, "label.section"), "", t(lang, "label.score"), ""], rows)
-    doc.heading(t(lang, "label.flags"))
+        rows.append((tr.gettext("Overall"), result.overall, score_word(lang, result.overall)))
+    doc.bars([tr.gettext("Area"), "", tr.gettext("Score"), ""], rows)
+    doc.heading(tr.gettext("Red flags"))
     if result.flags:
         doc.items([flag_line(lang, flag) for flag in result.flags])
     else:
-        doc.para(t(lang, "label.no_flags"))
-    doc.heading(t(lang, "label.steps"))
+        doc.para(tr.gettext("No red flags."))
+    doc.heading(tr.gettext("The three most important next steps"))
     if result.steps:
         doc.items([step.text for step in result.steps], ordered=True)
     else:
-        doc.para(t(lang, "label.no_steps"))
-    doc.heading(t(lang, "label.recheck"))
+        doc.para(tr.gettext("Nothing urgent: keep the program warm."))
+    doc.heading(tr.gettext("When to check again"))
     doc.para(recheck_text(lang, result.recheck))
-    doc.heading(t(lang, "label.answers"))
+    doc.heading(tr.gettext("Every answer"))
     table = []
     for number, question in enumerate(bank.questions, start=1):
         answer = answers.get(question.id)
@@ -252,7 +258,7 @@ def readiness_doc(store: Store, run: Run, bank: Bank) -> Doc:
                                       for k, v in sorted(answer.votes.items())) + ")"
         table.append([str(number), bank.section(question.section).title, question.text, label,
                       answer.note if answer else ""])
-    doc.table(["#", t(lang, "label.section"), "?", t(lang, "label.answer"), t(lang, "label.note")], table)
+    doc.table(["#", tr.gettext("Area"), "?", tr.gettext("Answer"), tr.gettext("Note")], table)
     return doc
 
 
@@ -291,7 +297,7 @@ def program_doc(store: Store, voice_labels: dict[str, str] | None = None) -> Doc
     day = format_date(today)
     subtitle = (_("{program}: the state of the program on {day}.").format(program=name, day=day) if name
                 else _("The state of the program on {day}.").format(day=day))
-    doc = Doc(_("Program report"), subtitle)
+    doc = Doc(_("Program report"), subtitle, current_language())
     conn = store.db.conn
     total = conn.execute("SELECT count(*) FROM ambassadors").fetchone()[0]
     doc.heading(_("Roster"))
@@ -354,13 +360,13 @@ def program_doc(store: Store, voice_labels: dict[str, str] | None = None) -> Doc
             planned=format_minutes(load.planned)))
         answered = ReadinessRepo(store).latest_owner_hours()
         if answered is not None:
-            doc.para(_("The last readiness check said {hours:g} hours a week.").format(hours=answered))
+            doc.para(_("The last readiness check said {hours} hours a week.").format(hours=format_number(answered)))
 
     doc.heading(_("Readiness"))
     run = ReadinessRepo(store).latest_finished()
     if run:
         doc.para(_("Latest check: “{title}” on {day}, verdict: {verdict}.").format(
-            title=run.title, day=_day(run.finished_at), verdict=verdict_label("en", run.verdict)))
+            title=run.title, day=_day(run.finished_at), verdict=verdict_label(current_language(), run.verdict)))
     else:
         doc.para(_("No readiness check has been finished yet."))
     return doc

@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from advocacy_tui.i18n import _
+
 KINDS = ("yes_no", "scale", "number")
 YES_NO_ANSWERS = ("yes", "no", "partly")
 SCALE_ANSWERS = ("1", "2", "3", "4", "5")
@@ -156,10 +158,10 @@ def _fail(source: str, where: str, message: str) -> BankError:
 def _text(raw: Mapping, key: str, source: str, where: str, *, required: bool = True) -> str:
     value = raw.get(key, "")
     if not isinstance(value, str):
-        raise _fail(source, where, f"“{key}” must be text in quotes.")
+        raise _fail(source, where, _("“{key}” must be text in quotes.").format(key=key))
     value = value.strip()
     if required and not value:
-        raise _fail(source, where, f"“{key}” is missing or empty.")
+        raise _fail(source, where, _("“{key}” is missing or empty.").format(key=key))
     return value
 
 
@@ -169,12 +171,12 @@ def _number(raw: Mapping, key: str, source: str, where: str, default: float | No
         return default
     value = raw[key]
     if isinstance(value, bool) or not isinstance(value, int | float) or (integer and not isinstance(value, int)):
-        kind = "a whole number" if integer else "a number"
-        raise _fail(source, where, f"“{key}” must be {kind}.")
+        problem = _("“{key}” must be a whole number.") if integer else _("“{key}” must be a number.")
+        raise _fail(source, where, problem.format(key=key))
     if isinstance(value, float) and not math.isfinite(value):
-        raise _fail(source, where, f"“{key}” must be a finite number.")
+        raise _fail(source, where, _("“{key}” must be a finite number.").format(key=key))
     if (low is not None and value < low) or (high is not None and value > high):
-        raise _fail(source, where, f"“{key}” must be between {low:g} and {high:g}.")
+        raise _fail(source, where, _("“{key}” must be between {low:g} and {high:g}.").format(key=key, low=low, high=high))
     return value
 
 
@@ -189,21 +191,21 @@ PARTLY_KEYS = ("partly", "partly_score", "partly_flag", "partly_step", "follow_u
 
 def parse_question(raw: Any, index: int, sections: Mapping[str, Section], source: str) -> Question:
     if not isinstance(raw, dict):
-        raise _fail(source, f"question {index}", "must be a table ([[questions]]).")
+        raise _fail(source, _("question {index}").format(index=index), _("must be a table ([[questions]])."))
     qid = raw.get("id")
     if not isinstance(qid, str) or not qid.strip():
-        raise _fail(source, f"question {index}", "“id” is missing or empty.")
+        raise _fail(source, _("question {index}").format(index=index), _("“{key}” is missing or empty.").format(key="id"))
     qid = qid.strip()
-    where = f"question “{qid}”"
+    where = _("question “{id}”").format(id=qid)
     unknown = sorted(set(raw) - QUESTION_KEYS)
     if unknown:
-        raise _fail(source, where, f"unknown key “{unknown[0]}”.")
+        raise _fail(source, where, _("unknown key “{key}”.").format(key=unknown[0]))
     section = _text(raw, "section", source, where)
     if section not in sections:
-        raise _fail(source, where, f"section “{section}” is not defined in [[sections]].")
+        raise _fail(source, where, _("section “{section}” is not defined in [[sections]].").format(section=section))
     kind = _text(raw, "kind", source, where)
     if kind not in KINDS:
-        raise _fail(source, where, f"kind “{kind}” is not one of {', '.join(KINDS)}.")
+        raise _fail(source, where, _("kind “{kind}” is not one of {kinds}.").format(kind=kind, kinds=", ".join(KINDS)))
     weight = _number(raw, "weight", source, where, 1, integer=True, low=1, high=5)
     values: dict[str, Any] = {
         "id": qid, "section": section, "kind": kind, "weight": weight,
@@ -218,51 +220,52 @@ def parse_question(raw: Any, index: int, sections: Mapping[str, Section], source
     }
     blocking = raw.get("blocking", False)
     if not isinstance(blocking, bool):
-        raise _fail(source, where, "“blocking” must be true or false.")
+        raise _fail(source, where, _("“{key}” must be true or false.").format(key="blocking"))
     values["blocking"] = blocking
     category = _text(raw, "step_category", source, where, required=False) or "other"
     if category not in TASK_CATEGORIES:
-        raise _fail(source, where, f"step_category “{category}” is not one of {', '.join(TASK_CATEGORIES)}.")
+        raise _fail(source, where, _("step_category “{category}” is not one of {categories}.").format(
+            category=category, categories=", ".join(TASK_CATEGORIES)))
     values["step_category"] = category
     flag_rules = [key for key in ("flag_on", "flag_at_most", "flag_below") if key in raw]
     if kind == "yes_no":
         good = _text(raw, "good", source, where, required=False) or "yes"
         if good not in ("yes", "no"):
-            raise _fail(source, where, "“good” must be \"yes\" or \"no\".")
+            raise _fail(source, where, _("“good” must be \"yes\" or \"no\"."))
         values["good"] = good
         flag_on = raw.get("flag_on", [])
         if not isinstance(flag_on, list) or any(a not in YES_NO_ANSWERS for a in flag_on):
-            raise _fail(source, where, "“flag_on” must be a list of answers: \"yes\", \"no\", \"partly\".")
+            raise _fail(source, where, _("“flag_on” must be a list of answers: \"yes\", \"no\", \"partly\"."))
         if good in flag_on:
-            raise _fail(source, where, f"“flag_on” cannot include the good answer “{good}”.")
+            raise _fail(source, where, _("“flag_on” cannot include the good answer “{good}”.").format(good=good))
         values["flag_on"] = tuple(flag_on)
         wrong = [key for key in flag_rules if key != "flag_on"]
     elif kind == "scale":
         reverse = raw.get("reverse", False)
         if not isinstance(reverse, bool):
-            raise _fail(source, where, "“reverse” must be true or false.")
+            raise _fail(source, where, _("“{key}” must be true or false.").format(key="reverse"))
         values["reverse"] = reverse
         values["flag_at_most"] = _number(raw, "flag_at_most", source, where, None, integer=True, low=1, high=4)
         wrong = [key for key in flag_rules if key != "flag_at_most"]
     else:
         values["full_at"] = _number(raw, "full_at", source, where, None, low=0.001, high=100000)
         if values["full_at"] is None:
-            raise _fail(source, where, "a number question needs “full_at” (the value that counts as fully ready).")
+            raise _fail(source, where, _("a number question needs “full_at” (the value that counts as fully ready)."))
         values["maximum"] = _number(raw, "max", source, where, 1000.0, low=1, high=1_000_000)
         values["flag_below"] = _number(raw, "flag_below", source, where, None, low=0, high=100000)
         wrong = [key for key in flag_rules if key != "flag_below"]
     if wrong:
-        raise _fail(source, where, f"“{wrong[0]}” does not apply to a {kind} question.")
+        raise _fail(source, where, _("“{key}” does not apply to a {kind} question.").format(key=wrong[0], kind=kind))
     has_rule = bool(values.get("flag_on")) or values.get("flag_at_most") is not None \
         or values.get("flag_below") is not None
     if values["flag"] and not has_rule:
-        raise _fail(source, where, "has a “flag” text but no rule saying which answers raise it.")
+        raise _fail(source, where, _("has a “flag” text but no rule saying which answers raise it."))
     if has_rule and not values["flag"]:
-        raise _fail(source, where, "says which answers raise a flag but has no “flag” text.")
+        raise _fail(source, where, _("says which answers raise a flag but has no “flag” text."))
     if blocking and not values["flag"]:
-        raise _fail(source, where, "is “blocking” but has no “flag”.")
+        raise _fail(source, where, _("is “blocking” but has no “flag”."))
     if values["flag"] and not values["step"]:
-        raise _fail(source, where, "has a red flag but no recommended next “step”.")
+        raise _fail(source, where, _("has a red flag but no recommended next “step”."))
     _parse_partly(raw, kind, values, source, where)
     return Question(**values)
 
@@ -272,70 +275,70 @@ def _parse_partly(raw: Mapping, kind: str, values: dict[str, Any], source: str, 
     given = [key for key in PARTLY_KEYS if key in raw]
     if kind != "yes_no":
         if given:
-            raise _fail(source, where, f"“{given[0]}” does not apply to a {kind} question "
-                        "(only yes/no questions have a “partly” answer).")
+            raise _fail(source, where, _("“{key}” does not apply to a {kind} question "
+                        "(only yes/no questions have a “partly” answer).").format(key=given[0], kind=kind))
     else:
         rule = _text(raw, "partly", source, where, required=False) or "score"
         if rule not in PARTLY_RULES:
-            raise _fail(source, where, "“partly” must be \"score\" (a weaker score), \"flag\" (a red flag "
-                        "that does not block) or \"ask\" (a red flag and a follow-up question).")
+            raise _fail(source, where, _("“partly” must be \"score\" (a weaker score), \"flag\" (a red flag "
+                        "that does not block) or \"ask\" (a red flag and a follow-up question)."))
         values["partly"] = rule
         values["partly_score"] = _number(raw, "partly_score", source, where, 0.5, low=0, high=1)
         if values["partly_score"] >= 1:
-            raise _fail(source, where, "“partly_score” must be below 1: “partly” is not the good answer.")
+            raise _fail(source, where, _("“partly_score” must be below 1: “partly” is not the good answer."))
         values["partly_flag"] = _text(raw, "partly_flag", source, where, required=False)
         values["partly_step"] = _text(raw, "partly_step", source, where, required=False)
         values["follow_up"] = _text(raw, "follow_up", source, where, required=False)
         if rule in ("flag", "ask"):
             if "partly" in values.get("flag_on", ()):
-                raise _fail(source, where, "“flag_on” already lists \"partly\"; remove it from “flag_on” "
-                            "or drop the “partly” rule.")
+                raise _fail(source, where, _("“flag_on” already lists \"partly\"; remove it from “flag_on” "
+                            "or drop the “partly” rule."))
             if not values["partly_flag"]:
-                raise _fail(source, where, f"partly = \"{rule}\" needs a “partly_flag” text "
-                            "(the red flag a “partly” answer raises).")
+                raise _fail(source, where, _("partly = \"{rule}\" needs a “partly_flag” text "
+                            "(the red flag a “partly” answer raises).").format(rule=rule))
             if not (values["partly_step"] or values["step"]):
-                raise _fail(source, where, "a “partly_flag” needs a next step: add “partly_step” or “step”.")
+                raise _fail(source, where, _("a “partly_flag” needs a next step: add “partly_step” or “step”."))
         else:
             if values["partly_flag"] or values["partly_step"]:
                 key = "partly_flag" if values["partly_flag"] else "partly_step"
-                raise _fail(source, where, f"“{key}” is only used with partly = \"flag\" or \"ask\".")
+                raise _fail(source, where, _("“{key}” is only used with partly = \"flag\" or \"ask\".").format(key=key))
         if rule == "ask" and not values["follow_up"]:
-            raise _fail(source, where, "partly = \"ask\" needs a “follow_up” question (for example "
-                        "\"Until when?\").")
+            raise _fail(source, where, _("partly = \"ask\" needs a “follow_up” question (for example "
+                        "\"Until when?\")."))
         if rule != "ask" and values["follow_up"]:
-            raise _fail(source, where, "“follow_up” is only asked with partly = \"ask\".")
+            raise _fail(source, where, _("“follow_up” is only asked with partly = \"ask\"."))
     first_step = raw.get("first_step", False)
     if not isinstance(first_step, bool):
-        raise _fail(source, where, "“first_step” must be true or false.")
+        raise _fail(source, where, _("“{key}” must be true or false.").format(key="first_step"))
     if first_step and not (values["flag"] or values.get("partly_flag")):
-        raise _fail(source, where, "“first_step” puts a red flag's step first, but this question has no flag.")
+        raise _fail(source, where, _("“first_step” puts a red flag's step first, but this question has no flag."))
     values["first_step"] = first_step
 
 
 def parse_bank(data: Any, *, name: str, language: str, source: str) -> Bank:
     """Check a parsed TOML document and build a Bank. Raises BankError on the first problem."""
     if not isinstance(data, dict):
-        raise _fail(source, "file", "is not a TOML document.")
+        raise _fail(source, _("file"), _("is not a TOML document."))
     meta = data.get("bank", {})
     if not isinstance(meta, dict):
-        raise _fail(source, "[bank]", "must be a table.")
+        raise _fail(source, "[bank]", _("must be a table."))
     title = _text(meta, "title", source, "[bank]")
     description = _text(meta, "description", source, "[bank]", required=False)
     minutes = _number(meta, "minutes", source, "[bank]", 0, integer=True, low=0, high=1000)
     stated = _text(meta, "language", source, "[bank]", required=False)
     if stated and stated != language:
-        raise _fail(source, "[bank]", f"language “{stated}” does not match the file name ({language}).")
+        raise _fail(source, "[bank]", _("language “{stated}” does not match the file name ({language}).").format(stated=stated, language=language))
     raw_sections = data.get("sections")
     if not isinstance(raw_sections, list) or not raw_sections:
-        raise _fail(source, "[[sections]]", "a bank needs at least one section.")
+        raise _fail(source, "[[sections]]", _("a bank needs at least one section."))
     sections: dict[str, Section] = {}
     for index, raw in enumerate(raw_sections, start=1):
         if not isinstance(raw, dict):
-            raise _fail(source, f"section {index}", "must be a table ([[sections]]).")
-        sid = _text(raw, "id", source, f"section {index}")
-        where = f"section “{sid}”"
+            raise _fail(source, _("section {index}").format(index=index), _("must be a table ([[sections]])."))
+        sid = _text(raw, "id", source, _("section {index}").format(index=index))
+        where = _("section “{id}”").format(id=sid)
         if sid in sections:
-            raise _fail(source, where, "the same section id appears twice.")
+            raise _fail(source, where, _("the same section id appears twice."))
         sections[sid] = Section(
             id=sid,
             title=_text(raw, "title", source, where),
@@ -344,19 +347,19 @@ def parse_bank(data: Any, *, name: str, language: str, source: str) -> Bank:
         )
     raw_questions = data.get("questions")
     if not isinstance(raw_questions, list) or not raw_questions:
-        raise _fail(source, "[[questions]]", "a bank needs at least one question.")
+        raise _fail(source, "[[questions]]", _("a bank needs at least one question."))
     questions: list[Question] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_questions, start=1):
         question = parse_question(raw, index, sections, source)
         if question.id in seen:
-            raise _fail(source, f"question “{question.id}”", "the same question id appears twice.")
+            raise _fail(source, _("question “{id}”").format(id=question.id), _("the same question id appears twice."))
         seen.add(question.id)
         questions.append(question)
     used = {q.section for q in questions}
     for sid in sections:
         if sid not in used:
-            raise _fail(source, f"section “{sid}”", "has no questions.")
+            raise _fail(source, _("section “{id}”").format(id=sid), _("has no questions."))
     ordered = sorted(questions, key=lambda q: list(sections).index(q.section))
     return Bank(name=name, language=language, title=title, description=description,
                 sections=tuple(sections.values()), questions=tuple(ordered), source=source,
@@ -379,17 +382,17 @@ def check_answer(question: Question, value: str) -> str | None:
     """A sentence saying why ``value`` is not an answer to ``question``, or None."""
     value = value.strip()
     if question.kind == "yes_no":
-        return None if value in YES_NO_ANSWERS else "Answer yes, no or partly."
+        return None if value in YES_NO_ANSWERS else _("Answer yes, no or partly.")
     if question.kind == "scale":
-        return None if value in SCALE_ANSWERS else "Answer with a number from 1 to 5."
+        return None if value in SCALE_ANSWERS else _("Answer with a number from 1 to 5.")
     try:
         number = float(value.replace(",", "."))
     except ValueError:
-        return "Type a number, such as 4 or 2.5."
+        return _("Type a number, such as 4 or 2.5.")
     if not math.isfinite(number) or number < 0:
-        return "Type a number of zero or more."
+        return _("Type a number of zero or more.")
     if number > question.maximum:
-        return f"That is more than {question.maximum:g}; type a smaller number."
+        return _("That is more than {maximum:g}; type a smaller number.").format(maximum=question.maximum)
     return None
 
 

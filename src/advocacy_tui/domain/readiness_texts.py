@@ -1,211 +1,156 @@
-"""The words around a readiness run (labels, verdicts, reasons), in English and Polish.
+"""The words around a readiness run (labels, verdicts, reasons), in the run's language.
 
-The questions themselves live in the bank files; these are the sentences the
-wizard, the summary and the reports wrap around them, in the run's language.
+The questions themselves live in the bank files; these are the sentences the wizard, the
+summary and the reports wrap around them. They are gettext messages like every other
+string, but read through ``translator(language)``: a run (and its bank) keeps its own
+language, which may differ from the app's. ``words(language)`` gives that catalogue for
+the labels a screen or a report writes itself (``words(lang).gettext("Why it matters")``).
 """
 
 from __future__ import annotations
 
-from datetime import date
+import gettext
 
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.readiness import Flag, Question, Recheck, Result, standing_for
-from advocacy_tui.i18n import _
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, _, translator
 
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "verdict.go": "Go",
-        "verdict.prepare": "Prepare first",
-        "verdict.wait": "Wait",
-        "verdict.none": "Not finished",
-        "reason.blocking_flag": "Wait, because a blocking problem would sink the program now: {detail}",
-        "reason.low_overall": "Wait, because too much is missing for a launch soon (overall {detail} of 100).",
-        "reason.red_flag": "Prepare first, because a red flag needs fixing before you recruit anyone: {detail}",
-        "reason.too_few_answers": "Prepare first, because only {detail} questions were answered: answer the rest to judge.",
-        "reason.no_answers": "Prepare first: no question was answered, so there is nothing to judge yet.",
-        "reason.unanswered_blocking": "Prepare first, because a skipped question is not a pass: answer the questions that can stop a launch before you decide. Still open: {detail}",
-        "reason.weak_section": "Prepare first, because one area is clearly not ready yet: {detail}.",
-        "reason.low_overall_prepare": "Prepare first: the basics are there, but the overall score is {detail} of 100 (70 is the bar for a launch).",
-        "reason.ready": "Go: the moment is right, no red flags, and every area is ready enough (overall {detail} of 100).",
-        "recheck.wait": "Check again in about 3 months, on {earliest}, when the situation has had time to change.",
-        "recheck.prepare": "Check again in 4–6 weeks ({earliest} – {latest}), once the next steps are done.",
-        "recheck.go": "Check again after 6 months ({earliest}): first business effects usually take 6–9 months.",
-        "answer.yes": "Yes",
-        "answer.no": "No",
-        "answer.partly": "Partly",
-        "answer.skipped": "skipped",
-        "answer.none": "not answered",
-        "label.question": "Question {n} of {m}",
-        "label.why": "Why it matters",
-        "label.note": "Note",
-        "label.facilitator": "Facilitator notes",
-        "label.votes": "Votes",
-        "label.majority": "Majority",
-        "label.overall": "Overall",
-        "label.verdict": "Verdict",
-        "label.flags": "Red flags",
-        "label.no_flags": "No red flags.",
-        "label.blocking": "blocking",
-        "label.steps": "The three most important next steps",
-        "label.no_steps": "Nothing urgent: keep the program warm.",
-        "label.steps_hint": "Space ticks or unticks a step; t adds the ticked ones to your tasks.",
-        "label.step_choice": "Step {n} into my tasks",
-        "label.recheck": "When to check again",
-        "label.sections": "Areas",
-        "label.answers": "Every answer",
-        "label.section": "Area",
-        "label.answer": "Answer",
-        "label.score": "Score",
-        "label.report": "Readiness report",
-        "label.bank": "Question bank",
-        "label.started": "Started",
-        "label.finished": "Finished",
-        "label.workshop": "Workshop run",
-        "label.answered": "{answered} of {total} questions answered",
-        "label.not_answered": "not answered",
-        "label.scale": "1 = {low} … 5 = {high}",
-        "label.number_hint": "Type a number{unit}, then Enter.",
-        "label.keys_yes_no": "y yes · n no · p partly",
-        "label.keys_scale": "1–5 to answer",
-        "word.low": "low",
-        "word.middling": "middling",
-        "word.good": "good",
-        "word.strong": "strong",
-        "word.unanswered": "not answered",
-        "word.blocked": "blocked",
-        "label.partial": "partly",
-        "label.unanswered_blocking": "Answer these first",
-        "label.follow_up": "Partly: {question} Write the answer in the note, then Enter.",
-        "label.hours_hint": "The owner has {hours} hours a week for the program (your answer): press h to use it as the weekly capacity in Tasks and Today.",
-        "step.blocking": "blocking flag",
-        "step.flag": "red flag",
-        "step.section": "weak area",
-    },
-    "pl": {
-        "verdict.go": "Start",
-        "verdict.prepare": "Najpierw przygotowanie",
-        "verdict.wait": "Poczekaj",
-        "verdict.none": "Niedokończone",
-        "reason.blocking_flag": "Poczekaj, bo jest poważny problem, który przekreśliłby program na starcie: {detail}",
-        "reason.low_overall": "Poczekaj, bo do startu brakuje jeszcze zbyt wiele (wynik ogólny {detail} na 100).",
-        "reason.red_flag": "Najpierw przygotowanie, bo zanim zaprosisz kogokolwiek, trzeba usunąć czerwoną flagę: {detail}",
-        "reason.too_few_answers": "Najpierw przygotowanie, bo odpowiedziano tylko na {detail} pytań: uzupełnij resztę, żeby ocenić gotowość.",
-        "reason.no_answers": "Najpierw przygotowanie: nie ma żadnej odpowiedzi, więc nie ma czego ocenić.",
-        "reason.unanswered_blocking": "Najpierw przygotowanie, bo pominięcie pytania nie znaczy, że wszystko jest w porządku: zanim zdecydujesz, odpowiedz na pytania, które mogą wstrzymać start. Bez odpowiedzi: {detail}",
-        "reason.weak_section": "Najpierw przygotowanie, bo jeden obszar wyraźnie nie jest jeszcze gotowy: {detail}.",
-        "reason.low_overall_prepare": "Najpierw przygotowanie: podstawy są, ale wynik ogólny to {detail} na 100 (próg startu to 70).",
-        "reason.ready": "Start: moment jest dobry, nie ma czerwonych flag, a każdy obszar jest wystarczająco gotowy (wynik ogólny {detail} na 100).",
-        "recheck.wait": "Sprawdź ponownie za około 3 miesiące, {earliest}, kiedy sytuacja zdąży się zmienić.",
-        "recheck.prepare": "Sprawdź ponownie za 4–6 tygodni ({earliest} – {latest}), po wykonaniu kolejnych kroków.",
-        "recheck.go": "Sprawdź ponownie po 6 miesiącach ({earliest}): pierwsze efekty biznesowe widać zwykle po 6–9 miesiącach.",
-        "answer.yes": "Tak",
-        "answer.no": "Nie",
-        "answer.partly": "Częściowo",
-        "answer.skipped": "pominięte",
-        "answer.none": "brak odpowiedzi",
-        "label.question": "Pytanie {n} z {m}",
-        "label.why": "Dlaczego to ważne",
-        "label.note": "Notatka",
-        "label.facilitator": "Notatki dla prowadzących",
-        "label.votes": "Głosy",
-        "label.majority": "Większość",
-        "label.overall": "Wynik ogólny",
-        "label.verdict": "Werdykt",
-        "label.flags": "Czerwone flagi",
-        "label.no_flags": "Brak czerwonych flag.",
-        "label.blocking": "blokująca",
-        "label.steps": "Trzy najważniejsze następne kroki",
-        "label.no_steps": "Nic pilnego: dbaj o to, co już działa.",
-        "label.steps_hint": "Spacja zaznacza lub odznacza krok; t dodaje zaznaczone do Twoich zadań.",
-        "label.step_choice": "Krok {n} do moich zadań",
-        "label.recheck": "Kiedy sprawdzić ponownie",
-        "label.sections": "Obszary",
-        "label.answers": "Wszystkie odpowiedzi",
-        "label.section": "Obszar",
-        "label.answer": "Odpowiedź",
-        "label.score": "Wynik",
-        "label.report": "Raport gotowości",
-        "label.bank": "Zestaw pytań",
-        "label.started": "Rozpoczęto",
-        "label.finished": "Zakończono",
-        "label.workshop": "Sesja warsztatowa",
-        "label.answered": "Odpowiedzi: {answered} z {total}",
-        "label.not_answered": "brak odpowiedzi",
-        "label.scale": "1 = {low} … 5 = {high}",
-        "label.number_hint": "Wpisz liczbę{unit} i naciśnij Enter.",
-        "label.keys_yes_no": "y tak · n nie · p częściowo",
-        "label.keys_scale": "1–5, aby odpowiedzieć",
-        "word.low": "słabo",
-        "word.middling": "średnio",
-        "word.good": "dobrze",
-        "word.strong": "bardzo dobrze",
-        "word.unanswered": "brak odpowiedzi",
-        "word.blocked": "zablokowane",
-        "label.partial": "częściowo",
-        "label.unanswered_blocking": "Najpierw odpowiedz na te pytania",
-        "label.follow_up": "Częściowo: {question} Wpisz odpowiedź w notatce i naciśnij Enter.",
-        "label.hours_hint": "Owner ma na program {hours} godz. tygodniowo (Twoja odpowiedź): naciśnij h, żeby przyjąć tę liczbę jako tygodniowy czas w Zadaniach i na ekranie Dziś.",
-        "step.blocking": "flaga blokująca",
-        "step.flag": "czerwona flaga",
-        "step.section": "słaby obszar",
-    },
+#: why a run got its verdict, by ``Result.reason``; ``{detail}`` is the flag, area or score it names
+REASONS = {
+    "blocking_flag": N_("Wait, because a blocking problem would sink the program now: {detail}"),
+    "low_overall": N_("Wait, because too much is missing for a launch soon (overall {detail} of 100)."),
+    "red_flag": N_("Prepare first, because a red flag needs fixing before you recruit anyone: {detail}"),
+    "too_few_answers": N_("Prepare first, because only {detail} questions were answered: answer the rest "
+                          "to judge."),
+    "no_answers": N_("Prepare first: no question was answered, so there is nothing to judge yet."),
+    "unanswered_blocking": N_("Prepare first, because a skipped question is not a pass: answer the "
+                              "questions that can stop a launch before you decide. Still open: {detail}"),
+    "weak_section": N_("Prepare first, because one area is clearly not ready yet: {detail}."),
+    "low_overall_prepare": N_("Prepare first: the basics are there, but the overall score is {detail} of "
+                              "100 (70 is the bar for a launch)."),
+    "ready": N_("Go: the moment is right, no red flags, and every area is ready enough (overall {detail} "
+                "of 100)."),
+}
+
+#: when to check again, by ``Recheck.rule``
+RECHECKS = {
+    "wait": N_("Check again in about 3 months, on {earliest}, when the situation has had time to change."),
+    "prepare": N_("Check again in 4–6 weeks ({earliest} – {latest}), once the next steps are done."),
+    "go": N_("Check again after 6 months ({earliest}): first business effects usually take 6–9 months."),
 }
 
 
-def t(language: str, key: str, **values: object) -> str:
-    table = TEXTS.get(language, TEXTS["en"])
-    template = table.get(key) or TEXTS["en"][key]
-    return template.format(**values) if values else template
+def words(language: str) -> gettext.NullTranslations:
+    """gettext, ngettext and pgettext in a run's language (not necessarily the app's)."""
+    return translator(language)
 
 
 def verdict_label(language: str, verdict: str | None) -> str:
-    return t(language, f"verdict.{verdict or 'none'}")
+    tr = words(language)
+    if verdict == "go":
+        return tr.pgettext("readiness verdict", "Go")
+    if verdict == "prepare":
+        return tr.pgettext("readiness verdict", "Prepare first")
+    if verdict == "wait":
+        return tr.pgettext("readiness verdict", "Wait")
+    return tr.pgettext("readiness verdict", "Not finished")
+
+
+def verdict_short(language: str, verdict: str | None) -> str:
+    """The verdict in a narrow table column (the list of runs, the comparison): the same words
+    as ``verdict_label`` in English, a shorter word where a language needs one."""
+    tr = words(language)
+    if verdict == "go":
+        return tr.pgettext("readiness verdict, short", "Go")
+    if verdict == "prepare":
+        return tr.pgettext("readiness verdict, short", "Prepare first")
+    if verdict == "wait":
+        return tr.pgettext("readiness verdict, short", "Wait")
+    return tr.pgettext("readiness verdict, short", "Not finished")
 
 
 def reason_text(language: str, result: Result) -> str:
-    return t(language, f"reason.{result.reason}", detail=result.reason_detail)
+    return words(language).gettext(REASONS[result.reason]).format(detail=result.reason_detail)
 
 
 def recheck_text(language: str, recheck: Recheck) -> str:
-    return t(language, f"recheck.{recheck.rule}", earliest=format_date(recheck.earliest),
-             latest=format_date(recheck.latest))
+    return words(language).gettext(RECHECKS[recheck.rule]).format(
+        earliest=format_date(recheck.earliest), latest=format_date(recheck.latest))
+
+
+def _standing_word(language: str, standing: str) -> str:
+    tr = words(language)
+    found = {
+        "low": tr.pgettext("readiness standing", "low"),
+        "middling": tr.pgettext("readiness standing", "middling"),
+        "good": tr.pgettext("readiness standing", "good"),
+        "strong": tr.pgettext("readiness standing", "strong"),
+        "unanswered": tr.pgettext("readiness standing", "not answered"),
+        "blocked": tr.pgettext("readiness standing", "blocked"),
+    }
+    return found[standing]
 
 
 def score_word(language: str, score: int | None) -> str:
-    return t(language, f"word.{standing_for(score)}")
+    return _standing_word(language, standing_for(score))
 
 
 def standing_label(language: str, result: Result, section_id: str) -> str:
     """The word for an area: "blocked" with a blocking flag, never "good" next to a red flag."""
-    return t(language, f"word.{result.standing(section_id)}")
+    return _standing_word(language, result.standing(section_id))
+
+
+def step_reason(language: str, because: str) -> str:
+    """Why a next step was chosen (``NextStep.because``), a few words in brackets after it."""
+    tr = words(language)
+    if because == "blocking":
+        return tr.gettext("blocking flag")
+    if because == "flag":
+        return tr.gettext("red flag")
+    return tr.gettext("weak area")
 
 
 def flag_line(language: str, flag: Flag) -> str:
     """A red flag as one line: its text, "(blocking)" or "(partly)", and the follow-up's answer."""
+    tr = words(language)
     line = flag.text
     if flag.blocking:
-        line += f" ({t(language, 'label.blocking')})"
+        line += " (" + tr.pgettext("readiness flag", "blocking") + ")"
     elif flag.partial:
-        line += f" ({t(language, 'label.partial')})"
+        line += " (" + tr.pgettext("readiness flag", "partly") + ")"
     if flag.partial and flag.note:
         line += f" — {flag.note}"
     return line
 
 
+def choice_label(language: str, choice: str) -> str:
+    """A yes/no question's choice ("yes", "no", "partly") as a word."""
+    tr = words(language)
+    if choice == "yes":
+        return tr.pgettext("readiness answer", "Yes")
+    if choice == "no":
+        return tr.pgettext("readiness answer", "No")
+    if choice == "partly":
+        return tr.pgettext("readiness answer", "Partly")
+    return choice
+
+
 def answer_label(language: str, question: Question, value: str | None, skipped: bool = False) -> str:
+    tr = words(language)
     if skipped:
-        return t(language, "answer.skipped")
+        return tr.pgettext("readiness answer", "skipped")
     if value is None:
-        return t(language, "answer.none")
+        return tr.pgettext("readiness answer", "not answered")
     if question.kind == "yes_no":
-        return t(language, f"answer.{value}")
+        return choice_label(language, value)
     if question.kind == "scale":
         return f"{value} / 5"
-    return f"{value} {question.unit}".strip()
-
-
-def format_day(day: date) -> str:
-    return format_date(day)
+    try:
+        shown = format_number(float(value), language=language)
+    except ValueError:
+        shown = value
+    return f"{shown} {question.unit}".strip()
 
 
 def describe_rule(question: Question) -> str:

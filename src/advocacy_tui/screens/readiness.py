@@ -17,23 +17,31 @@ from textual.widgets.option_list import Option
 from advocacy_tui import paths
 from advocacy_tui.data.readiness import BankProblem, ReadinessRepo, Run, available_banks
 from advocacy_tui.domain.readiness import Bank, banks_differ
-from advocacy_tui.domain.readiness_texts import verdict_label
+from advocacy_tui.domain.readiness_texts import verdict_short
 from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import _
+from advocacy_tui.formatting import format_date
+from advocacy_tui.i18n import N_, Labels, _, current_language, ngettext, pgettext
 from advocacy_tui.screens.base import SectionScreen, plain
 from advocacy_tui.screens.modals.confirm import ConfirmDialog
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.title_bar import TitleBar
 
-SHORT_BANK_NAMES = {"readiness": "full", "readiness-quick": "quick"}
+SHORT_BANK_NAMES = Labels({"readiness": N_("full"), "readiness-quick": N_("quick")})
+
+
+AREA_WIDTH = 39  # an area's title in the comparison, so that four columns fit 80 columns in Polish too
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _day(stamp: str | None) -> str:
-    return date.fromisoformat(stamp[:10]).strftime("%d.%m.%Y") if stamp else ""
+    return format_date(date.fromisoformat(stamp[:10])) if stamp else ""
 
 
 class ReadinessScreen(SectionScreen):
-    HELP = """\
+    HELP = N_("""\
 # Readiness
 
 Is this a good moment to start (or restart) an advocacy program? The check asks
@@ -58,16 +66,16 @@ a restructuring, or nobody with time to run the program) means *wait*, whatever
 the scores; a blocking question left unanswered means at most *prepare first*.
 Comparing runs of different banks (full and quick) warns that the questions
 differ. First business effects usually take 6–9 months.
-"""
+""")
 
     BINDINGS = [
-        Binding("r", "resume", "Resume", id="readiness.resume", tooltip="Continue the unfinished run"),
-        Binding("w", "toggle_workshop", "Workshop", id="readiness.workshop",
-                tooltip="Start new runs in workshop mode (for a projector)"),
-        Binding("m", "mark", "Mark", id="readiness.mark", tooltip="Mark the highlighted run for comparing"),
-        Binding("c", "compare", "Compare", id="readiness.compare",
-                tooltip="Compare the highlighted run with the marked one"),
-        Binding("d,delete", "delete", "Delete", id="readiness.delete", tooltip="Delete the highlighted run"),
+        Binding("r", "resume", N_("Resume"), id="readiness.resume", tooltip=N_("Continue the unfinished run")),
+        Binding("w", "toggle_workshop", N_("Workshop"), id="readiness.workshop",
+                tooltip=N_("Start new runs in workshop mode (for a projector)")),
+        Binding("m", "mark", N_("Mark"), id="readiness.mark", tooltip=N_("Mark the highlighted run for comparing")),
+        Binding("c", "compare", N_("Compare"), id="readiness.compare",
+                tooltip=N_("Compare the highlighted run with the marked one")),
+        Binding("d,delete", "delete", N_("Delete"), id="readiness.delete", tooltip=N_("Delete the highlighted run")),
     ]
 
     DEFAULT_CSS = """
@@ -97,29 +105,38 @@ differ. First business effects usually take 6–9 months.
         yield TitleBar()
         with Vertical(id="readiness"):
             yield Static("", id="resume", markup=False)
-            yield Static("Start a new check: choose a question bank and press Enter", classes="heading",
+            yield Static(_("Start a new check: choose a question bank and press Enter"), classes="heading",
                          markup=False)
-            yield OptionList(
-                *(Option(plain(f"{bank.title} · {bank.language.upper()} · {len(bank.questions)} questions"
-                               + (f" · ~{bank.minutes} min" if bank.minutes else "")), id=str(i))
-                  for i, bank in enumerate(self.banks)),
-                id="banks",
-            )
+            yield OptionList(*(Option(plain(self._bank_line(bank)), id=str(i)) for i, bank in enumerate(self.banks)),
+                             id="banks")
             yield Checkbox(self._workshop_label(False), id="workshop", compact=True)
-            problems = "\n".join(f"⚠ Bank file skipped: {printable(p.message)}" for p in self.problems)
+            problems = "\n".join(_("⚠ Bank file skipped: {reason}").format(reason=printable(p.message))
+                                 for p in self.problems)
             problems_widget = Static(plain(problems, single_line=False), id="problems")
             problems_widget.display = bool(self.problems)
             yield problems_widget
-            yield Static("Earlier runs", classes="heading", markup=False)
+            yield Static(_("Earlier runs"), classes="heading", markup=False)
             table: DataTable[str | Text] = DataTable(id="history", cursor_type="row", zebra_stripes=True)
             yield table
-            yield Static("Enter opens · m marks (◆) · c compares · d deletes", id="history-hint", markup=False)
+            yield Static(_("Enter opens · m marks (◆) · c compares · d deletes"), id="history-hint", markup=False)
         yield KeyBar()
 
+    @staticmethod
+    def _bank_line(bank: Bank) -> str:
+        """A bank in the list to start from: title, language, how many questions, how long."""
+        count = len(bank.questions)
+        line = ngettext("{title} · {language} · {n} question", "{title} · {language} · {n} questions", count).format(
+            title=bank.title, language=bank.language.upper(), n=count)
+        if bank.minutes:
+            line += " · " + _("~{minutes} min").format(minutes=bank.minutes)
+        return line
+
     def on_mount(self) -> None:
-        self.sub_title = "Readiness"
+        self.sub_title = _("Readiness")
         table = self.query_one("#history", DataTable)
-        table.add_columns("Date", "Check", "Bank", "Verdict", "Done")
+        table.add_columns(pgettext("readiness runs column", "Date"), pgettext("readiness runs column", "Check"),
+                          pgettext("readiness runs column", "Bank"), pgettext("readiness runs column", "Verdict"),
+                          pgettext("readiness runs column", "Done"))
         self.refresh_runs()
         self.query_one("#banks", OptionList).focus()
         request = getattr(self.advocacy, "wizard_request", None)
@@ -139,8 +156,9 @@ differ. First business effects usually take 6–9 months.
         table.clear()
         counts = dict(self.advocacy.store.db.conn.execute(
             "SELECT run_id, count(*) FROM readiness_answers WHERE answer IS NOT NULL GROUP BY run_id").fetchall())
+        language = current_language()  # the app's words, whatever language each run was in
         for run in self.runs:
-            verdict = verdict_label(run.language, run.verdict) if run.finished else "… unfinished"
+            verdict = verdict_short(language, run.verdict) if run.finished else _("… unfinished")
             mark = "◆ " if run.id == self.marked else ""
             bank = SHORT_BANK_NAMES.get(run.bank, run.bank)
             # a title may come from a facilitator's bank file: a Text cell is never markup
@@ -191,8 +209,8 @@ differ. First business effects usually take 6–9 months.
 
         bank = self._bank_for(run)
         if bank is None:
-            self.notify(f"The question bank “{run.bank}” ({run.language}) is not available any more.",
-                        severity="error", markup=False)
+            self.notify(_("The question bank “{bank}” ({language}) is not available any more.").format(
+                bank=run.bank, language=run.language), severity="error", markup=False)
             return
         if run.finished:
             self.app.push_screen(SummaryScreen(bank, run, workshop=run.workshop))
@@ -204,12 +222,14 @@ differ. First business effects usually take 6–9 months.
         name, language, workshop = request["bank"], request["language"], request.get("workshop", False)
         bank = next((b for b in self.banks if b.name == name and b.language == language), None)
         if bank is None:
-            self.notify(f"There is no bank “{name}” in {language}.", severity="error", markup=False)
+            self.notify(_("There is no bank “{name}” in {language}.").format(name=name, language=language),
+                        severity="error", markup=False)
             return
         unfinished = self.repo.latest_unfinished()
         if unfinished and unfinished.bank == name and unfinished.language == language \
                 and unfinished.workshop == workshop:
-            self.notify(f"Resumed the unfinished run from {_day(unfinished.started_at)}.", markup=False)
+            self.notify(_("Resumed the unfinished run from {day}.").format(day=_day(unfinished.started_at)),
+                        markup=False)
             self.open_run(unfinished)
             return
         self.start(bank, workshop=workshop)
@@ -227,14 +247,15 @@ differ. First business effects usually take 6–9 months.
     def action_resume(self) -> None:
         run = self.repo.latest_unfinished()
         if run is None:
-            self.notify("There is no unfinished run. Choose a bank to start one.")
+            self.notify(_("There is no unfinished run. Choose a bank to start one."))
             return
         self.open_run(run)
 
     @staticmethod
     def _workshop_label(on: bool) -> str:
-        state = "on" if on else "off"
-        return f"Workshop mode {state}: large screens and vote tallies for a projector (w)"
+        if on:
+            return _("Workshop mode on: large screens and vote tallies for a projector (w)")
+        return _("Workshop mode off: large screens and vote tallies for a projector (w)")
 
     @on(Checkbox.Changed, "#workshop")
     def _workshop_changed(self, event: Checkbox.Changed) -> None:
@@ -256,7 +277,7 @@ differ. First business effects usually take 6–9 months.
     def action_compare(self) -> None:
         run = self._highlighted_run()
         if run is None:
-            self.notify("There are no runs to compare yet.")
+            self.notify(_("There are no runs to compare yet."))
             return
         other: Run | None = None
         if self.marked is not None and self.marked != run.id:
@@ -266,13 +287,13 @@ differ. First business effects usually take 6–9 months.
             older = [r for r in self.runs[index + 1:] if r.finished]
             other = older[0] if older else None
         if other is None:
-            self.notify("Mark another run with m first (or keep an older run to compare with).",
+            self.notify(_("Mark another run with m first (or keep an older run to compare with)."),
                         severity="warning")
             return
         first, second = sorted([run, other], key=lambda r: (r.started_at, r.id))
         banks = (self._bank_for(first), self._bank_for(second))
         if None in banks:
-            self.notify("One of these runs uses a question bank that is not available any more.",
+            self.notify(_("One of these runs uses a question bank that is not available any more."),
                         severity="error")
             return
         self.app.push_screen(CompareScreen(first, banks[0], second, banks[1]))  # type: ignore[arg-type]
@@ -288,25 +309,29 @@ differ. First business effects usually take 6–9 months.
                 if self.marked == run.id:
                     self.marked = None
                 self.refresh_runs()
-                self.notify("Run deleted.")
+                self.notify(_("Run deleted."))
 
-        self.app.push_screen(ConfirmDialog("Delete this run?",
-                                           f"“{run.title}” from {_day(run.started_at)} and all its answers."),
+        self.app.push_screen(ConfirmDialog(_("Delete this run?"),
+                                           _("“{title}” from {day} and all its answers.").format(
+                                               title=run.title, day=_day(run.started_at))),
                              done)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Readiness: resume", "Continue the unfinished readiness run", self.action_resume)
+        yield SystemCommand(_("Readiness: resume"), _("Continue the unfinished readiness run"), self.action_resume)
         for bank in self.banks:
-            yield SystemCommand(f"Readiness: start {bank.title} ({bank.language})",
-                                f"{len(bank.questions)} questions", lambda b=bank: self.start(b))
-        yield SystemCommand("Readiness: compare", "Compare the highlighted run with the marked one",
+            count = len(bank.questions)
+            yield SystemCommand(_("Readiness: start {title} ({language})").format(title=bank.title,
+                                                                                  language=bank.language),
+                                ngettext("{n} question", "{n} questions", count).format(n=count),
+                                lambda b=bank: self.start(b))
+        yield SystemCommand(_("Readiness: compare"), _("Compare the highlighted run with the marked one"),
                             self.action_compare)
 
 
 class CompareScreen(Screen[None]):
     """Two runs side by side: verdicts, area scores and what changed."""
 
-    BINDINGS = [Binding("escape,q", "close", "Close", id="compare.close", tooltip="Back to the runs")]
+    BINDINGS = [Binding("escape,q", "close", N_("Close"), id="compare.close", tooltip=N_("Back to the runs"))]
 
     DEFAULT_CSS = """
     CompareScreen #compare { padding: 0; }
@@ -323,8 +348,9 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="compare"):
-            yield Static(plain(f"“{self.first.title}” ({_day(self.first.started_at)})  →  "
-                               f"“{self.second.title}” ({_day(self.second.started_at)})", single_line=False),
+            yield Static(plain(_("“{first}” ({first_day})  →  “{second}” ({second_day})").format(
+                first=self.first.title, first_day=_day(self.first.started_at),
+                second=self.second.title, second_day=_day(self.second.started_at)), single_line=False),
                          classes="heading")
             if banks_differ(self.first_bank, self.second_bank):
                 yield Static(plain(_(
@@ -338,12 +364,13 @@ class CompareScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = "Compare readiness runs"
+        self.sub_title = _("Compare readiness runs")
         repo = ReadinessRepo(self.app.store)  # type: ignore[attr-defined]
         a = repo.result(self.first, self.first_bank)
         b = repo.result(self.second, self.second_bank)
         table = self.query_one(DataTable)
-        table.add_columns("Area", _day(self.first.started_at), _day(self.second.started_at), "Change")
+        table.add_columns(pgettext("compare column", "Area"), _day(self.first.started_at),
+                          _day(self.second.started_at), pgettext("compare column", "Change"))
 
         def cell(score: int | None) -> str:
             return "–" if score is None else str(score)
@@ -352,23 +379,24 @@ class CompareScreen(Screen[None]):
             if x is None or y is None:
                 return ""
             delta = y - x
-            return "= same" if delta == 0 else (f"▲ +{delta}" if delta > 0 else f"▼ {delta}")
+            return _("= same") if delta == 0 else (f"▲ +{delta}" if delta > 0 else f"▼ {delta}")
 
-        lang = self.second_bank.language
-        table.add_row("Verdict", verdict_label(lang, a.verdict), verdict_label(lang, b.verdict),
-                      "" if a.verdict == b.verdict else "changed")
-        table.add_row("Overall", cell(a.overall), cell(b.overall), change(a.overall, b.overall))
+        lang = current_language()  # the app's words, even when both runs were in another language
+        table.add_row(pgettext("compare row", "Verdict"), verdict_short(lang, a.verdict), verdict_short(lang, b.verdict),
+                      "" if a.verdict == b.verdict else _("changed"))
+        table.add_row(pgettext("compare row", "Overall"), cell(a.overall), cell(b.overall),
+                      change(a.overall, b.overall))
         scores_a = {s.section.id: s for s in a.sections}
         for section in b.sections:
             before = scores_a.get(section.section.id)
-            table.add_row(Text(printable(section.section.title)), cell(before.score if before else None),
+            table.add_row(Text(_cut(printable(section.section.title), AREA_WIDTH)), cell(before.score if before else None),
                           cell(section.score), change(before.score if before else None, section.score))
         flag_delta = len(b.flags) - len(a.flags)
         # words, not only an arrow: fewer flags is the good direction, unlike the scores above
-        flag_change = ("= same" if flag_delta == 0 else
+        flag_change = (_("= same") if flag_delta == 0 else
                        _("{n} more").format(n=flag_delta) if flag_delta > 0 else _("{n} fewer").format(n=-flag_delta))
-        table.add_row("Red flags", str(len(a.flags)), str(len(b.flags)), flag_change)
-        table.add_row("Answered", f"{a.answered}/{a.total}", f"{b.answered}/{b.total}", "")
+        table.add_row(pgettext("compare row", "Red flags"), str(len(a.flags)), str(len(b.flags)), flag_change)
+        table.add_row(pgettext("compare row", "Answered"), f"{a.answered}/{a.total}", f"{b.answered}/{b.total}", "")
         table.focus()
 
     def action_close(self) -> None:

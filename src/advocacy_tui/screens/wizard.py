@@ -28,20 +28,49 @@ from advocacy_tui.domain.readiness import (
 )
 from advocacy_tui.domain.readiness_texts import (
     answer_label,
+    choice_label,
     flag_line,
     reason_text,
     recheck_text,
     score_word,
     standing_label,
-    t,
+    step_reason,
     verdict_label,
+    words,
 )
-from advocacy_tui.i18n import _
+from advocacy_tui.formatting import format_date, format_number
+from advocacy_tui.i18n import N_, _, ngettext, pgettext
 from advocacy_tui.screens.base import plain
 from advocacy_tui.widgets.key_bar import KeyBar
 from advocacy_tui.widgets.title_bar import TitleBar
 
 VERDICT_SYMBOL = {"go": "✔", "prepare": "◐", "wait": "‖"}
+
+#: the keys that answer a yes/no question, in the run's language: the letter of the word on the
+#: button (y/n/p: yes, no, partly; t/n/c: tak, nie, częściowo). Every other key is the same in both.
+ANSWER_KEYS = {"en": {"yes": "y", "no": "n", "partly": "p"}, "pl": {"yes": "t", "no": "n", "partly": "c"}}
+ANSWER_WORDS = {"yes": (N_("Yes"), N_("Answer yes")), "no": (N_("No"), N_("Answer no")),
+                "partly": (N_("Partly"), N_("Answer partly"))}
+
+
+def key_language(language: str) -> str:
+    """The language whose answer keys a run of ``language`` takes (English for another one)."""
+    return language if language in ANSWER_KEYS else "en"
+
+
+def answer_keys(language: str) -> dict[str, str]:
+    """The key of each yes/no answer in a run of ``language``."""
+    return ANSWER_KEYS[key_language(language)]
+
+
+def _answer_bindings() -> list[Binding]:
+    """One binding per language and answer: the screen enables those of its run's language."""
+    return [
+        Binding(key, f"answer('{choice}', '{language}')", ANSWER_WORDS[choice][0], show=False,
+                id=f"wizard.{choice}" if language == "en" else f"wizard.{choice}.{language}",
+                tooltip=ANSWER_WORDS[choice][1])
+        for language, keys in ANSWER_KEYS.items() for choice, key in keys.items()
+    ]
 
 
 def progress_bar(done: int, total: int, width: int = 20) -> str:
@@ -66,18 +95,20 @@ class NoteInput(Input):
 def answer_widgets(question: Question, current: Answer | None, lang: str, workshop: bool) -> ComposeResult:
     """The answer buttons, the number box or (workshop) the tally boxes of a question."""
     chosen = current.value if current and not current.skipped else None
+    tr = words(lang)
     if workshop and question.kind != "number":
         votes = dict(current.votes) if current else {}
         with Horizontal(id="tallies"):
             for choice in question.choices:
-                label = t(lang, f"answer.{choice}") if question.kind == "yes_no" else choice
+                label = choice_label(lang, choice) if question.kind == "yes_no" else choice
                 count = votes.get(choice, 0)
                 with Vertical(classes="tally"):
                     yield Static(plain(label), classes="choice")
                     yield Digits(str(count), id=f"digits-{choice}")
                     yield Input(str(count) if count else "", id=f"votes-{choice}", type="integer",
                                 compact=True, placeholder="0")
-        yield Static(plain(f"{t(lang, 'label.votes')}: Tab · Enter · PgUp/PgDn"), classes="hint")
+        votes_label = tr.gettext("Votes")
+        yield Static(plain(f"{votes_label}: Tab · Enter · PgUp/PgDn"), classes="hint")
         return
     if question.kind == "number":
         unit = f" ({question.unit})" if question.unit else ""
@@ -86,12 +117,13 @@ def answer_widgets(question: Question, current: Answer | None, lang: str, worksh
         # not type="number": people in Poland type 3,5 and that must work
         yield Input(chosen or "", id="number", restrict=r"[0-9.,]*", max_length=8, compact=True,
                     placeholder=question.unit)
-        yield Static(plain(t(lang, "label.number_hint", unit=unit)), classes="hint")
+        yield Static(plain(tr.gettext("Type a number{unit}, then Enter.").format(unit=unit)), classes="hint")
         return
+    keys = answer_keys(lang)
     with Horizontal(id="answers"):
         for choice in question.choices:
             if question.kind == "yes_no":
-                label = f"{t(lang, f'answer.{choice}')} ({choice[0]})"
+                label = f"{choice_label(lang, choice)} ({keys[choice]})"
             else:
                 label = choice
             button = Button(label, id=f"answer-{choice}", compact=True,
@@ -99,21 +131,25 @@ def answer_widgets(question: Question, current: Answer | None, lang: str, worksh
             if choice == chosen:
                 button.add_class("-chosen")
             yield button
-    keys = "label.keys_yes_no" if question.kind == "yes_no" else "label.keys_scale"
-    yield Static(plain(t(lang, keys)), classes="hint")
+    if question.kind == "yes_no":
+        hint = " · ".join(f"{keys[choice]} {choice_label(lang, choice).lower()}" for choice in question.choices)
+    else:
+        hint = tr.gettext("1–5 to answer")
+    yield Static(plain(hint), classes="hint")
 
 
 class WizardScreen(Screen[None]):
     """One question at a time. Every answer is saved as it is given."""
 
-    HELP = """\
+    HELP = N_("""\
 # Readiness wizard
 
 One question at a time. Every answer is saved at once: leave with `Esc` whenever
 you like and resume later from the readiness screen.
 
 * Answer with `y` (yes), `n` (no), `p` (partly), or `1`–`5` on a scale; numbers
-  are typed in the box and confirmed with Enter. Answering moves on.
+  are typed in the box and confirmed with Enter. Answering moves on. A question
+  in Polish takes the letters of its words: `t` (tak), `n` (nie), `c` (częściowo).
 * Some questions ask a follow-up after *partly* (for example "until when?"):
   type the answer in the note and press Enter to move on.
 * `←` / `PgUp` goes back, `→` / `PgDn` goes forward, `s` skips the question.
@@ -121,27 +157,25 @@ you like and resume later from the readiness screen.
 * In workshop mode, type how many people chose each answer and press Enter:
   the run keeps the distribution and the majority answer (a tie goes to the
   less ready answer). `f` shows or hides the facilitator's notes.
-"""
+""")
 
     BINDINGS = [
-        Binding("y", "answer('yes')", "Yes", show=False, id="wizard.yes", tooltip="Answer yes"),
-        Binding("n", "answer('no')", "No", show=False, id="wizard.no", tooltip="Answer no"),
-        Binding("p", "answer('partly')", "Partly", show=False, id="wizard.partly", tooltip="Answer partly"),
+        *_answer_bindings(),
         *(
             Binding(str(value), f"answer('{value}')", str(value), show=False, id=f"wizard.scale{value}",
-                    tooltip=f"Answer {value} on the scale")
+                    tooltip=N_("Answer on the scale"))
             for value in range(1, 6)
         ),
-        Binding("left,pageup", "back", "Back", id="wizard.back", tooltip="The previous question"),
-        Binding("right,pagedown", "next", "Next", id="wizard.next",
-                tooltip="The next question (keeps the answer given so far)"),
-        Binding("s,f4", "skip", "Skip", id="wizard.skip", tooltip="Skip this question"),
-        Binding("w,f3", "why", "Why", id="wizard.why", tooltip="Show or hide why this question matters"),
-        Binding("e", "note", "Note", id="wizard.note", tooltip="Write a note for this question"),
-        Binding("f,f2", "notes", "Facilitator", id="wizard.facilitator",
-                tooltip="Show or hide the facilitator's notes"),
-        Binding("escape", "leave", "Leave", id="wizard.leave",
-                tooltip="Leave the wizard; everything so far is saved"),
+        Binding("left,pageup", "back", N_("Back"), id="wizard.back", tooltip=N_("The previous question")),
+        Binding("right,pagedown", "next", N_("Next"), id="wizard.next",
+                tooltip=N_("The next question (keeps the answer given so far)")),
+        Binding("s,f4", "skip", N_("Skip"), id="wizard.skip", tooltip=N_("Skip this question")),
+        Binding("w,f3", "why", N_("Why"), id="wizard.why", tooltip=N_("Show or hide why this question matters")),
+        Binding("e", "note", N_("Note"), id="wizard.note", tooltip=N_("Write a note for this question")),
+        Binding("f,f2", "notes", N_("Facilitator"), id="wizard.facilitator",
+                tooltip=N_("Show or hide the facilitator's notes")),
+        Binding("escape", "leave", N_("Leave"), id="wizard.leave",
+                tooltip=N_("Leave the wizard; everything so far is saved")),
     ]
 
     DEFAULT_CSS = """
@@ -217,6 +251,7 @@ you like and resume later from the readiness screen.
         section = self.bank.section(question.section)
         n, m = self.index + 1, len(self.bank.questions)
         lang = self.lang
+        tr = words(lang)
         yield TitleBar()
         with Vertical(id="wizard"):
             if self.workshop:
@@ -225,27 +260,30 @@ you like and resume later from the readiness screen.
                     yield Static("/", classes="of", markup=False)
                     yield Digits(str(m), id="digits-m")
                     yield Static(plain(section.title), classes="section")
-            progress = f"{t(lang, 'label.question', n=n, m=m)} · {section.title}  {progress_bar(n - 1, m)}"
+            counter = tr.gettext("Question {n} of {m}").format(n=n, m=m)
+            progress = f"{counter} · {section.title}  {progress_bar(n - 1, m)}"
             yield Static(plain(progress), id="progress-line")
             yield Static(plain(question.text, single_line=False), id="question-text")
             if question.kind == "scale" and (question.low or question.high):
-                yield Static(plain(t(lang, "label.scale", low=question.low, high=question.high)),
-                             classes="hint")
+                yield Static(plain(f"1 = {question.low} … 5 = {question.high}"), classes="hint")
             yield from answer_widgets(question, self.current(), self.lang, self.workshop)
-            why = Static(plain(f"{t(lang, 'label.why')}: {question.why}", single_line=False), id="why")
+            why_label = tr.gettext("Why it matters")
+            why = Static(plain(f"{why_label}: {question.why}", single_line=False), id="why")
             why.display = self.show_why
             yield why
             if question.facilitator:
-                notes = Static(plain(f"{t(lang, 'label.facilitator')}: {question.facilitator}",
+                notes_label = tr.gettext("Facilitator notes")
+                notes = Static(plain(f"{notes_label}: {question.facilitator}",
                                      single_line=False), id="facilitator")
                 notes.display = self.show_notes
                 yield notes
             current = self.current()
             if self._asks_follow_up(current.value if current else None):
-                yield Static(plain(t(lang, "label.follow_up", question=question.follow_up), single_line=False),
+                follow_up = tr.gettext("Partly: {question} Write the answer in the note, then Enter.")
+                yield Static(plain(follow_up.format(question=question.follow_up), single_line=False),
                              id="follow-up")
             with Horizontal(id="note-row"):
-                yield Static(t(lang, "label.note"), classes="label", markup=False)
+                yield Static(tr.gettext("Note"), classes="label", markup=False)
                 yield NoteInput(current.note if current else "", id="note", compact=True,
                                 placeholder="(Tab)" if self.workshop else "(e)")
             yield Static(plain(self._current_text()), id="current")
@@ -255,10 +293,13 @@ you like and resume later from the readiness screen.
         current = self.current()
         if current is None or (current.value is None and not current.skipped):
             return ""
-        text = f"{t(self.lang, 'label.answer')}: {answer_label(self.lang, self.question, current.value, current.skipped)}"
+        tr = words(self.lang)
+        label = answer_label(self.lang, self.question, current.value, current.skipped)
+        answer_word, votes_word = tr.gettext("Answer"), tr.gettext("Votes")
+        text = f"{answer_word}: {label}"
         if current.votes:
             total = sum(current.votes.values())
-            text += f" · {t(self.lang, 'label.votes')}: {total}"
+            text += f" · {votes_word}: {total}"
         return text
 
     def on_mount(self) -> None:
@@ -303,6 +344,9 @@ you like and resume later from the readiness screen.
         if self.drawn is None and action != "leave":
             return None
         if action == "answer":
+            # a yes/no key answers only in its language: t is "tak" in a Polish run, nothing in English
+            if len(parameters) > 1 and parameters[1] != key_language(self.lang):
+                return False
             return parameters[0] in self.question.choices
         if action == "notes":
             return bool(self.question.facilitator)
@@ -320,7 +364,7 @@ you like and resume later from the readiness screen.
         except Exception:
             return ""
 
-    def action_answer(self, value: str) -> None:
+    def action_answer(self, value: str, language: str = "") -> None:
         self.record(value)
 
     def record(self, value: str, votes: dict[str, int] | None = None) -> None:
@@ -359,7 +403,7 @@ you like and resume later from the readiness screen.
 
     def action_back(self) -> None:
         if self.index == 0:
-            self.notify("This is the first question.", severity="information")
+            self.notify(_("This is the first question."), severity="information")
             return
         self._keep_note()
         self.advance(-1)
@@ -410,7 +454,7 @@ you like and resume later from the readiness screen.
             return
         self._keep_note()
         self.app.pop_screen()
-        self.app.notify("Saved. Resume it from the readiness screen (r).", title="Readiness")
+        self.app.notify(_("Saved. Resume it from the readiness screen (r)."), title=_("Readiness"))
 
     # -- events ----------------------------------------------------------------------
 
@@ -471,11 +515,11 @@ you like and resume later from the readiness screen.
         votes = self._typed_votes()
         winner = majority(self.question, votes)
         if winner is None:
-            self.notify("Type how many people chose each answer, or press s to skip.", severity="warning")
+            self.notify(_("Type how many people chose each answer, or press s to skip."), severity="warning")
             return
         label = answer_label(self.lang, self.question, winner)
-        self.notify(f"{t(self.lang, 'label.majority')}: {label} ({votes[winner]} / {sum(votes.values())})",
-                    markup=False)
+        majority_word = words(self.lang).gettext("Majority")
+        self.notify(f"{majority_word}: {label} ({votes[winner]} / {sum(votes.values())})", markup=False)
         self.record(winner, votes)
 
 
@@ -485,7 +529,7 @@ you like and resume later from the readiness screen.
 class SummaryScreen(Screen[None]):
     """Verdict, section bars, red flags, next steps, when to check again, every answer."""
 
-    HELP = """\
+    HELP = N_("""\
 # Readiness summary
 
 * The **verdict** is *go*, *prepare first* or *wait*, with its reason. Any blocking
@@ -502,16 +546,16 @@ class SummaryScreen(Screen[None]):
 * `x` exports the report as a Markdown or HTML file.
 * `h` uses the owner's hours a week from this run as the capacity that Tasks and
   Today compare the week's planned work with (after you agree).
-"""
+""")
 
     BINDINGS = [
-        Binding("t", "add_tasks", "Add to tasks", id="summary.tasks",
-                tooltip="Add the ticked next steps to the owner's tasks"),
-        Binding("x", "export", "Export report", id="summary.export",
-                tooltip="Write the report to a Markdown or HTML file"),
-        Binding("h", "use_hours", "Use hours", id="summary.hours",
-                tooltip="Use the owner's hours from this run as the weekly capacity in Tasks and Today"),
-        Binding("escape,q", "close", "Close", id="summary.close", tooltip="Back to the readiness screen"),
+        Binding("t", "add_tasks", N_("Add to tasks"), id="summary.tasks",
+                tooltip=N_("Add the ticked next steps to the owner's tasks")),
+        Binding("x", "export", N_("Export report"), id="summary.export",
+                tooltip=N_("Write the report to a Markdown or HTML file")),
+        Binding("h", "use_hours", N_("Use hours"), id="summary.hours",
+                tooltip=N_("Use the owner's hours from this run as the weekly capacity in Tasks and Today")),
+        Binding("escape,q", "close", N_("Close"), id="summary.close", tooltip=N_("Back to the readiness screen")),
     ]
 
     DEFAULT_CSS = """
@@ -541,22 +585,24 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         lang = self.bank.language
+        tr = words(lang)
         result = self.result = self.repo.result(self.run, self.bank)
         answers = self.repo.answers(self.run.id)
         finished = (self.run.finished_at or self.run.started_at)[:10]
-        day = date.fromisoformat(finished).strftime("%d.%m.%Y")
+        day = format_date(date.fromisoformat(finished), language=lang)
+        answered = tr.ngettext("{answered} of {total} question answered", "{answered} of {total} questions answered",
+                               result.total).format(answered=result.answered, total=result.total)
         yield TitleBar()
         with VerticalScroll(id="summary"):
-            yield Static(plain(f"{self.run.title or self.bank.title} · {day} · "
-                               f"{t(lang, 'label.answered', answered=result.answered, total=result.total)}"),
-                         classes="heading")
+            yield Static(plain(f"{self.run.title or self.bank.title} · {day} · {answered}"), classes="heading")
             with Horizontal(id="verdict-row"):
                 if self.workshop and result.overall is not None:
                     yield Digits(str(result.overall), id="overall-digits")
                 symbol = VERDICT_SYMBOL.get(result.verdict, "")
-                yield Static(plain(f"{symbol} {t(lang, 'label.verdict')}: {verdict_label(lang, result.verdict)}\n"
+                verdict_word = tr.gettext("Verdict")
+                yield Static(plain(f"{symbol} {verdict_word}: {verdict_label(lang, result.verdict)}\n"
                                    f"{reason_text(lang, result)}", single_line=False), id="verdict")
-            yield Static(plain(t(lang, "label.sections")), classes="heading")
+            yield Static(plain(tr.gettext("Areas")), classes="heading")
             for section in result.sections:
                 score = section.score
                 with Horizontal(classes="bar-row"):
@@ -567,39 +613,41 @@ class SummaryScreen(Screen[None]):
                     yield Static(plain(f" {score_text}  {word}"), classes="bar-score")
             if result.overall is not None:
                 with Horizontal(classes="bar-row"):
-                    yield Static(plain(t(lang, "label.overall")), classes="bar-title")
+                    yield Static(plain(tr.gettext("Overall")), classes="bar-title")
                     yield Static(progress_bar(result.overall, 100), classes="bar", markup=False)
                     yield Static(plain(f" {result.overall:>3}  {score_word(lang, result.overall)}"),
                                  classes="bar-score")
-            yield Static(plain(t(lang, "label.flags")), classes="heading")
+            yield Static(plain(tr.gettext("Red flags")), classes="heading")
             if result.flags:
                 for flag in result.flags:
                     yield Static(plain(f"⚑ {flag_line(lang, flag)}", single_line=False))
             else:
-                yield Static(plain(t(lang, "label.no_flags")))
-            yield Static(plain(t(lang, "label.steps")), classes="heading")
+                yield Static(plain(tr.gettext("No red flags.")))
+            yield Static(plain(tr.gettext("The three most important next steps")), classes="heading")
             if result.steps:
                 # the steps in full, wrapped (a SelectionList cuts or garbles long lines); the list
                 # below them only chooses which become tasks
-                yield Static(plain("\n".join(f"{i + 1}. {step.text}  [{t(lang, 'step.' + step.because)}]"
+                yield Static(plain("\n".join(f"{i + 1}. {step.text}  [{step_reason(lang, step.because)}]"
                                              for i, step in enumerate(result.steps)), single_line=False),
                              id="steps-text")
                 yield SelectionList[int](
-                    *(Selection(t(lang, "label.step_choice", n=i + 1), i, True)
+                    *(Selection(tr.gettext("Step {n} into my tasks").format(n=i + 1), i, True)
                       for i, step in enumerate(result.steps)),
                     id="steps",
                 )
-                yield Static(plain(t(lang, "label.steps_hint")), classes="answer")
+                yield Static(plain(tr.gettext("Space ticks or unticks a step; t adds the ticked ones to your tasks.")),
+                             classes="answer")
             else:
-                yield Static(plain(t(lang, "label.no_steps")))
-            yield Static(plain(t(lang, "label.recheck")), classes="heading")
+                yield Static(plain(tr.gettext("Nothing urgent: keep the program warm.")))
+            yield Static(plain(tr.gettext("When to check again")), classes="heading")
             yield Static(plain(recheck_text(lang, result.recheck), single_line=False))
             hours = self.repo.owner_hours(self.run.id)
             if hours is not None:
-                shown = f"{hours:g}".replace(".", ",") if lang == "pl" else f"{hours:g}"
-                yield Static(plain(t(lang, "label.hours_hint", hours=shown), single_line=False),
+                hint = tr.gettext("The owner has {hours} hours a week for the program (your answer): press h "
+                                  "to use it as the weekly capacity in Tasks and Today.")
+                yield Static(plain(hint.format(hours=format_number(hours, language=lang)), single_line=False),
                              id="hours-hint", classes="answer")
-            yield Static(plain(t(lang, "label.answers")), classes="heading")
+            yield Static(plain(tr.gettext("Every answer")), classes="heading")
             for number, question in enumerate(self.bank.questions, start=1):
                 answer = answers.get(question.id)
                 label = answer_label(lang, question, answer.value if answer else None,
@@ -615,25 +663,27 @@ class SummaryScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Summary: {self.bank.title}"
+        self.sub_title = _("Summary: {title}").format(title=self.bank.title)
         self.set_class(self.workshop, "-workshop")
         # start at the top: the verdict first; Tab reaches the next steps
         self.query_one("#summary", VerticalScroll).focus()
 
     def action_add_tasks(self) -> None:
         if self.result is None or not self.result.steps:
-            self.notify("There are no next steps to add.", severity="information")
+            self.notify(_("There are no next steps to add."), severity="information")
             return
         chosen = [self.result.steps[i] for i in self.query_one("#steps", SelectionList).selected]
         if not chosen:
-            self.notify("Tick at least one next step (Space), then press t.", severity="warning")
+            self.notify(_("Tick at least one next step (Space), then press t."), severity="warning")
             return
         added = add_steps_as_tasks(self.app.store, chosen, run_id=self.run.id)  # type: ignore[attr-defined]
         skipped = len(chosen) - added
-        text = f"Added {added} task{'s' if added != 1 else ''} for the owner, due in the next weeks."
+        text = ngettext("Added {n} task for the owner, due in the next weeks.",
+                        "Added {n} tasks for the owner, due in the next weeks.", added).format(n=added)
         if skipped:
-            text += f" {skipped} already open in tasks."
-        self.notify(text, title="Tasks")
+            text += " " + ngettext("{n} was already open in tasks.", "{n} were already open in tasks.",
+                                   skipped).format(n=skipped)
+        self.notify(text, title=_("Tasks"))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "use_hours":
@@ -649,18 +699,18 @@ class SummaryScreen(Screen[None]):
             return
         settings = SettingsRepo(self.app.store)  # type: ignore[attr-defined]
         current = settings.hours_per_week()
-        now = (_("Now: {hours:g} hours a week.").format(hours=current) if current is not None
+        now = (_("Now: {hours} hours a week.").format(hours=format_number(current)) if current is not None
                else _("No weekly hours are set yet."))
 
         def done(agreed: bool | None) -> None:
             if not agreed:
                 return
             settings.set_many({SETTING_HOURS: f"{hours:g}"})
-            self.notify(_("The owner's capacity is now {hours:g} hours a week.").format(hours=hours),
+            self.notify(_("The owner's capacity is now {hours} hours a week.").format(hours=format_number(hours)),
                         title=_("Capacity"), markup=False)
 
         self.app.push_screen(ConfirmDialog(
-            _("Use {hours:g} hours a week as the owner's capacity?").format(hours=hours),
+            _("Use {hours} hours a week as the owner's capacity?").format(hours=format_number(hours)),
             _("Tasks and Today compare the week's planned work with this number. {now}").format(now=now),
             confirm_label=_("Use it")), done)
 
@@ -677,10 +727,10 @@ class SummaryScreen(Screen[None]):
                 write_readiness_report(self.app.store, self.run, self.bank, path)  # type: ignore[attr-defined]
             except OSError as error:
                 reason = error.strerror or str(error)
-                self.notify(f"The report could not be written to {path}: {reason}",
+                self.notify(_("The report could not be written to {path}: {reason}").format(path=path, reason=reason),
                             severity="error", markup=False)
                 return
-            self.notify(f"Report written to {path}.", title="Export", markup=False)
+            self.notify(_("Report written to {path}.").format(path=path), title=_("Export"), markup=False)
 
         self.app.push_screen(ReportExportDialog(default), done)
 
@@ -691,7 +741,7 @@ class SummaryScreen(Screen[None]):
 class ReportExportDialog(ModalScreen[Path | None]):
     """Ask where to write a report; the file name's ending (.md or .html) picks the format."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="export.cancel")]
 
     def __init__(self, default: Path) -> None:
         super().__init__()
@@ -699,25 +749,25 @@ class ReportExportDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Export the readiness report", classes="dialog-title", markup=False)
-            yield Static("File name ending in .html (one printable page) or .md (Markdown):",
+            yield Static(_("Export the readiness report"), classes="dialog-title", markup=False)
+            yield Static(_("File name ending in .html (one printable page) or .md (Markdown):"),
                          classes="dialog-body", markup=False)
             yield Input(str(self.default), id="export-path", compact=True)
             yield Static("", id="export-problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="export-ok", compact=True)
-                yield Button("Cancel", id="export-cancel", compact=True)
+                yield Button(pgettext("button", "Export"), variant="primary", id="export-ok", compact=True)
+                yield Button(_("Cancel"), id="export-cancel", compact=True)
 
     def _submit(self) -> None:
         text = self.query_one("#export-path", Input).value.strip()
         path = Path(text).expanduser()
         problem = None
         if not text:
-            problem = "Type a file name."
+            problem = _("Type a file name.")
         elif path.suffix.lower() not in (".md", ".html", ".htm"):
-            problem = "The file name must end in .html or .md."
+            problem = _("The file name must end in .html or .md.")
         elif not path.parent.is_dir():
-            problem = f"The folder {path.parent} does not exist."
+            problem = _("The folder {folder} does not exist.").format(folder=path.parent)
         if problem:
             self.query_one("#export-problem", Static).update("✗ " + problem)
             return
