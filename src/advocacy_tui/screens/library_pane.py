@@ -21,7 +21,7 @@ from advocacy_tui.data.posts import LibraryRepo
 from advocacy_tui.domain.posts import LIBRARY_KIND_LABELS, LibraryItem, draft_from_library
 from advocacy_tui.domain.text import printable
 from advocacy_tui.formatting import format_number
-from advocacy_tui.i18n import N_, _, ngettext
+from advocacy_tui.i18n import N_, _, ngettext, pgettext
 from advocacy_tui.screens.base import typing_in
 from advocacy_tui.screens.crud import Records
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
@@ -38,6 +38,15 @@ LIBRARY_COLUMNS = [
 EMPTY = N_("The library is empty. Press a to add a guideline or a sample post.")
 
 
+def kind_column(kind: str) -> str:
+    """A kind as the 12-cell Kind column shows it: the two long Polish names in a word."""
+    if kind == "sample_post":
+        return pgettext("library kind column", "Sample post")
+    if kind == "idea":
+        return pgettext("library kind column", "Post idea")
+    return LIBRARY_KIND_LABELS.get(kind, kind)
+
+
 class LibrarySource:
     def __init__(self, repo: LibraryRepo) -> None:
         self.repo = repo
@@ -48,7 +57,7 @@ class LibrarySource:
 
     def fetch(self, offset: int, limit: int) -> list[tuple[int, Sequence[str]]]:
         return [
-            (row.id, (LIBRARY_KIND_LABELS.get(row.kind, row.kind), row.title, row.language, row.tags))
+            (row.id, (kind_column(row.kind), row.title, row.language, row.tags))
             for row in self.repo.page(self.text, offset, limit)
         ]
 
