@@ -196,8 +196,7 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
     now = store.clock.now()
     stamp = _utc_text(now)
     yield lines("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//advocacy-tui//content calendar//EN",
-                "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                f"X-WR-CALNAME:{text(_('Advocacy content calendar'))}")
+                "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + text(_("Advocacy content calendar")))
     if zone_id is not None and zone is not None:
         span = _span(store, first, last)
         if span is not None:
@@ -394,7 +393,8 @@ def build_tasks_ics(store: Store, first: date | None = None, last: date | None =
     now = store.clock.now()
     stamp = _utc_text(now)
     out = [lines("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//advocacy-tui//tasks//EN",
-                 "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_text(_('Advocacy tasks'))}")]
+                 "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                 "X-WR-CALNAME:" + _text(_("Advocacy tasks")))]
     clauses, params = ["due_on IS NOT NULL"], []
     if first:
         clauses.append("due_on >= ?")
@@ -448,7 +448,7 @@ def build_tasks_ics(store: Store, first: date | None = None, last: date | None =
             out.append(lines(
                 "BEGIN:VEVENT", f"SUMMARY:{_text(title)}", *_all_day(day.isoformat()), "TRANSP:TRANSPARENT",
                 f"DTSTAMP:{stamp}", f"UID:{_stable_uid('readiness', run[0], run[1])}",
-                f"DESCRIPTION:{_text(_('advocacy-tui: run the readiness wizard again (advocacy-tui wizard).'))}",
+                "DESCRIPTION:" + _text(_("advocacy-tui: run the readiness wizard again (advocacy-tui wizard).")),
                 "STATUS:CONFIRMED", *_alarm(title, 60 * 15), "END:VEVENT"))
     out.append(lines("END:VCALENDAR"))
     return b"".join(out)
