@@ -73,3 +73,11 @@ def test_pick_post_in_polish(snap_compare, polish_app):
 
 def test_filter_dialog_in_polish(snap_compare, polish_app):
     assert snap_compare(polish_app(), terminal_size=(80, 24), press=["f"])
+
+
+def test_library_form_in_polish(snap_compare, polish_app):
+    assert snap_compare(polish_app(), terminal_size=(80, 24), press=["l", "e"])
+
+
+def test_date_dialog_in_polish(snap_compare, polish_app):
+    assert snap_compare(polish_app(), terminal_size=(80, 24), press=["g", "ctrl+u", "3", "1", ".", "0", "2"])
