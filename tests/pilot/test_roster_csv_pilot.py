@@ -97,7 +97,7 @@ async def test_export_dialog_writes_a_private_file(store, make_app, tmp_path):
             if not isinstance(app.screen, ExportDialog):
                 break
         await pilot.pause()
-        assert "Wrote 1 ambassadors to" in toasts(app)
+        assert "Wrote 1 ambassador to" in toasts(app)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert "Anna,a@x.pl" in target.read_text(encoding="utf-8-sig")
 

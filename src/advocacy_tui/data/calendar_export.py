@@ -179,6 +179,8 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
     """
     from icalendar.prop import vCategory, vText
 
+    from advocacy_tui.i18n import _
+
     def text(value: str) -> str:
         return vText(value).to_ical().decode("utf-8")
 
@@ -194,7 +196,7 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
     now = store.clock.now()
     stamp = _utc_text(now)
     yield lines("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//advocacy-tui//content calendar//EN",
-                "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Advocacy content calendar")
+                "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + text(_("Advocacy content calendar")))
     if zone_id is not None and zone is not None:
         span = _span(store, first, last)
         if span is not None:
@@ -202,6 +204,10 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
 
             yield Timezone.from_tzinfo(zone, tzid=zone_id, first_date=span[0] - timedelta(days=366),
                                        last_date=span[1] + timedelta(days=366)).to_ical()
+    # the description's words in the language in use, looked up once for the whole file
+    words = {"state": _("State: {state}"), "channel": _("Channel: {channel}"),
+             "voice": _("Voice: {voice}"), "author": _("Author: {author}"),
+             "published": _("Published: {url}"), "notes": _("Notes: {notes}")}
     sql, params = _posts_sql(first, last)
     total = done = 0
     if progress is not None:
@@ -225,18 +231,18 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
         event += [f"DTSTAMP:{stamp}", f"UID:{text(uid)}", f"CREATED:{_utc_text(_instant(created))}",
                   f"LAST-MODIFIED:{_utc_text(_instant(updated))}",
                   f"SEQUENCE:{_sequence(created, updated)}"]
-        described = [f"State: {STATE_LABELS.get(state, state)}", f"Channel: {channel}",
-                     f"Voice: {voice_label}"]
+        described = [words["state"].format(state=STATE_LABELS.get(state, state)),
+                     words["channel"].format(channel=channel), words["voice"].format(voice=voice_label)]
         if author:
-            described.append(f"Author: {author}")
+            described.append(words["author"].format(author=author))
         if url:
-            described.append(f"Published: {url}")
+            described.append(words["published"].format(url=url))
             if url.isprintable() and " " not in url:  # a URI value is not escaped: never a line break
                 event.append(f"URL:{url}")
         if body.strip():
             described += ["", body.strip()]
         if notes.strip():
-            described += ["", f"Notes: {notes.strip()}"]
+            described += ["", words["notes"].format(notes=notes.strip())]
         event.append(f"DESCRIPTION:{text(chr(10).join(described))}")
         status = ("CANCELLED" if state == "dropped" else
                   "CONFIRMED" if state in ("ready", "published") else "TENTATIVE")
@@ -387,7 +393,8 @@ def build_tasks_ics(store: Store, first: date | None = None, last: date | None =
     now = store.clock.now()
     stamp = _utc_text(now)
     out = [lines("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//advocacy-tui//tasks//EN",
-                 "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Advocacy tasks")]
+                 "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                 "X-WR-CALNAME:" + _text(_("Advocacy tasks")))]
     clauses, params = ["due_on IS NOT NULL"], []
     if first:
         clauses.append("due_on >= ?")
@@ -441,7 +448,7 @@ def build_tasks_ics(store: Store, first: date | None = None, last: date | None =
             out.append(lines(
                 "BEGIN:VEVENT", f"SUMMARY:{_text(title)}", *_all_day(day.isoformat()), "TRANSP:TRANSPARENT",
                 f"DTSTAMP:{stamp}", f"UID:{_stable_uid('readiness', run[0], run[1])}",
-                f"DESCRIPTION:{_text(_('advocacy-tui: run the readiness wizard again (advocacy-tui wizard).'))}",
+                "DESCRIPTION:" + _text(_("advocacy-tui: run the readiness wizard again (advocacy-tui wizard).")),
                 "STATUS:CONFIRMED", *_alarm(title, 60 * 15), "END:VEVENT"))
     out.append(lines("END:VCALENDAR"))
     return b"".join(out)

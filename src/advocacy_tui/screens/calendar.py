@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 
 from advocacy_tui.config import Settings
 from advocacy_tui.data.posts import CalendarRow, LibraryRepo, PostFilter, PostRepo
+from advocacy_tui.i18n import _
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.screens.calendar_pane import CalendarPane
 from advocacy_tui.screens.library_pane import LibraryPane
@@ -31,7 +32,7 @@ class CalendarScreen(SectionScreen):
         yield TitleBar()
         # A tab strip over panes that are shown and hidden (not TabbedContent): far fewer
         # widgets to build, lay out and paint when the calendar opens.
-        yield TabStrip(("tab-calendar", "Calendar"), ("tab-library", "Library"), id="cal-tabs")
+        yield TabStrip(("tab-calendar", _("Calendar")), ("tab-library", _("Library")), id="cal-tabs")
         app = self.advocacy
         yield CalendarPane(PostRepo(app.store), app.settings, app.clock.today(), id="cal-pane")
         yield LibraryPane(LibraryRepo(app.store), id="lib-pane")  # filled when the tab first opens
@@ -111,7 +112,7 @@ class CalendarScreen(SectionScreen):
         self.calendar.reload()
 
     def help_text(self) -> str:
-        return self.pane.HELP
+        return _(self.pane.HELP)
 
     def show_tab(self, tab: str) -> None:
         self.query_one("#cal-tabs", TabStrip).active = tab
@@ -126,7 +127,7 @@ class CalendarScreen(SectionScreen):
         self.library.display = library
         if library:
             await self.library.build()
-            self.sub_title = "Library"
+            self.sub_title = _("Library")
         else:
             if self.is_mounted and self.focused is not self.grid:
                 self.calendar.focus_view()

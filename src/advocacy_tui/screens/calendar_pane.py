@@ -4,7 +4,7 @@ a pane with its own keys."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from advocacy_tui.config import Settings
+from advocacy_tui.config import DEFAULT_VOICES, Settings
 from advocacy_tui.data.posts import CalendarRow, PostFilter, PostRepo
 from advocacy_tui.domain.calendar import (
     Mix,
@@ -26,7 +26,6 @@ from advocacy_tui.domain.calendar import (
     mix_warning,
     month_first,
     month_last,
-    month_title,
     percent,
     season_hint,
     week_days,
@@ -34,6 +33,8 @@ from advocacy_tui.domain.calendar import (
 )
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.posts import LEADER_SYMBOL, STATE_LABELS, STATE_SYMBOLS, Post
+from advocacy_tui.formatting import format_number, weekday_names
+from advocacy_tui.formatting import month_title as month_heading
 from advocacy_tui.i18n import N_, _, ngettext
 from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.crud import Records
@@ -42,14 +43,48 @@ from advocacy_tui.widgets.month_grid import MonthGrid
 if TYPE_CHECKING:
     from advocacy_tui.screens.calendar import CalendarScreen
 
+NO_POST = {  # whole sentences: Polish says each verb differently
+    "edit": N_("There is no post on {day} to edit. Press a to plan one."),
+    "copy": N_("There is no post on {day} to copy. Press a to plan one."),
+    "move": N_("There is no post on {day} to move. Press a to plan one."),
+    "delete": N_("There is no post on {day} to delete. Press a to plan one."),
+}
 STATE_WITH_ARTICLE = {"idea": N_("an idea"), "draft": N_("a draft"), "ready": N_("a ready post"),
                       "published": N_("a published post"), "dropped": N_("a dropped post")}
-LEGEND = ("  ".join(f"{STATE_SYMBOLS[s]} {STATE_LABELS[s].lower()}" for s in STATE_LABELS)
-          + f"  {LEADER_SYMBOL} by an owner or manager")
 
 
-def _shares(mix: Mix, labels: dict[str, str]) -> str:
-    return " · ".join(f"{labels.get(v, v).split()[0].lower()} {percent(n / mix.total)}"
+def legend() -> str:
+    """The states' symbols and the leader's star, in the language in use."""
+    return ("  ".join(f"{STATE_SYMBOLS[s]} {STATE_LABELS[s].lower()}" for s in STATE_LABELS)
+            + "  " + _("{star} by an owner or manager").format(star=LEADER_SYMBOL))
+
+
+def month_title(day: date) -> str:
+    return month_heading(day.year, day.month)
+
+
+def day_name(day: date, short: bool = True) -> str:
+    """"Fri", "Friday" ("pt.", "Piątek"): from Babel, for the language in use."""
+    name = weekday_names(short)[day.weekday()]
+    return name if short else name[:1].upper() + name[1:]
+
+
+# A built-in voice in one word, for the mix line ("personal 40 %"); a voice of the user's
+# own config gives the first word of its label.
+SHORT_VOICES = {"personal": N_("personal"), "team": N_("team"), "company": N_("company"),
+                "industry": N_("industry")}
+
+
+def short_voice(voice: str, labels: Mapping[str, str]) -> str:
+    label = labels.get(voice, voice)
+    default = dict(DEFAULT_VOICES).get(voice)
+    if voice in SHORT_VOICES and default is not None and label == default:
+        return _(SHORT_VOICES[voice])
+    return (label.split() or [voice])[0].lower()
+
+
+def _shares(mix: Mix, labels: Mapping[str, str]) -> str:
+    return " · ".join(f"{short_voice(v, labels)} {percent(n / mix.total)}"
                       for v, n in mix.counts if n)
 
 
@@ -72,7 +107,7 @@ def mix_lines(posts: PostRepo, settings: Settings, cursor: date, today: date, wi
             month=month_name if wide else month_name[:3], shares=_shares(month_mix, labels),
             n=month_mix.total)
     else:
-        month_line = f"{month_name}: nothing planned yet"
+        month_line = _("{month}: nothing planned yet").format(month=month_name)
     if wide and recent_mix.total:
         recent = _("Last 30 days: {shares} ({n} planned in 30 days)").format(
             shares=_shares(recent_mix, labels), n=recent_mix.total)
@@ -80,19 +115,23 @@ def mix_lines(posts: PostRepo, settings: Settings, cursor: date, today: date, wi
         recent = _("30 days: company {share} of {n} planned").format(
             share=percent(recent_mix.company_share), n=recent_mix.total)
     else:
-        recent = "Last 30 days: nothing planned"
+        recent = _("Last 30 days: nothing planned")
     planned, published = posts.leader_posts(month_first(cursor), month_last(cursor))
     if planned:
-        leaders = (f"{LEADER_SYMBOL} leaders: {planned} post{'s' if planned != 1 else ''}, "
-                   f"{published} published")
+        posts_text = ngettext("{n} post", "{n} posts", planned).format(n=planned)
+        leaders = _("{star} leaders: {posts}, {published} published").format(
+            star=LEADER_SYMBOL, posts=posts_text, published=published)
+        leaders_wide = _("{star} Leaders (owners and managers): {posts}, {published} published").format(
+            star=LEADER_SYMBOL, posts=posts_text, published=published)
     else:
-        leaders = f"⚠ {LEADER_SYMBOL} no posts by owners or managers this month: leaders post first"
+        leaders = leaders_wide = _("⚠ {star} no posts by owners or managers this month: leaders "
+                                   "post first").format(star=LEADER_SYMBOL)
     lines = [Content(month_line)]
     if wide:
-        lines += [Content(recent), Content(leaders.replace("leaders", "Leaders (owners and managers)"))]
+        lines += [Content(recent), Content(leaders_wide)]
     else:
         lines.append(Content(f"{recent} · {leaders}"))
-    for which, one in (("This month", month_mix), ("Last 30 days", recent_mix)):
+    for which, one in ((_("This month"), month_mix), (_("Last 30 days"), recent_mix)):
         warning = mix_warning(one, limit, labels, short=not wide)
         if warning:
             text = f"⚠ {which}: {warning}" if wide else f"⚠ {warning}"
@@ -108,7 +147,7 @@ def filter_words(chosen: PostFilter, settings: Settings) -> str:
     """What a filter shows, in words: "Anna Nowak, draft"."""
     words = []
     if chosen.author_id is not None:
-        words.append(chosen.author_name or "one author")
+        words.append(chosen.author_name or _("one author"))
     if chosen.state:
         words.append(STATE_LABELS[chosen.state].lower())
     if chosen.voice:
@@ -123,7 +162,7 @@ def agenda_line(row: CalendarRow, settings: Settings) -> str:
     return f"{row.describe()} · {voice}{channel}"
 
 
-CALENDAR_HELP = """\
+CALENDAR_HELP = N_("""\
 # Calendar and library
 
 Plan who posts what and when, and keep the mix **personal**: people follow people,
@@ -161,7 +200,7 @@ and October and lowest in July, August and the holidays (Dynamic Signal).
 **Library** (`l` switches tabs): guidelines, sample posts, ideas, inspiration, graphics and
 training. `/` searches (diacritics do not matter), `a` adds, `e` edits, `d` deletes, `u` uses
 the item as a draft on the selected calendar day, `o` opens a graphic's file or address.
-"""
+""")
 
 
 class WeekAgenda(OptionList):
@@ -171,20 +210,22 @@ class WeekAgenda(OptionList):
     def show(self, days: list[date], by_day: dict[date, list[CalendarRow]], cursor: date,
              today: date, active: int, settings: Settings, keep_post: int | None) -> None:
         total = sum(len(by_day.get(day, [])) for day in days)
-        count = f"{total} post{'' if total == 1 else 's'} this week"
+        count = ngettext("{n} post this week", "{n} posts this week", total).format(n=total)
         # the plain fact; its source is in F1 help
         options: list[Option] = [Option(plain(
-            count + " · " + _("{active} active ambassadors usually make about {expected:.1f} new posts "
-                              "a week").format(active=active, expected=weekly_pieces_hint(active))),
+            count + " · " + ngettext(
+                "{active} active ambassador usually makes about {expected} new posts a week",
+                "{active} active ambassadors usually make about {expected} new posts a week",
+                active).format(active=active, expected=format_number(weekly_pieces_hint(active), 1))),
             disabled=True)]
         highlight = None
         for day in days:
-            marker = " · today" if day == today else ""
-            options.append(Option(plain(f"{day.strftime('%A')} {format_date(day)}{marker}"),
+            marker = " · " + _("today") if day == today else ""
+            options.append(Option(plain(f"{day_name(day, short=False)} {format_date(day)}{marker}"),
                                   disabled=True))
             rows = by_day.get(day, [])
             if not rows:
-                options.append(Option(plain("   nothing planned (a adds)"), id=f"d{day.isoformat()}"))
+                options.append(Option(plain("   " + _("nothing planned (a adds)")), id=f"d{day.isoformat()}"))
                 if day == cursor and highlight is None:
                     highlight = len(options) - 1
             for row in rows:
@@ -222,23 +263,23 @@ class CalendarPane(Vertical):
     HELP = CALENDAR_HELP
 
     BINDINGS = [
-        Binding("a", "add", "Add", id="calendar.add", tooltip="Plan a post (or add a library item)"),
-        Binding("e", "edit", "Edit", id="calendar.edit", tooltip="Edit a post of the selected day"),
-        Binding("c", "copy", "Copy", show=False, id="calendar.copy", tooltip="Duplicate a post of the selected day"),
-        Binding("m", "move", "Move", id="calendar.move", tooltip="Move a post to another day"),
-        Binding("d,delete", "delete", "Delete", show=False, id="calendar.delete", tooltip="Delete (asks first)"),
-        Binding("f", "filter", "Filter", id="calendar.filter", tooltip="Show one author, state or voice"),
-        Binding("v", "toggle_view", "Month/week", id="calendar.view", tooltip="Month grid or week agenda"),
-        Binding("t", "today", "Today", id="calendar.today", tooltip="Jump to today"),
-        Binding("left_square_bracket,pageup", "month(-1)", "Previous", show=False, id="calendar.previous",
-                tooltip="Previous month (or week)"),
-        Binding("right_square_bracket,pagedown", "month(1)", "Next", show=False, id="calendar.next",
-                tooltip="Next month (or week)"),
-        Binding("g", "go_to", "Go to date", show=False, id="calendar.go_to",
-                tooltip="Type a date to jump to"),
-        Binding("l", "screen.switch_tab", "Calendar/library", id="calendar.tab",
-                tooltip="Switch between the calendar and the library"),
-        Binding("escape", "escape", "Cancel", show=False, id="calendar.escape"),
+        Binding("a", "add", N_("Add"), id="calendar.add", tooltip=N_("Plan a post (or add a library item)")),
+        Binding("e", "edit", N_("Edit"), id="calendar.edit", tooltip=N_("Edit a post of the selected day")),
+        Binding("c", "copy", N_("Copy"), show=False, id="calendar.copy", tooltip=N_("Duplicate a post of the selected day")),
+        Binding("m", "move", N_("Move"), id="calendar.move", tooltip=N_("Move a post to another day")),
+        Binding("d,delete", "delete", N_("Delete"), show=False, id="calendar.delete", tooltip=N_("Delete (asks first)")),
+        Binding("f", "filter", N_("Filter"), id="calendar.filter", tooltip=N_("Show one author, state or voice")),
+        Binding("v", "toggle_view", N_("Month/week"), id="calendar.view", tooltip=N_("Month grid or week agenda")),
+        Binding("t", "today", N_("Today"), id="calendar.today", tooltip=N_("Jump to today")),
+        Binding("left_square_bracket,pageup", "month(-1)", N_("Previous"), show=False, id="calendar.previous",
+                tooltip=N_("Previous month (or week)")),
+        Binding("right_square_bracket,pagedown", "month(1)", N_("Next"), show=False, id="calendar.next",
+                tooltip=N_("Next month (or week)")),
+        Binding("g", "go_to", N_("Go to date"), show=False, id="calendar.go_to",
+                tooltip=N_("Type a date to jump to")),
+        Binding("l", "screen.switch_tab", N_("Calendar/library"), id="calendar.tab",
+                tooltip=N_("Switch between the calendar and the library")),
+        Binding("escape", "escape", N_("Cancel"), show=False, id="calendar.escape"),
     ]
 
     def __init__(self, posts: PostRepo, settings: Settings, today: date, *,
@@ -258,9 +299,10 @@ class CalendarPane(Vertical):
             self, "post", load=self.posts.get, form=self._form, insert=self.posts.add,
             update=lambda post, expected: self.posts.update(post, expected=expected),
             remove=self.posts.delete, refresh=self._refresh_to,
-            added_text=lambda post: f"Planned “{post.title}” on {format_date(post.planned_on)}.",
+            added_text=lambda post: _("Planned “{title}” on {day}.").format(
+                title=post.title, day=format_date(post.planned_on)),
             saved_text=self._saved_text,
-            removed_text=lambda post: f"Deleted “{post.title}”.")
+            removed_text=lambda post: _("Deleted “{title}”.").format(title=post.title))
 
     def compose(self) -> ComposeResult:
         # the month grid and week list shown and hidden (not a ContentSwitcher): far fewer
@@ -269,7 +311,7 @@ class CalendarPane(Vertical):
         yield WeekAgenda(id="week")
         yield Static("", id="cal-day", markup=False)
         yield Static("", id="cal-mix")
-        yield Static(LEGEND, id="cal-legend", markup=False)
+        yield Static(legend(), id="cal-legend", markup=False)
 
     @property
     def calendar_screen(self) -> CalendarScreen:
@@ -330,21 +372,22 @@ class CalendarPane(Vertical):
     def show_title(self) -> None:
         if not self.display:  # the library is showing: its title stays
             return
-        parts = ["Calendar", month_title(self.cursor)]
+        parts = [_("Calendar"), month_title(self.cursor)]
         if self.view == "week":
             days = week_days(self.cursor, self.settings.week_start_index)
-            parts[1] = f"week {format_date(days[0])[:5]}–{format_date(days[-1])}"
+            parts[1] = _("week {first}–{last}").format(first=format_date(days[0])[:5],
+                                                       last=format_date(days[-1]))
         if self.filter.active:
-            parts.append("only " + filter_words(self.filter, self.settings))
+            parts.append(_("only {filter}").format(filter=filter_words(self.filter, self.settings)))
         self.screen.sub_title = " · ".join(parts)
 
     def _show_day(self) -> None:
         rows = self.by_day.get(self.cursor, [])
-        day = f"{self.cursor.strftime('%a')} {format_date(self.cursor)}"
+        day = f"{day_name(self.cursor)} {format_date(self.cursor)}"
         if self.moving is not None:
             post = self.posts.get(self.moving)
-            text = (f"Moving “{post.title if post else '?'}”: choose the day with the arrows and "
-                    "press Enter (g types a date, Esc cancels).")
+            text = _("Moving “{title}”: choose the day with the arrows and press Enter (g types "
+                     "a date, Esc cancels).").format(title=post.title if post else "?")
         else:
             hidden = (self.posts.count_between(self.cursor, self.cursor) - len(rows)
                       if self.filter.active else 0)
@@ -352,7 +395,7 @@ class CalendarPane(Vertical):
             if not rows and hidden:
                 text = f"{day}: " + hidden_text + " " + _("(f changes it, Esc clears it).")
             elif not rows:
-                text = f"{day}: nothing planned. Press a to plan a post."
+                text = _("{day}: nothing planned. Press a to plan a post.").format(day=day)
             else:
                 text = f"{day}: " + " │ ".join(r.describe() for r in rows)
                 if hidden:
@@ -360,10 +403,11 @@ class CalendarPane(Vertical):
         self.query_one("#cal-day", Static).update(plain(text))
         # the legend line, or the active filter when there is one (on screen, not only in the title)
         if self.filter.active:
-            legend = _("Only {filter} · f changes the filter · Esc clears it").format(filter=filter_words(self.filter, self.settings))
+            line = _("Only {filter} · f changes the filter · Esc clears it").format(
+                filter=filter_words(self.filter, self.settings))
         else:
-            legend = LEGEND
-        self.query_one("#cal-legend", Static).update(plain(legend))
+            line = legend()
+        self.query_one("#cal-legend", Static).update(plain(line))
 
     def _show_mix(self) -> None:
         wide = self.screen.size.width >= 110
@@ -446,7 +490,7 @@ class CalendarPane(Vertical):
             if day is not None:
                 self.go_to(day)
 
-        title = "Move to which day?" if self.moving is not None else "Go to which day?"
+        title = _("Move to which day?") if self.moving is not None else _("Go to which day?")
         self.app.push_screen(DateDialog(title, self.cursor), chosen)
 
     def action_toggle_view(self) -> None:
@@ -460,7 +504,7 @@ class CalendarPane(Vertical):
         if self.moving is not None:
             self.moving = None
             self._show_day()
-            self.notify("Move cancelled.", markup=False)
+            self.notify(_("Move cancelled."), markup=False)
         elif self.filter.active:
             self.filter = PostFilter()
             self.reload()
@@ -478,8 +522,7 @@ class CalendarPane(Vertical):
             return
         rows = self.by_day.get(self.cursor, [])
         if not rows:
-            self.notify(f"There is no post on {format_date(self.cursor)} to {verb}. "
-                        "Press a to plan one.", markup=False)
+            self.notify(_(NO_POST[verb]).format(day=format_date(self.cursor)), markup=False)
             return
         if len(rows) == 1:
             then(rows[0].id)
@@ -500,9 +543,9 @@ class CalendarPane(Vertical):
         return PostForm(self.posts, post, self.settings.voices, title=title)
 
     def _saved_text(self, post: Post) -> str:
-        message = f"Saved “{post.title}”."
+        message = _("Saved “{title}”.").format(title=post.title)
         if post.state == "published" and self._state_before != "published" and post.author_id:
-            message += " Its author's involvement now shows this post."
+            message += " " + _("Its author's involvement now shows this post.")
         return message
 
     def _refresh_to(self, key: int | None) -> None:
@@ -569,7 +612,8 @@ class CalendarPane(Vertical):
         self.posts.move(post_id, day)
         self.go_to(day)
         self.reload(keep_week_post=post_id)
-        self.notify(f"Moved “{post.title}” to {format_date(day)}.", markup=False)
+        self.notify(_("Moved “{title}” to {day}.").format(title=post.title, day=format_date(day)),
+                    markup=False)
 
     def action_delete(self) -> None:
         def ask(post_id: int) -> None:
@@ -577,8 +621,9 @@ class CalendarPane(Vertical):
             if post is None:
                 return
             self.records.delete(
-                post_id, "Delete this post?",
-                f"“{post.title}” planned on {format_date(post.planned_on)} will be removed for good.")
+                post_id, _("Delete this post?"),
+                _("“{title}” planned on {day} will be removed for good.").format(
+                    title=post.title, day=format_date(post.planned_on)))
 
         self._with_post("delete", ask)
 
@@ -591,8 +636,8 @@ class CalendarPane(Vertical):
             self.filter = result
             self.reload()
             if result.active:
-                self.notify(f"Showing only {filter_words(self.filter, self.settings)}. f changes the filter.",
-                            markup=False)
+                self.notify(_("Showing only {filter}. f changes the filter.").format(
+                    filter=filter_words(self.filter, self.settings)), markup=False)
 
         self.app.push_screen(FilterDialog(self.posts, self.filter, self.settings.voices), chosen)
 
@@ -603,11 +648,13 @@ class CalendarPane(Vertical):
     # -- palette --------------------------------------------------------------------------
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Calendar: plan a post", "On the selected day (a)", self.action_add)
-        yield SystemCommand("Calendar: go to today", "Jump to today (t)", self.action_today)
-        yield SystemCommand("Calendar: go to a date", "Type a date (g)", self.action_go_to)
-        yield SystemCommand("Calendar: month or week view", "Switch views (v)", self.action_toggle_view)
-        yield SystemCommand("Calendar: filter posts", "One author, state or voice (f)", self.action_filter)
-        yield SystemCommand("Calendar: show all posts", "Clear the filter", self.show_all)
-        yield SystemCommand("Library: open the content library", "Guidelines, samples, ideas (l)",
+        yield SystemCommand(_("Calendar: plan a post"), _("On the selected day (a)"), self.action_add)
+        yield SystemCommand(_("Calendar: go to today"), _("Jump to today (t)"), self.action_today)
+        yield SystemCommand(_("Calendar: go to a date"), _("Type a date (g)"), self.action_go_to)
+        yield SystemCommand(_("Calendar: month or week view"), _("Switch views (v)"),
+                            self.action_toggle_view)
+        yield SystemCommand(_("Calendar: filter posts"), _("One author, state or voice (f)"),
+                            self.action_filter)
+        yield SystemCommand(_("Calendar: show all posts"), _("Clear the filter"), self.show_all)
+        yield SystemCommand(_("Library: open the content library"), _("Guidelines, samples, ideas (l)"),
                             lambda: self.calendar_screen.show_tab("tab-library"))

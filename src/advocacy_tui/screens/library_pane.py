@@ -20,6 +20,8 @@ from textual.widgets import Input, Static
 from advocacy_tui.data.posts import LibraryRepo
 from advocacy_tui.domain.posts import LIBRARY_KIND_LABELS, LibraryItem, draft_from_library
 from advocacy_tui.domain.text import printable
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, _, ngettext, pgettext
 from advocacy_tui.screens.base import typing_in
 from advocacy_tui.screens.crud import Records
 from advocacy_tui.widgets.virtual_table import Column, VirtualTable
@@ -28,12 +30,21 @@ if TYPE_CHECKING:
     from advocacy_tui.screens.calendar import CalendarScreen
 
 LIBRARY_COLUMNS = [
-    Column("kind", "Kind", 12, sortable=False),
-    Column("title", "Title", None, min_width=20, sortable=False),
-    Column("language", "Lang", 5, sortable=False),
-    Column("tags", "Tags", 26, sortable=False),
+    Column("kind", N_("Kind"), 12, sortable=False),
+    Column("title", N_("Title"), None, min_width=20, sortable=False),
+    Column("language", N_("Lang"), 5, sortable=False),
+    Column("tags", N_("Tags"), 26, sortable=False),
 ]
-EMPTY = "The library is empty. Press a to add a guideline or a sample post."
+EMPTY = N_("The library is empty. Press a to add a guideline or a sample post.")
+
+
+def kind_column(kind: str) -> str:
+    """A kind as the 12-cell Kind column shows it: the two long Polish names in a word."""
+    if kind == "sample_post":
+        return pgettext("library kind column", "Sample post")
+    if kind == "idea":
+        return pgettext("library kind column", "Post idea")
+    return LIBRARY_KIND_LABELS.get(kind, kind)
 
 
 class LibrarySource:
@@ -46,7 +57,7 @@ class LibrarySource:
 
     def fetch(self, offset: int, limit: int) -> list[tuple[int, Sequence[str]]]:
         return [
-            (row.id, (LIBRARY_KIND_LABELS.get(row.kind, row.kind), row.title, row.language, row.tags))
+            (row.id, (kind_column(row.kind), row.title, row.language, row.tags))
             for row in self.repo.page(self.text, offset, limit)
         ]
 
@@ -66,24 +77,25 @@ def open_with_system(host: Vertical, target: str) -> None:
         except OSError:
             opener = None
     if opener is None:
-        host.notify(f"No program to open files was found. The item is at: {target}",
+        host.notify(_("No program to open files was found. The item is at: {target}").format(target=target),
                     timeout=12, markup=False)
         return
     try:
         subprocess.Popen([opener, target], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError as error:
-        host.notify(f"Could not open {target} ({error.strerror}).", severity="warning",
+        host.notify(_("Could not open {target} ({reason}).").format(target=target, reason=error.strerror),
+                    severity="warning",
                     markup=False)
         return
-    host.notify(f"Opening {target}", markup=False)
+    host.notify(_("Opening {target}").format(target=target), markup=False)
 
 
 class LibraryPane(Vertical):
     """Search box, table, preview and status line of the library, with its own keys.
     Its widgets are built the first time the tab opens: opening the calendar stays quick."""
 
-    HELP = """\
+    HELP = N_("""\
 # Content library
 
 Guidelines, sample posts, ideas, inspiration, graphics and training for your ambassadors.
@@ -91,20 +103,20 @@ Guidelines, sample posts, ideas, inspiration, graphics and training for your amb
 `/` searches (diacritics do not matter), `a` adds, `e` or Enter edits, `d` deletes, `u` uses
 the item as a draft on the selected calendar day, `o` opens a graphic's file or address.
 Esc clears the search; `l` goes back to the calendar.
-"""
+""")
 
     BINDINGS = [
-        Binding("a", "add", "Add", id="calendar.add", tooltip="Add a library item"),
-        Binding("e", "edit", "Edit", id="calendar.edit", tooltip="Edit the highlighted item"),
-        Binding("d,delete", "delete", "Delete", show=False, id="calendar.delete",
-                tooltip="Delete (asks first)"),
-        Binding("l", "screen.switch_tab", "Calendar/library", id="calendar.tab",
-                tooltip="Switch between the calendar and the library"),
-        Binding("u", "use_draft", "Use as draft", id="library.use", tooltip="Plan a post from this item"),
-        Binding("o", "open_item", "Open file", id="library.open", tooltip="Open the graphic's file or URL"),
-        Binding("slash", "search", "Search", id="library.search", priority=True,
-                tooltip="Search the library"),
-        Binding("escape", "escape", "Cancel", show=False, id="calendar.escape"),
+        Binding("a", "add", N_("Add"), id="calendar.add", tooltip=N_("Add a library item")),
+        Binding("e", "edit", N_("Edit"), id="calendar.edit", tooltip=N_("Edit the highlighted item")),
+        Binding("d,delete", "delete", N_("Delete"), show=False, id="calendar.delete",
+                tooltip=N_("Delete (asks first)")),
+        Binding("l", "screen.switch_tab", N_("Calendar/library"), id="calendar.tab",
+                tooltip=N_("Switch between the calendar and the library")),
+        Binding("u", "use_draft", N_("Use as draft"), id="library.use", tooltip=N_("Plan a post from this item")),
+        Binding("o", "open_item", N_("Open file"), id="library.open", tooltip=N_("Open the graphic's file or URL")),
+        Binding("slash", "search", N_("Search"), id="library.search", priority=True,
+                tooltip=N_("Search the library")),
+        Binding("escape", "escape", N_("Cancel"), show=False, id="calendar.escape"),
     ]
 
     def __init__(self, repo: LibraryRepo, *, id: str | None = None) -> None:
@@ -115,9 +127,9 @@ Esc clears the search; `l` goes back to the calendar.
             self, "library", load=self.repo.get, form=self._form, insert=self.repo.add,
             update=lambda item, expected: self.repo.update(item), remove=self.repo.delete,
             refresh=lambda key: self.refresh_library(keep=key),
-            added_text=lambda item: f"Added “{item.title}” to the library.",
-            saved_text=lambda item: f"Saved “{item.title}”.",
-            removed_text=lambda item: f"Deleted “{item.title}” from the library.")
+            added_text=lambda item: _("Added “{title}” to the library.").format(title=item.title),
+            saved_text=lambda item: _("Saved “{title}”.").format(title=item.title),
+            removed_text=lambda item: _("Deleted “{title}” from the library.").format(title=item.title))
 
     @property
     def calendar_screen(self) -> CalendarScreen:
@@ -127,7 +139,7 @@ Esc clears the search; `l` goes back to the calendar.
         """Mount the widgets (once) and show the list."""
         if not self.query("#lib-table"):
             await self.mount(
-                Input(placeholder="Search the library: title, text, tags  (/)", id="lib-search",
+                Input(placeholder=_("Search the library: title, text, tags  (/)"), id="lib-search",
                       compact=True),
                 VirtualTable(LIBRARY_COLUMNS, self.source, id="lib-table", empty_message=EMPTY),
                 Static("", id="lib-preview"),
@@ -145,15 +157,20 @@ Esc clears the search; `l` goes back to the calendar.
         self.source.text = text
         position = self.repo.position(text, keep) if keep is not None else None
         table = self.table
-        table.empty_message = (f"Nothing in the library matches “{text.strip()}”. Esc clears the search."
-                               if text.strip() else EMPTY)
+        table.empty_message = (_("Nothing in the library matches “{text}”. Esc clears the search.").format(
+            text=text.strip()) if text.strip() else EMPTY)
         table.reload(cursor=position)
         self._show_preview(table.cursor_key)
         total = self.repo.total()
         shown = table.row_count
-        status = f" {total} item(s)" if shown == total else f" {shown} of {total} items match"
+        if shown == total:
+            # "item(s)" in English as before (its snapshots stay); real plural forms in Polish
+            status = ngettext("{n} item(s)", "{n} item(s)", total).format(n=format_number(total))
+        else:
+            status = ngettext("{shown} of {n} item match", "{shown} of {n} items match", total).format(
+                shown=format_number(shown), n=format_number(total))
         self.query_one("#lib-status", Static).update(
-            status + " · a add · e edit · u use as a draft · o open file · / search")
+            " " + status + " · " + _("a add · e edit · u use as a draft · o open file · / search"))
 
     @on(Input.Changed, "#lib-search")
     def _search_changed(self) -> None:
@@ -177,7 +194,7 @@ Esc clears the search; `l` goes back to the calendar.
             return
         lines = [Content.styled(printable(item.title), "bold")]
         if item.location:
-            lines.append(Content("File or address: " + printable(item.location)))
+            lines.append(Content(_("File or address: {location}").format(location=printable(item.location))))
         if item.body.strip():
             lines.append(Content(printable(item.body.strip(), single_line=False)))
         preview.update(Content("\n").join(lines))
@@ -209,7 +226,7 @@ Esc clears the search; `l` goes back to the calendar.
         key = self.table.cursor_key
         item = self.repo.get(key) if key is not None else None
         if item is None:
-            self.notify("Choose an item of the library first (or press a to add one).",
+            self.notify(_("Choose an item of the library first (or press a to add one)."),
                         markup=False)
         return item
 
@@ -226,8 +243,8 @@ Esc clears the search; `l` goes back to the calendar.
         if item is None or item.id is None:
             return
         self.records.delete(
-            item.id, "Delete this library item?",
-            f"“{item.title}” will be removed. Posts made from it stay, without the link.")
+            item.id, _("Delete this library item?"),
+            _("“{title}” will be removed. Posts made from it stay, without the link.").format(title=item.title))
 
     def action_use_draft(self) -> None:
         item = self._current_item()
@@ -239,7 +256,7 @@ Esc clears the search; `l` goes back to the calendar.
         if post.voice not in voices:
             post = replace(post, voice=voices[0])
         self.calendar_screen.show_tab("tab-calendar")
-        calendar.plan(post, title=f"Plan a post from “{item.title}”")
+        calendar.plan(post, title=_("Plan a post from “{title}”").format(title=item.title))
 
     def action_open_item(self) -> None:
         item = self._current_item()
@@ -247,19 +264,19 @@ Esc clears the search; `l` goes back to the calendar.
             return
         where = item.location.strip()
         if not where:
-            self.notify(f"“{item.title}” has no file or address to open. Press e to add one.",
+            self.notify(_("“{title}” has no file or address to open. Press e to add one.").format(title=item.title),
                         markup=False)
             return
         target = where if "://" in where else str(Path(where).expanduser())
         if "://" not in where and not Path(target).exists():
-            self.notify(f"The file {target} does not exist (moved or renamed?). Press e to "
-                        "change the path.", severity="warning", timeout=10, markup=False)
+            self.notify(_("The file {target} does not exist (moved or renamed?). Press e to "
+                          "change the path.").format(target=target), severity="warning", timeout=10, markup=False)
             return
         open_with_system(self, target)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Library: add an item", "A guideline, sample post or idea (a)",
+        yield SystemCommand(_("Library: add an item"), _("A guideline, sample post or idea (a)"),
                             self.action_add)
-        yield SystemCommand("Library: search", "Title, text, tags (/)", self.action_search)
-        yield SystemCommand("Calendar: back to the calendar", "Month grid and week agenda (l)",
+        yield SystemCommand(_("Library: search"), _("Title, text, tags (/)"), self.action_search)
+        yield SystemCommand(_("Calendar: back to the calendar"), _("Month grid and week agenda (l)"),
                             lambda: self.calendar_screen.show_tab("tab-calendar"))

@@ -19,9 +19,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from advocacy_tui.data.posts import DaySummary
-from advocacy_tui.domain.calendar import GRID_WEEKS, month_grid, weekday_names
+from advocacy_tui.domain.calendar import DAYS_PER_WEEK, GRID_WEEKS, month_grid
 from advocacy_tui.domain.posts import LEADER_SYMBOL, STATE_SYMBOLS, STATES
 from advocacy_tui.domain.text import printable
+from advocacy_tui.formatting import weekday_names
+from advocacy_tui.i18n import N_, _, ngettext
 
 
 def day_counts_text(counts: Mapping[str, int], width: int) -> str:
@@ -35,7 +37,18 @@ def day_counts_text(counts: Mapping[str, int], width: int) -> str:
     compact = " ".join(f"{n}{sym}" for n, sym in parts)
     if cell_len(compact) <= width:
         return compact
-    return f"{total} posts" if cell_len(f"{total} posts") <= width else str(total)
+    posts = ngettext("{n} post", "{n} posts", total).format(n=total)
+    return posts if cell_len(posts) <= width else str(total)
+
+
+def header_names(first_weekday: int, width: int) -> list[str]:
+    """The weekdays over the columns, from ``first_weekday`` on, in the language in use:
+    the full names when the columns are wide enough for every one, else the abbreviations."""
+    names = weekday_names(short=False)
+    if width < 12 or any(cell_len(name) + 1 > width for name in names):
+        names = weekday_names(short=True)
+    return [(name[:1].upper() + name[1:]) for name in
+            (names[(first_weekday + n) % DAYS_PER_WEEK] for n in range(DAYS_PER_WEEK))]
 
 
 def _wrap(text: str, width: int, rows: int) -> list[str]:
@@ -67,13 +80,13 @@ class MonthGrid(Widget, can_focus=True):
     """Six weeks around a month. The screen gives it posts per day; it reports the cursor."""
 
     BINDINGS = [
-        Binding("left", "move(-1)", "Previous day", show=False, id="month.left"),
-        Binding("right", "move(1)", "Next day", show=False, id="month.right"),
-        Binding("up", "move(-7)", "Week up", show=False, id="month.up"),
-        Binding("down", "move(7)", "Week down", show=False, id="month.down"),
-        Binding("home", "week_edge(0)", "Week start", show=False, id="month.home"),
-        Binding("end", "week_edge(6)", "Week end", show=False, id="month.end"),
-        Binding("enter", "select", "Open day", show=False, id="month.select"),
+        Binding("left", "move(-1)", N_("Previous day"), show=False, id="month.left"),
+        Binding("right", "move(1)", N_("Next day"), show=False, id="month.right"),
+        Binding("up", "move(-7)", N_("Week up"), show=False, id="month.up"),
+        Binding("down", "move(7)", N_("Week down"), show=False, id="month.down"),
+        Binding("home", "week_edge(0)", N_("Week start"), show=False, id="month.home"),
+        Binding("end", "week_edge(6)", N_("Week end"), show=False, id="month.end"),
+        Binding("enter", "select", N_("Open day"), show=False, id="month.select"),
     ]
 
     COMPONENT_CLASSES = {
@@ -192,7 +205,7 @@ class MonthGrid(Widget, can_focus=True):
         today_style = self.get_component_rich_style("month-grid--today")
         outside_style = self.get_component_rich_style("month-grid--outside")
         weekend_style = self.get_component_rich_style("month-grid--weekend")
-        names = weekday_names(self.first_weekday, 3 if min(widths) < 12 else 9)
+        names = header_names(self.first_weekday, min(widths))
         header = [Segment(set_cell_size(" " + name, w), header_style) for name, w in zip(names, widths, strict=True)]
         strips = [Strip(header, width)]
         month = self.cursor.month
@@ -231,7 +244,8 @@ class MonthGrid(Widget, can_focus=True):
         leader = f" {LEADER_SYMBOL}" if summary and summary.leader else ""
         first = f"{mark}{day.day:>2}"
         if day == self.today:
-            first += " today" if width >= len(first) + 6 else " •"
+            today = _("today")
+            first += f" {today}" if width >= len(first) + 1 + cell_len(today) else " •"
         total = summary.total if summary else 0
         titles = list(summary.titles) if summary else []
         room = height - 1
@@ -256,7 +270,8 @@ class MonthGrid(Widget, can_focus=True):
                 symbol = STATE_SYMBOLS.get(state, "?") + (LEADER_SYMBOL if by_leader else "")
                 lines.extend(_wrap(f"{symbol} {printable(title)}", width, 1))
             if total > len(shown) and len(lines) < height:
-                lines.append(f"… {total - len(shown)} more")
+                more = total - len(shown)
+                lines.append(ngettext("… {n} more", "… {n} more", more).format(n=more))
         while len(lines) < height:
             lines.append("")
         return lines[:height]

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from advocacy_tui.data.posts import CalendarRow, PostFilter, PostRepo
 from advocacy_tui.domain.dates import DateError, format_date, parse_date
+from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.modals.forms import Field, FormSelect, Rule
 from advocacy_tui.screens.modals.post_form import AuthorSuggester, state_options
@@ -23,8 +24,8 @@ class FilterDialog(ModalScreen[PostFilter | None]):
     """Dismisses the new filter (an empty one clears it), or None when cancelled."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="filter.cancel"),
-        Binding("f10", "apply", "Apply", id="filter.apply"),
+        Binding("escape", "cancel", N_("Cancel"), id="filter.cancel"),
+        Binding("f10", "apply", N_("Apply"), id="filter.apply"),
     ]
 
     def __init__(self, repo: PostRepo, current: PostFilter, voices: tuple[tuple[str, str], ...]):
@@ -39,20 +40,20 @@ class FilterDialog(ModalScreen[PostFilter | None]):
     def compose(self) -> ComposeResult:
         c = self.current
         with Vertical(classes="dialog form-dialog"):
-            yield Static("Show only", classes="dialog-title", markup=False)
-            yield Field("Author", Input(self.repo.author_label(c.author_id), compact=True,
-                        placeholder="Name or email (empty: everyone)",
+            yield Static(_("Show only"), classes="dialog-title", markup=False)
+            yield Field(_("Author"), Input(self.repo.author_label(c.author_id), compact=True,
+                        placeholder=_("Name or email (empty: everyone)"),
                         suggester=AuthorSuggester(self.repo), validators=[Rule(self._author_known)],
                         id="author"), name="author")
-            yield Field("State", FormSelect(state_options(), value=c.state or Select.NULL,
-                        prompt="any state", compact=True, id="state"), name="state")
-            yield Field("Voice", FormSelect([(label, key) for key, label in self.voices], value=c.voice or Select.NULL,
-                        prompt="any voice", compact=True, id="voice"), name="voice")
-            yield Static("Enter or F10 applies · Esc cancels", classes="dialog-hint", markup=False)
+            yield Field(_("State"), FormSelect(state_options(), value=c.state or Select.NULL,
+                        prompt=_("any state"), compact=True, id="state"), name="state")
+            yield Field(_("Voice"), FormSelect([(label, key) for key, label in self.voices], value=c.voice or Select.NULL,
+                        prompt=_("any voice"), compact=True, id="voice"), name="voice")
+            yield Static(_("Enter or F10 applies · Esc cancels"), classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Apply", variant="primary", id="apply", compact=True)
-                yield Button("Show all", id="clear", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Apply"), variant="primary", id="apply", compact=True)
+                yield Button(_("Show all"), id="clear", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#author", Input).focus()
@@ -81,6 +82,14 @@ class FilterDialog(ModalScreen[PostFilter | None]):
         self.dismiss(None)
 
 
+PICK_TITLES = {  # whole sentences: Polish says each verb differently
+    "edit": N_("Which post to edit? ({day})"),
+    "copy": N_("Which post to copy? ({day})"),
+    "move": N_("Which post to move? ({day})"),
+    "delete": N_("Which post to delete? ({day})"),
+}
+
+
 def post_line(row: CalendarRow) -> str:
     return row.describe()
 
@@ -88,7 +97,7 @@ def post_line(row: CalendarRow) -> str:
 class PickPostDialog(ModalScreen[int | None]):
     """Several posts on one day: choose the one to work on."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="pick.cancel")]
 
     def __init__(self, day: date, rows: list[CalendarRow], verb: str) -> None:
         super().__init__()
@@ -98,11 +107,11 @@ class PickPostDialog(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog pick-dialog"):
-            yield Static(f"Which post to {self.verb}? ({format_date(self.day)})",
+            yield Static(_(PICK_TITLES[self.verb]).format(day=format_date(self.day)),
                          classes="dialog-title", markup=False)
             yield OptionList(*[Option(plain(post_line(row)), id=str(row.id)) for row in self.rows],
                              id="pick-list")
-            yield Static("↑↓ choose · Enter picks · Esc cancels", classes="dialog-hint",
+            yield Static(_("↑↓ choose · Enter picks · Esc cancels"), classes="dialog-hint",
                          markup=False)
 
     def on_mount(self) -> None:
@@ -128,7 +137,7 @@ def _check_date(value: str) -> str | None:
 class DateDialog(ModalScreen[date | None]):
     """Type a date (dd.mm.yyyy or ISO)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="date.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="date.cancel")]
 
     def __init__(self, title: str, initial: date) -> None:
         super().__init__()
@@ -138,9 +147,9 @@ class DateDialog(ModalScreen[date | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog date-dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Field("Date", Input(format_date(self.initial), placeholder="dd.mm.yyyy",
+            yield Field(_("Date"), Input(format_date(self.initial), placeholder=_("dd.mm.yyyy"),
                         validators=[Rule(_check_date)], compact=True, id="date"), name="date")
-            yield Static("Enter confirms · Esc cancels", classes="dialog-hint", markup=False)
+            yield Static(_("Enter confirms · Esc cancels"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()

@@ -14,6 +14,8 @@ from textual.widgets import Button, Input, Select, Static
 
 from advocacy_tui.data.csv_io import ImportFileError, export_to_file
 from advocacy_tui.data.store import Store
+from advocacy_tui.formatting import format_number
+from advocacy_tui.i18n import N_, _, ngettext
 from advocacy_tui.screens.modals.forms import Field, Rule
 
 SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
@@ -21,12 +23,12 @@ SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 
 def check_export_path(value: str) -> str | None:
     if not value.strip():
-        return "Type where to save the file, e.g. ~/people.csv."
+        return _("Type where to save the file, e.g. ~/people.csv.")
     path = Path(value.strip()).expanduser()
     if path.is_dir():
-        return "This is a folder: add a file name at the end."
+        return _("This is a folder: add the file name at the end.")
     if not path.parent.exists():
-        return f"The folder {path.parent} does not exist."
+        return _("The folder {folder} does not exist.").format(folder=path.parent)
     from advocacy_tui.data.paths_check import check_output_path
 
     try:  # never the open database, its log, the config file, a device or a pipe
@@ -40,8 +42,8 @@ class ExportDialog(ModalScreen[str | None]):
     """Dismisses a sentence saying what was written, or None on cancel."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Close without exporting"),
-        Binding("f10", "confirm", "Export", id="export.confirm", tooltip="Write the file"),
+        Binding("escape", "cancel", N_("Cancel"), id="export.cancel", tooltip=N_("Close without exporting")),
+        Binding("f10", "confirm", N_("Export"), id="export.confirm", tooltip=N_("Write the file")),
     ]
 
     class Done(Message):
@@ -58,26 +60,27 @@ class ExportDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
-            yield Static("Export to a file", classes="dialog-title", markup=False)
-            yield Field("What", Select([("Ambassadors (the roster)", "ambassadors"),
-                                        ("Stakeholders (the map)", "stakeholders")],
+            yield Static(_("Export to a file"), classes="dialog-title", markup=False)
+            yield Field(_("What"), Select([(_("Ambassadors (the roster)"), "ambassadors"),
+                                           (_("Stakeholders (the map)"), "stakeholders")],
                                        value="ambassadors", allow_blank=False, compact=True,
                                        id="export-what"), name="what")
-            yield Field("Format", Select([("CSV (spreadsheets)", "csv"), ("JSON", "json")], value="csv",
+            yield Field(_("Format"), Select([(_("CSV (spreadsheets)"), "csv"), ("JSON", "json")], value="csv",
                                          allow_blank=False, compact=True, id="export-format"),
                         name="format")
-            yield Field("Separator", Select([("comma ,", "comma"), ("semicolon ; (Excel, Polish)", "semicolon"),
-                                             ("tab", "tab")], value="comma", allow_blank=False,
+            yield Field(_("Separator"), Select([(_("comma ,"), "comma"),
+                                                (_("semicolon ; (Excel, Polish)"), "semicolon"),
+                                                (_("tab"), "tab")], value="comma", allow_blank=False,
                                             compact=True, id="export-separator"), name="separator")
-            yield Field("Save as", Input(str(self.folder / "ambassadors.csv"), compact=True,
+            yield Field(_("Save as"), Input(str(self.folder / "ambassadors.csv"), compact=True,
                                          validators=[Rule(check_export_path)], id="export-path"),
                         name="path")
-            yield Static("The file is readable by you only: it holds personal data. Cells that a "
-                         "spreadsheet would run as formulas start with ' so they stay text.",
+            yield Static(_("The file is readable by you only: it holds personal data. Cells that a "
+                           "spreadsheet would run as formulas start with ' so they stay text."),
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export (F10)", id="export", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+                yield Button(_("Export (F10)"), id="export", variant="primary", compact=True)
+                yield Button(_("Cancel (Esc)"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#export-what", Select).focus()
@@ -122,9 +125,16 @@ class ExportDialog(ModalScreen[str | None]):
             self.post_message(self.Done(str(error), False))
             return
         except OSError as error:
-            self.post_message(self.Done(f"Cannot write {path}: {error.strerror or error}.", False))
+            self.post_message(self.Done(_("Cannot write {path}: {reason}.").format(
+                path=path, reason=error.strerror or error), False))
             return
-        self.post_message(self.Done(f"Wrote {count:,} {what} to {path} (readable by you only).", True))
+        if what == "stakeholders":
+            text = ngettext("Wrote {n} stakeholder to {file} (readable by you only).",
+                            "Wrote {n} stakeholders to {file} (readable by you only).", count)
+        else:
+            text = ngettext("Wrote {n} ambassador to {file} (readable by you only).",
+                            "Wrote {n} ambassadors to {file} (readable by you only).", count)
+        self.post_message(self.Done(text.format(n=format_number(count), file=path), True))
 
     @on(Done)
     def _done(self, message: Done) -> None:

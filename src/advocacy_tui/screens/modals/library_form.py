@@ -11,19 +11,25 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 
 from advocacy_tui.domain.ambassadors import ValidationError
 from advocacy_tui.domain.posts import (
-    LANGUAGES,
     LIBRARY_KIND_LABELS,
     LibraryItem,
     build_library_item,
     check_title,
 )
+from advocacy_tui.i18n import N_, _, pgettext
 from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule
+
+
+def content_languages() -> list[tuple[str, str]]:
+    """The languages an item can be written in, named in the language in use ("angielski")."""
+    return [(pgettext("language of an item", "English"), "en"),
+            (pgettext("language of an item", "Polish"), "pl")]
 
 
 class LibraryForm(AskBeforeDiscard, ModalScreen[LibraryItem | None]):
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="library_form.cancel"),
-        Binding("f10", "save", "Save", id="library_form.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="library_form.cancel"),
+        Binding("f10", "save", N_("Save"), id="library_form.save"),
     ]
 
     def __init__(self, item: LibraryItem | None = None) -> None:
@@ -33,27 +39,27 @@ class LibraryForm(AskBeforeDiscard, ModalScreen[LibraryItem | None]):
     def compose(self) -> ComposeResult:
         i = self.original or LibraryItem(id=None, title="")
         with Vertical(classes="dialog form-dialog"):
-            yield Static("Edit library item" if self.original else "Add to the library",
+            yield Static(_("Edit library item") if self.original else _("Add to the library"),
                          classes="dialog-title", markup=False)
             with VerticalScroll(classes="form-body"):
-                yield Field("Title *", Input(i.title, validators=[Rule(check_title)], compact=True,
+                yield Field(_("Title *"), Input(i.title, validators=[Rule(check_title)], compact=True,
                             id="title"), name="title")
-                yield Field("Kind", FormSelect([(label, key) for key, label in LIBRARY_KIND_LABELS.items()],
+                yield Field(_("Kind"), FormSelect([(label, key) for key, label in LIBRARY_KIND_LABELS.items()],
                             value=i.kind, allow_blank=False, compact=True, id="kind"), name="kind")
-                yield Field("Language", FormSelect([(label, key) for key, label in LANGUAGES.items()],
+                yield Field(_("Language"), FormSelect(content_languages(),
                             value=i.language, allow_blank=False, compact=True, id="language"),
                             name="language")
-                yield Field("Tags", Input(i.tags, placeholder="words separated by spaces",
+                yield Field(_("Tags"), Input(i.tags, placeholder=_("words separated by spaces"),
                             compact=True, id="tags"), name="tags")
-                yield Field("File or URL", Input(i.location, placeholder="~/Pictures/… or https://…",
+                yield Field(_("File or URL"), Input(i.location, placeholder=_("~/Pictures/… or https://…"),
                             compact=True, id="location"), name="location")
-                yield Field("Text", TextArea(i.body, id="body", soft_wrap=True,
+                yield Field(_("Text"), TextArea(i.body, id="body", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="body")
-            yield Static("F10 or Enter saves · Esc cancels · Tab moves", classes="dialog-hint",
+            yield Static(_("F10 or Enter saves · Esc cancels · Tab moves"), classes="dialog-hint",
                          markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Save"), variant="primary", id="save", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -70,7 +76,7 @@ class LibraryForm(AskBeforeDiscard, ModalScreen[LibraryItem | None]):
         except ValidationError as error:
             for field in self.query(Field):
                 field.show_problem(error.problems.get(field.field_name))
-            self.notify("Please fix the marked fields first.", severity="warning", markup=False)
+            self.notify(_("Please fix the marked fields first."), severity="warning", markup=False)
             return
         self.dismiss(item)
 

@@ -33,7 +33,7 @@ from advocacy_tui.domain.posts import (
     check_title,
     check_url,
 )
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.history import history_line
 from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, Rule
 
@@ -60,10 +60,10 @@ class PostForm(AskBeforeDiscard, ModalScreen[Post | None]):
     """Dismisses the validated Post (with its id when editing), or None on cancel."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="post_form.cancel"),
-        Binding("f10", "save", "Save", id="post_form.save", tooltip="Save the post"),
-        Binding("f4", "external_editor", "Body in $EDITOR", id="post_form.editor",
-                tooltip="Write the post's text in your own editor ($EDITOR)"),
+        Binding("escape", "cancel", N_("Cancel"), id="post_form.cancel"),
+        Binding("f10", "save", N_("Save"), id="post_form.save", tooltip=N_("Save the post")),
+        Binding("f4", "external_editor", N_("Body in $EDITOR"), id="post_form.editor",
+                tooltip=N_("Write the post's text in your own editor ($EDITOR)")),
     ]
 
     def __init__(self, repo: PostRepo, post: Post, voices: tuple[tuple[str, str], ...], *,
@@ -72,7 +72,7 @@ class PostForm(AskBeforeDiscard, ModalScreen[Post | None]):
         self.repo = repo
         self.original = post
         self.voices = voices
-        self.form_title = title or ("Edit post" if post.id else "Plan a post")
+        self.form_title = title or (_("Edit post") if post.id else _("Plan a post"))
 
     def _author_known(self, value: str) -> str | None:
         return self.repo.find_author(value)[1]
@@ -82,49 +82,49 @@ class PostForm(AskBeforeDiscard, ModalScreen[Post | None]):
         voice_keys = [key for key, _ in self.voices]
         voice_options = [(label, key) for key, label in self.voices]
         if p.voice not in voice_keys:  # a voice removed from the config since: keep it visible
-            voice_options.append((f"{p.voice} (not in the config)", p.voice))
+            voice_options.append((_("{voice} (not in the config)").format(voice=p.voice), p.voice))
         with Vertical(classes="dialog form-dialog post-form"):
             yield Static(self.form_title, classes="dialog-title", markup=False)
             with VerticalScroll(classes="form-body"):
-                yield Field("Title *", Input(p.title, placeholder="What the post is about",
+                yield Field(_("Title *"), Input(p.title, placeholder=_("What the post is about"),
                             validators=[Rule(check_title)], compact=True, id="title"), name="title")
-                yield Field("Text", TextArea(p.body, id="body", soft_wrap=True,
+                yield Field(_("Text"), TextArea(p.body, id="body", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="body")
-                yield Field("Author", Input(self.repo.author_label(p.author_id),
-                            placeholder="Name or email from the roster (empty: nobody yet)",
+                yield Field(_("Author"), Input(self.repo.author_label(p.author_id),
+                            placeholder=_("Name or email from the roster (empty: nobody yet)"),
                             suggester=AuthorSuggester(self.repo),
                             validators=[Rule(self._author_known)], validate_on=["blur", "submitted"],
                             compact=True, id="author"),
                             name="author")
-                yield Field("Date *", Input(format_date(p.planned_on), placeholder="dd.mm.yyyy",
+                yield Field(_("Date *"), Input(format_date(p.planned_on), placeholder=_("dd.mm.yyyy"),
                             validators=[Rule(check_required_date)], compact=True, id="planned_on"),
                             name="planned_on")
-                yield Field("Time", Input(p.planned_time.strftime("%H:%M") if p.planned_time else "",
-                            placeholder="hh:mm (optional)", validators=[Rule(check_time)],
+                yield Field(_("Time"), Input(p.planned_time.strftime("%H:%M") if p.planned_time else "",
+                            placeholder=_("hh:mm (optional)"), validators=[Rule(check_time)],
                             compact=True, id="planned_time"), name="planned_time")
-                yield Field("State", Select(state_options(), value=p.state, allow_blank=False,
+                yield Field(_("State"), Select(state_options(), value=p.state, allow_blank=False,
                             compact=True, id="state"), name="state")
                 yield Static(self._state_meaning(p.state), id="state-meaning", markup=False)
-                yield Field("Voice", Select(voice_options, value=p.voice, allow_blank=False,
+                yield Field(_("Voice"), Select(voice_options, value=p.voice, allow_blank=False,
                             compact=True, id="voice"), name="voice")
-                yield Field("Channel", Input(p.channel, validators=[Rule(check_channel)],
+                yield Field(_("Channel"), Input(p.channel, validators=[Rule(check_channel)],
                             compact=True, id="channel"), name="channel")
-                yield Field("Published at", Input(p.published_url, placeholder="https://… (when published)",
+                yield Field(_("Published at"), Input(p.published_url, placeholder=_("https://… (when published)"),
                             validators=[Rule(check_url)], compact=True, id="published_url"),
                             name="published_url")
-                yield Field("Published on", Input(format_date(p.published_on),
-                            placeholder="dd.mm.yyyy (default: the planned date)",
+                yield Field(_("Published on"), Input(format_date(p.published_on),
+                            placeholder=_("dd.mm.yyyy (default: the planned date)"),
                             validators=[Rule(check_optional_date)], compact=True,
                             id="published_on"), name="published_on")
-                yield Field("Notes", TextArea(p.notes, id="notes", soft_wrap=True,
+                yield Field(_("Notes"), TextArea(p.notes, id="notes", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="notes")
             yield from history_line(self.repo.store, "posts", p.id)
-            yield Static("F10 saves · F4 writes the text in $EDITOR · Esc cancels · Tab moves",
+            yield Static(_("F10 saves · F4 writes the text in $EDITOR · Esc cancels · Tab moves"),
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button(_("Save"), variant="primary", id="save", compact=True)
                 yield Button("$EDITOR", id="editor", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -193,7 +193,7 @@ class PostForm(AskBeforeDiscard, ModalScreen[Post | None]):
         if problems or post is None:
             first = next(iter(problems))
             self.query_one(f"#{first}").focus()
-            self.notify("Please fix the marked fields first.", severity="warning", markup=False)
+            self.notify(_("Please fix the marked fields first."), severity="warning", markup=False)
             return
         self.dismiss(post)
 
@@ -203,9 +203,9 @@ class PostForm(AskBeforeDiscard, ModalScreen[Post | None]):
 
         command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not command:
-            self.notify("No editor is set. Set the EDITOR environment variable (for example "
-                        "EDITOR=nano) to write long drafts in your own editor; until then, "
-                        "write in the Text box.", severity="warning", timeout=8, markup=False)
+            self.notify(_("No editor is set. Set the EDITOR environment variable (for example "
+                          "EDITOR=nano) to write long drafts in your own editor; until then, "
+                          "write in the Text box."), severity="warning", timeout=8, markup=False)
             return
         area = self.query_one("#body", TextArea)
         handle, name = tempfile.mkstemp(prefix="advocacy-post-", suffix=".md")
@@ -217,18 +217,20 @@ class PostForm(AskBeforeDiscard, ModalScreen[Post | None]):
                 with self.app.suspend():
                     result = subprocess.run([*shlex.split(command), str(path)], check=False)
             except SuspendNotSupported:
-                self.notify("This terminal cannot hand the screen to an editor; write in the Text box.",
+                self.notify(_("This terminal cannot hand the screen to an editor; write in the Text box."),
                             severity="warning", markup=False)
                 return
             except (OSError, ValueError) as error:
-                self.notify(f"The editor “{command}” could not be started ({error}).",
+                self.notify(_("The editor “{command}” could not be started ({reason}).").format(
+                    command=command, reason=error),
                             severity="error", markup=False)
                 return
             if result.returncode != 0:
-                self.notify(f"The editor ended with an error (status {result.returncode}); "
-                            "the text was not changed.", severity="warning", markup=False)
+                self.notify(_("The editor ended with an error (status {status}); "
+                              "the text was not changed.").format(status=result.returncode),
+                            severity="warning", markup=False)
                 return
             area.text = path.read_text(encoding="utf-8", errors="replace")
-            self.notify("The text from your editor is in the form. Save with F10.", markup=False)
+            self.notify(_("The text from your editor is in the form. Save with F10."), markup=False)
         finally:
             path.unlink(missing_ok=True)
