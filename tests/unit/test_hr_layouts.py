@@ -181,6 +181,23 @@ def test_column_map_from_the_user(store, tmp_path):
     assert plan.add[0][:2] == ("Anna", "anna@firma.pl") and plan.add[0][4] == "candidate"
 
 
+def test_column_map_in_polish_words(store, tmp_path):
+    from advocacy_tui import i18n
+
+    path = write(tmp_path / "m.csv", "Kto,Skrzynka,Stan\nAnna,anna@firma.pl,aktywna\n")
+    i18n.set_language("pl")
+    try:
+        plan = plan_import(store, read_table(path),
+                           column_map={"Kto": "Imię i nazwisko", "skrzynka": "e-mail", "Stan": "pomiń"})
+        assert plan.ok, problems(plan)
+        assert plan.add[0][:2] == ("Anna", "anna@firma.pl")
+        with pytest.raises(ImportFileError, match="pomiń") as refused:
+            plan_import(store, read_table(path), column_map={"Kto": "rozmiar buta"})
+        assert "ignore" not in str(refused.value)
+    finally:
+        i18n.set_language("en")
+
+
 def test_column_map_names_an_unknown_field(store, tmp_path):
     path = write(tmp_path / "m.csv", "name\nAnna\n")
     with pytest.raises(ImportFileError, match="shoe size"):

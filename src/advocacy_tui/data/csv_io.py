@@ -51,7 +51,7 @@ from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import ValidationError, build_ambassador, check_linkedin
 from advocacy_tui.domain.text import fold, printable
 from advocacy_tui.formatting import format_number
-from advocacy_tui.i18n import N_, Labels, _, ngettext
+from advocacy_tui.i18n import N_, Labels, _, ngettext, pgettext
 
 # The fields of a person that a file can set, in the order exports write them.
 FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined", "notes")
@@ -726,15 +726,37 @@ def parse_column_map(text: str) -> dict[str, str]:
     return chosen
 
 
+def map_words() -> dict[str, str]:
+    """Each target of ``COLUMN=FIELD`` in the language in use ("pomiń" for ``ignore``)."""
+    return {
+        "name": pgettext("column map", "name"), "first": pgettext("column map", "first"),
+        "last": pgettext("column map", "last"), "email": pgettext("column map", "email"),
+        "email_alt": pgettext("column map", "email_alt"),
+        "department": pgettext("column map", "department"), "role": pgettext("column map", "role"),
+        "status": pgettext("column map", "status"), "enabled": pgettext("column map", "enabled"),
+        "linkedin": pgettext("column map", "linkedin"), "joined": pgettext("column map", "joined"),
+        "notes": pgettext("column map", "notes"), "ignore": pgettext("column map", "ignore"),
+    }
+
+
+def _map_target(text: str) -> str | None:
+    """The field a ``COLUMN=FIELD`` target names, typed as its key or in the language in use."""
+    wanted = text.strip().lower()
+    if wanted in MAP_TARGETS:
+        return wanted
+    key = _key(text)
+    return next((target for target, word in map_words().items() if _key(word) == key), None)
+
+
 def _user_map(header: list[str], column_map: dict[str, str]) -> dict[int, str]:
     """The user's ``COLUMN=FIELD`` choices as column -> field (or ``ignore``)."""
     chosen: dict[int, str] = {}
     for column, target in column_map.items():
-        wanted = target.strip().lower()
-        if wanted not in MAP_TARGETS:
+        wanted = _map_target(target)
+        if wanted is None:
             raise ImportFileError(_(
                 "“{target}” is not a field a column can go to. Choose one of: {choices}."
-            ).format(target=printable(target[:40]), choices=", ".join(MAP_TARGETS)))
+            ).format(target=printable(target[:40]), choices=", ".join(map_words().values())))
         positions = [i for i, text in enumerate(header)
                      if text.strip() == column.strip() or header_key(text) == header_key(column)]
         if not positions:

@@ -142,7 +142,7 @@ class PostRepo:
         conn.execute(
             "INSERT INTO involvement (ambassador_id, kind, happened_on, note, post_id, created_at) "
             "VALUES (?, 'post_published', ?, ?, ?, ?)",
-            [post.author_id, happened, f"Published: {post.title}"[:300], post_id,
+            [post.author_id, happened, post.title[:300], post_id,
              self.store.now_text()],
         )
 

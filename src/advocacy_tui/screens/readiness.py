@@ -101,7 +101,9 @@ differ. First business effects usually take 6–9 months.
         return ReadinessRepo(self.advocacy.store)
 
     def compose(self) -> ComposeResult:
-        self.banks, self.problems = available_banks(paths.config_dir())
+        banks, self.problems = available_banks(paths.config_dir())
+        # the banks in the app's language come first, so Enter on the first one speaks it
+        self.banks = sorted(banks, key=lambda bank: bank.language != current_language())
         yield TitleBar()
         with Vertical(id="readiness"):
             yield Static("", id="resume", markup=False)
