@@ -282,8 +282,7 @@ class CalendarPane(Vertical):
         Binding("escape", "escape", N_("Cancel"), show=False, id="calendar.escape"),
     ]
 
-    def __init__(self, posts: PostRepo, settings: Settings, today: date, *,
-                 id: str | None = None) -> None:
+    def __init__(self, posts: PostRepo, settings: Settings, today: date, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.posts = posts
         self.settings = settings
@@ -305,8 +304,7 @@ class CalendarPane(Vertical):
             removed_text=lambda post: _("Deleted “{title}”.").format(title=post.title))
 
     def compose(self) -> ComposeResult:
-        # the month grid and week list shown and hidden (not a ContentSwitcher): far fewer
-        # widgets to build, lay out and paint when the calendar opens
+        # grid and week shown and hidden, not a ContentSwitcher: fewer widgets to build and paint
         yield MonthGrid(self.today, self.today, self.settings.week_start_index, id="month")
         yield WeekAgenda(id="week")
         yield Static("", id="cal-day", markup=False)
