@@ -1,12 +1,20 @@
-"""End to end: `advocacy-tui serve` in a real headless Chromium, driven by Playwright."""
+"""End to end: `advocacy-tui serve` in a real headless Chromium, driven by Playwright.
+
+The browser draws the terminal on a canvas, which has no text to wait for. Each tab therefore
+replays the bytes its WebSocket receives into a terminal emulator (pyte) of the size the page
+asked for, and the tests wait for words on that screen instead of sleeping blindly.
+"""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
+import pyte
 import pytest
 
 from tests.serving import start_serve, stop
@@ -29,7 +37,7 @@ def wait_for(condition, timeout: float = 30.0) -> bool:
     while time.monotonic() < deadline:
         if condition():
             return True
-        time.sleep(0.25)
+        time.sleep(0.1)
     return False
 
 
@@ -37,24 +45,86 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-r
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def open_app(browser, url):
+class Tab:
+    """A browser tab on the served app, with the screen its terminal shows as text."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.screen: pyte.Screen | None = None
+        self.stream: pyte.ByteStream | None = None
+        page.on("websocket", self._connected)
+
+    def _connected(self, socket) -> None:
+        size = parse_qs(urlparse(socket.url).query)
+        self.screen = pyte.Screen(int(size["width"][0]), int(size["height"][0]))
+        self.stream = pyte.ByteStream(self.screen)
+        socket.on("framereceived", self._received)
+        socket.on("framesent", self._sent)
+
+    def _received(self, payload) -> None:
+        if isinstance(payload, bytes) and self.stream is not None:
+            self.stream.feed(payload)
+
+    def _sent(self, payload) -> None:
+        if isinstance(payload, str) and payload.startswith('["resize"') and self.screen:
+            size = json.loads(payload)[1]
+            self.screen.resize(size["height"], size["width"])
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display) if self.screen else ""
+
+    def wait_text(self, *words: str, timeout: float = 30.0) -> None:
+        """Until every word is on the screen; Playwright delivers the frames while it waits."""
+        deadline = time.monotonic() + timeout
+        while not all(word in self.text() for word in words):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"never on the screen: {words}\n{self.text()}")
+            self.page.wait_for_timeout(100)
+
+    def wait_field(self, label: str, text: str, selected: bool, timeout: float = 30.0) -> None:
+        """Until the field after `label` shows `text`, highlighted as selected or not.
+
+        A field selects its text when it gets the focus, and End is handled a moment after the
+        letters typed behind it (a binding goes up the widget tree; letters go straight in):
+        letters typed before the highlight is gone would replace the text, not add to it."""
+        def shown() -> bool:
+            for row, line in enumerate(self.text().splitlines()):
+                column = line.find(text, line.find(label) + len(label))
+                if label in line and column >= 0:
+                    cells = self.screen.buffer[row]
+                    return (cells[column].bg != cells[column + len(text) + 3].bg) == selected
+            return False
+
+        deadline = time.monotonic() + timeout
+        while not shown():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"not as expected: {text} in {label}\n{self.text()}")
+            self.page.wait_for_timeout(100)
+
+    def press(self, key: str, *then: str) -> None:
+        self.page.keyboard.press(key)
+        if then:
+            self.wait_text(*then)
+
+    def type(self, text: str) -> None:
+        self.page.keyboard.type(text, delay=20)
+
+
+def open_app(browser, url, context=None) -> Tab:
     """A new tab on the served app, painted and holding the keyboard focus."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = (context or browser).new_page(viewport={"width": 1280, "height": 800})
+    tab = Tab(page)
     page.goto(url)
-    page.wait_for_selector(".xterm-screen", timeout=30_000)
-    time.sleep(4)  # the terminal is drawn on a canvas: give the app time to paint
+    tab.wait_text("advocacy-tui — Today", "Help")
     page.click(".xterm-screen", position={"x": 600, "y": 400})
-    time.sleep(0.5)
-    return page
+    return tab
 
 
-def add_person(page, name: str) -> None:
-    page.keyboard.press("2")  # the roster
-    time.sleep(0.5)
-    page.keyboard.press("a")
-    time.sleep(1)
-    page.keyboard.type(name, delay=30)
-    page.keyboard.press("Enter")
+def add_person(tab: Tab, name: str) -> None:
+    tab.press("2", "advocacy-tui — Roster", "Add")
+    tab.press("a", "Add an ambassador")
+    tab.type(name)
+    tab.press("Enter", f"Added {name} to the roster.")
 
 
 def count(db: Path, sql: str, *params) -> int:
@@ -78,30 +148,19 @@ def browser():
 
 def test_the_served_app_writes_to_the_database(served, browser):
     url, db = served
-    page = open_app(browser, url)
-    add_person(page, "Zażółć Browser")
+    tab = open_app(browser, url)
+    add_person(tab, "Zażółć Browser")
     assert wait_for(lambda: people_named(db, "Zażółć Browser") == 1), \
         "the person typed in the browser never reached the database"
-    page.keyboard.press("5")  # the readiness section (its screen is loaded on first use)
-    time.sleep(1)
-    # Enter starts the first question bank: a run appears in the database. Until the
-    # section is drawn, the key may go to the roster, so it is pressed again if need be.
-    for _attempt in range(3):
-        page.keyboard.press("Enter")
-        if wait_for(lambda: count(db, "SELECT count(*) FROM readiness_runs") >= 1, timeout=10):
-            break
-        page.keyboard.press("Escape")
-        page.keyboard.press("5")
-    answered = lambda: count(  # noqa: E731
-        db, "SELECT count(*) FROM readiness_answers WHERE answer = 'no' AND skipped = 0") >= 1
-    for _attempt in range(3):  # the first question is drawn just after the run is saved
-        page.keyboard.press("n")  # "no" to the question shown
-        if wait_for(answered, timeout=10):
-            break
-    assert answered(), "the answer given in the browser never reached the database"
-    time.sleep(1)
+    tab.press("5", "Start a new check")  # the readiness section
+    tab.press("Enter", "Question 1 of")  # the first question bank
+    assert count(db, "SELECT count(*) FROM readiness_runs") == 1
+    tab.press("n", "Question 2 of")  # "no" to the first question
+    assert wait_for(lambda: count(
+        db, "SELECT count(*) FROM readiness_answers WHERE answer = 'no' AND skipped = 0") == 1), \
+        "the answer given in the browser never reached the database"
     DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / "browser.png"))
+    tab.page.screenshot(path=str(DOCS / "browser.png"))
 
 
 def test_two_tabs_keep_each_others_writes_and_closing_is_safe(served, browser):
@@ -112,10 +171,11 @@ def test_two_tabs_keep_each_others_writes_and_closing_is_safe(served, browser):
     add_person(second, "From the second tab")
     assert wait_for(lambda: people_named(db, "From the first tab") == 1)
     assert wait_for(lambda: people_named(db, "From the second tab") == 1)
-    first.keyboard.press("a")
-    first.keyboard.type("Never saved", delay=10)
-    first.close()  # the tab goes away in the middle of a form
-    time.sleep(2)
+    first.press("a", "Add an ambassador")
+    first.type("Never saved")
+    first.wait_text("Never saved")
+    first.page.close()  # the tab goes away in the middle of a form
+    time.sleep(1)
     assert people_named(db, "Never saved") == 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -136,6 +196,7 @@ def test_reload_keeps_the_sign_in_and_a_browser_without_the_link_is_refused(serv
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
+    tab = Tab(page)
     page.goto(url)
     assert signed_in(page), "the printed link did not open the app on the clean address"
     assert page.url == clean
@@ -143,10 +204,9 @@ def test_reload_keeps_the_sign_in_and_a_browser_without_the_link_is_refused(serv
     assert elsewhere == [], "the page loaded something from another site"
     page.reload()  # the cookie carries the sign-in: the token is no longer in the address
     assert signed_in(page)
-    time.sleep(4)
+    tab.wait_text("advocacy-tui — Today", "Help")
     page.click(".xterm-screen", position={"x": 600, "y": 400})
-    time.sleep(0.5)
-    add_person(page, "After reload")
+    add_person(tab, "After reload")
     assert wait_for(lambda: people_named(db, "After reload") == 1), \
         "the app opened after a reload did not work"
 
@@ -162,12 +222,13 @@ def test_the_link_clicked_on_another_site_signs_in(served, browser):
     that began on another site, so the sign-in must still land in the app."""
     url, _db = served
     page = browser.new_context().new_page()
+    tab = Tab(page)
     page.route("http://chat.example/", lambda route: route.fulfill(
         content_type="text/html", body=f'<a id="go" href="{url}">the program</a>'))
     page.goto("http://chat.example/")
     page.click("#go")
     assert signed_in(page)
-    time.sleep(3)
+    tab.wait_text("advocacy-tui — Today")  # the app's WebSocket was let in
     assert page.query_selector("body.-closed") is None, "the app's WebSocket was refused"
 
 
@@ -177,24 +238,23 @@ def test_two_tabs_edit_the_same_person_and_the_second_save_asks(served, browser)
     add_person(first, "Shared Person")
     assert wait_for(lambda: people_named(db, "Shared Person") == 1)
     second = open_app(browser, url)
-    time.sleep(3)  # a canvas has no text to wait for: generous pauses, for a busy machine
-    first.keyboard.press("e")  # the first tab opens the form, and waits
-    time.sleep(3)
-    first.keyboard.press("End")
-    first.keyboard.type(" A", delay=50)
-    time.sleep(1)
-    second.keyboard.press("2")
-    time.sleep(3)
-    second.keyboard.press("e")
-    time.sleep(3)
-    second.keyboard.press("End")
-    second.keyboard.type(" B", delay=50)
-    time.sleep(1)
-    second.keyboard.press("Enter")  # nothing changed since it opened: saved at once
-    assert wait_for(lambda: people_named(db, "Shared Person B") == 1, timeout=45)
-    first.keyboard.press("Enter")  # the person changed since this form opened: it asks
-    time.sleep(4)
+    first.press("e", "Edit ambassador")  # the first tab opens the form, and waits
+    first.wait_field("Name *", "Shared Person", selected=True)  # the field has the focus
+    first.press("End")
+    first.wait_field("Name *", "Shared Person", selected=False)
+    first.type(" A")
+    first.wait_text("Shared Person A")
+    second.press("2", "Shared Person")
+    second.press("e", "Edit ambassador")
+    second.wait_field("Name *", "Shared Person", selected=True)  # the field has the focus
+    second.press("End")
+    second.wait_field("Name *", "Shared Person", selected=False)
+    second.type(" B")
+    second.wait_text("Shared Person B")
+    second.press("Enter")  # nothing changed since it opened: saved at once
+    assert wait_for(lambda: people_named(db, "Shared Person B") == 1)
+    first.press("Enter", "Changed since you opened it")  # the person changed since: it asks
     assert people_named(db, "Shared Person B") == 1, "the second save overwrote without asking"
-    first.keyboard.press("k")  # keep mine
-    assert wait_for(lambda: people_named(db, "Shared Person A") == 1, timeout=45)
+    first.press("k")  # keep mine
+    assert wait_for(lambda: people_named(db, "Shared Person A") == 1)
     assert count(db, "SELECT count(*) FROM ambassadors") == 1
