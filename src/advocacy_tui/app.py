@@ -20,7 +20,7 @@ from advocacy_tui.config import Settings, remember_language, remember_theme
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.clock import Clock, SystemClock
 from advocacy_tui.domain.text import printable
-from advocacy_tui.i18n import N_, _, current_language, set_language
+from advocacy_tui.i18n import N_, _, current_language, pgettext, set_language
 from advocacy_tui.screens.base import SectionScreen
 from advocacy_tui.themes import load_themes
 
@@ -228,6 +228,11 @@ class AdvocacyApp(App):
         for key, binding in self._bindings_for(screen):
             keys.append((self.get_key_display(binding), _(binding.description) if binding.description else key))
         self.push_screen(HelpScreen(title, text + "\n\n" + _(APP_HELP_FOOTER), keys))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the key bar and F1 show it: the space bar has a name of its own in Polish."""
+        shown = super().get_key_display(binding)
+        return pgettext("key", "space") if shown == "space" else shown
 
     def _bindings_for(self, screen: Screen) -> list[tuple[str, Binding]]:
         seen: dict[str, Binding] = {}

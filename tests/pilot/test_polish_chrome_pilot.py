@@ -21,6 +21,7 @@ async def test_the_key_bar_and_the_palette_are_polish(demo_store, make_app):
         footer = screen_text(app).splitlines()[-1]
         assert "Pomoc" in footer and "paleta" in footer and "Wyjdź" in footer
         assert "Help" not in footer and "palette" not in footer
+        assert "spacja Odhacz" in footer and "space" not in footer  # the key's Polish name
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert "Szukaj poleceń" in screen_text(app)

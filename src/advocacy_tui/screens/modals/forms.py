@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -26,6 +27,9 @@ class Rule(Validator):
         return self.failure(message) if message else self.success()
 
 
+LABEL_WIDTH, LABEL_WIDTH_MOST = 14, 22
+
+
 class Field(Vertical):
     """A label, the input widget, and a line that explains what is wrong (hidden when fine)."""
 
@@ -42,6 +46,14 @@ class Field(Vertical):
         self.label = label
         self.widget = widget
         self.field_name = name
+
+    def on_mount(self) -> None:
+        """The labels of a form line up at the width of its longest (Polish ones run longer)."""
+        siblings = self.parent.query_children(Field) if self.parent else [self]
+        width = max(LABEL_WIDTH, min(LABEL_WIDTH_MOST, 2 + max(cell_len(f.label) for f in siblings)))
+        if width != LABEL_WIDTH:
+            self.query_one(".field-label").styles.width = width
+            self.query_one(".field-problem").styles.padding = (0, 0, 0, width)
 
     def compose(self) -> ComposeResult:
         with Horizontal():
