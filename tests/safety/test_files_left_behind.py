@@ -118,12 +118,12 @@ def test_a_backup_never_replaces_an_existing_file(tmp_path):
 
 def test_the_error_log_is_owner_only(monkeypatch):
     from advocacy_tui import cli
-    from advocacy_tui.commands import common
+    from advocacy_tui.commands import locate
 
     def boom(*args, **kwargs):
         raise RuntimeError("Anna Nowak anna@example.pl")
 
-    monkeypatch.setattr(common, "load_config", boom)
+    monkeypatch.setattr(locate, "load_config", boom)  # where `locate data` looks it up
     monkeypatch.setattr("sys.argv", ["advocacy-tui", "locate", "data"])
     old = os.umask(0o022)
     try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
-import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
@@ -56,20 +55,33 @@ def test_every_marked_string_is_in_the_polish_catalogue():
                          + "; ".join(missing))
 
 
-@pytest.mark.parametrize("message", entries(), ids=lambda m: (m.id[0] if isinstance(m.id, tuple) else m.id)[:50])
-def test_message_has_a_polish_text_with_the_same_placeholders(message):
-    assert not message.fuzzy, "fuzzy: check the Polish text and remove the fuzzy flag"
+def problem(message) -> str | None:
+    """What is wrong with one entry's Polish text, or None."""
+    if message.fuzzy:
+        return "fuzzy: check the Polish text and remove the fuzzy flag"
     if isinstance(message.id, tuple):
         singular, plural = message.id
         forms = message.string
-        assert isinstance(forms, tuple) and len(forms) == 3, "Polish needs three plural forms"
-        assert all(form.strip() for form in forms), "a plural form is empty"
-        assert placeholders(forms[0]) == placeholders(singular)
-        for form in forms[1:]:
-            assert placeholders(form) == placeholders(plural)
-    else:
-        assert message.string and message.string.strip(), "no Polish text"
-        assert placeholders(message.string) == placeholders(message.id)
+        if not (isinstance(forms, tuple) and len(forms) == 3):
+            return "Polish needs three plural forms"
+        if not all(form.strip() for form in forms):
+            return "a plural form is empty"
+        if placeholders(forms[0]) != placeholders(singular) or any(
+                placeholders(form) != placeholders(plural) for form in forms[1:]):
+            return "the placeholders differ from the English"
+        return None
+    if not (message.string and message.string.strip()):
+        return "no Polish text"
+    if placeholders(message.string) != placeholders(message.id):
+        return "the placeholders differ from the English"
+    return None
+
+
+def test_every_message_has_a_polish_text_with_the_same_placeholders():
+    problems = [f"{message.id!r}: {found}" for message in entries()
+                if (found := problem(message)) is not None]
+    assert len(entries()) > 1000
+    assert not problems, "\n".join(problems)
 
 
 def test_polish_catalogue_is_used_at_run_time():
