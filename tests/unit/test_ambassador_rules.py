@@ -1,10 +1,16 @@
+import re
+from urllib.parse import urlsplit
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from advocacy_tui.domain.ambassadors import (
     ValidationError,
     build_ambassador,
     check_email,
     check_linkedin,
+    normalise_linkedin,
 )
 
 
@@ -51,3 +57,35 @@ def test_linkedin_profiles(value):
 )
 def test_not_linkedin_profiles(value):
     assert check_linkedin(value)
+
+
+PROFILE_LIKE = st.builds(
+    "".join,
+    st.tuples(st.sampled_from(["", "http://", "https://", "HTTPS://", "ftp://", "https:/"]),
+              st.sampled_from(["", "www.", "pl.", "WWW.", "x.y.", "evil"]),
+              st.sampled_from(["linkedin.com", "LinkedIn.com", "linkedin.co", "linkedin.com.evil.pl"]),
+              st.sampled_from(["/in/", "/pub/", "/company/", "/in", "/IN/"]),
+              st.text(alphabet="abcAZ09%_.~-/?#@: ąż", max_size=12),
+              st.sampled_from(["", "/", "//"])))
+
+
+@given(PROFILE_LIKE)
+def test_an_accepted_linkedin_address_is_a_profile_on_linkedin(value):
+    """Whatever the check lets through is stored as an http(s) address of a profile on a
+    linkedin.com host: the quick path for usual addresses accepts nothing the full one would not."""
+    if check_linkedin(value) is not None:
+        return
+    parts = urlsplit(normalise_linkedin(value))
+    host = (parts.hostname or "").lower()
+    assert parts.scheme.lower() in ("http", "https")
+    assert host == "linkedin.com" or host.endswith(".linkedin.com")
+    assert re.match(r"^/(in|pub)/[^/]+/?$", parts.path)
+
+
+def test_usual_and_unusual_profile_addresses():
+    for good in ("https://www.linkedin.com/in/anna-nowak", "linkedin.com/in/anna", "pl.linkedin.com/in/a/",
+                 "HTTPS://WWW.LINKEDIN.COM/in/anna", "https://www.linkedin.com/in/anna%C5%BC"):
+        assert check_linkedin(good) is None, good
+    for bad in ("https://www.linkedin.com/in/", "https://linkedin.com.evil.pl/in/a", "https://www.linkedin.com/in/a/b",
+                "ftp://linkedin.com/in/a", "https://www.linkedin.com/company/x"):
+        assert check_linkedin(bad) is not None, bad

@@ -83,6 +83,8 @@ def check_email(value: str) -> str | None:
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: https://www.linkedin.com/in/name (or without the scheme, or pl.linkedin.com): plainly a profile
+_USUAL_PROFILE = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[A-Za-z0-9%_.~-]+/?\Z")
 
 
 def check_linkedin(value: str) -> str | None:
@@ -94,6 +96,8 @@ def check_linkedin(value: str) -> str | None:
     if _CONTROL.search(value):  # urlsplit would silently drop a CR/LF and keep it stored
         return _("A web address cannot hold a line break, a tab or another control character: "
                  "keep the address on one line.")
+    if _USUAL_PROFILE.match(value):  # most of a file's addresses: no need to take it apart
+        return None
     candidate = value if "://" in value else "https://" + value
     try:
         parts = urlsplit(candidate)
@@ -153,22 +157,28 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
 
     Raises ValidationError listing every problem, field by field.
     """
-    def get(key: str, default: str = "") -> str:
-        value = fields.get(key)
-        return value if value is not None else default
-
-    name = get("name")
-    role = get("role", "ambassador").strip().lower() or "ambassador"
-    status = get("status", "candidate").strip().lower() or "candidate"
+    name = fields.get("name") or ""
+    email = fields.get("email") or ""
+    department = fields.get("department") or ""
+    linkedin = fields.get("linkedin") or ""
+    notes = fields.get("notes") or ""
+    role = (fields.get("role") or "").strip().lower() or "ambassador"
+    status = (fields.get("status") or "").strip().lower() or "candidate"
+    joined: date | None = None
+    try:
+        joined = parse_optional_date(fields.get("joined") or "")
+        date_problem = None
+    except DateError as error:
+        date_problem = str(error)
     checks = {
         "name": check_name(name),
-        "email": check_email(get("email")),
-        "department": check_text(get("department")),
+        "email": check_email(email),
+        "department": check_text(department),
         "role": check_choice(role, ROLES, "role"),
         "status": check_choice(status, STATUSES, "status"),
-        "linkedin": check_linkedin(get("linkedin")),
-        "joined": check_date(get("joined")),
-        "notes": check_text(get("notes"), NOTES_MAX),
+        "linkedin": check_linkedin(linkedin),
+        "joined": date_problem,
+        "notes": check_text(notes, NOTES_MAX),
     }
     problems = {key: message for key, message in checks.items() if message}
     if problems:
@@ -176,11 +186,11 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
     return Ambassador(
         id=id,
         name=name.strip(),
-        email=normalise_email(get("email")),
-        department=get("department").strip(),
+        email=normalise_email(email),
+        department=department.strip(),
         role=role,
         status=status,
-        linkedin=normalise_linkedin(get("linkedin")),
-        joined=parse_optional_date(get("joined")),
-        notes=get("notes"),
+        linkedin=normalise_linkedin(linkedin),
+        joined=joined,
+        notes=notes,
     )
