@@ -245,8 +245,8 @@ async def test_configured_voices_and_limit_drive_form_and_warning(demo_store, ma
     app = make_app(demo_store, settings, start_mode="calendar")
     async with app.run_test(size=(120, 40)) as pilot:
         text = screen_text(app)
-        assert "moja 40 %" in text and "firma 40 %" in text
-        assert "over" not in text  # 40 % is under a limit of one half
+        assert "moja 40%" in text and "firma 40%" in text
+        assert "over" not in text  # 40% is under a limit of one half
         await pilot.press("a")
         voice = app.screen.query_one("#voice")
         assert [option[1] for option in voice._options if option[1] != voice.BLANK] == ["personal", "company"]
@@ -256,7 +256,7 @@ async def test_company_warning_in_words(demo_store, make_app):
     app = make_app(demo_store, start_mode="calendar")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "⚠ Company brand is 40 %, over 33 %: plan personal expertise posts instead." in screen_text(app)
+        assert "⚠ Company brand is 40%, over 33%: plan personal expertise posts instead." in screen_text(app)
         assert "★ leaders: 8 posts, 6 published" in screen_text(app)
 
 

@@ -109,7 +109,7 @@ def test_content_mix_and_warning():
     over = content_mix({"personal": 2, "company": 2}, voices, 1 / 3)
     assert over.over_limit
     text = mix_warning(over, 1 / 3, labels)
-    assert "50 %" in text and "33 %" in text and "plan personal expertise or team and culture" in text
+    assert "50%" in text and "33%" in text and "plan personal expertise or team and culture" in text
     assert "about 2 more" in text
     assert not content_mix({}, voices, 1 / 3).over_limit
 

@@ -73,11 +73,11 @@ async def test_the_roster_shows_a_persons_own_mix_and_names_a_billboard(demo_sto
         await pilot.press("slash", *"agnieszka", "enter")
         await pilot.pause()
         flat = " ".join(screen_text(app).split())
-        assert "⚠ Billboard: own posts company 100 %" in flat
+        assert "⚠ Billboard: own posts company 100%" in flat
         await pilot.press("escape", "slash", *"joanna", "enter")
         await pilot.pause()
         flat = " ".join(screen_text(app).split())
-        assert "Own posts: personal 100 %" in flat and "Billboard" not in flat
+        assert "Own posts: personal 100%" in flat and "Billboard" not in flat
 
 
 async def test_today_counts_the_billboards(demo_store, make_app):

@@ -37,14 +37,14 @@ async def test_the_configured_company_share_limit_decides_todays_warning(store, 
     reading = await _mix_reading(make_app(store, Settings(company_share_limit=limit), start_mode="today"))
     assert reading.mark == mark
     if mark == WARN:
-        assert "20 %" in reading.advice
+        assert "20%" in reading.advice
 
 
 async def test_the_configured_voices_name_the_mix(store, make_app):
     _publish(store, ["company", "expert", "expert", "expert"])
     settings = Settings(voices=(("expert", "Expertise of my own"), ("company", "Company news")))
     reading = await _mix_reading(make_app(store, settings, start_mode="today"))
-    assert "expertise 75 %" in reading.text and "company 25 %" in reading.text
+    assert "expertise 75%" in reading.text and "company 25%" in reading.text
 
 
 async def test_todays_help_says_the_configured_limit_and_voices(store, make_app):

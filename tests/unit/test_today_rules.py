@@ -28,13 +28,13 @@ def test_content_mix_warns_over_the_default_third_company():
     assert not content_mix({"personal": 2, "company": 1}, voices, DEFAULT_COMPANY_SHARE_LIMIT).over_limit
     mix = content_mix({"company": 1, "personal": 1}, voices, DEFAULT_COMPANY_SHARE_LIMIT)
     assert mix.over_limit
-    assert mix_words(mix, labels) == "2 published in the last 30 days: personal 50 %, company 50 %"
+    assert mix_words(mix, labels) == "2 published in the last 30 days: personal 50%, company 50%"
     assert mix_words(content_mix({}, voices, DEFAULT_COMPANY_SHARE_LIMIT), labels).startswith("No posts")
 
 
 def test_active_share_compares_with_the_field_figure():
     assert "normal" in ActiveShare(20, 100).words()
-    assert "Below the usual 15–25 %" in ActiveShare(5, 100).words()
+    assert "Below the usual 15–25%" in ActiveShare(5, 100).words()
     assert "Above" in ActiveShare(40, 100).words()
     assert "No one" in ActiveShare(0, 0).words()
 

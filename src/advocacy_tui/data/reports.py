@@ -38,7 +38,7 @@ from advocacy_tui.domain.readiness_texts import (
 from advocacy_tui.domain.tasks import format_minutes, week_start
 from advocacy_tui.domain.text import printable
 from advocacy_tui.domain.today import MIX_DAYS, since
-from advocacy_tui.formatting import format_number
+from advocacy_tui.formatting import format_number, format_percent
 from advocacy_tui.i18n import _, current_language, ngettext
 
 FORMATS = ("md", "html")
@@ -325,7 +325,7 @@ def program_doc(store: Store, voice_labels: dict[str, str] | None = None) -> Doc
             complete=complete, n=onboarding))
         doc.table([_("Step"), _("Done"), _("Share")],
                   [[_label(STEP_LABELS, step), _("{done} of {n}").format(done=done.get(step, 0), n=onboarding),
-                    f"{round(100 * done.get(step, 0) / onboarding)} %"]
+                    format_percent(done.get(step, 0) / onboarding)]
                    for step in STEPS])
     else:
         doc.para(_("Nobody is onboarding or active yet."))
@@ -340,7 +340,7 @@ def program_doc(store: Store, voice_labels: dict[str, str] | None = None) -> Doc
             n=mix.total, first=format_date(since(today, MIX_DAYS)), last=day))
         ordered = sorted(mix.counts.items(), key=lambda item: (-item[1], item[0]))
         doc.table([_("Voice"), _("Posts"), _("Share")],
-                  [[labels.get(voice, voice), str(count), f"{round(100 * count / mix.total)} %"]
+                  [[labels.get(voice, voice), str(count), format_percent(count / mix.total)]
                    for voice, count in ordered])
     else:
         doc.para(_("No posts were published in the last 30 days."))

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from advocacy_tui.formatting import format_percent
 from advocacy_tui.i18n import _
 
 DAYS_PER_WEEK = 7
@@ -147,7 +148,8 @@ def content_mix(counts: Mapping[str, int], voices: list[str] | tuple[str, ...], 
 
 
 def percent(share: float) -> str:
-    return f"{round(share * 100)} %"
+    """A share as the language writes it: "42%", "42 %" (Babel's format, in one place)."""
+    return format_percent(share)
 
 
 def mix_warning(mix: Mix, limit: float, labels: Mapping[str, str], company: str = "company",

@@ -28,7 +28,7 @@ from advocacy_tui.domain.onboarding import (
 )
 from advocacy_tui.domain.text import printable
 from advocacy_tui.domain.today import VOICE_LABELS, is_billboard
-from advocacy_tui.formatting import format_number
+from advocacy_tui.formatting import format_number, format_percent
 from advocacy_tui.i18n import N_, _, ngettext, pgettext
 from advocacy_tui.screens.history import changes_text
 from advocacy_tui.widgets.line_list import Item, LineList
@@ -257,7 +257,7 @@ class PersonDetail(Horizontal):
         if mix:
             # failure 4: their own mix (90 days back and all planned ahead); a billboard is named so
             posts = sum(mix.values())
-            shares = ", ".join(f"{_(VOICE_LABELS.get(voice, voice))} {round(count * 100 / posts)} %"
+            shares = ", ".join(f"{_(VOICE_LABELS.get(voice, voice))} {format_percent(count / posts)}"
                                for voice, count in mix.items())
             if is_billboard(mix):  # mostly company posts: a billboard, not their own voice
                 text = _("⚠ Billboard: own posts {shares}").format(shares=shares)
