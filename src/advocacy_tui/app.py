@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,6 +47,10 @@ class Section:
     def build(self) -> SectionScreen:
         return self.screen()
 
+
+#: seconds after the first paint (its figures counted by then) before the other sections'
+#: code is loaded, and between two of them
+WARM_UP_AFTER, WARM_UP_STEP = 1.0, 0.1
 
 SECTIONS: tuple[Section, ...] = (
     Section("today", N_("Today"), "1", "advocacy_tui.screens.today:TodayScreen",
@@ -177,6 +182,17 @@ class AdvocacyApp(App):
         if getattr(self, "_collect_after_first_paint", False):
             textual_compat.freeze_startup_objects()
             gc.enable()
+        self.set_timer(WARM_UP_AFTER, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Load the code of the sections not yet opened, one per idle moment, while the user
+        reads the first screen: the first press of 2-5 then only builds the screen."""
+        for section in SECTIONS:
+            module = section.screen_path.partition(":")[0]
+            if module not in sys.modules:
+                importlib.import_module(module)
+                self.set_timer(WARM_UP_STEP, self._warm_up)
+                return
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_paint_done)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,9 +21,13 @@ if TYPE_CHECKING:
 def typing_in(widget: object) -> bool:
     """Is the focus in a box that takes text? Keys bound with priority (handled in the
     order typed) step aside there, so "/" can be typed into a name."""
-    from textual.widgets import Input, TextArea
+    from textual.widgets import Input
 
-    return isinstance(widget, (Input, TextArea))
+    if isinstance(widget, Input):
+        return True
+    # a TextArea has the focus only once its module is loaded: never load it just to ask
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)
 
 
 def plain(value: str | None, *, single_line: bool = True) -> Content:
