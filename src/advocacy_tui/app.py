@@ -48,9 +48,9 @@ class Section:
         return self.screen()
 
 
-#: seconds after the first paint (its figures counted by then) before the other sections'
+#: seconds after the first paint before the other sections'
 #: code is loaded, and between two of them
-WARM_UP_AFTER, WARM_UP_STEP = 1.0, 0.1
+WARM_UP_AFTER, WARM_UP_STEP = 0.5, 0.1
 
 SECTIONS: tuple[Section, ...] = (
     Section("today", N_("Today"), "1", "advocacy_tui.screens.today:TodayScreen",
