@@ -82,6 +82,18 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def polish_store(tmp_path: Path, clock: FixedClock):
+    """A fresh Polish demo program, with the app's language set to Polish meanwhile."""
+    from advocacy_tui import i18n
+
+    i18n.set_language("pl")
+    store = open_demo(clock, tmp_path, language="pl")
+    yield store
+    store.close()
+    i18n.set_language("en")
+
+
+@pytest.fixture
 def demo_store(tmp_path: Path, clock: FixedClock, demo_template: Path):
     """A fresh copy of the demo program for one test, made with SQLite's backup API."""
     path = tmp_path / "demo.db"

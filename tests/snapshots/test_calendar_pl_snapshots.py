@@ -3,7 +3,6 @@ clock: the month grid, the week agenda, the library, the post form and F1 help o
 
 import pytest
 
-from advocacy_tui import i18n
 from advocacy_tui.config import Settings
 
 SIZES = [(80, 24), (120, 40)]
@@ -11,17 +10,6 @@ SIZES = [(80, 24), (120, 40)]
 
 def _ids(size):
     return f"{size[0]}x{size[1]}"
-
-
-@pytest.fixture
-def polish_store(tmp_path, clock):
-    from advocacy_tui.data.demo import open_demo
-
-    i18n.set_language("pl")
-    store = open_demo(clock, tmp_path, language="pl")
-    yield store
-    store.close()
-    i18n.set_language("en")
 
 
 @pytest.fixture

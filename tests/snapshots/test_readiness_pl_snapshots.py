@@ -4,24 +4,11 @@ the comparison of two runs."""
 
 import pytest
 
-from advocacy_tui import i18n
-
 SIZES = [(80, 24), (120, 40)]
 
 
 def size_id(size):
     return f"{size[0]}x{size[1]}"
-
-
-@pytest.fixture
-def polish_store(tmp_path, clock):
-    from advocacy_tui.data.demo import open_demo
-
-    i18n.set_language("pl")
-    store = open_demo(clock, tmp_path, language="pl")
-    yield store
-    store.close()
-    i18n.set_language("en")
 
 
 def wizard_app(make_app, store):

@@ -3,20 +3,7 @@ the people list, a person's detail (the onboarding checklist in focus) and the s
 
 import pytest
 
-from advocacy_tui import i18n
-
 SIZES = [(80, 24), (120, 40)]
-
-
-@pytest.fixture
-def polish_store(tmp_path, clock):
-    from advocacy_tui.data.demo import open_demo
-
-    i18n.set_language("pl")
-    store = open_demo(clock, tmp_path, language="pl")
-    yield store
-    store.close()
-    i18n.set_language("en")
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
