@@ -188,3 +188,16 @@ async def test_the_screenshot_command_saves_a_private_file(store, make_app, tmp_
         (saved,) = folder.glob("*.svg")
         assert stat.S_IMODE(saved.stat().st_mode) == 0o600
         assert saved.read_text(encoding="utf-8").startswith("<svg")
+
+
+async def test_a_remapped_key_keeps_its_place_in_the_key_bar(demo_store, make_app):
+    from types import MappingProxyType
+
+    from advocacy_tui.config import Settings
+
+    settings = Settings(keymap=MappingProxyType({"roster.add": "n"}))
+    app = make_app(demo_store, settings, start_mode="roster")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        footer = _lines(app)[-1].split()
+        assert footer[:4] == ["n", "Add", "e", "Edit"]  # first, where "a Add" stood

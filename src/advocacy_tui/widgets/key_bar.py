@@ -9,6 +9,7 @@ hovering shows the key's tooltip.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 from textual import events
@@ -29,11 +30,20 @@ class Shown(NamedTuple):
     tooltip: str
 
 
+@cache
+def _declared_order(cls: type) -> tuple[dict[str | None, int], int]:
+    """Each binding id's place in a class's BINDINGS (and its bases'), and how many there are."""
+    declared = [getattr(b, "id", None) for klass in cls.__mro__ for b in vars(klass).get("BINDINGS", ())]
+    places: dict[str | None, int] = {}
+    for place, binding_id in enumerate(declared):
+        places.setdefault(binding_id, place)
+    return places, len(declared)
+
+
 def _declared_at(node: object, binding: object) -> int:
     """Where a binding stands in its class's BINDINGS (by id, which a keymap keeps)."""
-    binding_id = getattr(binding, "id", None)
-    declared = [getattr(b, "id", None) for cls in type(node).__mro__ for b in vars(cls).get("BINDINGS", ())]
-    return declared.index(binding_id) if binding_id in declared else len(declared)
+    places, count = _declared_order(type(node))
+    return places.get(getattr(binding, "id", None), count)
 
 
 class KeyBar(Widget, can_focus=False):
