@@ -138,6 +138,17 @@ def answer_widgets(question: Question, current: Answer | None, lang: str, worksh
     yield Static(plain(hint), classes="hint")
 
 
+class QuestionView(Vertical):
+    """The question part of the wizard, composed by the wizard for its current question."""
+
+    def __init__(self, wizard: WizardScreen) -> None:
+        super().__init__(id="wizard")
+        self.wizard = wizard
+
+    def compose(self) -> ComposeResult:
+        return self.wizard.question_widgets()
+
+
 class WizardScreen(Screen[None]):
     """One question at a time. Every answer is saved as it is given."""
 
@@ -247,47 +258,50 @@ you like and resume later from the readiness screen.
     # -- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        yield TitleBar()
+        yield QuestionView(self)
+        yield KeyBar()
+
+    def question_widgets(self) -> ComposeResult:
+        """What one question shows; drawn again for the next question, the frame stays."""
         question = self.question
         section = self.bank.section(question.section)
         n, m = self.index + 1, len(self.bank.questions)
         lang = self.lang
         tr = words(lang)
-        yield TitleBar()
-        with Vertical(id="wizard"):
-            if self.workshop:
-                with Horizontal(id="big-progress"):
-                    yield Digits(str(n), id="digits-n")
-                    yield Static("/", classes="of", markup=False)
-                    yield Digits(str(m), id="digits-m")
-                    yield Static(plain(section.title), classes="section")
-            counter = tr.gettext("Question {n} of {m}").format(n=n, m=m)
-            progress = f"{counter} · {section.title}  {progress_bar(n - 1, m)}"
-            yield Static(plain(progress), id="progress-line")
-            yield Static(plain(question.text, single_line=False), id="question-text")
-            if question.kind == "scale" and (question.low or question.high):
-                yield Static(plain(f"1 = {question.low} … 5 = {question.high}"), classes="hint")
-            yield from answer_widgets(question, self.current(), self.lang, self.workshop)
-            why_label = tr.gettext("Why it matters")
-            why = Static(plain(f"{why_label}: {question.why}", single_line=False), id="why")
-            why.display = self.show_why
-            yield why
-            if question.facilitator:
-                notes_label = tr.gettext("Facilitator notes")
-                notes = Static(plain(f"{notes_label}: {question.facilitator}",
-                                     single_line=False), id="facilitator")
-                notes.display = self.show_notes
-                yield notes
-            current = self.current()
-            if self._asks_follow_up(current.value if current else None):
-                follow_up = tr.gettext("Partly: {question} Write the answer in the note, then Enter.")
-                yield Static(plain(follow_up.format(question=question.follow_up), single_line=False),
-                             id="follow-up")
-            with Horizontal(id="note-row"):
-                yield Static(tr.gettext("Note"), classes="label", markup=False)
-                yield NoteInput(current.note if current else "", id="note", compact=True,
-                                placeholder="(Tab)" if self.workshop else "(e)")
-            yield Static(plain(self._current_text()), id="current")
-        yield KeyBar()
+        if self.workshop:
+            with Horizontal(id="big-progress"):
+                yield Digits(str(n), id="digits-n")
+                yield Static("/", classes="of", markup=False)
+                yield Digits(str(m), id="digits-m")
+                yield Static(plain(section.title), classes="section")
+        counter = tr.gettext("Question {n} of {m}").format(n=n, m=m)
+        progress = f"{counter} · {section.title}  {progress_bar(n - 1, m)}"
+        yield Static(plain(progress), id="progress-line")
+        yield Static(plain(question.text, single_line=False), id="question-text")
+        if question.kind == "scale" and (question.low or question.high):
+            yield Static(plain(f"1 = {question.low} … 5 = {question.high}"), classes="hint")
+        yield from answer_widgets(question, self.current(), self.lang, self.workshop)
+        why_label = tr.gettext("Why it matters")
+        why = Static(plain(f"{why_label}: {question.why}", single_line=False), id="why")
+        why.display = self.show_why
+        yield why
+        if question.facilitator:
+            notes_label = tr.gettext("Facilitator notes")
+            notes = Static(plain(f"{notes_label}: {question.facilitator}",
+                                 single_line=False), id="facilitator")
+            notes.display = self.show_notes
+            yield notes
+        current = self.current()
+        if self._asks_follow_up(current.value if current else None):
+            follow_up = tr.gettext("Partly: {question} Write the answer in the note, then Enter.")
+            yield Static(plain(follow_up.format(question=question.follow_up), single_line=False),
+                         id="follow-up")
+        with Horizontal(id="note-row"):
+            yield Static(tr.gettext("Note"), classes="label", markup=False)
+            yield NoteInput(current.note if current else "", id="note", compact=True,
+                            placeholder="(Tab)" if self.workshop else "(e)")
+        yield Static(plain(self._current_text()), id="current")
 
     def _current_text(self) -> str:
         current = self.current()
@@ -313,7 +327,7 @@ you like and resume later from the readiness screen.
         self.call_later(self._redraw)
 
     async def _redraw(self) -> None:
-        await self.recompose()
+        await self.query_one(QuestionView).recompose()
         self._focus_default()
         self.drawn = self.question
 
