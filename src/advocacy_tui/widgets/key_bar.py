@@ -9,7 +9,6 @@ hovering shows the key's tooltip.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import NamedTuple
 
 from textual import events
@@ -30,14 +29,20 @@ class Shown(NamedTuple):
     tooltip: str
 
 
-@cache
+_ORDERS: dict[type, tuple[dict[str | None, int], int]] = {}
+
+
 def _declared_order(cls: type) -> tuple[dict[str | None, int], int]:
-    """Each binding id's place in a class's BINDINGS (and its bases'), and how many there are."""
+    """Each binding id's place in a class's BINDINGS (and its bases'), and how many there are;
+    worked out once per class."""
+    if cls in _ORDERS:
+        return _ORDERS[cls]
     declared = [getattr(b, "id", None) for klass in cls.__mro__ for b in vars(klass).get("BINDINGS", ())]
     places: dict[str | None, int] = {}
     for place, binding_id in enumerate(declared):
         places.setdefault(binding_id, place)
-    return places, len(declared)
+    _ORDERS[cls] = places, len(declared)
+    return _ORDERS[cls]
 
 
 def _declared_at(node: object, binding: object) -> int:
