@@ -68,3 +68,13 @@ def test_the_sql_agrees_with_the_rule(store):
     assert leaders.managers == sum(counts_as_leader(s) for s in ("candidate", "invited", "onboarding",
                                                                  "active", "paused", "left"))
     assert {status for _, status in leaders.not_counted} == {"candidate", "invited", "paused"}
+
+
+def test_the_words_name_the_window_the_count_uses(demo_store, monkeypatch):
+    """One rule per fact: the leaders' card says the number of days its query looks back."""
+    import advocacy_tui.screens.today as today_screen
+
+    leaders = TodayRepo(demo_store).leaders_posting()
+    monkeypatch.setattr(today_screen, "SILENT_LEADER_DAYS", 21)
+    reading = leaders_reading(leaders, "calendar")
+    assert "in the last 21 days" in reading.text and "30 days" not in reading.text

@@ -281,22 +281,24 @@ def leaders_reading(leaders: LeadersPosting, target: str | None) -> Reading:
     if leaders.owners == 0:
         parts.append(_("Owners: no owner is taking part yet."))
     elif leaders.silent_owners.count:
-        parts.append(_("Owners: {names} published nothing in the last 30 days.").format(
-            names=_names(leaders.silent_owners)))
+        parts.append(_("Owners: {names} published nothing in the last {days} days.").format(
+            names=_names(leaders.silent_owners), days=SILENT_LEADER_DAYS))
     else:
-        parts.append(ngettext("Owners: the owner posted in the last 30 days.",
-                              "Owners: {n} of {n} posted in the last 30 days.", leaders.owners).format(n=leaders.owners))
+        parts.append(ngettext("Owners: the owner posted in the last {days} days.",
+                              "Owners: {n} of {n} posted in the last {days} days.", leaders.owners).format(
+            n=leaders.owners, days=SILENT_LEADER_DAYS))
     if leaders.managers == 0:
         parts.append(_("Managers: none taking part yet."))
     elif leaders.silent_managers.count:
-        parts.append(ngettext("Managers: {count} of {n} taking part published nothing in the last 30 days: {names}.",
-                              "Managers: {count} of {n} taking part published nothing in the last 30 days: {names}.",
+        parts.append(ngettext("Managers: {count} of {n} taking part published nothing in the last {days} days: {names}.",
+                              "Managers: {count} of {n} taking part published nothing in the last {days} days: {names}.",
                               leaders.managers).format(count=leaders.silent_managers.count, n=leaders.managers,
-                                                       names=_names(leaders.silent_managers)))
+                                                       names=_names(leaders.silent_managers),
+                                                       days=SILENT_LEADER_DAYS))
     else:
-        parts.append(ngettext("Managers: the one taking part posted in the last 30 days.",
-                              "Managers: {n} of {n} taking part posted in the last 30 days.",
-                              leaders.managers).format(n=leaders.managers))
+        parts.append(ngettext("Managers: the one taking part posted in the last {days} days.",
+                              "Managers: {n} of {n} taking part posted in the last {days} days.",
+                              leaders.managers).format(n=leaders.managers, days=SILENT_LEADER_DAYS))
     if leaders.not_counted_total:
         listed = ", ".join(f"{name} ({STATUS_LABELS.get(status, status).lower()})"
                            for name, status in leaders.not_counted)
