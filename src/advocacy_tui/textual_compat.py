@@ -13,6 +13,7 @@ capture terminal output, and ``web/server.py`` overrides textual-serve's (pinned
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -103,3 +104,17 @@ def bindings_of(node: DOMNode) -> Iterable[tuple[str, Binding]]:
 
 def freeze_startup_objects() -> None:
     gc.freeze()
+
+
+# -- is this a TextArea, without importing it -------------------------------------------------
+#
+# ``from textual.widgets import TextArea`` loads a large module (about 30 ms); asking whether
+# the focus is in one must not pay that on the first key of a screen. A widget can only be a
+# TextArea once its module is loaded, so the loaded module is looked up by its name.
+# Internal used: the module path ``textual.widgets._text_area`` (8.2.8).
+TEXT_AREA_MODULE = "textual.widgets._text_area"
+
+
+def is_text_area(widget: object) -> bool:
+    module = sys.modules.get(TEXT_AREA_MODULE)
+    return module is not None and isinstance(widget, module.TextArea)

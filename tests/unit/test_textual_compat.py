@@ -77,3 +77,11 @@ def test_freezing_the_start_up_objects_moves_them_out_of_collection():
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_text_area_is_known_by_its_module_and_nothing_else_is_one():
+    from textual.widgets import Input, TextArea
+
+    assert textual_compat.is_text_area(TextArea())
+    assert not textual_compat.is_text_area(Input())
+    assert TextArea.__module__ == textual_compat.TEXT_AREA_MODULE

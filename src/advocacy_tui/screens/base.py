@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -23,11 +22,7 @@ def typing_in(widget: object) -> bool:
     order typed) step aside there, so "/" can be typed into a name."""
     from textual.widgets import Input
 
-    if isinstance(widget, Input):
-        return True
-    # a TextArea has the focus only once its module is loaded: never load it just to ask
-    text_area = sys.modules.get("textual.widgets._text_area")
-    return text_area is not None and isinstance(widget, text_area.TextArea)
+    return isinstance(widget, Input) or textual_compat.is_text_area(widget)
 
 
 def plain(value: str | None, *, single_line: bool = True) -> Content:
