@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,13 @@ from advocacy_tui.data.store import Store
 from advocacy_tui.domain.clock import FixedClock
 
 FIXED_NOW = "2026-11-27T09:30:00+01:00"
+
+# Some environments set PYTHONDONTWRITEBYTECODE, and then every interpreter the tests start
+# (pytest's workers, each `advocacy-tui` a CLI test runs) compiles Textual and the app from
+# source again, about 1.5 s each on a slow machine. A user's installed app keeps its bytecode
+# after the first run; the tests' processes keep theirs too.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
