@@ -1,8 +1,16 @@
 """Forgetting a person: what goes, what is unlinked, what is rewritten, and nothing else."""
 
+import tempfile
+from pathlib import Path
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from advocacy_tui.data.ambassadors import AmbassadorRepo
 from advocacy_tui.data.forget import REMOVED, forget, plan_erasure
+from advocacy_tui.data.store import Store
 from advocacy_tui.domain.ambassadors import build_ambassador
+from advocacy_tui.domain.clock import FixedClock
 
 
 def _program(store):
@@ -228,3 +236,25 @@ def test_the_search_index_is_sound_after_forgetting(store):
     store.db.conn.execute("INSERT INTO ambassadors_search (ambassadors_search) VALUES ('integrity-check')")
     assert store.db.conn.execute("SELECT count(*) FROM ambassadors_search WHERE ambassadors_search MATCH "
                                  "'\"removed\"'").fetchone()[0] == 20
+
+
+_WORD = st.text(alphabet="abcdefghijklmnoprstuwyzAEIOUąęłóżŁ_%\\'", min_size=2, max_size=8)
+
+
+@settings(max_examples=40, deadline=None)
+@given(first=_WORD, last=_WORD, before=st.sampled_from(["", "Met ", "(", "50% "]),
+       upper=st.booleans())
+def test_a_name_with_like_wildcards_or_backslashes_is_still_found(first, last, before, upper):
+    """SQLite only reads rows that hold one of the name's ASCII words, whatever the letters."""
+    name = f"{first} {last}"
+    assume(REMOVED not in name)
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "p.db", clock=FixedClock.at("2026-11-27T09:30:00+01:00"))
+        try:
+            written = name.upper() if upper else name
+            ben = _person_and_notes(store, name, "anna@firma.pl", f"{before}{written}.")
+            assert plan_erasure(store, "anna@firma.pl").mentions == {"ambassadors": 1}
+            forget(store, "anna@firma.pl")
+            assert _notes(store, ben) == f"{before}{REMOVED}."
+        finally:
+            store.close()

@@ -336,6 +336,12 @@ def _needles(name: str, email: str) -> list[str] | None:
     return needles
 
 
+def _containing(needle: str) -> str:
+    """A LIKE pattern for text holding ``needle``, its wildcards taken literally."""
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _scrub(value: str, patterns: list[re.Pattern[str]]) -> str:
     """``value`` with every mention replaced, or ``value`` itself when there is none."""
     new = value
@@ -370,9 +376,10 @@ def _mentions(store: Store, person_id: int, name: str, email: str) -> dict[str, 
             condition = " OR ".join(f"advocacy_names_them({_quote(c)})" for c in columns)
             params: list[str] = []
             if needles is not None:
-                quick = " OR ".join(f"instr(lower({_quote(c)}), ?) > 0" for c in columns for _n in needles)
+                # LIKE folds A-Z as lower() does, and reads the text without copying it
+                quick = " OR ".join(f"{_quote(c)} LIKE ? ESCAPE '\\'" for c in columns for _n in needles)
                 condition = f"({quick}) AND ({condition})"
-                params = [needle for _c in columns for needle in needles]
+                params = [_containing(needle) for _c in columns for needle in needles]
             try:
                 rows = conn.execute(
                     f"SELECT rowid, {', '.join(_quote(c) for c in columns)} FROM {_quote(table)} WHERE {condition}",
