@@ -156,6 +156,19 @@ def test_folding_is_byte_for_byte_what_icalendar_writes(line):
     assert fold_line(line) == Contentline(line).to_ical() + b"\r\n"
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.characters(blacklist_categories=("Cs",))
+                | st.sampled_from(["\\", "\\N", ";", ",", "\r\n", "\n", "\r", "ł", "😀"]),
+                max_size=80).map("".join))
+def test_text_escaping_is_what_icalendar_writes(value):
+    from icalendar.prop import vCategory, vText
+
+    from advocacy_tui.data.calendar_export import escape_text
+
+    assert escape_text(value).encode("utf-8") == vText(value).to_ical()
+    assert escape_text(value).encode("utf-8") == vCategory([value]).to_ical()  # one category
+
+
 def test_cli_export_posts_with_a_semicolon_separator(store, tmp_path):
     PostRepo(store).add(Post(None, "Jeden; dwa", planned_on=date(2026, 11, 27)))
     store.close()
