@@ -132,6 +132,14 @@ async def test_the_wizard_command_resumes_a_matching_unfinished_run(store, make_
     assert repo.count() == 1
 
 
+def tallies(app) -> dict[str, str]:
+    """What each tally box of the question shown holds."""
+    from textual.widgets import Input
+
+    return {box.id.removeprefix("votes-"): box.value for box in app.screen.query(Input)
+            if (box.id or "").startswith("votes-")}
+
+
 async def test_workshop_tallies_record_distribution_and_majority(store, make_app):
     app = quick_app(make_app, store, workshop=True)
     async with app.run_test(size=(200, 60)) as pilot:
@@ -145,6 +153,15 @@ async def test_workshop_tallies_record_distribution_and_majority(store, make_app
         await settle(pilot)
         assert app.screen.question.id == "climate.change"
         assert "Answer: Yes" in screen_text(app)
+        assert tallies(app) == {"yes": "4", "no": "4", "partly": ""}
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert "Answer: No · Votes: 12" in screen_text(app)
+        assert tallies(app) == {"yes": "2", "no": "9", "partly": "1"}
+        await pilot.press("pagedown", "pagedown")
+        await settle(pilot)
+        assert app.screen.question.id == "climate.discontent" and "Answer:" not in screen_text(app)
+        assert tallies(app) == {"yes": "", "no": "", "partly": ""}
     repo = ReadinessRepo(store)
     run = repo.latest_unfinished()
     assert run.workshop
