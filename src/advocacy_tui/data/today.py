@@ -69,11 +69,12 @@ class TodayRepo:
 
     def _found(self, where: str, params: tuple, index: str = "") -> Found:
         table = f"ambassadors a INDEXED BY {index}" if index else "ambassadors a"
-        count = self.conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
-        names = [row[0] for row in self.conn.execute(
-            f"SELECT a.name FROM {table} WHERE {where} ORDER BY a.sort_key LIMIT {SAMPLE}", params
-        ).fetchall()] if count else []
-        return Found(count, names)
+        # the condition is evaluated once, for the count and the first names alike
+        rows = self.conn.execute(
+            f"WITH hits AS MATERIALIZED (SELECT a.name, a.sort_key FROM {table} WHERE {where}) "
+            f"SELECT (SELECT count(*) FROM hits), name FROM hits ORDER BY sort_key LIMIT {SAMPLE}", params
+        ).fetchall()
+        return Found(rows[0][0] if rows else 0, [row[1] for row in rows])
 
     def people(self) -> int:
         # everyone minus the few who left: both counts read an index's page counts, where
