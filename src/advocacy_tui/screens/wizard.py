@@ -139,14 +139,148 @@ def answer_widgets(question: Question, current: Answer | None, lang: str, worksh
 
 
 class QuestionView(Vertical):
-    """The question part of the wizard, composed by the wizard for its current question."""
+    """The question part of the wizard: shows the wizard's current question, in new widgets
+    or, for a question of the same shape as the last one, in the same widgets."""
 
     def __init__(self, wizard: WizardScreen) -> None:
         super().__init__(id="wizard")
         self.wizard = wizard
 
     def compose(self) -> ComposeResult:
-        return self.wizard.question_widgets()
+        """What one question shows; drawn again for a question of another shape."""
+        w = self.wizard
+        question = w.question
+        n, m = w.index + 1, len(w.bank.questions)
+        if w.workshop:
+            with Horizontal(id="big-progress"):
+                yield Digits(str(n), id="digits-n")
+                yield Static("/", classes="of", markup=False)
+                yield Digits(str(m), id="digits-m")
+                yield Static(plain(w.bank.section(question.section).title), classes="section")
+        yield Static(plain(self._progress_text()), id="progress-line")
+        yield Static(plain(question.text, single_line=False), id="question-text")
+        if question.kind == "scale" and (question.low or question.high):
+            yield Static(plain(self._scale_text()), classes="hint", id="scale-hint")
+        yield from answer_widgets(question, w.current(), w.lang, w.workshop)
+        why = Static(plain(self._why_text(), single_line=False), id="why")
+        why.display = w.show_why
+        yield why
+        # the facilitator's notes and the follow-up are always there, hidden when the question
+        # has none, so that the next question can be drawn in the same widgets
+        notes = Static(plain(self._notes_text(), single_line=False), id="facilitator")
+        notes.display = self.notes_shown()
+        yield notes
+        follow_up = Static(plain(self._follow_up_text(), single_line=False), id="follow-up")
+        follow_up.display = self._follow_up_shown()
+        yield follow_up
+        current = w.current()
+        with Horizontal(id="note-row"):
+            yield Static(words(w.lang).gettext("Note"), classes="label", markup=False)
+            yield NoteInput(current.note if current else "", id="note", compact=True,
+                            placeholder="(Tab)" if w.workshop else "(e)")
+        yield Static(plain(self._current_text()), id="current")
+
+    def _progress_text(self) -> str:
+        w = self.wizard
+        n, m = w.index + 1, len(w.bank.questions)
+        counter = words(w.lang).gettext("Question {n} of {m}").format(n=n, m=m)
+        return f"{counter} · {w.bank.section(w.question.section).title}  {progress_bar(n - 1, m)}"
+
+    def _scale_text(self) -> str:
+        w = self.wizard
+        return f"1 = {w.question.low} … 5 = {w.question.high}"
+
+    def _why_text(self) -> str:
+        w = self.wizard
+        return f"{words(w.lang).gettext('Why it matters')}: {w.question.why}"
+
+    def _notes_text(self) -> str:
+        w = self.wizard
+        if not w.question.facilitator:
+            return ""
+        return f"{words(w.lang).gettext('Facilitator notes')}: {w.question.facilitator}"
+
+    def notes_shown(self) -> bool:
+        w = self.wizard
+        return w.show_notes and bool(w.question.facilitator)
+
+    def _follow_up_shown(self) -> bool:
+        w = self.wizard
+        current = w.current()
+        return w.asks_follow_up(current.value if current else None)
+
+    def _follow_up_text(self) -> str:
+        w = self.wizard
+        if not w.question.follow_up:
+            return ""
+        follow_up = words(w.lang).gettext("Partly: {question} Write the answer in the note, then Enter.")
+        return follow_up.format(question=w.question.follow_up)
+
+    def shape(self) -> tuple[object, ...]:
+        """What decides which widgets a question has: two questions of one shape differ
+        only in their texts and values, so the next one is drawn in the same widgets."""
+        w = self.wizard
+        question = w.question
+        return (question.kind, tuple(question.choices), question.unit,
+                question.kind == "scale" and bool(question.low or question.high))
+
+    def update_in_place(self) -> None:
+        """Show the current question in the widgets of the last one (of the same shape)."""
+        w = self.wizard
+        question, current = w.question, w.current()
+        w.set_focus(None)  # focused again below, as a new widget would be
+        if w.workshop:
+            self.query_one("#digits-n", Digits).update(str(w.index + 1))
+            self.query_one("#big-progress .section", Static).update(
+                plain(w.bank.section(question.section).title))
+        self.query_one("#progress-line", Static).update(plain(self._progress_text()))
+        self.query_one("#question-text", Static).update(plain(question.text, single_line=False))
+        for hint in self.query("#scale-hint").results(Static):
+            hint.update(plain(self._scale_text()))
+        chosen = current.value if current and not current.skipped else None
+        if w.workshop and question.kind != "number":
+            votes = dict(current.votes) if current else {}
+            for choice in question.choices:
+                count = votes.get(choice, 0)
+                self.query_one(f"#digits-{choice}", Digits).update(str(count))
+                self._set_input(f"#votes-{choice}", str(count) if count else "")
+        elif question.kind == "number":
+            for digits in self.query("#digits-number").results(Digits):
+                digits.update(chosen or "0")
+            self._set_input("#number", chosen or "")
+        else:
+            for choice in question.choices:
+                button = self.query_one(f"#answer-{choice}", Button)
+                button.variant = "primary" if choice == chosen else "default"
+                button.set_class(choice == chosen, "-chosen")
+        self.query_one("#why", Static).update(plain(self._why_text(), single_line=False))
+        notes = self.query_one("#facilitator", Static)
+        notes.update(plain(self._notes_text(), single_line=False))
+        notes.display = self.notes_shown()
+        follow_up = self.query_one("#follow-up", Static)
+        follow_up.update(plain(self._follow_up_text(), single_line=False))
+        follow_up.display = self._follow_up_shown()
+        self._set_input("#note", current.note if current else "")
+        self.query_one("#current", Static).update(plain(self._current_text()))
+
+    def _set_input(self, selector: str, value: str) -> None:
+        box = self.query_one(selector, Input)
+        box.value = value
+        box.cursor_position = len(value)  # where a new box with this value has it
+
+    def _current_text(self) -> str:
+        w = self.wizard
+        current = w.current()
+        if current is None or (current.value is None and not current.skipped):
+            return ""
+        tr = words(w.lang)
+        label = answer_label(w.lang, w.question, current.value, current.skipped)
+        answer_word, votes_word = tr.gettext("Answer"), tr.gettext("Votes")
+        text = f"{answer_word}: {label}"
+        if current.votes:
+            total = sum(current.votes.values())
+            text += f" · {votes_word}: {total}"
+        return text
 
 
 class WizardScreen(Screen[None]):
@@ -231,7 +365,7 @@ you like and resume later from the readiness screen.
         # the question the widgets show; None while another one is being drawn. Keys (check_action)
         # and the widgets' messages (check_message_enabled) wait until the current one is drawn.
         self.drawn: Question | None = None
-        self.drawn_shape: tuple[object, ...] = ()  # what _shape() said of the drawn question
+        self.drawn_shape: tuple[object, ...] = ()  # what QuestionView.shape() said of the drawn question
         # True after "partly" to a question whose bank asks a follow-up ("until when?"):
         # the note takes the answer, and Enter in the note moves on
         self.follow_up_pending = False
@@ -263,148 +397,24 @@ you like and resume later from the readiness screen.
         yield QuestionView(self)
         yield KeyBar()
 
-    def question_widgets(self) -> ComposeResult:
-        """What one question shows; drawn again for the next question, the frame stays."""
-        question = self.question
-        n, m = self.index + 1, len(self.bank.questions)
-        if self.workshop:
-            with Horizontal(id="big-progress"):
-                yield Digits(str(n), id="digits-n")
-                yield Static("/", classes="of", markup=False)
-                yield Digits(str(m), id="digits-m")
-                yield Static(plain(self.bank.section(question.section).title), classes="section")
-        yield Static(plain(self._progress_text()), id="progress-line")
-        yield Static(plain(question.text, single_line=False), id="question-text")
-        if question.kind == "scale" and (question.low or question.high):
-            yield Static(plain(self._scale_text()), classes="hint", id="scale-hint")
-        yield from answer_widgets(question, self.current(), self.lang, self.workshop)
-        why = Static(plain(self._why_text(), single_line=False), id="why")
-        why.display = self.show_why
-        yield why
-        # the facilitator's notes and the follow-up are always there, hidden when the question
-        # has none, so that the next question can be drawn in the same widgets
-        notes = Static(plain(self._notes_text(), single_line=False), id="facilitator")
-        notes.display = self._notes_shown()
-        yield notes
-        follow_up = Static(plain(self._follow_up_text(), single_line=False), id="follow-up")
-        follow_up.display = self._follow_up_shown()
-        yield follow_up
-        current = self.current()
-        with Horizontal(id="note-row"):
-            yield Static(words(self.lang).gettext("Note"), classes="label", markup=False)
-            yield NoteInput(current.note if current else "", id="note", compact=True,
-                            placeholder="(Tab)" if self.workshop else "(e)")
-        yield Static(plain(self._current_text()), id="current")
-
-    def _progress_text(self) -> str:
-        n, m = self.index + 1, len(self.bank.questions)
-        counter = words(self.lang).gettext("Question {n} of {m}").format(n=n, m=m)
-        return f"{counter} · {self.bank.section(self.question.section).title}  {progress_bar(n - 1, m)}"
-
-    def _scale_text(self) -> str:
-        return f"1 = {self.question.low} … 5 = {self.question.high}"
-
-    def _why_text(self) -> str:
-        return f"{words(self.lang).gettext('Why it matters')}: {self.question.why}"
-
-    def _notes_text(self) -> str:
-        if not self.question.facilitator:
-            return ""
-        return f"{words(self.lang).gettext('Facilitator notes')}: {self.question.facilitator}"
-
-    def _notes_shown(self) -> bool:
-        return self.show_notes and bool(self.question.facilitator)
-
-    def _follow_up_shown(self) -> bool:
-        current = self.current()
-        return self._asks_follow_up(current.value if current else None)
-
-    def _follow_up_text(self) -> str:
-        if not self.question.follow_up:
-            return ""
-        follow_up = words(self.lang).gettext("Partly: {question} Write the answer in the note, then Enter.")
-        return follow_up.format(question=self.question.follow_up)
-
-    def _shape(self) -> tuple[object, ...]:
-        """What decides which widgets a question has: two questions of one shape differ
-        only in their texts and values, so the next one is drawn in the same widgets."""
-        question = self.question
-        return (question.kind, tuple(question.choices), question.unit,
-                question.kind == "scale" and bool(question.low or question.high))
-
-    def _update_in_place(self) -> None:
-        """Show the current question in the widgets of the last one (of the same shape)."""
-        question, current = self.question, self.current()
-        self.set_focus(None)  # focused again below, as a new widget would be
-        if self.workshop:
-            self.query_one("#digits-n", Digits).update(str(self.index + 1))
-            self.query_one("#big-progress .section", Static).update(
-                plain(self.bank.section(question.section).title))
-        self.query_one("#progress-line", Static).update(plain(self._progress_text()))
-        self.query_one("#question-text", Static).update(plain(question.text, single_line=False))
-        for hint in self.query("#scale-hint").results(Static):
-            hint.update(plain(self._scale_text()))
-        chosen = current.value if current and not current.skipped else None
-        if self.workshop and question.kind != "number":
-            votes = dict(current.votes) if current else {}
-            for choice in question.choices:
-                count = votes.get(choice, 0)
-                self.query_one(f"#digits-{choice}", Digits).update(str(count))
-                self._set_input(f"#votes-{choice}", str(count) if count else "")
-        elif question.kind == "number":
-            for digits in self.query("#digits-number").results(Digits):
-                digits.update(chosen or "0")
-            self._set_input("#number", chosen or "")
-        else:
-            for choice in question.choices:
-                button = self.query_one(f"#answer-{choice}", Button)
-                button.variant = "primary" if choice == chosen else "default"
-                button.set_class(choice == chosen, "-chosen")
-        self.query_one("#why", Static).update(plain(self._why_text(), single_line=False))
-        notes = self.query_one("#facilitator", Static)
-        notes.update(plain(self._notes_text(), single_line=False))
-        notes.display = self._notes_shown()
-        follow_up = self.query_one("#follow-up", Static)
-        follow_up.update(plain(self._follow_up_text(), single_line=False))
-        follow_up.display = self._follow_up_shown()
-        self._set_input("#note", current.note if current else "")
-        self.query_one("#current", Static).update(plain(self._current_text()))
-
-    def _set_input(self, selector: str, value: str) -> None:
-        box = self.query_one(selector, Input)
-        box.value = value
-        box.cursor_position = len(value)  # where a new box with this value has it
-
-    def _current_text(self) -> str:
-        current = self.current()
-        if current is None or (current.value is None and not current.skipped):
-            return ""
-        tr = words(self.lang)
-        label = answer_label(self.lang, self.question, current.value, current.skipped)
-        answer_word, votes_word = tr.gettext("Answer"), tr.gettext("Votes")
-        text = f"{answer_word}: {label}"
-        if current.votes:
-            total = sum(current.votes.values())
-            text += f" · {votes_word}: {total}"
-        return text
-
     def on_mount(self) -> None:
         self.set_class(self.workshop, "-workshop")
         self.sub_title = f"{self.bank.title} ({self.bank.language})"
         self._focus_default()
         self.drawn = self.question
-        self.drawn_shape = self._shape()
+        self.drawn_shape = self.query_one(QuestionView).shape()
 
     def refresh_question(self) -> None:
         self.drawn = None
         self.call_later(self._redraw)
 
     async def _redraw(self) -> None:
-        shape = self._shape()
+        view = self.query_one(QuestionView)
+        shape = view.shape()
         if shape == self.drawn_shape:
-            self._update_in_place()
+            view.update_in_place()
         else:
-            await self.query_one(QuestionView).recompose()
+            await view.recompose()
         self._focus_default()
         self.drawn, self.drawn_shape = self.question, shape
 
@@ -412,7 +422,7 @@ you like and resume later from the readiness screen.
         """A digit into the empty note of a workshop question with tallies was meant for a tally."""
         return self.workshop and self.question.kind != "number" and not self.follow_up_pending
 
-    def _asks_follow_up(self, value: str | None) -> bool:
+    def asks_follow_up(self, value: str | None) -> bool:
         question = self.question
         return value == "partly" and question.partly == "ask" and bool(question.follow_up)
 
@@ -461,7 +471,7 @@ you like and resume later from the readiness screen.
     def record(self, value: str, votes: dict[str, int] | None = None) -> None:
         question = self.question
         answer = Answer(question.id, value, False, self._note(), votes or {})
-        if self._asks_follow_up(value):
+        if self.asks_follow_up(value):
             # stay on the question: the follow-up ("until when?") is answered in the note
             self.repo.save_answer(self.run.id, answer, position=self.index)
             self.answers[question.id] = answer
@@ -528,7 +538,7 @@ you like and resume later from the readiness screen.
 
     def action_notes(self) -> None:
         self.show_notes = not self.show_notes
-        self.query_one("#facilitator").display = self._notes_shown()
+        self.query_one("#facilitator").display = self.query_one(QuestionView).notes_shown()
 
     def action_note(self) -> None:
         self.query_one("#note", Input).focus()
