@@ -188,8 +188,6 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
     """
     from advocacy_tui.i18n import _
 
-    text = escape_text
-
     def lines(*content: str) -> bytes:
         return b"".join(fold_line(line) for line in content)
 
@@ -202,7 +200,7 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
     now = store.clock.now()
     stamp = _utc_text(now)
     yield lines("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//advocacy-tui//content calendar//EN",
-                "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + text(_("Advocacy content calendar")))
+                "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + escape_text(_("Advocacy content calendar")))
     if zone_id is not None and zone is not None:
         span = _span(store, first, last)
         if span is not None:
@@ -227,14 +225,14 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
         if not planned_on:
             continue
         voice_label = voice_labels.get(voice, voice)
-        event = ["BEGIN:VEVENT", f"SUMMARY:{text(f'{title} ({author})' if author else title)}"]
+        event = ["BEGIN:VEVENT", f"SUMMARY:{escape_text(f'{title} ({author})' if author else title)}"]
         if planned_time:
             event += timed(planned_on, planned_time)
         else:
             day = date.fromisoformat(planned_on)
             event += [f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
                       f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}", "TRANSP:TRANSPARENT"]
-        event += [f"DTSTAMP:{stamp}", f"UID:{text(uid)}", f"CREATED:{_utc_text(_instant(created))}",
+        event += [f"DTSTAMP:{stamp}", f"UID:{escape_text(uid)}", f"CREATED:{_utc_text(_instant(created))}",
                   f"LAST-MODIFIED:{_utc_text(_instant(updated))}",
                   f"SEQUENCE:{_sequence(created, updated)}"]
         described = [words["state"].format(state=STATE_LABELS.get(state, state)),
@@ -249,10 +247,10 @@ def iter_ics(store: Store, first: date | None = None, last: date | None = None,
             described += ["", body.strip()]
         if notes.strip():
             described += ["", words["notes"].format(notes=notes.strip())]
-        event.append(f"DESCRIPTION:{text(chr(10).join(described))}")
+        event.append(f"DESCRIPTION:{escape_text(chr(10).join(described))}")
         status = ("CANCELLED" if state == "dropped" else
                   "CONFIRMED" if state in ("ready", "published") else "TENTATIVE")
-        event += [f"STATUS:{status}", f"CATEGORIES:{text(voice_label)}",
+        event += [f"STATUS:{status}", f"CATEGORIES:{escape_text(voice_label)}",
                   "END:VEVENT"]
         yield lines(*event)
     yield from _tombstones(store, first, last, now, cancelled_days, stamp, timed, lines)
