@@ -58,3 +58,32 @@ def test_the_roster_total_follows_changes_of_this_and_other_connections(store):
     other.commit()
     other.close()
     assert repo.total() == 0
+
+
+def test_a_file_from_before_the_smaller_search_index_still_finds_its_people(tmp_path, clock):
+    """Migration m012 makes the search index again without its size table: the people
+    already in the file are found as before, and those added after it too."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from advocacy_tui.data.migrations import MIGRATIONS
+    from advocacy_tui.data.store import APPLICATION_ID, Store
+
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(sqlite3.connect(path))
+    for migrate in MIGRATIONS[:11]:
+        migrate(db)
+    db.execute("INSERT INTO ambassadors (name, email, search_text, sort_key, created_at, updated_at) "
+               "VALUES ('Aleksandra Kowalska', 'ak@firma.pl', 'aleksandra kowalska ak@firma.pl', "
+               "'kowalska', 'x', 'x')")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 11")
+    db.conn.commit()
+    db.close()
+    with Store.open(path, clock=clock) as store:
+        repo = AmbassadorRepo(store)
+        assert names(repo, "kowal") == ["Aleksandra Kowalska"]
+        repo.add(build_ambassador({"name": "Jan Kowalczyk", "email": "jk@firma.pl"}))
+        assert names(repo, "kowal") == ["Jan Kowalczyk", "Aleksandra Kowalska"]
+        store.db.conn.execute("INSERT INTO ambassadors_search (ambassadors_search) VALUES ('integrity-check')")
