@@ -29,6 +29,7 @@ class _Commands(click.Group):
             from advocacy_tui.commands import (  # noqa: F401
                 backup,
                 calendar,
+                goals,
                 locate,
                 readiness,
                 roster,

@@ -67,6 +67,13 @@ def month_title(year: int, month: int, language: str | None = None) -> str:
     return text[:1].upper() + text[1:]
 
 
+def month_in_text(value: date, language: str | None = None) -> str:
+    """A month inside a sentence: "March 2026"; in Polish the form that follows "od" and
+    "do" ("od marca 2026", "do września 2026")."""
+    from babel import dates as babel_dates  # Babel only where a date or number is written
+    return babel_dates.format_date(value, "MMMM y", locale=_language(language))
+
+
 def weekday_names(short: bool = True, language: str | None = None) -> list[str]:
     """Monday first: ["pon.", "wt.", ...] or ["Mon", "Tue", ...]."""
     from babel import dates as babel_dates  # Babel only where a date or number is written

@@ -46,6 +46,9 @@ def fill_demo(store: Store, language: str | None = None) -> None:
     from advocacy_tui.data.readiness import fill_readiness
 
     fill_readiness(store, language)
+    from advocacy_tui.data.demo_goals import fill_goals
+
+    fill_goals(store, language)
 
 
 def open_demo(clock: Clock | None = None, folder: Path | None = None, language: str | None = None,

@@ -380,6 +380,45 @@ INSERT INTO ambassadors_search (ambassadors_search) VALUES ('rebuild')
     )
 
 
+def m013_goals_and_outcomes(db: sqlite_utils.Database) -> None:
+    """What the program is for: up to five goals, each following a metric from a baseline
+    to a target; the values of each metric month by month (typed in, with a note and where
+    they came from); and the owner's own metrics besides the built-in ones. Figures for the
+    whole program: no person is named in these tables."""
+    _run(
+        db,
+        """
+CREATE TABLE metrics (
+    key TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    unit TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE goals (
+    id INTEGER PRIMARY KEY,
+    metric TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    baseline REAL NOT NULL,
+    baseline_on TEXT NOT NULL,
+    target REAL NOT NULL,
+    target_on TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE outcomes (
+    metric TEXT NOT NULL,
+    month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    value REAL NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (metric, month)
+)
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
@@ -393,6 +432,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m010_users_and_changes,
     m011_post_tombstones,
     m012_search_without_sizes,
+    m013_goals_and_outcomes,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

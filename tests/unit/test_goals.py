@@ -1,0 +1,161 @@
+"""Goals, metrics and outcomes: the rules, the store, and the figures counted from posts."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from advocacy_tui.data.goals import GoalError, GoalRepo, Outcome
+from advocacy_tui.domain.ambassadors import ValidationError
+from advocacy_tui.domain.goals import (
+    BEHIND,
+    BUILTIN_METRICS,
+    MAX_GOALS,
+    NO_DATA,
+    ON_TRACK,
+    REACHED,
+    Goal,
+    add_months,
+    build_goal,
+    parse_month,
+    parse_value,
+    read_goal,
+    reading_line,
+    review_due,
+)
+from advocacy_tui.i18n import set_language
+
+REACH = next(m for m in BUILTIN_METRICS if m.key == "reach")
+
+
+def goal(**fields) -> dict[str, str]:
+    return {"metric": "reach", "title": "", "baseline": "1000", "baseline_on": "01.03.2026",
+            "target": "1500", "target_on": "30.09.2026", **fields}
+
+
+def test_a_goal_is_built_from_text_and_every_problem_is_named():
+    built = build_goal(goal(baseline="1 000"), ["reach"])
+    assert (built.baseline, built.target, built.baseline_on) == (1000, 1500, date(2026, 3, 1))
+    with pytest.raises(ValidationError) as error:
+        build_goal(goal(metric="fame", baseline="lots", target_on="01.01.2026"), ["reach"])
+    assert set(error.value.problems) == {"metric", "baseline", "target_on"}
+    with pytest.raises(ValidationError) as error:
+        build_goal(goal(target="1000"), ["reach"])
+    assert set(error.value.problems) == {"target"}
+
+
+@pytest.mark.parametrize(("text", "value"), [("1200", 1200), ("1 200", 1200), ("1,200", 1200),
+                                             ("1200,5", 1200.5), ("38 %", 38), ("-4.5", -4.5)])
+def test_values_as_people_type_them(text, value):
+    assert parse_value(text) == value
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False).map(lambda x: round(x, 2)))
+def test_a_written_number_reads_back(number):
+    assert parse_value(repr(number)) == number
+    assert parse_value(f"{number:,.2f}") == pytest.approx(number)
+
+
+@given(st.text(max_size=12))
+def test_any_text_is_a_number_or_a_plain_refusal(text):
+    try:
+        parse_value(text)
+    except ValueError as error:
+        assert "\x1b" not in str(error)
+
+
+@given(st.integers(2000, 2100), st.integers(1, 12))
+def test_months_in_either_spelling(year, month):
+    assert parse_month(f"{year}-{month:02d}") == parse_month(f"{month:02d}.{year}") == f"{year}-{month:02d}"
+
+
+@pytest.mark.parametrize("text", ["2026-13", "03-2026", "march", "", "2026-3-1"])
+def test_what_is_not_a_month(text):
+    with pytest.raises(ValueError):
+        parse_month(text)
+
+
+def test_reading_compares_the_way_covered_with_the_time_gone():
+    g = build_goal(goal(), ["reach"])
+    june = date(2026, 6, 15)  # about half the time gone
+    assert read_goal(g, [], june).state == NO_DATA
+    assert read_goal(g, [("2026-05", 1300)], june).state == ON_TRACK
+    assert read_goal(g, [("2026-05", 1100)], june).state == BEHIND
+    assert read_goal(g, [("2026-05", 1600)], june).state == REACHED
+    # values from before the baseline do not count
+    assert read_goal(g, [("2026-01", 1600)], june).state == NO_DATA
+    falling = build_goal(goal(baseline="40", target="20"), ["reach"])
+    assert read_goal(falling, [("2026-06", 28)], june).state == ON_TRACK
+
+
+def test_the_one_line_reading_in_both_languages():
+    g = build_goal(goal(), ["reach"])
+    reading = read_goal(g, [("2026-05", 1380)], date(2026, 6, 15))
+    assert reading_line(g, REACH, reading) == (
+        "Reach of ambassadors' posts: +38% since March 2026; target +50% by September 2026; on track.")
+    set_language("pl")
+    try:
+        line = reading_line(g, REACH, reading)
+    finally:
+        set_language("en")
+    assert "+38\u00a0%" in line and "od marca 2026" in line and "według planu" in line
+
+
+def test_reviews_come_six_and_nine_months_after_the_launch():
+    launch = date(2026, 3, 31)
+    assert add_months(launch, 6) == date(2026, 9, 30)
+    assert review_due(launch, date(2026, 9, 29)) is None
+    assert review_due(launch, date(2026, 10, 1)) == (6, date(2026, 9, 30))
+    assert review_due(launch, date(2027, 1, 1)) == (9, date(2026, 12, 31))
+    assert review_due(None, date(2027, 1, 1)) is None
+
+
+def test_goals_are_kept_changed_and_limited_to_five(store):
+    repo = GoalRepo(store)
+    first = repo.add(build_goal(goal(), ["reach"]))
+    for _ in range(MAX_GOALS - 1):
+        repo.add(build_goal(goal(), ["reach"]))
+    with pytest.raises(GoalError):
+        repo.add(build_goal(goal(), ["reach"]))
+    old = repo.get(first)
+    repo.update(Goal(first, "comments", "More talk", 10, date(2026, 1, 1), 30, date(2026, 12, 1)), old)
+    assert repo.get(first).title == "More talk"
+    from advocacy_tui.data.store import ChangedMeanwhile
+    with pytest.raises(ChangedMeanwhile):
+        repo.update(old, old)  # the version it started from is gone
+    repo.delete(first)
+    assert repo.get(first) is None and len(repo.goals()) == MAX_GOALS - 1
+
+
+def test_own_metrics_and_typed_values(store):
+    repo = GoalRepo(store)
+    own = repo.add_metric("Zgłoszenia z poleceń")
+    assert own.key == "zgloszenia_z_polecen" and repo.find_metric("zgłoszenia z poleceń") == own
+    with pytest.raises(GoalError):
+        repo.add_metric("zgłoszenia z poleceń")
+    with pytest.raises(GoalError):
+        repo.add_metric("\x1b[31m")
+    assert repo.add_outcome(Outcome(own.key, "2026-10", 4, "od rekrutacji", "ATS")) is False
+    assert repo.add_outcome(Outcome(own.key, "2026-10", 5)) is True  # the same month again
+    assert repo.series(own, "2026-01") == [("2026-10", 5)]
+    with pytest.raises(GoalError):
+        repo.add_outcome(Outcome("posts_per_week", "2026-10", 3))  # counted, not typed
+    with pytest.raises(GoalError):
+        repo.add_outcome(Outcome("fame", "2026-10", 3))
+
+
+def test_counted_metrics_follow_the_published_posts(demo_store):
+    repo = GoalRepo(demo_store)
+    conn = demo_store.db.conn
+    expected = conn.execute(
+        "SELECT count(*), count(DISTINCT author_id), sum(voice = 'personal') FROM posts "
+        "WHERE state = 'published' AND published_on LIKE '2026-10-%'").fetchone()
+    by_key = {m.key: m for m in repo.metrics()}
+    assert dict(repo.series(by_key["active_ambassadors"], "2026-10", "2026-10")) == {"2026-10": expected[1]}
+    assert dict(repo.series(by_key["posts_per_week"], "2026-10", "2026-10")) == {
+        "2026-10": round(expected[0] / (31 / 7), 1)}
+    share = dict(repo.series(by_key["personal_share"], "2026-10", "2026-10"))
+    assert share == ({"2026-10": round(100 * expected[2] / expected[0], 1)} if expected[0] else {})
+    # no month after today
+    assert all(month <= "2026-11" for month, _ in repo.series(by_key["active_ambassadors"], "2026-01", "2027-05"))
