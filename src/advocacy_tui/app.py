@@ -63,6 +63,8 @@ SECTIONS: tuple[Section, ...] = (
             N_("The owner's checklist, routine and weekly load")),
     Section("readiness", N_("Readiness"), "5", "advocacy_tui.screens.readiness:ReadinessScreen",
             N_("Readiness check, workshop and history")),
+    Section("goals", N_("Goals"), "6", "advocacy_tui.screens.goals:GoalsScreen",
+            N_("What the program is for, and whether it is getting there")),
 )
 
 

@@ -76,13 +76,14 @@ INDICATORS = {
     "chart": N_("Posts per week ({weeks} weeks)"),
     "readiness": N_("Readiness check"),
     "pilgrimage": N_("Stakeholder map"),
+    "goals": N_("Goals"),
 }
 
 
 def indicator_title(key: str) -> str:
     return _(INDICATORS[key]).format(days=ACTIVE_DAYS, weeks=CHART_WEEKS)
 
-COLUMNS = (("tasks", "posts", "load", "mix", "readiness"),
+COLUMNS = (("tasks", "posts", "load", "mix", "readiness", "goals"),
            ("stuck", "quiet", "leaders", "pilgrimage", "active", "chart"))
 TAB_LABELS = {"stakeholders": N_("the stakeholder map")}
 POTENTIAL_SHARE = 0.3  # who could become active (PostBeyond, 2018), as the help says
@@ -344,6 +345,36 @@ def mix_reading(counts: Mapping[str, int], billboards: Found, settings: Settings
     return Reading("mix", WARN if over or billboards.count else OK,
                    _("Content mix ({days} days)").format(days=MIX_DAYS),
                    mix_words(mix, labels) + "." + people_line, advice + people_advice, target)
+
+
+def goals_reading(store, target: str | None) -> Reading:
+    """One line per goal (where it stands against its target), and a review that is due."""
+    from advocacy_tui.data.goals import GoalRepo
+    from advocacy_tui.domain.goals import BEHIND, Metric, month_of, read_goal, reading_line, review_due
+
+    repo = GoalRepo(store)
+    goals = repo.goals()
+    title = _("Goals")
+    if not goals:
+        return Reading("goals", INFO, title, _("No goals set yet."),
+                       _("Set one to five in Goals (6): what the program should change, and by when."), target)
+    today = store.clock.today()
+    metrics = {metric.key: metric for metric in repo.metrics()}
+    lines, behind = [], False
+    for goal in goals:
+        metric = metrics.get(goal.metric) or Metric(goal.metric, goal.metric, builtin=False)
+        reading = read_goal(goal, repo.series(metric, month_of(goal.baseline_on)), today)
+        behind = behind or reading.state == BEHIND
+        lines.append(reading_line(goal, metric, reading))
+    due = review_due(repo.launch_date(), today)
+    if due is not None:
+        advice = _("The {months}-month review is due: show the board where each goal stands "
+                   "(advocacy-tui report program).").format(months=due[0])
+    elif behind:
+        advice = _("A goal is behind: look at what the posts behind it need.")
+    else:
+        advice = _("Record this month's values in Goals (v).")
+    return Reading("goals", WARN if behind or due else OK, title, "\n".join(lines), advice, target)
 
 
 def _names(found: Found) -> str:
@@ -651,6 +682,7 @@ indicators.
                 has("calendar")))
 
         readings.append(readiness_reading(data.readiness(), has("readiness")))
+        readings.append(goals_reading(store, has("goals")))
         return list(readings)
 
     # -- actions -----------------------------------------------------------------------

@@ -56,6 +56,9 @@ KINDS = {  # whole sentences per kind: Polish declines "this post" differently i
     "post": (N_("Someone saved this post in another tab or window after you opened the form."),
              N_("This post was removed in another tab or window meanwhile, so your changes were "
                 "not saved.")),
+    "goal": (N_("Someone saved this goal in another tab or window after you opened the form."),
+             N_("This goal was removed in another tab or window meanwhile, so your changes were "
+                "not saved.")),
     "task": (N_("Someone saved this task in another tab or window after you opened the form."),
              N_("This task was removed in another tab or window meanwhile, so your changes were "
                 "not saved.")),
