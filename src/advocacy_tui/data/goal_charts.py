@@ -16,7 +16,7 @@ from typing import Any
 
 from advocacy_tui.domain.goals import Goal, Metric, month_of, month_start
 from advocacy_tui.formatting import format_number, month_label
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import pgettext
 
 #: the lines' colours: dark enough to print, told apart in grey by their dashes too
 VALUE_COLOUR, BASELINE_COLOUR, TARGET_COLOUR = "#1f4e8c", "#6b7280", "#111111"
@@ -92,7 +92,7 @@ def goal_chart_svg(goal: Goal, metric: Metric, series: Sequence[tuple[str, float
         background="white", plot_background="white", foreground="#1d2430", foreground_strong="#1d2430",
         foreground_subtle="#5b6575", guide_stroke_color="#d6dbe3", major_guide_stroke_color="#d6dbe3",
         colors=(VALUE_COLOUR, BASELINE_COLOUR, TARGET_COLOUR), font_family=FONT,
-        label_font_size=13, major_label_font_size=13, legend_font_size=14, title_font_size=15,
+        label_font_size=16, major_label_font_size=16, legend_font_size=14, title_font_size=16,
         opacity="1", opacity_hover="1", stroke_opacity="1", stroke_opacity_hover="1", transition="0s",
     )
     figures = [value for _month, value in series] + [goal.baseline, goal.target]
@@ -103,17 +103,18 @@ def goal_chart_svg(goal: Goal, metric: Metric, series: Sequence[tuple[str, float
                      for index, (width, _dashes) in enumerate(STROKES))
     chart = pygal.Line(
         style=style, width=480, height=270, js=[], disable_xml_declaration=True, explicit_size=False,
-        show_legend=True, legend_at_bottom=True, legend_at_bottom_columns=3, legend_box_size=14,
+        show_legend=True, legend_at_bottom=True, legend_at_bottom_columns=3,
         x_labels=month_labels(months), truncate_label=-1, truncate_legend=-1, range=(low - pad, high + pad),
         css=["file://style.css", "file://graph.css", "inline:" + widths],
         value_formatter=lambda value: format_number(value, 0 if float(value).is_integer() else 1),
-        allow_interruptions=True, dots_size=3.5, margin=8, margin_right=28, spacing=8, tooltip_border_radius=0,
+        allow_interruptions=True, dots_size=4, max_scale=8, legend_box_size=16, margin=8, margin_right=28, spacing=8, tooltip_border_radius=0,
     )
     chart.uuid = key  # instead of a random one: the same report twice is the same file
     chart.title = None
-    for index, (title, points) in enumerate(((_("Value"), [values.get(month) for month in months]),
-                                              (_("Baseline"), [goal.baseline] * len(months)),
-                                              (_("Target"), [goal.target] * len(months)))):
+    # the legend's words are short: three of them share a line under a chart a third of a page wide
+    for index, (title, points) in enumerate(((pgettext("chart legend", "Value"), [values.get(m) for m in months]),
+                                              (pgettext("chart legend", "Baseline"), [goal.baseline] * len(months)),
+                                              (pgettext("chart legend", "Target"), [goal.target] * len(months)))):
         width, dashes = STROKES[index]
         chart.add(title, points, show_dots=index == 0,
                   stroke_style={"width": width, "dasharray": dashes} if dashes else {"width": width})

@@ -214,7 +214,7 @@ td.num { text-align: right; width: 3rem; }
 #: added to a page that has charts
 CHART_CSS = """\
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0.8rem 0; }
-figure.chart { flex: 1 1 22rem; max-width: 25rem; margin: 0; break-inside: avoid; }
+figure.chart { flex: 1 1 18rem; max-width: 25rem; margin: 0; break-inside: avoid; }
 figure.chart svg { display: block; width: 100%; height: auto; }
 figcaption { font-size: 0.9rem; color: #5b6575; text-align: center; margin-top: 0.2rem; }
 """
