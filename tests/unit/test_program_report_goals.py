@@ -139,3 +139,13 @@ def test_report_modules_do_not_load_the_plotting_library():
              "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'pygal')))")
     result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == []
+
+
+def test_chart_lines_differ_in_black_and_white(demo_store):
+    chart = svgs(program_report(demo_store, "html"))[0]
+    # the baseline dotted, the target dashed, the values solid: in the lines and in the legend
+    assert ".series.serie-1{stroke-width:2;stroke-dasharray:2,4}" in chart
+    assert ".series.serie-2{stroke-width:2;stroke-dasharray:9,5}" in chart
+    legend = chart.split('class="legends"', 1)[1]
+    assert legend.count("stroke-dasharray:2,4") == 1 and legend.count("stroke-dasharray:9,5") == 1
+    assert "<rect" not in legend  # colour boxes alone would look alike in grey
