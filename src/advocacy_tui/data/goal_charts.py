@@ -11,6 +11,7 @@ goal's name, the legend, the labels) is escaped by the XML writer pygal uses.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,7 +37,7 @@ def chart_months(goal: Goal, series: Sequence[tuple[str, float]]) -> list[str]:
 def month_labels(months: Sequence[str]) -> list[str]:
     """At most ``MAX_LABELS`` month names, evenly spread ("" for the others), the year with
     the first one and wherever it changes."""
-    every = max(1, -(-len(months) // MAX_LABELS))
+    every = max(1, math.ceil(len(months) / MAX_LABELS))
     labels, year_shown = [], ""
     for index, month in enumerate(months):
         if index % every:
@@ -107,7 +108,8 @@ def goal_chart_svg(goal: Goal, metric: Metric, series: Sequence[tuple[str, float
         x_labels=month_labels(months), truncate_label=-1, truncate_legend=-1, range=(low - pad, high + pad),
         css=["file://style.css", "file://graph.css", "inline:" + widths],
         value_formatter=lambda value: format_number(value, 0 if float(value).is_integer() else 1),
-        allow_interruptions=True, dots_size=4, max_scale=8, legend_box_size=16, margin=8, margin_right=28, spacing=8, tooltip_border_radius=0,
+        allow_interruptions=True, dots_size=4, max_scale=8, legend_box_size=16, margin=8, margin_right=28,
+        spacing=8,
     )
     chart.uuid = key  # instead of a random one: the same report twice is the same file
     chart.title = None
@@ -122,7 +124,7 @@ def goal_chart_svg(goal: Goal, metric: Metric, series: Sequence[tuple[str, float
 
     def titled(root: Any) -> Any:
         for child in root:
-            if child.tag.rsplit("}", 1)[-1] == "title":
+            if _tag(child) == "title":  # the chart's name for screen readers (pygal writes "Pygal")
                 child.text = name
         return root
 
