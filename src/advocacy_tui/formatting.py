@@ -9,6 +9,7 @@ format_date        02.12.2026        02.12.2026
 format_date short  2 gru 2026        2 Dec 2026
 format_date day    śr. 2 gru         Wed 2 Dec
 month_title        Grudzień 2026     December 2026
+month_label        kwi 2026          Apr 2026
 format_number      12 345,5          12,345.5
 format_percent     42 %              42%
 =================  ================  ================
@@ -72,6 +73,15 @@ def month_in_text(value: date, language: str | None = None) -> str:
     "do" ("od marca 2026", "do września 2026")."""
     from babel import dates as babel_dates  # Babel only where a date or number is written
     return babel_dates.format_date(value, "MMMM y", locale=_language(language))
+
+
+def month_label(value: date, with_year: bool = True, wide: bool = False, language: str | None = None) -> str:
+    """A month in a table cell or under a chart's axis: "kwi 2026" / "Apr 2026", "maj" /
+    "May" without the year; ``wide``: "listopad 2026" / "November 2026" (the nominative,
+    lower case in Polish as in a sentence)."""
+    from babel import dates as babel_dates  # Babel only where a date or number is written
+    pattern = ("LLLL" if wide else "LLL") + (" y" if with_year else "")
+    return babel_dates.format_date(value, pattern, locale=_language(language))
 
 
 def weekday_names(short: bool = True, language: str | None = None) -> list[str]:

@@ -139,8 +139,8 @@ def report_readiness(ctx: click.Context, run_id: int | None, fmt: str, output: P
 
 
 @report_group.command("program", context_settings=CONTEXT,
-                      help=N_("The state of the program: roster, onboarding, content mix, this "
-                              "week's load, readiness."))
+                      help=N_("The state of the program: goals, roster, onboarding, content mix, "
+                              "this week's load, readiness."))
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help=N_("Write to this file instead of the screen."))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from advocacy_tui.data.files import write_private
 from advocacy_tui.data.files_written import REPORT, record_file_written
+from advocacy_tui.data.goals import GoalRepo
 from advocacy_tui.data.readiness import ReadinessRepo, Run
 from advocacy_tui.data.settings import SettingsRepo
 from advocacy_tui.data.store import Store
@@ -23,6 +24,17 @@ from advocacy_tui.data.tasks import TaskRepo
 from advocacy_tui.data.today import TodayRepo
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, ROLES, STATUS_LABELS, STATUSES
 from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.goals import (
+    STATE_WORDS,
+    Metric,
+    change_text,
+    month_of,
+    month_start,
+    read_goal,
+    review_due,
+    reviews,
+    value_text,
+)
 from advocacy_tui.domain.onboarding import STEP_LABELS, STEPS
 from advocacy_tui.domain.readiness import Bank
 from advocacy_tui.domain.readiness_texts import (
@@ -38,7 +50,7 @@ from advocacy_tui.domain.readiness_texts import (
 from advocacy_tui.domain.tasks import format_minutes, week_start
 from advocacy_tui.domain.text import printable
 from advocacy_tui.domain.today import MIX_DAYS, since
-from advocacy_tui.formatting import format_number, format_percent
+from advocacy_tui.formatting import format_number, format_percent, month_label
 from advocacy_tui.i18n import _, current_language, ngettext
 
 FORMATS = ("md", "html")
@@ -88,6 +100,12 @@ class Doc:
         """Scores 0-100 with a bar: text blocks in Markdown, a drawn bar in HTML."""
         self.blocks.append(("bars", list(header), list(rows)))
 
+    def charts(self, charts: Sequence[tuple[str, str]]) -> None:
+        """Pictures for the HTML page only: (caption, SVG markup) each. The markup is trusted
+        (made by a plotting library that escapes its texts); the caption is escaped here.
+        Markdown leaves them out: its tables say the same."""
+        self.blocks.append(("charts", list(charts)))
+
     def markdown(self) -> str:
         out = [f"# {md_escape(self.title)}", "", md_escape(self.subtitle), ""]
         for block in self.blocks:
@@ -110,6 +128,8 @@ class Doc:
                     out.append(f"| {md_escape(title)} | {bar} | {'–' if score is None else score} | "
                                f"{md_escape(word)} |")
                 out.append("")
+            elif block[0] == "charts":
+                continue
             elif block[0] == "table":
                 header, rows = block[1], block[2]
                 out.append("| " + " | ".join(md_escape(c) for c in header) + " |")
@@ -144,11 +164,16 @@ class Doc:
                 head = "".join(f"<th>{h(c)}</th>" for c in block[1])
                 rows = "".join("<tr>" + "".join(f"<td>{h(c)}</td>" for c in row) + "</tr>" for row in block[2])
                 body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+            elif block[0] == "charts":
+                body.append('<div class="charts">' + "".join(
+                    f'<figure class="chart" role="img" aria-label="{h(caption)}">{svg}'
+                    f"<figcaption>{h(caption)}</figcaption></figure>" for caption, svg in block[1]) + "</div>")
+        css = CSS + (CHART_CSS if any(block[0] == "charts" for block in self.blocks) else "")
         return (
             "<!DOCTYPE html>\n"
             f'<html lang="{h(self.language)}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{h(self.title)}</title>\n<style>\n{CSS}{print_css(page_size)}</style>\n</head>\n<body>\n<main>\n"
+            f"<title>{h(self.title)}</title>\n<style>\n{css}{print_css(page_size)}</style>\n</head>\n<body>\n<main>\n"
             + "\n".join(body)
             + "\n</main>\n</body>\n</html>\n"
         )
@@ -184,6 +209,14 @@ td.num { text-align: right; width: 3rem; }
   tr, li { break-inside: avoid; }
   th { background: none; }
 }
+"""
+
+#: added to a page that has charts
+CHART_CSS = """\
+.charts { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0.8rem 0; }
+figure.chart { flex: 1 1 18rem; max-width: 25rem; margin: 0; break-inside: avoid; }
+figure.chart svg { display: block; width: 100%; height: auto; }
+figcaption { font-size: 0.9rem; color: #5b6575; text-align: center; margin-top: 0.2rem; }
 """
 
 #: the paper sizes a report can print on (the ``page_size`` setting); CSS names them so
@@ -289,7 +322,66 @@ def _label(labels: Mapping[str, str], key: str) -> str:
     return _(labels[key]) if key in labels else key
 
 
-def program_doc(store: Store, voice_labels: dict[str, str] | None = None) -> Doc:
+def goals_section(doc: Doc, store: Store, *, html_charts: bool = True) -> None:
+    """What the board reads first: each goal from its baseline to its target, where it stands
+    (the same reading as ``goals list`` and Today), and whether a review is due. Figures for
+    the program as a whole, never per person."""
+    repo = GoalRepo(store)
+    today = store.clock.today()
+    doc.heading(_("Goals"))
+    goals = repo.goals()
+    if not goals:
+        doc.para(_("No goals yet. Add them with “advocacy-tui goals add METRIC --baseline ... "
+                   "--baseline-date ... --target ... --target-date ...”, or in the app: key 6, Goals."))
+        return
+    rows: list[list[str]] = []
+    charts: list[tuple[str, str]] = []
+    for number, goal in enumerate(goals, start=1):
+        metric = repo.metric(goal.metric) or Metric(goal.metric, goal.metric, builtin=False)
+        series = repo.series(metric, month_of(goal.baseline_on))
+        reading = read_goal(goal, series, today)
+        name = goal.title or metric.title()
+        if reading.latest is None:
+            latest, trend = "–", _(STATE_WORDS[reading.state])
+        else:
+            month, value = reading.latest
+            latest = _("{value} ({month})").format(
+                value=value_text(value, metric.unit), month=month_label(month_start(month), wide=True))
+            trend = _("{change}: {state}").format(change=change_text(value, goal.baseline, metric.unit),
+                                                 state=_(STATE_WORDS[reading.state]))
+        rows.append([name,
+                     _("{value} ({day})").format(value=value_text(goal.baseline, metric.unit),
+                                                 day=format_date(goal.baseline_on)),
+                     latest,
+                     _("{value} by {day}").format(value=value_text(goal.target, metric.unit),
+                                                  day=format_date(goal.target_on)),
+                     trend])
+        if html_charts:
+            from advocacy_tui.data.goal_charts import goal_chart_svg
+
+            charts.append((name, goal_chart_svg(goal, metric, series, f"goal-{number}")))
+    if rows:
+        doc.table([_("Goal"), _("Baseline"), _("Latest value"), _("Target"), _("Trend")], rows)
+    if charts:
+        doc.charts(charts)
+    launch = repo.launch_date()
+    if launch is None:
+        doc.para(_("No launch day is set, so the 6- and 9-month reviews have no dates yet: set it "
+                   "with “advocacy-tui goals launch DAY”."))
+        return
+    six, nine = reviews(launch)
+    doc.para(_("Launched on {day}; reviews after 6 months ({six}) and 9 months ({nine}).").format(
+        day=format_date(launch), six=format_date(six), nine=format_date(nine)))
+    due = review_due(launch, today)
+    if due is None:
+        doc.para(_("No review is due yet."))
+    else:
+        doc.para(_("The {months}-month review is due (since {day}).").format(
+            months=due[0], day=format_date(due[1])), strong=True)
+
+
+def program_doc(store: Store, voice_labels: dict[str, str] | None = None, *,
+                html_charts: bool = True) -> Doc:
     """The program as the app shows it: the same functions and labels as Today and the roster."""
     today = store.clock.today()
     settings = SettingsRepo(store)
@@ -298,6 +390,7 @@ def program_doc(store: Store, voice_labels: dict[str, str] | None = None) -> Doc
     subtitle = (_("{program}: the state of the program on {day}.").format(program=name, day=day) if name
                 else _("The state of the program on {day}.").format(day=day))
     doc = Doc(_("Program report"), subtitle, current_language())
+    goals_section(doc, store, html_charts=html_charts)
     conn = store.db.conn
     total = conn.execute("SELECT count(*) FROM ambassadors").fetchone()[0]
     doc.heading(_("Roster"))
@@ -374,4 +467,4 @@ def program_doc(store: Store, voice_labels: dict[str, str] | None = None) -> Doc
 
 def program_report(store: Store, fmt: str, voice_labels: dict[str, str] | None = None,
                    page_size: str = "A4") -> str:
-    return program_doc(store, voice_labels).render(fmt, page_size)
+    return program_doc(store, voice_labels, html_charts=fmt == "html").render(fmt, page_size)
