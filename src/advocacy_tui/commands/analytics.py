@@ -15,6 +15,7 @@ from advocacy_tui.data.analytics import (
     MEMBER,
     AnalyticsFileError,
     ImportOutcome,
+    ParsedExport,
     import_export,
     read_export,
 )
@@ -47,15 +48,13 @@ def import_analytics(ctx: click.Context, file: Path, person: str | None, dry_run
             parsed = read_export(file)
     except AnalyticsFileError as error:
         raise UserError(str(error)) from None
-    tell(ngettext("Read {n} post from {file}: {layout}.", "Read {n} posts from {file}: {layout}.",
-                  len(parsed.records)).format(n=format_number(len(parsed.records)), file=file,
-                                               layout=parsed.layout))
-    if parsed.skipped:
-        tell(ngettext("{n} row of sponsored campaigns or totals was left out: the program counts the "
-                      "organic figures.",
-                      "{n} rows of sponsored campaigns or totals were left out: the program counts the "
-                      "organic figures.", parsed.skipped).format(n=format_number(parsed.skipped)))
+    if parsed.source == MEMBER and not person:
+        raise UserError(_("This is one member's export: say whose it is with --person EMAIL "
+                          "(their email in the roster)."))
+    if parsed.source != MEMBER and person:
+        raise UserError(_("This is a company page's export, which belongs to no one: leave out --person."))
     if parsed.problems:
+        _tell_found(file, parsed)
         tell(ngettext("{n} problem:", "{n} problems:", len(parsed.problems)).format(
             n=format_number(len(parsed.problems))))
         for problem in parsed.problems[:MAX_LISTED]:
@@ -64,11 +63,6 @@ def import_analytics(ctx: click.Context, file: Path, person: str | None, dry_run
             tell("  " + _("… and {n} more.").format(n=format_number(len(parsed.problems) - MAX_LISTED)))
         tell(_("Nothing was imported. Fix these rows in the file, or export it from LinkedIn again."))
         sys.exit(1)
-    if parsed.source == MEMBER and not person:
-        raise UserError(_("This is one member's export: say whose it is with --person EMAIL "
-                          "(their email in the roster)."))
-    if parsed.source != MEMBER and person:
-        raise UserError(_("This is a company page's export, which belongs to no one: leave out --person."))
     if not parsed.records:
         raise UserError(_("{file} holds no posts: nothing to import.").format(file=file))
     store = open_store(ctx, db_path, demo_ok=dry_run)
@@ -80,6 +74,7 @@ def import_analytics(ctx: click.Context, file: Path, person: str | None, dry_run
                 raise UserError(_("No one in the roster has the email address {email}.").format(
                     email=person.strip()))
             ambassador_id = found[0]
+        _tell_found(file, parsed)
         try:
             with progress_bar(_("Saving")):
                 outcome = import_export(store, parsed, ambassador_id=ambassador_id, dry_run=dry_run)
@@ -98,6 +93,18 @@ def import_analytics(ctx: click.Context, file: Path, person: str | None, dry_run
             say(_("Imported: {summary}.").format(summary=_summary(outcome)))
     finally:
         store.close()
+
+
+def _tell_found(file: Path, parsed: ParsedExport) -> None:
+    """Which layout was found, how many posts, and what was left out."""
+    tell(ngettext("Read {n} post from {file}: {layout}.", "Read {n} posts from {file}: {layout}.",
+                  len(parsed.records)).format(n=format_number(len(parsed.records)), file=file,
+                                               layout=parsed.layout))
+    if parsed.skipped:
+        tell(ngettext("{n} row of sponsored campaigns or totals was left out: the program counts the "
+                      "organic figures.",
+                      "{n} rows of sponsored campaigns or totals were left out: the program counts the "
+                      "organic figures.", parsed.skipped).format(n=format_number(parsed.skipped)))
 
 
 def _day(text: str):
