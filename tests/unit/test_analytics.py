@@ -235,6 +235,16 @@ def test_a_members_export_needs_its_person_and_a_companys_has_none(tmp_path, sto
         import_export(store, company, ambassador_id=_person(store))
 
 
+def test_a_members_posts_imported_as_someone_elses_are_refused(tmp_path, store):
+    anna, ben = _person(store), _person(store, "ben@firma.pl", "Ben Lee")
+    path = member_export(tmp_path / "m.xlsx", [(A1, "11/20/2025", 4), (A2, "11/21/2025", 1)])
+    import_export(store, read_export(path), ambassador_id=anna)
+    with pytest.raises(AnalyticsFileError, match="2 posts of this file were imported before"):
+        import_export(store, read_export(path), ambassador_id=ben)
+    assert {row[2] for row in _rows(store)} == {anna}
+    assert import_export(store, read_export(path), ambassador_id=anna).unchanged == 2
+
+
 def _post(store, url, voice="personal", day="2025-07-20"):
     with store.write():
         return store.db.conn.execute(
@@ -369,9 +379,16 @@ def test_every_spelling_of_a_post_address_is_one(url):
     assert normalise_post_url(url) == A1
 
 
+def test_a_post_address_without_an_activity_id_keeps_its_path():
+    assert normalise_post_url("HTTPS://PL.LinkedIn.com/pulse/jak-zaczac-anna-nowak/?trk=x") == \
+        "https://www.linkedin.com/pulse/jak-zaczac-anna-nowak"
+
+
 @pytest.mark.parametrize("url", ["", "   ", "www.linkedin.com/feed/", "ftp://linkedin.com/x", "https://example.com/x",
                                  "https://linkedin.com.evil.pl/feed/update/urn:li:activity:1",
-                                 "https://www.linkedin.com/", "https://www.linkedin.com/feed\n/x", "https://[::1"])
+                                 "https://www.linkedin.com/", "https://www.linkedin.com/feed\n/x", "https://[::1",
+                                 "https://www.linkedin.com/in/anna-nowak", "https://www.linkedin.com/company/firma/",
+                                 "https://www.linkedin.com/feed/", "https://www.linkedin.com/posts/a/b"])
 def test_what_is_not_a_linkedin_post_address_is_refused(url):
     with pytest.raises(ValueError):
         normalise_post_url(url)

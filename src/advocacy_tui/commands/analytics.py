@@ -78,6 +78,8 @@ def import_analytics(ctx: click.Context, file: Path, person: str | None, dry_run
         try:
             with progress_bar(_("Saving")):
                 outcome = import_export(store, parsed, ambassador_id=ambassador_id, dry_run=dry_run)
+        except AnalyticsFileError as error:
+            raise UserError(str(error)) from None
         except WriteError as error:
             raise UserError(_("Nothing was imported. {reason}").format(reason=error)) from None
         tell(ngettext("Matched to calendar posts by address: {matched} of {n} post.",

@@ -51,7 +51,7 @@ from advocacy_tui.data import xlsx_io
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.text import fold, printable
 from advocacy_tui.formatting import format_number
-from advocacy_tui.i18n import N_, _
+from advocacy_tui.i18n import N_, _, ngettext
 
 MEMBER = "member"
 COMPANY = "company"
@@ -198,6 +198,7 @@ def parse_day(value: object) -> str:
 CANONICAL = "https://www.linkedin.com/feed/update/"
 _URN = re.compile(r"urn:li:(activity|share|ugcpost):(\d+)", re.IGNORECASE)
 _SLUG_ACTIVITY = re.compile(r"[-_]activity[-_:](\d{6,})", re.IGNORECASE)
+_POST_PATH = re.compile(r"/(posts|pulse|feed/update)/[\w%.~!$&'()*+,;=:@-]+")  # what is left has no id
 _URN_KINDS = {"activity": "activity", "share": "share", "ugcpost": "ugcPost"}
 _CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MAX_URL = 2000
@@ -235,7 +236,7 @@ def normalise_post_url(text: str) -> str:
     if slug is not None:
         return f"{CANONICAL}urn:li:activity:{slug.group(1)}"
     path = re.sub(r"/+", "/", path).rstrip("/")
-    if not path:
+    if not _POST_PATH.fullmatch(path):  # a profile, a company page, the feed: not one post
         raise ValueError(_("“{value}” is not the address of a LinkedIn post").format(value=_shown(text)))
     return "https://www.linkedin.com" + path
 
@@ -516,6 +517,8 @@ def _changes(store: Store, parsed: ParsedExport, ambassador_id: int | None,
             f"SELECT id, post_url, published_on, post_id, {', '.join(METRICS)} FROM post_analytics "
             "WHERE source = ? AND ifnull(ambassador_id, 0) = ?", (parsed.source, ambassador_id or 0))
     }
+    if parsed.source == MEMBER:
+        _check_not_someone_elses(store, parsed, ambassador_id)
     posts = _calendar_posts(store)
     outcome = ImportOutcome()
     add: list[tuple] = []
@@ -534,6 +537,26 @@ def _changes(store: Store, parsed: ParsedExport, ambassador_id: int | None,
         else:
             outcome.unchanged += 1
     return outcome, add, update
+
+
+def _check_not_someone_elses(store: Store, parsed: ParsedExport, ambassador_id: int | None) -> None:
+    """A member's posts are theirs alone: posts already imported from another person's export
+    mean that --person names the wrong person (their figures would be counted twice)."""
+    urls = [record.post_url for record in parsed.records]
+    conn = store.db.conn
+    taken = 0
+    for start in range(0, len(urls), 500):
+        chunk = urls[start:start + 500]
+        taken += conn.execute(
+            f"SELECT count(DISTINCT post_url) FROM post_analytics WHERE source = 'member' "
+            f"AND ambassador_id != ? AND post_url IN ({', '.join('?' * len(chunk))})",
+            (ambassador_id, *chunk)).fetchone()[0]
+    if taken:
+        raise AnalyticsFileError(ngettext(
+            "{n} post of this file was imported before from another person's export: is --person right? "
+            "Nothing was imported.",
+            "{n} posts of this file were imported before from another person's export: is --person right? "
+            "Nothing was imported.", taken).format(n=format_number(taken)))
 
 
 def import_export(store: Store, parsed: ParsedExport, *, ambassador_id: int | None = None,
