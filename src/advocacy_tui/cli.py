@@ -27,6 +27,7 @@ class _Commands(click.Group):
         if not getattr(self, "_loaded", False):
             self._loaded = True
             from advocacy_tui.commands import (  # noqa: F401
+                analytics,
                 backup,
                 calendar,
                 goals,

@@ -32,14 +32,24 @@ def _program(store):
                   "VALUES ('Answer Anna Nowak', ?, 'now', 'now')", (anna,))
         c.execute("INSERT INTO task_attendees VALUES (1, ?)", (anna,))
         c.execute("INSERT INTO task_attendees VALUES (1, ?)", (ben,))
+        # figures from Anna's own LinkedIn export: the address of her post carries her name
+        c.execute("INSERT INTO post_analytics (post_url, ambassador_id, source, published_on, impressions, "
+                  "imported_at) VALUES (?, ?, 'member', '2026-01-03', 120, 'now')", (ANNA_POST, anna))
+        c.execute("INSERT INTO post_analytics (post_url, source, published_on, impressions, imported_at) "
+                  "VALUES ('https://www.linkedin.com/feed/update/urn:li:activity:1', 'company', "
+                  "'2026-01-03', 900, 'now')")
     return anna, ben
+
+
+ANNA_POST = "https://www.linkedin.com/posts/anna-nowak_hello-activity-7352615432538750976-AbCd"
 
 
 def test_plan_counts_per_table_and_changes_nothing(store):
     _program(store)
     plan = plan_erasure(store, " ANNA@FIRMA.PL ")
     assert plan is not None
-    assert plan.removed == {"involvement": 1, "onboarding_steps": 1, "task_attendees": 1}
+    assert {table: n for table, n in plan.removed.items() if n} == {
+        "involvement": 1, "onboarding_steps": 1, "task_attendees": 1, "post_analytics": 1}
     assert plan.unlinked == {"posts": 1, "tasks": 1}
     assert plan.mentions == {"ambassadors": 1, "involvement": 1, "posts": 1, "tasks": 1}
     assert any("posts: 1 row kept" in line for line in plan.lines())
@@ -65,10 +75,13 @@ def test_forget_erases_and_scrubs(store):
     assert c.execute("SELECT name, notes FROM ambassadors WHERE email = 'anna.nowak2@firma.pl'").fetchone() \
         == ("Anna Nowak", "a namesake")
     assert c.execute("PRAGMA secure_delete").fetchone()[0] == secure_before
+    # her own export's figures go; the company page's stay
+    assert c.execute("SELECT source, impressions FROM post_analytics").fetchall() == [("company", 900)]
     store.close()
     raw = store.path.read_bytes() + (store.path.with_name(store.path.name + "-wal").read_bytes()
                                      if store.path.with_name(store.path.name + "-wal").exists() else b"")
     assert b"anna@firma.pl" not in raw.lower()
+    assert b"anna-nowak" not in raw.lower() and b"7352615432538750976" not in raw
 
 
 def test_unknown_email(store):

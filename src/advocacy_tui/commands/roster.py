@@ -37,7 +37,8 @@ from advocacy_tui.data.store import WriteError
 from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import N_, _, ngettext
 
-import_group = group("import", N_("Bring people in from files (CSV from HR systems or Excel)."))
+import_group = group("import", N_("Bring people in from files (CSV from HR systems or Excel), "
+                                  "and post figures from LinkedIn's analytics exports."))
 export_group = group("export", N_("Write the program's data to files other programs read."))
 
 MAX_LISTED = 50

@@ -141,6 +141,12 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("post_tombstones", "planned_time"): FIXED,
     ("post_tombstones", "created_at"): FIXED,
     ("post_tombstones", "deleted_at"): FIXED,
+    # figures from LinkedIn's analytics exports: a member's rows go with them (cascade); the
+    # address of a company page's post is scrubbed like any text a file brought
+    ("post_analytics", "post_url"): SCRUB,
+    ("post_analytics", "source"): FIXED,
+    ("post_analytics", "published_on"): FIXED,
+    ("post_analytics", "imported_at"): FIXED,
 }
 
 # Full-text indexes and the table whose text they index. Each is kept in step by triggers

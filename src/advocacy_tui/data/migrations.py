@@ -419,6 +419,42 @@ CREATE TABLE outcomes (
     )
 
 
+def m014_post_analytics(db: sqlite_utils.Database) -> None:
+    """Figures of published posts from LinkedIn's analytics exports (``import analytics``):
+    one row per post address (normalised, see data/analytics.py) and publishing day, per
+    source. A member's export (``source = 'member'``) belongs to the ambassador who handed
+    it over and goes with them (``forget``); a company page's export belongs to no one.
+    ``post_id`` links the row to the calendar post with the same address. A count the
+    file's layout does not give is NULL, never 0. Importing the same file again finds
+    every row by ``post_analytics_key`` and changes nothing."""
+    _run(
+        db,
+        """
+CREATE TABLE post_analytics (
+    id INTEGER PRIMARY KEY,
+    post_url TEXT NOT NULL,
+    post_id INTEGER REFERENCES posts (id) ON DELETE SET NULL,
+    ambassador_id INTEGER REFERENCES ambassadors (id) ON DELETE CASCADE,
+    source TEXT NOT NULL CHECK (source IN ('member', 'company')),
+    published_on TEXT NOT NULL,
+    impressions INTEGER CHECK (impressions >= 0),
+    reactions INTEGER CHECK (reactions >= 0),
+    comments INTEGER CHECK (comments >= 0),
+    reposts INTEGER CHECK (reposts >= 0),
+    clicks INTEGER CHECK (clicks >= 0),
+    engagements INTEGER CHECK (engagements >= 0),
+    imported_at TEXT NOT NULL,
+    CHECK ((source = 'member') = (ambassador_id IS NOT NULL))
+);
+CREATE UNIQUE INDEX post_analytics_key ON post_analytics
+    (source, ifnull(ambassador_id, 0), post_url, published_on);
+CREATE INDEX post_analytics_by_month ON post_analytics (published_on);
+CREATE INDEX post_analytics_by_post ON post_analytics (post_id) WHERE post_id IS NOT NULL;
+CREATE INDEX post_analytics_by_person ON post_analytics (ambassador_id) WHERE ambassador_id IS NOT NULL
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
@@ -433,6 +469,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m011_post_tombstones,
     m012_search_without_sizes,
     m013_goals_and_outcomes,
+    m014_post_analytics,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

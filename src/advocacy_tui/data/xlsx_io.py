@@ -76,21 +76,28 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def read_rows(data: bytes, *, sheet: str | None = None, name: str | None = None,
-              ) -> tuple[str, Iterator[list[str]]]:
-    """(the sheet's title, its rows as lists of text) of the first sheet or the one named."""
+def open_workbook(data: bytes, name: str):  # -> openpyxl Workbook (read-only, cached values)
+    """The workbook in ``data``, read-only and with the cached values of formula cells, after
+    the zip checks above; WorkbookError in words for anything that is not a readable .xlsx.
+    The caller closes it."""
     import openpyxl  # only an import of a workbook pays for it
 
-    if name is None:
-        name = _("The file")
     _check_zip(data, name)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken file  # noqa: BLE001
         raise WorkbookError(_(
             "{name} cannot be read as an Excel workbook ({reason}). Save it again from your "
             "spreadsheet and try again."
         ).format(name=name, reason=printable(str(error)[:80]) or type(error).__name__)) from None
+
+
+def read_rows(data: bytes, *, sheet: str | None = None, name: str | None = None,
+              ) -> tuple[str, Iterator[list[str]]]:
+    """(the sheet's title, its rows as lists of text) of the first sheet or the one named."""
+    if name is None:
+        name = _("The file")
+    book = open_workbook(data, name)
     sheets = book.worksheets
     if not sheets:
         raise WorkbookError(_("{name} has no sheets.").format(name=name))
