@@ -36,7 +36,7 @@ async def test_a_first_goal_its_values_and_its_review(store, make_app):
         await pilot.press(*"1,380", "tab", *"LinkedIn export", "tab", *"<b>[red]x", "f10")
         await pilot.pause()
         # the target's day (30.09) is past on 27.11 and 1,500 is not reached: behind
-        assert rows(app)[0][2:] == ["1,380 (2026-06)", "1,500", "+38%", "behind"]
+        assert rows(app)[0][2:] == ["1,380", "1,500", "+38%", "behind"]
         assert rows(app, "#goal-values") == [["2026-06", "1,380", "LinkedIn export", "<b>[red]x"]]
         # the launch day brings the reviews
         await pilot.press("l", *"01.05.2026", "enter")
@@ -83,7 +83,7 @@ async def test_the_demo_goals_edit_delete_and_a_counted_metric(demo_store, make_
         # a goal on a counted metric: values come from the posts, v says so
         await pilot.press("m", *"Referrals from posts", "enter")
         await pilot.pause()
-        assert any(m.key == "referrals_from_posts" for m in GoalRepo(demo_store).metrics())
+        assert any(m.label == "Referrals from posts" for m in GoalRepo(demo_store).metrics())
         await pilot.press("v")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "OutcomeForm"

@@ -92,6 +92,16 @@ def mention_everywhere(path: Path, name: str, email: str) -> int:
       (now, now))
     c("INSERT INTO changes (changed_at, who, table_name, row_id, action) VALUES (?, 'x', 'posts', 1, 'added')",
       (now,))
+    c("INSERT INTO metrics (key, label, created_at) VALUES ('own_1', 'x', ?)", (now,))
+    c("INSERT INTO goals (metric, baseline, baseline_on, target, target_on, created_at, updated_at) "
+      "VALUES ('own_1', 1, '2026-01-01', 2, '2026-12-01', ?, ?)", (now, now))
+    c("INSERT INTO outcomes (metric, month, value, created_at, updated_at) VALUES ('own_1', '2026-05', 3, ?, ?)",
+      (now, now))
+    for who in (person, ben):  # a member export of each, and a company one
+        c("INSERT INTO post_analytics (post_url, ambassador_id, source, published_on, impressions, imported_at) "
+          "VALUES (?, ?, 'member', '2026-05-02', 10, ?)", (f"https://www.linkedin.com/feed/update/{who}", who, now))
+    c("INSERT INTO post_analytics (post_url, source, published_on, imported_at) "
+      "VALUES ('https://www.linkedin.com/feed/update/9', 'company', '2026-05-02', ?)", (now,))
     columns = _schema_text_columns(conn)
     for table, names in columns.items():
         assert c(f'SELECT count(*) FROM "{table}"').fetchone()[0] > 0, f"add a row to {table} in this test"

@@ -30,8 +30,8 @@ def test_demo_report_opens_with_its_goals_in_markdown(demo_store):
     assert goals == (
         "\n| Goal | Baseline | Latest value | Target | Trend |\n"
         "|---|---|---|---|---|\n"
-        "| Reach of ambassadors' posts | 4,200 (01.03.2026) | 6,010 (October 2026) | 6,300 by 01.01.2027 "
-        "| \\+43%: behind |\n"
+        "| Reach of ambassadors' posts | 4,200 (01.03.2026) | 6,010 (October 2026) | 6,300 by 01.02.2027 "
+        "| \\+43%: on track |\n"
         "| Candidates who mention our people's posts | 3 (01.03.2026) | 5 (October 2026) | 12 by 01.04.2027 "
         "| \\+67%: behind |\n"
         "\nLaunched on 01.04.2026; reviews after 6 months (01.10.2026) and 9 months (01.01.2027).\n"
@@ -46,7 +46,7 @@ def test_polish_report_has_its_goals_in_polish(polish_store):
     goals = section(text, "## Cele\n", "## Ambasadorzy")
     assert "| Cel | Punkt wyjścia | Ostatnia wartość | Wartość docelowa | Trend |" in goals
     assert ("| Zasięg postów ambasadorów | 4\u00a0200 (01.03.2026) | 6\u00a0010 (październik 2026) | "
-            "6\u00a0300 do 01.01.2027 | \\+43\u00a0%: poniżej planu |") in goals
+            "6\u00a0300 do 01.02.2027 | \\+43\u00a0%: zgodnie z planem |") in goals
     assert "Start programu: 01.04.2026; przeglądy po 6 miesiącach (01.10.2026)" in goals
     assert "**Czas na przegląd po 6 miesiącach (od 01.10.2026).**" in goals
     for english in ("Baseline", "Target", "behind", "on track", "review"):

@@ -13,14 +13,12 @@ from datetime import date
 from advocacy_tui.data.settings import SettingsRepo
 from advocacy_tui.data.store import ChangedMeanwhile, Store
 from advocacy_tui.domain.goals import (
-    BUILTIN_KEYS,
     BUILTIN_METRICS,
     MAX_GOALS,
     NOTE_MAX,
     Goal,
     Metric,
     check_metric_label,
-    metric_key,
     month_of,
     month_start,
 )
@@ -94,10 +92,15 @@ class GoalRepo:
             raise GoalError(problem)
         if unit not in ("", "%"):
             raise GoalError(_("A metric is a count (no unit) or a share in per cent (%)."))
-        key = metric_key(label)
-        if key in BUILTIN_KEYS or self.find_metric(label) or self.metric(key):
+        if self.find_metric(label):
             raise GoalError(_("There already is a metric called “{name}”.").format(name=label.strip()))
         with self.store.write():
+            # a key of its own, not made from the name: a name may name someone (forget)
+            number = self.conn.execute("SELECT count(*) FROM metrics").fetchone()[0] + 1
+            key = f"own_{number}"
+            while self.metric(key) is not None:
+                number += 1
+                key = f"own_{number}"
             self.conn.execute("INSERT INTO metrics (key, label, unit, created_at) VALUES (?, ?, ?, ?)",
                               (key, label.strip(), unit, self.store.now_text()))
         return Metric(key, label.strip(), unit, builtin=False)

@@ -56,14 +56,6 @@ BUILTIN_KEYS = {metric.key for metric in BUILTIN_METRICS}
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-def metric_key(label: str) -> str:
-    """The key of an owner's own metric: its words, lower case, joined by underscores."""
-    from advocacy_tui.domain.text import fold
-
-    words = re.findall(r"[a-z0-9]+", fold(label))
-    return "_".join(words)[:40]
-
-
 def check_metric_label(label: str) -> str | None:
     text = label.strip()
     if not text:
@@ -72,7 +64,7 @@ def check_metric_label(label: str) -> str | None:
         return _("Keep the metric's name under 60 characters.")
     if printable(text) != text:
         return _("The metric's name holds characters that cannot be shown.")
-    if not metric_key(text):
+    if not re.search(r"\w", text):
         return _("The metric's name needs at least one letter or digit.")
     return None
 

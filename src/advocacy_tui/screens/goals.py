@@ -127,6 +127,9 @@ class GoalsScreen(SectionScreen):
     def shown_again(self) -> None:
         self.refresh_all()
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_goal)  # month labels for the plot's new width
+
     # -- showing -----------------------------------------------------------------------
 
     def refresh_all(self, keep: int | None = None) -> None:
@@ -141,9 +144,9 @@ class GoalsScreen(SectionScreen):
             reading = read_goal(goal, repo.series(metric, month_of(goal.baseline_on)), self.today)
             latest = reading.latest
             table.add_row(
-                Text(printable(goal.title or metric.title())[:48]),
+                Text(_clip(goal.title or metric.title(), 26 if self.app.size.width < 100 else 44)),
                 value_text(goal.baseline, metric.unit),
-                f"{value_text(latest[1], metric.unit)} ({latest[0]})" if latest else "–",
+                value_text(latest[1], metric.unit) if latest else "–",
                 value_text(goal.target, metric.unit),
                 change_text(latest[1], goal.baseline, metric.unit) if latest else "–",
                 _(STATE_WORDS[reading.state]),
@@ -210,8 +213,8 @@ class GoalsScreen(SectionScreen):
         for month, value in reversed(series):
             outcome = typed.get(month)
             source = _("counted from the posts") if metric.auto else (outcome.source if outcome else "")
-            values.add_row(month, value_text(value, metric.unit), Text(_clip(source, 20)),
-                           Text(_clip(outcome.note if outcome else "", 18)))
+            values.add_row(month, value_text(value, metric.unit), Text(_clip(source, 18)),
+                           Text(_clip(outcome.note if outcome else "", 16)))
         self._draw(goal, metric, series)
 
     def _draw(self, goal: Goal, metric: Metric, series: list[tuple[str, float]]) -> None:
@@ -230,9 +233,12 @@ class GoalsScreen(SectionScreen):
         if points:
             plt.plot([x for x, _ in points], [y for _, y in points], marker="braille", color="cyan")
             plt.scatter([x for x, _ in points], [y for _, y in points], marker="●", color="cyan")
-        step = max(1, len(months) // 6)
-        ticks = list(range(0, len(months), step))
-        plt.xticks(ticks, [babel_date(month_start(months[i]), "short")[-8:] for i in ticks])
+        # labels that never overlap (plotext drops overlapping ones, not always the same):
+        # one for every 12 columns of the plot, or of the 40 it has at least
+        room = max(2, max(plot.size.width - 6, 34) // 12)
+        step = max(1, -(-len(months) // room))
+        ticks = [float(i) for i in range(0, len(months), step)]
+        plt.xticks(ticks, [babel_date(month_start(months[i]), "short")[-8:] for i in range(0, len(months), step)])
         plt.xlim(-0.5, len(months) - 0.5)
         low = min([goal.baseline, goal.target, *(y for _, y in points)])
         high = max([goal.baseline, goal.target, *(y for _, y in points)])

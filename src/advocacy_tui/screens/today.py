@@ -350,7 +350,14 @@ def mix_reading(counts: Mapping[str, int], billboards: Found, settings: Settings
 def goals_reading(store, target: str | None) -> Reading:
     """One line per goal (where it stands against its target), and a review that is due."""
     from advocacy_tui.data.goals import GoalRepo
-    from advocacy_tui.domain.goals import BEHIND, Metric, month_of, read_goal, reading_line, review_due
+    from advocacy_tui.domain.goals import (
+        BEHIND,
+        Metric,
+        month_of,
+        read_goal,
+        reading_line,
+        review_due,
+    )
 
     repo = GoalRepo(store)
     goals = repo.goals()

@@ -192,13 +192,13 @@ class QuestionView(Vertical):
 
     def _why_text(self) -> str:
         w = self.wizard
-        return f"{words(w.lang).gettext('Why it matters')}: {w.question.why}"
+        return words(w.lang).gettext("Why it matters") + ": " + w.question.why
 
     def _notes_text(self) -> str:
         w = self.wizard
         if not w.question.facilitator:
             return ""
-        return f"{words(w.lang).gettext('Facilitator notes')}: {w.question.facilitator}"
+        return words(w.lang).gettext("Facilitator notes") + ": " + w.question.facilitator
 
     def notes_shown(self) -> bool:
         w = self.wizard
