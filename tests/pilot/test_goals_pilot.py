@@ -107,3 +107,12 @@ async def test_key_6_and_the_palette_open_goals(demo_store, make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "OutcomeForm"
+
+
+async def test_the_readiness_notes_on_goals_are_there_to_start_from(demo_store, make_app):
+    app = make_app(demo_store, start_mode="goals")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        line = text(app, "#goals-readiness")
+        assert line.startswith(" From the readiness check of ")
+        assert "“The board expects results in one quarter: talk to them again.”" in line

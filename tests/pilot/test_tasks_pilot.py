@@ -145,9 +145,15 @@ async def test_plan_a_routine_and_program_settings(store, make_app):
         command.callback()
         await pilot.pause()
         assert isinstance(app.screen, SettingsDialog)
-        await pilot.press(*"Voices", "tab", *"2", "enter")
+        await pilot.press(*"Voices", "tab", *"2", "tab", *"31.02.2026", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsDialog)  # no such day: nothing saved yet
+        app.screen.query_one("#launch").value = ""
+        await pilot.press(*"01.03.2026", "enter")
         await pilot.pause()
         assert SettingsRepo(store).capacity_minutes() == 120
+        from advocacy_tui.data.goals import GoalRepo
+        assert GoalRepo(store).launch_date() == date(2026, 3, 1)
         assert "over" in screen_text(app)
 
 

@@ -159,3 +159,21 @@ def test_counted_metrics_follow_the_published_posts(demo_store):
     assert share == ({"2026-10": round(100 * expected[2] / expected[0], 1)} if expected[0] else {})
     # no month after today
     assert all(month <= "2026-11" for month, _ in repo.series(by_key["active_ambassadors"], "2026-01", "2027-05"))
+
+
+def test_reach_comes_from_the_members_analytics_where_nothing_was_typed(store):
+    from advocacy_tui.data.ambassadors import AmbassadorRepo
+    from advocacy_tui.domain.ambassadors import build_ambassador
+
+    person = AmbassadorRepo(store).add(build_ambassador({"name": "Ola", "email": "ola@firma.pl"}))
+    conn = store.db.conn
+    for url, day, impressions, source, who in (
+            ("u1", "2026-09-03", 300, "member", person), ("u2", "2026-09-20", 200, "member", person),
+            ("u3", "2026-10-02", 700, "member", person), ("u4", "2026-10-05", 9999, "company", None)):
+        conn.execute("INSERT INTO post_analytics (post_url, ambassador_id, source, published_on, impressions, "
+                     "imported_at) VALUES (?, ?, ?, ?, ?, 'x')", (url, who, source, day, impressions))
+    repo = GoalRepo(store)
+    repo.add_outcome(Outcome("reach", "2026-10", 650, source="typed by hand"))
+    reach = repo.metric("reach")
+    # September from the exports, October as typed; the company page's figures are not the ambassadors'
+    assert repo.series(reach, "2026-01", "2026-11") == [("2026-09", 500.0), ("2026-10", 650.0)]

@@ -201,11 +201,23 @@ class GoalRepo:
         """(month, value) from ``first`` to ``last`` (default: this month): typed-in values
         where there are some, counted ones for the metrics the app knows."""
         last = last or month_of(self.store.clock.today())
-        if not metric.auto:
-            return [(month, value) for month, value in self.conn.execute(
-                "SELECT month, value FROM outcomes WHERE metric = ? AND month >= ? AND month <= ? "
-                "ORDER BY month", (metric.key, first, last))]
-        return self._counted(metric.key, first, last)
+        if metric.auto:
+            return self._counted(metric.key, first, last)
+        typed = dict(self.conn.execute(
+            "SELECT month, value FROM outcomes WHERE metric = ? AND month >= ? AND month <= ?",
+            (metric.key, first, last)))
+        imported = self.imported(metric.key, first, last)
+        return sorted({**imported, **typed}.items())  # a value typed for a month wins
+
+    def imported(self, key: str, first: str, last: str) -> dict[str, float]:
+        """Months of a metric the LinkedIn analytics imports give: the reach of ambassadors'
+        posts is the impressions in the exports they handed over (``import analytics``)."""
+        if key != "reach":
+            return {}
+        return {month: float(total) for month, total in self.conn.execute(
+            "SELECT substr(published_on, 1, 7), sum(impressions) FROM post_analytics "
+            "WHERE source = 'member' AND impressions IS NOT NULL AND published_on >= ? "
+            "AND published_on < ? GROUP BY 1", (f"{first}-01", f"{last}-32"))}
 
     def _counted(self, key: str, first: str, last: str) -> list[tuple[str, float]]:
         today = self.store.clock.today()

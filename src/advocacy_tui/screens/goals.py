@@ -71,9 +71,6 @@ the 6- and 9-month reviews follow from it, and the top line says when one is due
 Nothing here ranks people: the figures are the whole program's.
 """)
 
-COLUMN_TITLES = (N_("Goal"), N_("Baseline"), N_("Latest"), N_("Target"), N_("Change"), N_("State"))
-
-
 class GoalsScreen(SectionScreen):
     STYLESHEET = "goals"
     AUTO_FOCUS = "#goals-table"
@@ -106,6 +103,7 @@ class GoalsScreen(SectionScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static("", id="goals-launch", markup=False)
+        yield Static("", id="goals-readiness", markup=False)
         table: DataTable[str | Text] = DataTable(id="goals-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="goals-empty", markup=False)
@@ -118,7 +116,10 @@ class GoalsScreen(SectionScreen):
 
     def on_mount(self) -> None:
         self.sub_title = _("Goals")
-        self.query_one("#goals-table", DataTable).add_columns(*(_(title) for title in COLUMN_TITLES))
+        self.query_one("#goals-table", DataTable).add_columns(
+            pgettext("goals column", "Goal"), pgettext("goals column", "Baseline"),
+            pgettext("goals column", "Latest"), pgettext("goals column", "Target"),
+            pgettext("goals column", "Change"), pgettext("goals column", "State"))
         self.query_one("#goal-values", DataTable).add_columns(
             pgettext("goal values column", "Month"), pgettext("goal values column", "Value"),
             pgettext("goal values column", "Source"), pgettext("goal values column", "Note"))
@@ -163,6 +164,7 @@ class GoalsScreen(SectionScreen):
         note.update(_("No goals yet. Press a to add the first: one metric, where it starts and "
                       "where it should be by when. One to five goals are enough to show the board."))
         self._show_launch()
+        self._show_readiness_notes()
         self._show_goal()
 
     def _metric(self, goal: Goal) -> Metric:
@@ -183,6 +185,18 @@ class GoalsScreen(SectionScreen):
             elif day > self.today:
                 parts.append(_("{months}-month review on {day}").format(months=months, day=format_date(day)))
         line.update(" " + " · ".join(parts))
+
+    def _show_readiness_notes(self) -> None:
+        """What the last readiness check noted on goals, to start the goals from."""
+        from advocacy_tui.data.readiness import ReadinessRepo
+
+        found = ReadinessRepo(self.advocacy.store).latest_goal_notes()
+        line = self.query_one("#goals-readiness", Static)
+        line.display = found is not None
+        if found is not None:
+            day, notes = found
+            line.update(plain(" " + _("From the readiness check of {day}: {notes}").format(
+                day=format_date(date.fromisoformat(day)), notes=" ".join(_("“{note}”").format(note=note) for note in notes))))
 
     def highlighted(self) -> Goal | None:
         table = self.query_one("#goals-table", DataTable)
@@ -212,7 +226,8 @@ class GoalsScreen(SectionScreen):
         typed = {o.month: o for o in repo.outcomes(metric.key)}
         for month, value in reversed(series):
             outcome = typed.get(month)
-            source = _("counted from the posts") if metric.auto else (outcome.source if outcome else "")
+            source = _("counted from the posts") if metric.auto else (
+                outcome.source if outcome else _("LinkedIn analytics import"))
             values.add_row(month, value_text(value, metric.unit), Text(_clip(source, 18)),
                            Text(_clip(outcome.note if outcome else "", 16)))
         self._draw(goal, metric, series)

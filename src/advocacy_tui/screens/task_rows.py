@@ -4,7 +4,7 @@ and the Program settings command."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from textual.app import SystemCommand
 
@@ -114,17 +114,24 @@ def program_settings_command(screen: SectionScreen) -> Iterable[SystemCommand]:
 
         settings = SettingsRepo(screen.advocacy.store)
 
-        def saved(values: tuple[str, str] | None) -> None:
+        def saved(values: tuple[str, str, date | None] | None) -> None:
             if values is None:
                 return
-            name, hours = values
-            settings.set_many({SETTING_NAME: name, SETTING_HOURS: hours})
+            name, hours, launch = values
+            with store.write():  # one action, one transaction
+                settings.set_many({SETTING_NAME: name, SETTING_HOURS: hours})
+                goals.set_launch_date(launch)
             screen.notify(_("Program settings saved."), markup=False)
             refresh = getattr(screen, "refresh_all", None)
             if refresh:
                 refresh()
 
-        screen.app.push_screen(SettingsDialog(settings.program_name, settings.hours_per_week()), saved)
+        from advocacy_tui.data.goals import GoalRepo
 
-    yield SystemCommand(_("Program settings"), _("Program name and your hours a week for the program"),
+        store = screen.advocacy.store
+        goals = GoalRepo(store)
+        screen.app.push_screen(SettingsDialog(settings.program_name, settings.hours_per_week(), goals.launch_date()),
+                               saved)
+
+    yield SystemCommand(_("Program settings"), _("Program name, your hours a week and the launch day"),
                         open_settings)

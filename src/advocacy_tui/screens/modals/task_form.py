@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time
+from datetime import date, time
 
 from textual import on
 from textual.app import ComposeResult
@@ -221,12 +221,14 @@ class AnswerDialog(_Dialog):
 
 
 class SettingsDialog(_Dialog):
-    """Program name and the owner's hours per week. Dismisses (name, hours text) or None."""
+    """Program name, the owner's hours per week and the launch day. Dismisses (name, hours
+    text, launch day or None) or None."""
 
-    def __init__(self, name: str, hours: float | None) -> None:
+    def __init__(self, name: str, hours: float | None, launch: date | None = None) -> None:
         super().__init__()
         self.program_name = name
         self.hours = hours
+        self.launch = launch
 
     def compose(self) -> ComposeResult:
         hours = "" if self.hours is None else format_number(self.hours)
@@ -236,9 +238,13 @@ class SettingsDialog(_Dialog):
                         compact=True, id="program"), name="program")
             yield Field(_("Hours a week"), Input(hours, placeholder=_("your hours for the program, e.g. 6"),
                         validators=[Rule(check_hours)], compact=True, id="hours"), name="hours")
+            yield Field(_("Launched on"), Input(format_date(self.launch) if self.launch else "",
+                        placeholder=_("dd.mm.yyyy (empty: not yet)"), validators=[Rule(check_due)],
+                        compact=True, id="launch"), name="launch")
             yield Static(
                 _("Be honest about the hours: the tasks section compares every week's planned "
-                  "work with this number and warns when a week is over."),
+                  "work with this number and warns when a week is over. The goals are reviewed "
+                  "6 and 9 months after the launch."),
                 classes="dialog-body", markup=False,
             )
             yield from self.buttons(_("Enter or F10 saves · Esc cancels"))
@@ -252,10 +258,13 @@ class SettingsDialog(_Dialog):
 
     def action_save(self) -> None:
         hours = self.query_one("#hours", Input).value
-        problem = check_hours(hours)
-        if self.problems_first({"hours": problem} if problem else {}):
+        launch = self.query_one("#launch", Input).value
+        problems = {name: problem for name, problem in (("hours", check_hours(hours)), ("launch", check_due(launch)))
+                    if problem}
+        if self.problems_first(problems):
             return
-        self.dismiss((self.query_one("#program", Input).value.strip(), hours.strip().replace(",", ".")))
+        self.dismiss((self.query_one("#program", Input).value.strip(), hours.strip().replace(",", "."),
+                      parse_optional_date(launch)))
 
 
 class RoutineDialog(_Dialog):
