@@ -116,3 +116,21 @@ async def test_the_readiness_notes_on_goals_are_there_to_start_from(demo_store, 
         line = text(app, "#goals-readiness")
         assert line.startswith(" From the readiness check of ")
         assert "“The board expects results in one quarter: talk to them again.”" in line
+
+
+async def test_a_persons_linkedin_figures_are_on_their_own_detail_only(demo_store, make_app):
+    from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery
+
+    repo = AmbassadorRepo(demo_store)
+    first, second = repo.page(RosterQuery(), 0, 2)
+    demo_store.db.conn.execute(
+        "INSERT INTO post_analytics (post_url, ambassador_id, source, published_on, impressions, engagements, "
+        "imported_at) VALUES ('https://www.linkedin.com/feed/update/urn:li:activity:1', ?, 'member', "
+        "'2026-10-02', 4300, 210, 'x')", (first.id,))
+    app = make_app(demo_store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "LinkedIn: 1 post, 4,300 impressions, 210 engagements" in screen_text(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert "LinkedIn:" not in screen_text(app)  # the next person handed nothing over

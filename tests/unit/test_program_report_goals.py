@@ -149,3 +149,19 @@ def test_chart_lines_differ_in_black_and_white(demo_store):
     legend = chart.split('class="legends"', 1)[1]
     assert legend.count("stroke-dasharray:2,4") == 1 and legend.count("stroke-dasharray:9,5") == 1
     assert "<rect" not in legend  # colour boxes alone would look alike in grey
+
+
+def test_the_linkedin_figures_are_summed_by_voice_never_by_person(demo_store):
+    conn = demo_store.db.conn
+    post, author = conn.execute("SELECT id, author_id FROM posts WHERE voice = 'personal' "
+                                "AND author_id IS NOT NULL LIMIT 1").fetchone()
+    name = conn.execute("SELECT name FROM ambassadors WHERE id = ?", (author,)).fetchone()[0]
+    for url, post_id, impressions in (("u1", post, 4300), ("u2", None, 700)):
+        conn.execute("INSERT INTO post_analytics (post_url, post_id, ambassador_id, source, published_on, "
+                     "impressions, engagements, imported_at) VALUES (?, ?, ?, 'member', '2026-10-02', ?, 20, 'x')",
+                     (url, post_id, author, impressions))
+    text = program_report(demo_store, "md")
+    figures = section(text, "## LinkedIn figures by voice\n", "## This week")
+    assert "| personal | 1 | 4,300 | 20 |" in figures
+    assert "| not in the calendar | 1 | 700 | 20 |" in figures
+    assert name not in figures

@@ -438,6 +438,19 @@ def program_doc(store: Store, voice_labels: dict[str, str] | None = None, *,
     else:
         doc.para(_("No posts were published in the last 30 days."))
 
+    # what the LinkedIn analytics imports gave, per voice of the post: never per person
+    from advocacy_tui.data.post_figures import totals_by_voice
+
+    by_voice = totals_by_voice(store)
+    if by_voice:
+        doc.heading(_("LinkedIn figures by voice"))
+        doc.para(_("From the LinkedIn analytics exports imported so far; a post not found in the "
+                   "calendar has no voice."))
+        shown = lambda value: format_number(value) if value is not None else "–"  # noqa: E731
+        doc.table([_("Voice"), _("Posts"), _("Impressions"), _("Engagements")],
+                  [[labels.get(voice, voice) if voice else _("not in the calendar"), format_number(t.posts),
+                    shown(t.impressions), shown(t.engagements)] for voice, t in by_voice.items()])
+
     # the same load as Today's: the week's tasks with their repeats, against the same hours
     monday = week_start(today)
     sunday = monday + timedelta(days=6)

@@ -15,6 +15,7 @@ from textual.message import Message
 from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterRow
 from advocacy_tui.data.involvement import InvolvementRepo
 from advocacy_tui.data.onboarding import OnboardingRepo
+from advocacy_tui.data.post_figures import Totals
 from advocacy_tui.data.store import Store
 from advocacy_tui.data.users import Change
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
@@ -138,6 +139,21 @@ class InvolvementLog(LineList):
         self.screen.query_one("#roster-table").focus()
 
 
+def figures_text(figures: Totals) -> str:
+    """"LinkedIn: 12 posts, 4,300 impressions, 210 engagements" from the exports they gave."""
+    parts = [ngettext("{n} post", "{n} posts", figures.posts).format(n=format_number(figures.posts))]
+    if figures.impressions is not None:
+        parts.append(ngettext("{n} impression", "{n} impressions", figures.impressions).format(
+            n=format_number(figures.impressions)))
+    if figures.engagements is not None:
+        parts.append(ngettext("{n} engagement", "{n} engagements", figures.engagements).format(
+            n=format_number(figures.engagements)))
+    if figures.comments is not None:
+        parts.append(ngettext("{n} comment", "{n} comments", figures.comments).format(
+            n=format_number(figures.comments)))
+    return _("LinkedIn: {figures}").format(figures=", ".join(parts))
+
+
 class PersonDetail(Horizontal):
     """Below the table (or beside it on very wide terminals): who, checklist, log.
 
@@ -231,7 +247,7 @@ class PersonDetail(Horizontal):
     def show_person(self, row: RosterRow, email: str | None, steps: dict[str, date],
                     entries: list[Involvement], total: int, today: date,
                     changes: Sequence[Change] = (),
-                    mix: dict[str, int] | None = None) -> None:
+                    mix: dict[str, int] | None = None, figures: Totals | None = None) -> None:
         same_person = self.person_id == row.id
         self.person_id = row.id
         facts = [row.name, _(ROLE_LABELS.get(row.role, row.role)),
@@ -264,6 +280,9 @@ class PersonDetail(Horizontal):
             else:
                 text = _("Own posts: {shares}").format(shares=shares)
             headings.append((text, "note"))
+        if figures is not None and figures.posts:
+            # their own LinkedIn figures, handed over by them: only here, never beside others'
+            headings.append((figures_text(figures), "note"))
         if changes:
             headings.append((changes_text(changes), "note"))
         self.query_one(InvolvementLog).set_headings([*headings, (log_title, "title")])

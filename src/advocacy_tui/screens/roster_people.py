@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery, RosterRow
 from advocacy_tui.data.involvement import InvolvementRepo
 from advocacy_tui.data.onboarding import OnboardingRepo
+from advocacy_tui.data.post_figures import person_totals
 from advocacy_tui.data.store import ChangedMeanwhile
 from advocacy_tui.data.today import TodayRepo
 from advocacy_tui.data.users import history
@@ -272,7 +273,8 @@ class PeoplePane(Vertical):
         total = log.count_for(row.id) if len(entries) == LOG_IN_PANE else len(entries)
         detail.show_person(row, row.email, OnboardingRepo(store).steps(row.id), entries, total,
                            self.today, changes=history(store, "ambassadors", row.id, 3),
-                           mix=TodayRepo(store).person_mix(row.id))
+                           mix=TodayRepo(store).person_mix(row.id),
+                           figures=person_totals(store, row.id))
 
     def _after_person_change(self) -> None:
         """Re-read the visible rows (cursor stays put) and the detail pane.
