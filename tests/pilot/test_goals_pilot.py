@@ -134,3 +134,15 @@ async def test_a_persons_linkedin_figures_are_on_their_own_detail_only(demo_stor
         await pilot.press("down")
         await pilot.pause()
         assert "LinkedIn:" not in screen_text(app)  # the next person handed nothing over
+
+
+async def test_the_launch_day_from_program_settings_shows_in_goals(store, make_app):
+    app = make_app(store, start_mode="goals")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        [command] = [c for c in app.screen.palette_commands() if c.title == "Program settings"]
+        command.callback()
+        await pilot.pause()
+        await pilot.press("tab", *"6", "tab", *"01.05.2026", "enter")
+        await pilot.pause()
+        assert "Launched 01.05.2026 · 6-month review due since 01.11.2026" in text(app, "#goals-launch")

@@ -402,6 +402,9 @@ class GoalsScreen(SectionScreen):
                             self.action_launch)
         yield SystemCommand(_("Goals: add a metric of your own"), _("e.g. referrals from posts"),
                             self.action_metric)
+        from advocacy_tui.screens.task_rows import program_settings_command
+
+        yield from program_settings_command(self)
 
 
 def _clip(text: str, width: int) -> str:
