@@ -6,7 +6,7 @@ from pathlib import Path
 
 from advocacy_tui.data.demo import open_demo
 from advocacy_tui.data.store import Store
-from tests.cli.helpers import assert_one_line_error, parse_cli
+from tests.cli.helpers import assert_one_line_error, parse_cli, run_cli
 
 CONTENT = Path(__file__).parents[2] / "src" / "advocacy_tui" / "content"
 
@@ -114,3 +114,13 @@ def test_check_bank_refuses_a_pipe_without_waiting_for_it(tmp_path):
     fifo = tmp_path / "pipe.toml"
     os.mkfifo(fifo)
     assert_one_line_error(parse_cli("wizard", "--check-bank", str(fifo)), "not a regular file")
+
+
+def test_a_report_file_named_html_is_html_unless_the_format_says_otherwise(tmp_path):
+    page, text = tmp_path / "report.html", tmp_path / "report-as-md.html"
+    made = run_cli("--demo", "report", "program", "-o", str(page))
+    assert made.returncode == 0, made.stderr
+    assert page.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    asked = run_cli("--demo", "report", "program", "--format", "md", "-o", str(text))
+    assert asked.returncode == 0, asked.stderr
+    assert text.read_text(encoding="utf-8").startswith("# ")

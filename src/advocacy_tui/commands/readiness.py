@@ -99,17 +99,25 @@ def _check_bank(path: Path) -> None:
         click.echo(f"  {printable(question.id)}: {printable(describe_rule(question))}")
 
 
+def _format(fmt: str | None, output: Path | None) -> str:
+    """The format asked for; without one, what the output file's name says (.html, .htm)."""
+    if fmt is not None:
+        return fmt
+    return "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
+
+
 @report_group.command("readiness", context_settings=CONTEXT,
                       help=N_("A readiness run: verdict, red flags, next steps, every answer and "
                               "note, in the run's language."))
 @click.option("--run", "run_id", type=int, default=None,
               help=N_("The run's number (default: the latest finished run)."))
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default=None,
+              help=N_("md or html (default: html for an -o file ending in .html, else md)."))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help=N_("Write to this file instead of the screen."))
 @db_option
 @click.pass_context
-def report_readiness(ctx: click.Context, run_id: int | None, fmt: str, output: Path | None,
+def report_readiness(ctx: click.Context, run_id: int | None, fmt: str | None, output: Path | None,
                      db_path: Path | None) -> None:
     from advocacy_tui.data.readiness import ReadinessRepo, find_bank
     from advocacy_tui.data.reports import readiness_report
@@ -132,7 +140,7 @@ def report_readiness(ctx: click.Context, run_id: int | None, fmt: str, output: P
         except (LookupError, BankError) as error:
             raise UserError(_("Run {number} used a question bank that cannot be loaded: {reason}").format(
                 number=run.id, reason=str(error).strip(chr(39)))) from None
-        text = readiness_report(store, run, bank, fmt, page_size=load_config().page_size)
+        text = readiness_report(store, run, bank, _format(fmt, output), page_size=load_config().page_size)
         _write(text, output, store)
     finally:
         store.close()
@@ -141,19 +149,20 @@ def report_readiness(ctx: click.Context, run_id: int | None, fmt: str, output: P
 @report_group.command("program", context_settings=CONTEXT,
                       help=N_("The state of the program: goals, roster, onboarding, content mix, "
                               "this week's load, readiness."))
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default=None,
+              help=N_("md or html (default: html for an -o file ending in .html, else md)."))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help=N_("Write to this file instead of the screen."))
 @db_option
 @click.pass_context
-def report_program(ctx: click.Context, fmt: str, output: Path | None, db_path: Path | None) -> None:
+def report_program(ctx: click.Context, fmt: str | None, output: Path | None, db_path: Path | None) -> None:
     from advocacy_tui.data.reports import program_report
 
     output = check_output(ctx, output, db_path)
     settings = load_config()
     store = open_store(ctx, db_path, settings, create=False)
     try:
-        text = program_report(store, fmt, settings.voice_labels, page_size=settings.page_size)
+        text = program_report(store, _format(fmt, output), settings.voice_labels, page_size=settings.page_size)
         _write(text, output, store)
     finally:
         store.close()
