@@ -18,7 +18,7 @@ from advocacy_tui.commands.common import (
 from advocacy_tui.commands.output import data_stream, say, tell
 from advocacy_tui.commands.roster import export_group
 from advocacy_tui.data.goals import GoalError, GoalRepo, Outcome
-from advocacy_tui.data.store import ChangedMeanwhile, Store
+from advocacy_tui.data.store import ChangedMeanwhile
 from advocacy_tui.domain.ambassadors import ValidationError
 from advocacy_tui.domain.dates import DateError, parse_date
 from advocacy_tui.domain.goals import (
@@ -72,15 +72,11 @@ def _goal_options(required: bool):
     return apply
 
 
-def _with_store(ctx: click.Context, db_path: Path | None, **options) -> Store:
-    return open_store(ctx, db_path, **options)
-
-
 @goals.command("list", context_settings=CONTEXT, help=N_("Each goal with where it stands now."))
 @db_option
 @click.pass_context
 def list_goals(ctx: click.Context, db_path: Path | None) -> None:
-    store = _with_store(ctx, db_path, create=False)
+    store = open_store(ctx, db_path, create=False)
     try:
         repo = GoalRepo(store)
         found = repo.goals()
@@ -111,7 +107,7 @@ def list_goals(ctx: click.Context, db_path: Path | None) -> None:
 @db_option
 @click.pass_context
 def add_goal(ctx: click.Context, metric: str, title: str, db_path: Path | None, **values: str) -> None:
-    store = _with_store(ctx, db_path, demo_ok=False)
+    store = open_store(ctx, db_path, demo_ok=False)
     try:
         repo = GoalRepo(store)
         goal = _build(repo, {"metric": _metric_key(repo, metric), "title": title, **values})
@@ -133,7 +129,7 @@ def add_goal(ctx: click.Context, metric: str, title: str, db_path: Path | None, 
 @click.pass_context
 def edit_goal(ctx: click.Context, goal_id: int, metric: str | None, title: str | None,
               db_path: Path | None, **values: str | None) -> None:
-    store = _with_store(ctx, db_path, demo_ok=False)
+    store = open_store(ctx, db_path, demo_ok=False)
     try:
         repo = GoalRepo(store)
         current = repo.get(goal_id)
@@ -160,7 +156,7 @@ def edit_goal(ctx: click.Context, goal_id: int, metric: str | None, title: str |
 @db_option
 @click.pass_context
 def delete_goal(ctx: click.Context, goal_id: int, db_path: Path | None) -> None:
-    store = _with_store(ctx, db_path, demo_ok=False)
+    store = open_store(ctx, db_path, demo_ok=False)
     try:
         repo = GoalRepo(store)
         if repo.get(goal_id) is None:
@@ -178,7 +174,7 @@ def delete_goal(ctx: click.Context, goal_id: int, db_path: Path | None) -> None:
 @db_option
 @click.pass_context
 def add_metric(ctx: click.Context, name: str, percent: bool, db_path: Path | None) -> None:
-    store = _with_store(ctx, db_path, demo_ok=False)
+    store = open_store(ctx, db_path, demo_ok=False)
     try:
         try:
             metric = GoalRepo(store).add_metric(name, "%" if percent else "")
@@ -199,7 +195,7 @@ def set_launch(ctx: click.Context, day: str, db_path: Path | None) -> None:
         launch = parse_date(day)
     except DateError as error:
         raise UserError(str(error)) from None
-    store = _with_store(ctx, db_path, demo_ok=False)
+    store = open_store(ctx, db_path, demo_ok=False)
     try:
         GoalRepo(store).set_launch_date(launch)
     finally:
@@ -222,7 +218,7 @@ def add_outcome(ctx: click.Context, metric: str, value: str, month: str, note: s
         number, when = parse_value(value), parse_month(month)
     except ValueError as error:
         raise UserError(str(error)) from None
-    store = _with_store(ctx, db_path, demo_ok=False)
+    store = open_store(ctx, db_path, demo_ok=False)
     try:
         repo = GoalRepo(store)
         try:
@@ -247,7 +243,7 @@ def export_outcomes(ctx: click.Context, fmt: str, output: Path | None, db_path: 
     from advocacy_tui.data.files import FileWriteError, private_file
 
     output = check_output(ctx, output, db_path)
-    store = _with_store(ctx, db_path, create=False)
+    store = open_store(ctx, db_path, create=False)
     try:
         rows = GoalRepo(store).outcome_rows()
         columns = GoalRepo.OUTCOME_COLUMNS

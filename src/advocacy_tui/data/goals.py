@@ -187,10 +187,6 @@ class GoalRepo:
                 (outcome.metric, outcome.month, outcome.value, outcome.note, outcome.source, now, now))
         return before is not None
 
-    def delete_outcome(self, metric: str, month: str) -> None:
-        with self.store.write():
-            self.conn.execute("DELETE FROM outcomes WHERE metric = ? AND month = ?", (metric, month))
-
     def outcomes(self, metric: str | None = None) -> list[Outcome]:
         """Values typed in, by metric and month."""
         where, params = ("WHERE metric = ?", (metric,)) if metric else ("", ())

@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
-from advocacy_tui.data.goals import GoalError, GoalRepo, Outcome
+from advocacy_tui.data.goals import GoalError, GoalRepo, Outcome, months_between
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.goals import (
     MAX_GOALS,
@@ -240,7 +240,7 @@ class GoalsScreen(SectionScreen):
         plt.clear_figure()
         first = month_of(goal.baseline_on)
         last = max(month_of(goal.target_on), month_of(self.today))
-        months = _months(first, last)
+        months = months_between(first, last)
         index = {month: i for i, month in enumerate(months)}
         plt.hline(goal.baseline, "gray")
         plt.hline(goal.target, "green")
@@ -410,9 +410,3 @@ class GoalsScreen(SectionScreen):
 def _clip(text: str, width: int) -> str:
     text = printable(text)
     return text if len(text) <= width else text[:width - 1] + "…"
-
-
-def _months(first: str, last: str) -> list[str]:
-    from advocacy_tui.data.goals import months_between
-
-    return months_between(first, last)
