@@ -1,5 +1,7 @@
 """With the language set to Polish, no screen of the Polish demo shows an English word
-(issue 17): every section, its other tab, its F1 help and its dialogs, at 80x24 and 120x40.
+(issue 17): every section and its other tab at 80x24 and 120x40, and their F1 help and dialogs
+at 120x40 (a section's own lines change with the width; a dialog's words do not, and a wider
+screen shows more of them).
 
 The check reads the screen as text and looks for common English words (brand names, the
 keys' own letters and words the two languages share are not in the list)."""
@@ -43,6 +45,7 @@ SECTIONS = {  # section: its other tab's key, the keys of its dialogs (each clos
     "calendar": ("l", ["a", "f", "g"]),
     "tasks": (None, ["a", "n"]),
     "readiness": (None, ["enter"]),
+    "goals": (None, ["a", "v", "l", "m"]),
 }
 
 
@@ -97,10 +100,12 @@ async def test_no_english_word_on_the_polish_screens(polish_program, make_app, s
     seen: dict[str, list[str]] = {}
     async with app.run_test(size=size) as pilot:
         await look(pilot, seen, section)
-        await pilot.press("f1")
-        await look(pilot, seen, f"{section} help")
-        await pilot.press("escape")
-        for key in dialogs:
+        wide = size == SIZES[-1]
+        if wide:
+            await pilot.press("f1")
+            await look(pilot, seen, f"{section} help")
+            await pilot.press("escape")
+        for key in dialogs if wide else ():
             await pilot.press(key)
             await look(pilot, seen, f"{section} {key}")
             await pilot.press("escape")
@@ -108,7 +113,8 @@ async def test_no_english_word_on_the_polish_screens(polish_program, make_app, s
         if other_tab:
             await pilot.press(other_tab)
             await look(pilot, seen, f"{section} other tab")
-            await pilot.press("f1")
-            await look(pilot, seen, f"{section} other tab help")
-            await pilot.press("escape")
+            if wide:
+                await pilot.press("f1")
+                await look(pilot, seen, f"{section} other tab help")
+                await pilot.press("escape")
     assert seen == {}
