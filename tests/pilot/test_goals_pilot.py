@@ -38,12 +38,36 @@ async def test_a_first_goal_its_values_and_its_review(store, make_app):
         # the target's day (30.09) is past on 27.11 and 1,500 is not reached: behind
         assert rows(app)[0][2:] == ["1,380", "1,500", "+38%", "behind"]
         assert rows(app, "#goal-values") == [["2026-06", "1,380", "LinkedIn export", "<b>[red]x"]]
+        assert "Period" in screen_text(app)
         # the launch day brings the reviews
         await pilot.press("l", *"01.05.2026", "enter")
         await pilot.pause()
         assert "6-month review due since 01.11.2026" in text(app, "#goals-launch")
     goals = GoalRepo(store).goals()
     assert [(g.title, g.baseline, g.target) for g in goals] == [("Reach", 1000, 1500)]
+
+
+async def test_a_value_for_a_week(store, make_app):
+    from advocacy_tui.domain.goals import build_goal
+
+    GoalRepo(store).add(build_goal({"metric": "candidates", "title": "", "baseline": "4", "baseline_on": "01.09.2026",
+                                    "target": "12", "target_on": "31.03.2027"}, ["candidates"]))
+    app = make_app(store, start_mode="goals")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        app.screen.query_one("#month").value = "2026-W60"
+        await pilot.press(*"9", "f10")
+        await pilot.pause()
+        problems = [str(w.render()) for w in app.screen.query(".field-problem") if w.parent.has_class("-invalid")]
+        assert any("neither a month nor a week" in p for p in problems)
+        app.screen.query_one("#month").value = "W47 2026"
+        await pilot.press("tab", "tab", *"rekrutacja", "f10")  # the month had the problem: value, source
+        await pilot.pause()
+        assert rows(app, "#goal-values") == [["2026-W47", "9", "rekrutacja", ""]]
+        assert rows(app)[0][2:] == ["9", "12", "+125%", "on track"]
+        assert "Recorded the value for 2026-W47." in [str(n.message) for n in app._notifications]
 
 
 async def test_a_wrong_value_is_named_and_nothing_is_saved(store, make_app):

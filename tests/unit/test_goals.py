@@ -1,6 +1,6 @@
 """Goals, metrics and outcomes: the rules, the store, and the figures counted from posts."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
@@ -19,10 +19,15 @@ from advocacy_tui.domain.goals import (
     add_months,
     build_goal,
     parse_month,
+    parse_period,
     parse_value,
+    period_end,
+    period_order,
+    period_start,
     read_goal,
     reading_line,
     review_due,
+    week_of,
 )
 from advocacy_tui.i18n import set_language
 
@@ -74,6 +79,53 @@ def test_months_in_either_spelling(year, month):
 def test_what_is_not_a_month(text):
     with pytest.raises(ValueError):
         parse_month(text)
+
+
+@given(st.dates(date(2000, 1, 3), date(2100, 12, 27)))
+def test_a_week_in_any_spelling_is_the_iso_week_of_its_days(day):
+    year, week, _weekday = day.isocalendar()
+    code = f"{year}-W{week:02d}"
+    for text in (code, f"W{week} {year}", f"{year}w{week}", f" {year}-W{week} ", f"w{week:02d}/{year}"):
+        assert parse_period(text) == code
+    assert period_start(code) <= day <= period_end(code)
+    assert (period_end(code) - period_start(code)).days == 6 and period_start(code).weekday() == 0
+    assert week_of(day) == code
+
+
+@given(st.integers(2000, 2100), st.integers(1, 12))
+def test_a_month_is_a_period_too(year, month):
+    code = f"{year}-{month:02d}"
+    assert parse_period(f"{month:02d}.{year}") == parse_period(code) == code
+    assert period_start(code) == date(year, month, 1)
+    assert period_end(code).month == month and (period_end(code) + timedelta(days=1)).day == 1
+
+
+@pytest.mark.parametrize("text", ["2026-W54", "2026-W00", "2025-W53", "W", "2026-13", "W14", "2026-W1-2"])
+def test_what_is_neither_a_month_nor_a_week(text):
+    with pytest.raises(ValueError, match="2026-W14"):
+        parse_period(text)
+
+
+@given(st.text(max_size=12))
+def test_any_text_is_a_period_or_a_plain_refusal(text):
+    try:
+        code = parse_period(text)
+    except ValueError as error:
+        assert "\x1b" not in str(error)
+    else:
+        assert period_start(code) <= period_end(code)
+
+
+def test_weekly_values_count_from_the_week_of_the_baseline():
+    g = build_goal(goal(), ["reach"])  # baseline on Sunday 1 March 2026, the last day of 2026-W09
+    june = date(2026, 6, 15)
+    assert read_goal(g, [("2026-W08", 1600)], june).state == NO_DATA
+    assert read_goal(g, [("2026-W09", 1600)], june).state == REACHED
+    # months and weeks together: the latest is the one that ends last
+    mixed = read_goal(g, [("2026-05", 1100), ("2026-W23", 1400)], june)
+    assert mixed.latest == ("2026-W23", 1400) and mixed.state == ON_TRACK
+    assert sorted(["2026-06", "2026-W23", "2026-W27", "2026-W26", "2026-05"], key=period_order) == [
+        "2026-05", "2026-W23", "2026-W26", "2026-06", "2026-W27"]
 
 
 def test_reading_compares_the_way_covered_with_the_time_gone():
@@ -177,3 +229,43 @@ def test_reach_comes_from_the_members_analytics_where_nothing_was_typed(store):
     reach = repo.metric("reach")
     # September from the exports, October as typed; the company page's figures are not the ambassadors'
     assert repo.series(reach, "2026-01", "2026-11") == [("2026-09", 500.0), ("2026-10", 650.0)]
+
+
+def test_a_value_for_a_week_beside_the_months(store):
+    repo = GoalRepo(store)
+    reach = repo.metric("reach")
+    repo.add_outcome(Outcome("reach", "2026-04", 1000, source="LinkedIn export"))
+    assert repo.add_outcome(Outcome("reach", "2026-W14", 300, note="open day")) is False
+    assert repo.add_outcome(Outcome("reach", "2026-W14", 320)) is True  # the same week again
+    assert repo.add_outcome(Outcome("reach", "2025-W52", 10)) is False
+    # in time order (week 14 ends on 5 April); a week before ``first`` is left out
+    assert repo.series(reach, "2026-01", "2026-12") == [("2026-W14", 320.0), ("2026-04", 1000.0)]
+    assert [o.period for o in repo.outcomes("reach")] == ["2025-W52", "2026-W14", "2026-04"]
+    with pytest.raises(ValueError):
+        repo.add_outcome(Outcome("reach", "2026-W60", 1))
+
+
+def test_a_file_from_before_weekly_values_keeps_its_months(tmp_path, clock):
+    import sqlite3
+
+    import sqlite_utils
+
+    from advocacy_tui.data.migrations import MIGRATIONS, m014_post_analytics
+    from advocacy_tui.data.store import APPLICATION_ID, Store
+
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(sqlite3.connect(path))
+    before = MIGRATIONS.index(m014_post_analytics) + 1
+    for migrate in MIGRATIONS[:before]:
+        migrate(db)
+    db.execute("INSERT INTO outcomes (metric, month, value, note, source, created_at, updated_at) "
+               "VALUES ('reach', '2026-05', 900, 'maj', 'eksport', 'x', 'x')")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {before}")
+    db.conn.commit()
+    db.close()
+    with Store.open(path, clock=clock) as store:
+        repo = GoalRepo(store)
+        assert repo.outcomes() == [Outcome("reach", "2026-05", 900, "maj", "eksport")]
+        repo.add_outcome(Outcome("reach", "2026-W21", 250))
+        assert repo.series(repo.metric("reach"), "2026-01") == [("2026-W21", 250.0), ("2026-05", 900.0)]

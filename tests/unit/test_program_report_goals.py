@@ -165,3 +165,17 @@ def test_the_linkedin_figures_are_summed_by_voice_never_by_person(demo_store):
     assert "| personal | 1 | 4,300 | 20 |" in figures
     assert "| not in the calendar | 1 | 700 | 20 |" in figures
     assert name not in figures
+
+
+def test_a_weekly_value_is_named_by_its_week_and_drawn_in_its_month(demo_store):
+    from advocacy_tui.data.goal_charts import month_values
+    from advocacy_tui.data.goals import Outcome
+
+    repo = GoalRepo(demo_store)
+    repo.add_outcome(Outcome("reach", "2026-W47", 6150, source="LinkedIn export"))
+    goals = section(program_report(demo_store, "md"), "## Goals\n", "## Roster")
+    assert "| Reach of ambassadors' posts | 4,200 (01.03.2026) | 6,150 (week 47, 2026) |" in goals
+    assert "<svg" in program_report(demo_store, "html")
+    # a month's own value wins over its weeks; a month with weeks only shows its latest week
+    assert month_values([("2026-W39", 5), ("2026-09", 50), ("2026-W44", 7), ("2026-W45", 8)]) == {
+        "2026-09": 50, "2026-10": 7, "2026-11": 8}

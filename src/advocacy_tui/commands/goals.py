@@ -25,6 +25,7 @@ from advocacy_tui.domain.goals import (
     Goal,
     build_goal,
     parse_month,
+    parse_period,
     parse_value,
     read_goal,
     reading_line,
@@ -36,8 +37,8 @@ from advocacy_tui.i18n import N_, _, ngettext
 
 goals = group("goals", N_("What the program is for: up to five goals, each a metric from a "
                           "baseline to a target, and the launch day its reviews follow."))
-outcomes = group("outcomes", N_("The values of each metric, month by month, typed in from "
-                                "LinkedIn, the recruiting team or sales."))
+outcomes = group("outcomes", N_("The values of each metric, month by month or week by week, typed "
+                                "in from LinkedIn, the recruiting team or sales."))
 
 FIELD_NAMES = {"metric": N_("metric"), "title": N_("title"), "baseline": N_("baseline"),
                "baseline_on": N_("baseline date"), "target": N_("target"), "target_on": N_("target date")}
@@ -204,18 +205,26 @@ def set_launch(ctx: click.Context, day: str, db_path: Path | None) -> None:
 
 
 @outcomes.command("add", context_settings=CONTEXT,
-                  help=N_("Record METRIC's VALUE for a month (a value typed before for that month is replaced)."))
+                  help=N_("Record METRIC's VALUE for a month or a week (a value typed before for the "
+                          "same month or week is replaced)."))
 @click.argument("metric")
 @click.argument("value")
-@click.option("--month", required=True, help=N_("The month, e.g. 2026-03."))
+@click.option("--month", default=None, help=N_("The month, e.g. 2026-03."))
+@click.option("--week", default=None, help=N_("Or the week (ISO numbering, Monday to Sunday), e.g. 2026-W14."))
 @click.option("--note", default="", help=N_("A note, e.g. what happened that month."))
 @click.option("--source", default="", help=N_("Where the figure comes from, e.g. “LinkedIn export”."))
 @db_option
 @click.pass_context
-def add_outcome(ctx: click.Context, metric: str, value: str, month: str, note: str, source: str,
-                db_path: Path | None) -> None:
+def add_outcome(ctx: click.Context, metric: str, value: str, month: str | None, week: str | None,
+                note: str, source: str, db_path: Path | None) -> None:
+    if (month is None) == (week is None):
+        raise UserError(_("Give the month (--month 2026-03) or the week (--week 2026-W14) of the value, "
+                          "not both."))
     try:
-        number, when = parse_value(value), parse_month(month)
+        number = parse_value(value)
+        when = parse_month(month) if month is not None else parse_period(week or "")
+        if week is not None and "W" not in when:
+            raise ValueError(_("“{value}” is not a week: write it as 2026-W14.").format(value=printable(week[:20])))
     except ValueError as error:
         raise UserError(str(error)) from None
     store = open_store(ctx, db_path, demo_ok=False)
@@ -232,7 +241,7 @@ def add_outcome(ctx: click.Context, metric: str, value: str, month: str, note: s
 
 
 @export_group.command("outcomes", context_settings=CONTEXT,
-                      help=N_("Every value typed in, and the counted metrics month by month."))
+                      help=N_("Every value typed in (by month or week), and the counted metrics month by month."))
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help=N_("Write to this file (readable by you only). Without it, print to the screen."))

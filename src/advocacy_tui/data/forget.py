@@ -122,7 +122,7 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("metrics", "unit"): FIXED,
     ("metrics", "created_at"): FIXED,
     ("outcomes", "metric"): FIXED,
-    ("outcomes", "month"): FIXED,
+    ("outcomes", "period"): FIXED,
     ("outcomes", "note"): SCRUB,
     ("outcomes", "source"): SCRUB,
     ("outcomes", "created_at"): FIXED,

@@ -1,5 +1,6 @@
 """A goal as a small line chart for the HTML report: its values month by month, with its
-baseline and its target as reference lines.
+baseline and its target as reference lines. A value typed for a week shows in the month
+where most of its days are, when that month has no value of its own (the latest such week).
 
 Drawn by pygal (imported only here, inside ``goal_chart_svg``, so that the CLI's other
 commands never load it) as an SVG to put inline in the page. The page must print offline
@@ -15,7 +16,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from advocacy_tui.domain.goals import Goal, Metric, month_of, month_start
+from advocacy_tui.domain.goals import Goal, Metric, month_of, month_start, period_end, period_start
 from advocacy_tui.formatting import format_number, month_label
 from advocacy_tui.i18n import pgettext
 
@@ -30,8 +31,25 @@ def chart_months(goal: Goal, series: Sequence[tuple[str, float]]) -> list[str]:
     from advocacy_tui.data.goals import months_between
 
     first = month_of(goal.baseline_on)
-    last = max([month_of(goal.target_on), *(month for month, _value in series)])
+    last = max([month_of(goal.target_on), *(month_of(period_end(period)) for period, _value in series)])
     return months_between(first, last)
+
+
+def month_values(series: Sequence[tuple[str, float]]) -> dict[str, float]:
+    """A value per month: the month's own, else that of its latest week (``series`` is in
+    time order: a later week replaces an earlier one)."""
+    from datetime import timedelta
+
+    values: dict[str, float] = {}
+    own: set[str] = set()
+    for period, value in series:
+        month = month_of(period_start(period) + timedelta(days=3))  # where most of a week's days are
+        if period == month:
+            values[month] = value
+            own.add(month)
+        elif month not in own:
+            values[month] = value
+    return values
 
 
 def month_labels(months: Sequence[str]) -> list[str]:
@@ -88,7 +106,7 @@ def goal_chart_svg(goal: Goal, metric: Metric, series: Sequence[tuple[str, float
 
     name = goal.title or metric.title()
     months = chart_months(goal, series)
-    values: dict[str, float] = dict(series)
+    values = month_values(series)
     style = Style(
         background="white", plot_background="white", foreground="#1d2430", foreground_strong="#1d2430",
         foreground_subtle="#5b6575", guide_stroke_color="#d6dbe3", major_guide_stroke_color="#d6dbe3",

@@ -1,4 +1,5 @@
-"""Goals, the owner's own metrics, and outcomes month by month (tables of migration m013).
+"""Goals, the owner's own metrics, and outcomes month by month or week by week (tables of
+migrations m013 and m018).
 
 The metrics the app knows from its own data (``Metric.auto``) are counted from the posts
 each time they are read, never stored: a post published or moved later changes them.
@@ -21,6 +22,9 @@ from advocacy_tui.domain.goals import (
     check_metric_label,
     month_of,
     month_start,
+    period_end,
+    period_order,
+    period_start,
 )
 from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import _
@@ -36,7 +40,7 @@ class GoalError(ValueError):
 @dataclass(frozen=True)
 class Outcome:
     metric: str
-    month: str
+    period: str  # YYYY-MM or YYYY-Www
     value: float
     note: str = ""
     source: str = ""
@@ -163,47 +167,51 @@ class GoalRepo:
     # -- outcomes ------------------------------------------------------------------------
 
     def add_outcome(self, outcome: Outcome) -> bool:
-        """Record a metric's value for a month (replacing one typed before). True when a
-        value was there already."""
+        """Record a metric's value for a month or a week (replacing one typed before). True
+        when a value was there already."""
         metric = self.metric(outcome.metric)
         if metric is None:
             raise GoalError(_("There is no metric called “{name}”.").format(name=printable(outcome.metric)))
         if metric.auto:
             raise GoalError(_("“{name}” is counted from the program's own data; it cannot be typed in.").format(
                 name=metric.title()))
-        month_start(outcome.month)  # checked by the caller; a wrong one is a bug
+        period_start(outcome.period)  # checked by the caller (parse_period); a wrong one is a bug
         for text in (outcome.note, outcome.source):
             if len(text) > NOTE_MAX:
                 raise GoalError(_("Keep notes and sources under {n} characters.").format(n=NOTE_MAX))
         now = self.store.now_text()
         with self.store.write():
-            before = self.conn.execute("SELECT 1 FROM outcomes WHERE metric = ? AND month = ?",
-                                       (outcome.metric, outcome.month)).fetchone()
+            before = self.conn.execute("SELECT 1 FROM outcomes WHERE metric = ? AND period = ?",
+                                       (outcome.metric, outcome.period)).fetchone()
             self.conn.execute(
-                "INSERT INTO outcomes (metric, month, value, note, source, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (metric, month) DO UPDATE SET "
+                "INSERT INTO outcomes (metric, period, value, note, source, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (metric, period) DO UPDATE SET "
                 "value = excluded.value, note = excluded.note, source = excluded.source, "
                 "updated_at = excluded.updated_at",
-                (outcome.metric, outcome.month, outcome.value, outcome.note, outcome.source, now, now))
+                (outcome.metric, outcome.period, outcome.value, outcome.note, outcome.source, now, now))
         return before is not None
 
     def outcomes(self, metric: str | None = None) -> list[Outcome]:
-        """Values typed in, by metric and month."""
+        """Values typed in, by metric and in time order."""
         where, params = ("WHERE metric = ?", (metric,)) if metric else ("", ())
-        return [Outcome(*row) for row in self.conn.execute(
-            f"SELECT metric, month, value, note, source FROM outcomes {where} ORDER BY metric, month", params)]
+        found = [Outcome(*row) for row in self.conn.execute(
+            f"SELECT metric, period, value, note, source FROM outcomes {where}", params)]
+        return sorted(found, key=lambda outcome: (outcome.metric, period_order(outcome.period)))
 
     def series(self, metric: Metric, first: str, last: str | None = None) -> list[tuple[str, float]]:
-        """(month, value) from ``first`` to ``last`` (default: this month): typed-in values
-        where there are some, counted ones for the metrics the app knows."""
+        """(period, value) in time order for the months ``first`` to ``last`` (default: this
+        month): typed-in values (months and weeks that overlap them) where there are some,
+        counted ones month by month for the metrics the app knows."""
         last = last or month_of(self.store.clock.today())
         if metric.auto:
             return self._counted(metric.key, first, last)
-        typed = dict(self.conn.execute(
-            "SELECT month, value FROM outcomes WHERE metric = ? AND month >= ? AND month <= ?",
-            (metric.key, first, last)))
+        begin, end = month_start(first), period_end(last)
+        typed = {period: value for period, value in self.conn.execute(
+            "SELECT period, value FROM outcomes WHERE metric = ?", (metric.key,))
+            if period_end(period) >= begin and period_start(period) <= end}
         imported = self.imported(metric.key, first, last)
-        return sorted({**imported, **typed}.items())  # a value typed for a month wins
+        merged = {**imported, **typed}  # a value typed for a month wins
+        return sorted(merged.items(), key=lambda item: period_order(item[0]))
 
     def imported(self, key: str, first: str, last: str) -> dict[str, float]:
         """Months of a metric the LinkedIn analytics imports give: the reach of ambassadors'
@@ -241,7 +249,7 @@ class GoalRepo:
 
     # -- export --------------------------------------------------------------------------
 
-    OUTCOME_COLUMNS = ["metric", "metric_name", "month", "value", "counted", "note", "source"]
+    OUTCOME_COLUMNS = ["metric", "metric_name", "period", "value", "counted", "note", "source"]
 
     def outcome_rows(self) -> list[tuple]:
         """Every value typed in, and the counted metrics month by month since the earliest
@@ -250,7 +258,7 @@ class GoalRepo:
         rows: list[tuple] = []
         for outcome in self.outcomes():
             metric = metrics.get(outcome.metric)
-            rows.append((outcome.metric, metric.title() if metric else outcome.metric, outcome.month,
+            rows.append((outcome.metric, metric.title() if metric else outcome.metric, outcome.period,
                          _figure(outcome.value), False, outcome.note, outcome.source))
         today = self.store.clock.today()
         first = min((month_of(goal.baseline_on) for goal in self.goals()),

@@ -455,6 +455,31 @@ CREATE INDEX post_analytics_by_person ON post_analytics (ambassador_id) WHERE am
     )
 
 
+def m018_weekly_outcomes(db: sqlite_utils.Database) -> None:
+    """An outcome is a metric's value for a month (``YYYY-MM``) or an ISO week (``YYYY-Www``):
+    the column ``month`` becomes ``period``, every value kept."""
+    _run(
+        db,
+        """
+CREATE TABLE outcomes_by_period (
+    metric TEXT NOT NULL,
+    period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'
+                                OR period GLOB '[0-9][0-9][0-9][0-9]-W[0-5][0-9]'),
+    value REAL NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (metric, period)
+);
+INSERT INTO outcomes_by_period (metric, period, value, note, source, created_at, updated_at)
+    SELECT metric, month, value, note, source, created_at, updated_at FROM outcomes;
+DROP TABLE outcomes;
+ALTER TABLE outcomes_by_period RENAME TO outcomes
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
@@ -470,6 +495,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m012_search_without_sizes,
     m013_goals_and_outcomes,
     m014_post_analytics,
+    m018_weekly_outcomes,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -29,7 +29,7 @@ from advocacy_tui.domain.goals import (
     Metric,
     change_text,
     month_of,
-    month_start,
+    period_label,
     read_goal,
     review_due,
     reviews,
@@ -50,7 +50,7 @@ from advocacy_tui.domain.readiness_texts import (
 from advocacy_tui.domain.tasks import format_minutes, week_start
 from advocacy_tui.domain.text import printable
 from advocacy_tui.domain.today import MIX_DAYS, since
-from advocacy_tui.formatting import format_number, format_percent, month_label
+from advocacy_tui.formatting import format_number, format_percent
 from advocacy_tui.i18n import _, current_language, ngettext
 
 FORMATS = ("md", "html")
@@ -344,9 +344,9 @@ def goals_section(doc: Doc, store: Store, *, html_charts: bool = True) -> None:
         if reading.latest is None:
             latest, trend = "–", _(STATE_WORDS[reading.state])
         else:
-            month, value = reading.latest
+            period, value = reading.latest
             latest = _("{value} ({month})").format(
-                value=value_text(value, metric.unit), month=month_label(month_start(month), wide=True))
+                value=value_text(value, metric.unit), month=period_label(period, wide=True))
             trend = _("{change}: {state}").format(change=change_text(value, goal.baseline, metric.unit),
                                                  state=_(STATE_WORDS[reading.state]))
         rows.append([name,

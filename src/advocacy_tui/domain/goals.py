@@ -1,9 +1,10 @@
 """Goals and outcomes: what the program is for, and whether it is getting there.
 
 A program has one to five goals. Each follows one metric from a baseline (a value on a day)
-to a target (a value by a day). Values come month by month: typed in by the owner (reach
-from the LinkedIn export, candidates from the recruiting team) or, for what the app already
-knows, counted from its own data. Management is told to expect first effects after about
+to a target (a value by a day). Values come month by month or week by week (a period is
+``YYYY-MM`` or an ISO week ``YYYY-Www``): typed in by the owner (reach from the LinkedIn
+export, candidates from the recruiting team) or, for what the app already knows, counted
+from its own data month by month. Management is told to expect first effects after about
 six months, so the program is reviewed 6 and 9 months after its launch.
 
 Figures are for the program as a whole: nothing here ranks people.
@@ -15,7 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from advocacy_tui.domain.ambassadors import ValidationError
 from advocacy_tui.domain.dates import DateError, parse_date
@@ -54,6 +55,10 @@ BUILTIN_METRICS: tuple[Metric, ...] = (
 BUILTIN_KEYS = {metric.key for metric in BUILTIN_METRICS}
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+#: a week as people write it: 2026-W14, 2026W14, 2026 w14, W14 2026, W14/2026
+_WEEK_FORMS = ((re.compile(r"^(\d{4})\s*-?\s*[Ww]\s*(\d{1,2})$"), "yw"),
+               (re.compile(r"^[Ww]\s*(\d{1,2})(?:\s+|\s*[./-]\s*)(\d{4})$"), "wy"))
 
 
 def check_metric_label(label: str) -> str | None:
@@ -81,6 +86,70 @@ def parse_month(text: str) -> str:
                 return f"{year:04d}-{month:02d}"
     raise ValueError(_("“{value}” is not a month: write it as 2026-03 (or 03.2026).").format(
         value=printable(value[:20])))
+
+
+def parse_period(text: str) -> str:
+    """A month (``YYYY-MM``, see parse_month) or an ISO week (``YYYY-Www``: 2026-W14, W14 2026)."""
+    value = text.strip()
+    for pattern, order in _WEEK_FORMS:
+        found = pattern.match(value)
+        if found:
+            first, second = int(found.group(1)), int(found.group(2))
+            year, week = (first, second) if order == "yw" else (second, first)
+            if 2000 <= year <= 2100 and 1 <= week <= date(year, 12, 28).isocalendar()[1]:
+                return f"{year:04d}-W{week:02d}"
+            break
+    else:
+        try:
+            return parse_month(value)
+        except ValueError:
+            pass
+    raise ValueError(_("“{value}” is neither a month nor a week: write a month as 2026-03 (or 03.2026) "
+                       "and a week as 2026-W14.").format(value=printable(value[:20])))
+
+
+def is_week(period: str) -> bool:
+    return _WEEK.match(period) is not None
+
+
+def period_start(period: str) -> date:
+    """The first day of a month or of an ISO week (its Monday)."""
+    found = _WEEK.match(period)
+    if found:
+        return date.fromisocalendar(int(found.group(1)), int(found.group(2)), 1)
+    return month_start(period)
+
+
+def period_end(period: str) -> date:
+    """The last day of a month or of an ISO week (its Sunday)."""
+    import calendar
+
+    if _WEEK.match(period):
+        return period_start(period) + timedelta(days=6)
+    start = month_start(period)
+    return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+
+
+def period_order(period: str) -> tuple[date, bool]:
+    """Periods in time order: by their last day, so that the latest value is the one known
+    last; a month after the weeks that end with it."""
+    return period_end(period), not is_week(period)
+
+
+def period_label(period: str, *, wide: bool = False) -> str:
+    """A period in a sentence or a table: "November 2026" (``wide``) or "Nov 2026" for a
+    month, "week 14, 2026" for a week."""
+    from advocacy_tui.formatting import month_label
+
+    found = _WEEK.match(period)
+    if found:
+        return _("week {week}, {year}").format(week=int(found.group(2)), year=found.group(1))
+    return month_label(month_start(period), wide=wide)
+
+
+def week_of(day: date) -> str:
+    year, week, _weekday = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
 
 
 def parse_value(text: str) -> float:
@@ -188,7 +257,7 @@ STATE_WORDS = {ON_TRACK: N_("on track"), BEHIND: N_("behind"), REACHED: N_("reac
 
 @dataclass(frozen=True)
 class Reading:
-    """Where a goal stands: its latest value (month, value), the share of the way from
+    """Where a goal stands: its latest value (period, value), the share of the way from
     baseline to target covered, the share of the time gone, and the verdict."""
 
     state: str
@@ -198,12 +267,13 @@ class Reading:
 
 
 def read_goal(goal: Goal, series: Sequence[tuple[str, float]], today: date) -> Reading:
-    """``series``: (month, value) in month order. On track when the way covered is at least
-    the time gone between the baseline's day and the target's (a straight line), reached
-    when the latest value is at or past the target."""
+    """``series``: (period, value) in time order (months and weeks, see period_order). Values
+    of periods that end before the baseline's day do not count. On track when the way covered
+    is at least the time gone between the baseline's day and the target's (a straight line),
+    reached when the latest value is at or past the target."""
     span = (goal.target_on - goal.baseline_on).days
     gone = min(max((today - goal.baseline_on).days / span, 0.0), 1.0) if span > 0 else 1.0
-    since = [(month, value) for month, value in series if month >= month_of(goal.baseline_on)]
+    since = [(period, value) for period, value in series if period_end(period) >= goal.baseline_on]
     if not since:
         return Reading(NO_DATA, None, None, gone)
     latest = since[-1]

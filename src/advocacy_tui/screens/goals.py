@@ -8,7 +8,7 @@ the top line. Figures are for the whole program: no person is named or ranked he
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from rich.text import Text
 from textual import on
@@ -28,6 +28,7 @@ from advocacy_tui.domain.goals import (
     change_text,
     month_of,
     month_start,
+    period_start,
     read_goal,
     reading_line,
     review_due,
@@ -58,9 +59,10 @@ and management to keep the program alive.
   target.
 
 ## Values
-* `v` records the highlighted goal's value for a month (this month unless you change it),
-  with where it comes from (the LinkedIn export, the recruiting team) and a note. A month
-  that has a value gets the new one.
+* `v` records the highlighted goal's value for a month (this month unless you change it)
+  or a week (type it as 2026-W14: weeks are numbered as in ISO calendars, Monday to
+  Sunday), with where it comes from (the LinkedIn export, the recruiting team) and a note.
+  A month or week that has a value gets the new one.
 * An active ambassador, for the counted metric, is someone with at least one published post
   that month.
 
@@ -121,7 +123,7 @@ class GoalsScreen(SectionScreen):
             pgettext("goals column", "Latest"), pgettext("goals column", "Target"),
             pgettext("goals column", "Change"), pgettext("goals column", "State"))
         self.query_one("#goal-values", DataTable).add_columns(
-            pgettext("goal values column", "Month"), pgettext("goal values column", "Value"),
+            pgettext("goal values column", "Period"), pgettext("goal values column", "Value"),
             pgettext("goal values column", "Source"), pgettext("goal values column", "Note"))
         self.refresh_all()
 
@@ -223,12 +225,12 @@ class GoalsScreen(SectionScreen):
         self.query_one("#goal-reading", Static).update(plain(" " + reading_line(goal, metric, reading)))
         values = self.query_one("#goal-values", DataTable)
         values.clear()
-        typed = {o.month: o for o in repo.outcomes(metric.key)}
-        for month, value in reversed(series):
-            outcome = typed.get(month)
+        typed = {o.period: o for o in repo.outcomes(metric.key)}
+        for period, value in reversed(series):
+            outcome = typed.get(period)
             source = _("counted from the posts") if metric.auto else (
                 outcome.source if outcome else _("LinkedIn analytics import"))
-            values.add_row(month, value_text(value, metric.unit), Text(_clip(source, 18)),
+            values.add_row(period, value_text(value, metric.unit), Text(_clip(source, 18)),
                            Text(_clip(outcome.note if outcome else "", 16)))
         self._draw(goal, metric, series)
 
@@ -244,7 +246,7 @@ class GoalsScreen(SectionScreen):
         index = {month: i for i, month in enumerate(months)}
         plt.hline(goal.baseline, "gray")
         plt.hline(goal.target, "green")
-        points = [(index[month], value) for month, value in series if month in index]
+        points = [(x, value) for period, value in series if (x := _position(period, index)) is not None]
         if points:
             plt.plot([x for x, _ in points], [y for _, y in points], marker="braille", color="cyan")
             plt.scatter([x for x, _ in points], [y for _, y in points], marker="●", color="cyan")
@@ -349,7 +351,7 @@ class GoalsScreen(SectionScreen):
                           "there is nothing to type in.").format(name=metric.title()), markup=False)
             return
         month = month_of(self.today)
-        known = next((o for o in self.repo.outcomes(metric.key) if o.month == month), None)
+        known = next((o for o in self.repo.outcomes(metric.key) if o.period == month), None)
 
         def saved(outcome: Outcome | None) -> None:
             if outcome is None:
@@ -361,7 +363,7 @@ class GoalsScreen(SectionScreen):
                 return
             self.refresh_all(keep=goal.id)
             text = _("Replaced the value for {month}.") if replaced else _("Recorded the value for {month}.")
-            self.notify(text.format(month=outcome.month), markup=False)
+            self.notify(text.format(month=outcome.period), markup=False)
 
         self.app.push_screen(OutcomeForm(metric, month, known), saved)
 
@@ -405,6 +407,20 @@ class GoalsScreen(SectionScreen):
         from advocacy_tui.screens.task_rows import program_settings_command
 
         yield from program_settings_command(self)
+
+
+def _position(period: str, index: dict[str, int]) -> float | None:
+    """Where a value sits on the plot's month axis: a month at its first day, a week at the
+    middle of its days (a fraction of the way through that month); None outside the axis."""
+    import calendar
+
+    if period in index:
+        return float(index[period])
+    middle = period_start(period) + timedelta(days=3)
+    month = month_of(middle)
+    if month not in index:
+        return None
+    return index[month] + (middle.day - 1) / calendar.monthrange(middle.year, middle.month)[1]
 
 
 def _clip(text: str, width: int) -> str:

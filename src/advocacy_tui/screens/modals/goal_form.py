@@ -18,7 +18,7 @@ from advocacy_tui.domain.goals import (
     Metric,
     build_goal,
     check_metric_label,
-    parse_month,
+    parse_period,
     parse_value,
 )
 from advocacy_tui.formatting import format_number
@@ -103,7 +103,8 @@ class GoalForm(AskBeforeDiscard, _Dialog):
 
 
 class OutcomeForm(AskBeforeDiscard, _Dialog):
-    """A metric's value for a month, with a note and its source. Dismisses the Outcome or None."""
+    """A metric's value for a month or a week, with a note and its source. Dismisses the
+    Outcome or None."""
 
     def __init__(self, metric: Metric, month: str, known: Outcome | None = None) -> None:
         super().__init__()
@@ -117,8 +118,8 @@ class OutcomeForm(AskBeforeDiscard, _Dialog):
             yield Static(plain(_("A value for “{metric}”").format(metric=self.metric.title())),
                          classes="dialog-title")
             with VerticalScroll(classes="form-body"):
-                yield Field(_("Month *"), Input(self.month, placeholder=_("yyyy-mm"),
-                            validators=[_check(parse_month)], compact=True, id="month"), name="month")
+                yield Field(_("Month or week *"), Input(self.month, placeholder=_("yyyy-mm, or yyyy-Www for a week"),
+                            validators=[_check(parse_period)], compact=True, id="month"), name="month")
                 yield Field(_("Value *"), Input(_number(known.value) if known else "",
                             placeholder=_("e.g. 5100"), validators=[_check(parse_value)], compact=True,
                             id="value"), name="value")
@@ -128,8 +129,9 @@ class OutcomeForm(AskBeforeDiscard, _Dialog):
                 yield Field(_("Note"), Input(known.note if known else "",
                             placeholder=_("optional: what happened that month"), max_length=NOTE_MAX,
                             compact=True, id="note"), name="note")
-            yield Static(_("A month that already has a value gets the new one."), classes="dialog-body",
-                         markup=False)
+            yield Static(_("A month or week that already has a value gets the new one. Weeks run "
+                           "Monday to Sunday and are numbered as in ISO calendars: 2026-W14."),
+                         classes="dialog-body", markup=False)
             yield from self.buttons(_("F10 or Enter saves · Esc cancels · Tab moves between fields"))
 
     def on_mount(self) -> None:
@@ -144,7 +146,7 @@ class OutcomeForm(AskBeforeDiscard, _Dialog):
         problems: dict[str, str] = {}
         month = value = None
         try:
-            month = parse_month(self.query_one("#month", Input).value)
+            month = parse_period(self.query_one("#month", Input).value)
         except ValueError as error:
             problems["month"] = str(error)
         text = self.query_one("#value", Input).value
