@@ -140,6 +140,32 @@ async def test_the_readiness_notes_on_goals_are_there_to_start_from(demo_store, 
         line = text(app, "#goals-readiness")
         assert line.startswith(" From the readiness check of ")
         assert "“The board expects results in one quarter: talk to them again.”" in line
+        assert "r starts a goal from them" in line and "r From readiness" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        form = app.screen
+        assert "“More candidates who mention our people's posts. Later also sales conversations.”" in str(
+            form.query_one("#seed-from", Static).render())
+        assert form.query_one("#metric").value == "candidates"
+        assert form.query_one("#title").value == "More candidates who mention our people's posts"
+        today = demo_store.clock.today()
+        assert form.query_one("#baseline_on").value == today.strftime("%d.%m.%Y")
+        await pilot.press("tab", "tab", *"3", "tab", "tab", *"10", "f10")
+        await pilot.pause()
+        assert rows(app)[-1][:4] == ["More candidates who mention our people's po…", "3", "–", "10"]
+    added = GoalRepo(demo_store).goals()[-1]
+    assert (added.metric, added.baseline, added.target) == ("candidates", 3, 10)
+    assert added.target_on > today
+
+
+async def test_without_a_readiness_check_there_is_nothing_to_start_from(store, make_app):
+    app = make_app(store, start_mode="goals")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "From readiness" not in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "GoalsScreen"
 
 
 async def test_a_persons_linkedin_figures_are_on_their_own_detail_only(demo_store, make_app):

@@ -269,3 +269,24 @@ def test_a_file_from_before_weekly_values_keeps_its_months(tmp_path, clock):
         assert repo.outcomes() == [Outcome("reach", "2026-05", 900, "maj", "eksport")]
         repo.add_outcome(Outcome("reach", "2026-W21", 250))
         assert repo.series(repo.metric("reach"), "2026-01") == [("2026-W21", 250.0), ("2026-05", 900.0)]
+
+
+def test_a_goal_starts_from_the_readiness_notes():
+    from advocacy_tui.domain.goals import seed_goal
+
+    keys = [metric.key for metric in BUILTIN_METRICS]
+    notes = {"goals.defined": "Więcej kandydatów z poleceń. Potem zasięg postów.",
+             "goals.patience": "Reach in one quarter, says the board."}
+    seeded = seed_goal(notes, keys, date(2026, 12, 4), None)
+    assert seeded == {"metric": "candidates", "title": "Więcej kandydatów z poleceń",
+                      "baseline_on": date(2026, 12, 4), "target_on": date(2027, 9, 4)}
+    # how to measure it names the metric too; a launch still to come starts the clock
+    seeded = seed_goal({"goals.measures": "Impressions from the LinkedIn export"}, keys, date(2026, 12, 4),
+                       date(2027, 1, 15))
+    assert seeded == {"metric": "reach", "baseline_on": date(2026, 12, 4), "target_on": date(2027, 10, 15)}
+    # launched in May: the 6-month review has passed, the 9-month one is to come; after both, half a year on
+    assert seed_goal({}, keys, date(2026, 12, 4), date(2026, 5, 1))["target_on"] == date(2027, 2, 1)
+    assert seed_goal({}, keys, date(2027, 3, 1), date(2026, 5, 1))["target_on"] == date(2027, 9, 1)
+    assert "metric" not in seed_goal({"goals.defined": "Be known"}, keys, date(2026, 12, 4), None)
+    long = seed_goal({"goals.defined": "x" * 300}, keys, date(2026, 12, 4), None)["title"]
+    assert len(long) == 120 and long.endswith("…")

@@ -283,18 +283,18 @@ class ReadinessRepo:
             (OWNER_HOURS_QUESTION,)).fetchone()
         return self.owner_hours(row[0]) if row else None
 
-    def latest_goal_notes(self) -> tuple[str, list[str]] | None:
+    def latest_goal_notes(self) -> tuple[str, dict[str, str]] | None:
         """The day of the latest finished run and the notes it took on the goals questions
-        (what the program should achieve, how to measure it, management's patience): the
-        words a goal can start from."""
+        (what the program should achieve, how to measure it, management's patience), by
+        question: the words a goal can start from."""
         row = self.store.db.conn.execute(
             "SELECT id, finished_at FROM readiness_runs WHERE finished_at IS NOT NULL "
             "ORDER BY finished_at DESC, id DESC LIMIT 1").fetchone()
         if row is None:
             return None
-        notes = [note for (note,) in self.store.db.conn.execute(
-            "SELECT note FROM readiness_answers WHERE run_id = ? AND question_id LIKE 'goals.%' "
-            "AND trim(note) != '' ORDER BY question_id", (row[0],))]
+        notes = dict(self.store.db.conn.execute(
+            "SELECT question_id, note FROM readiness_answers WHERE run_id = ? AND question_id LIKE 'goals.%' "
+            "AND trim(note) != '' ORDER BY question_id", (row[0],)).fetchall())
         return (row[1][:10], notes) if notes else None
 
     def result(self, run: Run, bank: Bank) -> Result:

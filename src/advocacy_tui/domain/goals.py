@@ -248,6 +248,47 @@ def build_goal(fields: dict[str, str], metrics: Sequence[str], *, id: int | None
                 days["target_on"])
 
 
+# -- a goal from the readiness check --------------------------------------------------------
+
+#: words in the readiness notes on goals that point to a built-in metric (English and Polish
+#: stems, lower case); the earliest found in the notes wins
+SEED_WORDS: dict[str, tuple[str, ...]] = {
+    "reach": ("reach", "impression", "visib", "zasięg", "wyświetl", "widoczn"),
+    "candidates": ("candidate", "hire", "hiring", "recruit", "applica", "kandydat", "rekrut", "zatrudn", "aplikac"),
+    "sales_talks": ("sales", "lead", "client", "customer", "sprzeda", "klient", "handlow"),
+    "comments": ("comment", "komentarz"),
+    "active_ambassadors": ("active ambassador", "aktywn"),
+    "posts_per_week": ("posts a week", "posts per week", "postów w tygodniu", "postów tygodniowo"),
+}
+SEED_QUESTIONS = ("goals.defined", "goals.measures")  # what to achieve, and how to measure it
+
+
+def seed_goal(notes: dict[str, str], metrics: Sequence[str], today: date,
+              launch: date | None) -> dict[str, str | date]:
+    """What the goal form starts from after a readiness check: the title from the note on
+    what the program should achieve (its first sentence), the metric its words point to, the
+    baseline measured today and the target due at the last review still to come (9 months
+    after the launch: management was told to expect effects after six to nine months)."""
+    text = " ".join(notes.get(question, "") for question in SEED_QUESTIONS)
+    folded = text.lower()
+    found = sorted((position, key) for key, words in SEED_WORDS.items() if key in metrics
+                   for word in words if (position := folded.find(word)) >= 0)
+    seeded: dict[str, str | date] = {}
+    if found:
+        seeded["metric"] = found[0][1]
+    first = notes.get(SEED_QUESTIONS[0], "").strip()
+    if first:
+        sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0].rstrip(".")
+        seeded["title"] = sentence if len(sentence) <= TITLE_MAX else sentence[:TITLE_MAX - 1].rstrip() + "…"
+    seeded["baseline_on"] = today
+    if launch is None:
+        seeded["target_on"] = add_months(today, REVIEW_MONTHS[-1])
+    else:  # the last review still to come; after both, half a year on
+        coming = [day for day in reviews(launch) if day > today]
+        seeded["target_on"] = coming[-1] if coming else add_months(today, REVIEW_MONTHS[0])
+    return seeded
+
+
 # -- reading a goal ------------------------------------------------------------------------
 
 ON_TRACK, BEHIND, REACHED, NO_DATA = "on_track", "behind", "reached", "no_data"

@@ -54,6 +54,10 @@ and management to keep the program alive.
   posts, sales conversations started (you type these in) and active ambassadors, posts
   published per week and the share of personal posts (counted from the calendar's
   published posts every month). `m` adds a metric of your own.
+* `r` starts a goal from what the last readiness check noted on goals: the title from the
+  note on what the program should achieve, the metric its words point to, the baseline
+  measured today and the target due at the 9-month review (half a year on once it has
+  passed). Change anything before saving.
 * **On track** means the way covered from the baseline to the target is at least the share
   of the time gone between their days; **reached** means the latest value is at or past the
   target.
@@ -88,6 +92,8 @@ class GoalsScreen(SectionScreen):
         Binding("l", "launch", N_("Launch day"), id="goals.launch",
                 tooltip=N_("Set the launch day the 6- and 9-month reviews follow")),
         Binding("m", "metric", N_("New metric"), id="goals.metric", tooltip=N_("Add a metric of your own")),
+        Binding("r", "seed", N_("From readiness"), id="goals.seed",
+                tooltip=N_("Start a goal from what the last readiness check noted on goals")),
     ]
 
     def __init__(self) -> None:
@@ -188,17 +194,30 @@ class GoalsScreen(SectionScreen):
                 parts.append(_("{months}-month review on {day}").format(months=months, day=format_date(day)))
         line.update(" " + " · ".join(parts))
 
-    def _show_readiness_notes(self) -> None:
-        """What the last readiness check noted on goals, to start the goals from."""
+    def _readiness_notes(self) -> tuple[str, dict[str, str]] | None:
         from advocacy_tui.data.readiness import ReadinessRepo
 
-        found = ReadinessRepo(self.advocacy.store).latest_goal_notes()
+        return ReadinessRepo(self.advocacy.store).latest_goal_notes()
+
+    def _notes_line(self, found: tuple[str, dict[str, str]]) -> str:
+        day, notes = found
+        return _("From the readiness check of {day}: {notes}").format(
+            day=format_date(date.fromisoformat(day)),
+            notes=" ".join(_("“{note}”").format(note=note) for note in notes.values()))
+
+    def _show_readiness_notes(self) -> None:
+        """What the last readiness check noted on goals, to start the goals from (r)."""
+        found = self._readiness_notes()
         line = self.query_one("#goals-readiness", Static)
         line.display = found is not None
         if found is not None:
-            day, notes = found
-            line.update(plain(" " + _("From the readiness check of {day}: {notes}").format(
-                day=format_date(date.fromisoformat(day)), notes=" ".join(_("“{note}”").format(note=note) for note in notes))))
+            line.update(plain(" " + self._notes_line(found) + " " + _("(r starts a goal from them)")))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "seed":
+            return self.query_one("#goals-readiness", Static).display
+        return True
 
     def highlighted(self) -> Goal | None:
         table = self.query_one("#goals-table", DataTable)
@@ -266,7 +285,7 @@ class GoalsScreen(SectionScreen):
 
     # -- actions -----------------------------------------------------------------------
 
-    def action_add(self) -> None:
+    def action_add(self, seed: dict[str, str | date] | None = None, seed_from: str = "") -> None:
         from advocacy_tui.screens.modals.goal_form import GoalForm
 
         if len(self.goals) >= MAX_GOALS:
@@ -286,7 +305,19 @@ class GoalsScreen(SectionScreen):
             self.notify(_("Added the goal “{name}”.").format(name=goal.title or self._metric(goal).title()),
                         markup=False)
 
-        self.app.push_screen(GoalForm(list(self.metrics.values()), today=self.today), saved)
+        self.app.push_screen(GoalForm(list(self.metrics.values()), today=self.today, seed=seed,
+                                      seed_from=seed_from), saved)
+
+    def action_seed(self) -> None:
+        """A new goal that starts from the last readiness check's notes on goals."""
+        from advocacy_tui.domain.goals import seed_goal
+
+        found = self._readiness_notes()
+        if found is None:
+            return
+        metrics = list(self.metrics.values())
+        seed = seed_goal(found[1], [m.key for m in metrics], self.today, self.repo.launch_date())
+        self.action_add(seed=seed, seed_from=self._notes_line(found))
 
     def action_edit(self, draft: Goal | None = None) -> None:
         from advocacy_tui.screens.modals.changed import save_or_ask

@@ -47,32 +47,46 @@ def _number(value: float) -> str:
 class GoalForm(AskBeforeDiscard, _Dialog):
     """Add or edit a goal. Dismisses the Goal (with its id when editing) or None."""
 
-    def __init__(self, metrics: list[Metric], goal: Goal | None = None, today: date | None = None) -> None:
+    def __init__(self, metrics: list[Metric], goal: Goal | None = None, today: date | None = None,
+                 seed: dict[str, str | date] | None = None, seed_from: str = "") -> None:
+        """``seed``: what a new goal starts from (domain.goals.seed_goal), ``seed_from`` the
+        words it came from, shown above the fields."""
         super().__init__()
         self.metrics = metrics
         self.original = goal
         self.today = today or date.today()
+        self.seed = seed or {}
+        self.seed_from = seed_from
+
+    def _seeded(self, name: str) -> str:
+        value = self.seed.get(name, "")
+        return format_date(value) if isinstance(value, date) else value
 
     def compose(self) -> ComposeResult:
         g = self.original
+        keys = [m.key for m in self.metrics]
+        metric = g.metric if g else (self._seeded("metric") if self._seeded("metric") in keys else keys[0])
         with Vertical(classes="dialog form-dialog"):
             yield Static(_("Edit goal") if g else _("Add a goal"), classes="dialog-title", markup=False)
+            if self.seed_from:
+                yield Static(plain(self.seed_from), classes="dialog-body", id="seed-from")
             with VerticalScroll(classes="form-body"):
                 yield Field(_("Metric *"), FormSelect([(m.title(), m.key) for m in self.metrics],
-                            value=g.metric if g else self.metrics[0].key, allow_blank=False, compact=True,
+                            value=metric, allow_blank=False, compact=True,
                             id="metric"), name="metric")
-                yield Field(_("Title"), Input(g.title if g else "", placeholder=_("optional: the metric's name"),
-                            compact=True, id="title"), name="title")
+                yield Field(_("Title"), Input(g.title if g else self._seeded("title"),
+                            placeholder=_("optional: the metric's name"), compact=True, id="title"), name="title")
                 yield Field(_("Baseline *"), Input(_number(g.baseline) if g else "",
                             placeholder=_("the value now, e.g. 4200"), validators=[_check(parse_value)],
                             compact=True, id="baseline"), name="baseline")
-                yield Field(_("Measured on *"), Input(format_date(g.baseline_on) if g else format_date(self.today),
+                yield Field(_("Measured on *"), Input(format_date(g.baseline_on) if g else
+                            self._seeded("baseline_on") or format_date(self.today),
                             placeholder=_("dd.mm.yyyy"), validators=[_check(parse_date)], compact=True,
                             id="baseline_on"), name="baseline_on")
                 yield Field(_("Target *"), Input(_number(g.target) if g else "",
                             placeholder=_("the value to reach, e.g. 6300"), validators=[_check(parse_value)],
                             compact=True, id="target"), name="target")
-                yield Field(_("By *"), Input(format_date(g.target_on) if g else "",
+                yield Field(_("By *"), Input(format_date(g.target_on) if g else self._seeded("target_on"),
                             placeholder=_("dd.mm.yyyy"), validators=[_check(parse_date)], compact=True,
                             id="target_on"), name="target_on")
             yield Static(_("Management usually sees first effects after about six months; set a "
