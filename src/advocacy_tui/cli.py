@@ -30,6 +30,7 @@ class _Commands(click.Group):
                 analytics,
                 backup,
                 calendar,
+                digest,
                 goals,
                 locate,
                 readiness,

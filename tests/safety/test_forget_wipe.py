@@ -95,8 +95,10 @@ def mention_everywhere(path: Path, name: str, email: str) -> int:
     c("INSERT INTO metrics (key, label, created_at) VALUES ('own_1', 'x', ?)", (now,))
     c("INSERT INTO goals (metric, baseline, baseline_on, target, target_on, created_at, updated_at) "
       "VALUES ('own_1', 1, '2026-01-01', 2, '2026-12-01', ?, ?)", (now, now))
-    c("INSERT INTO outcomes (metric, month, value, created_at, updated_at) VALUES ('own_1', '2026-05', 3, ?, ?)",
+    c("INSERT INTO outcomes (metric, period, value, created_at, updated_at) VALUES ('own_1', '2026-05', 3, ?, ?)",
       (now, now))
+    c("INSERT INTO digests (since, until, format, body, sent_at) VALUES ('2026-05-01', '2026-05-14', 'md', 'x', ?)",
+      (now,))
     for who in (person, ben):  # a member export of each, and a company one
         c("INSERT INTO post_analytics (post_url, ambassador_id, source, published_on, impressions, imported_at) "
           "VALUES (?, ?, 'member', '2026-05-02', 10, ?)", (f"https://www.linkedin.com/feed/update/{who}", who, now))

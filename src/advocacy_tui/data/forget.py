@@ -62,6 +62,13 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("ambassadors", "search_text"): DERIVED,
     ("ambassadors", "last_step_on"): FIXED,
     ("ambassadors", "last_active"): FIXED,
+    # digests sent: their text names people who agreed to be thanked by name
+    ("digests", "since"): FIXED,
+    ("digests", "until"): FIXED,
+    ("digests", "group_name"): SCRUB,
+    ("digests", "format"): FIXED,
+    ("digests", "body"): SCRUB,
+    ("digests", "sent_at"): FIXED,
     # named users of a served program and the record of who changed what: a user named
     # like the forgotten person is renamed too (their token stays valid)
     ("users", "name"): SCRUB,

@@ -480,6 +480,29 @@ ALTER TABLE outcomes_by_period RENAME TO outcomes
     )
 
 
+def m019_digests(db: sqlite_utils.Database) -> None:
+    """The digests sent to the ambassadors (each period once, so the next starts where the
+    last ended) and each person's consent to be thanked by name in them. A digest's text may
+    name people who consented: ``forget`` takes a forgotten person's name out of it."""
+    _run(
+        db,
+        """
+ALTER TABLE ambassadors ADD COLUMN thanks_by_name INTEGER NOT NULL DEFAULT 0 CHECK (thanks_by_name IN (0, 1));
+CREATE TABLE digests (
+    id INTEGER PRIMARY KEY,
+    since TEXT NOT NULL,
+    until TEXT NOT NULL,
+    group_name TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL CHECK (format IN ('md', 'html', 'text')),
+    body TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    CHECK (since <= until)
+);
+CREATE INDEX digests_by_end ON digests (group_name, until)
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
@@ -496,6 +519,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m013_goals_and_outcomes,
     m014_post_analytics,
     m018_weekly_outcomes,
+    m019_digests,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

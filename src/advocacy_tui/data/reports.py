@@ -139,6 +139,28 @@ class Doc:
                 out.append("")
         return "\n".join(out).rstrip("\n") + "\n"
 
+    def text(self) -> str:
+        """Plain text, as a chat message or an email without formatting: headings underlined,
+        lists with dashes, tables as lines; user text only made printable."""
+        def line(text: str) -> str:
+            return " ".join(printable(text).split())
+
+        out = [line(self.title), "=" * min(len(line(self.title)), 60), line(self.subtitle), ""]
+        for block in self.blocks:
+            if block[0] == "h2":
+                out += [line(block[1]), "-" * min(len(line(block[1])), 60)]
+            elif block[0] == "p":
+                out += [line(block[1]), ""]
+            elif block[0] == "list":
+                out += [(f"{number}. " if block[2] else "- ") + line(item)
+                        for number, item in enumerate(block[1], start=1)] + [""]
+            elif block[0] == "table":
+                out += [" · ".join(line(c) for c in row) for row in block[2]] + [""]
+            elif block[0] == "bars":
+                out += [f"{line(title)}: {'–' if score is None else score} ({line(word)})"
+                        for title, score, word in block[2]] + [""]
+        return "\n".join(out).rstrip("\n") + "\n"
+
     def html(self, page_size: str = "A4") -> str:
         if page_size not in PAGE_SIZES:
             raise ValueError(f"unknown page size {page_size!r}")

@@ -402,6 +402,8 @@ indicators.
 
 * **Tasks**: overdue and due today. `space` ticks the highlighted one off right here,
   `u` undoes.
+* `d` writes the **digest** for the ambassadors (what is new, ideas, what is coming up,
+  answers and thanks), to copy into an email or a chat, save, and keep as sent.
 * **Posts planned**: today and the rest of this week (from the calendar).
 * **Stuck in onboarding**: status *onboarding* and no onboarding step done for {stuck_days} days.
 * **Gone quiet**: status *active* and no involvement of any kind for {quiet_days} days.
@@ -443,6 +445,8 @@ indicators.
     BINDINGS = [
         Binding("space,x", "tick", N_("Tick off"), id="today.tick", tooltip=N_("Mark the highlighted task done")),
         Binding("u", "undo", N_("Undo"), id="today.undo", tooltip=N_("Take back the last tick")),
+        Binding("d", "digest", N_("Digest"), id="today.digest",
+                tooltip=N_("Write the digest for the ambassadors: copy it, save it, keep it as sent")),
         Binding("r", "refresh", N_("Refresh"), show=False, id="today.refresh", tooltip=N_("Count everything again")),
         Binding("down", "focus_next", N_("Next"), show=False, id="today.next"),
         Binding("up", "focus_previous", N_("Previous"), show=False, id="today.previous"),
@@ -710,6 +714,17 @@ indicators.
         if "tasks" in self.app.MODES:
             self.app.switch_mode("tasks")
 
+    def action_digest(self) -> None:
+        from advocacy_tui.screens.modals.digest_dialog import DigestDialog
+
+        def done(sentence: str | None) -> None:
+            if sentence:
+                self.notify(sentence, markup=False)
+
+        self.app.push_screen(DigestDialog(self.advocacy.store), done)
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(_("Today: refresh"), _("Count everything again"), self.action_refresh)
+        yield SystemCommand(_("Today: digest for the ambassadors"),
+                            _("What is new, ideas, what is coming up, answers and thanks (d)"), self.action_digest)
         yield from program_settings_command(self)
