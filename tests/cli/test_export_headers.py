@@ -43,9 +43,10 @@ def test_ambassadors_exported_with_polish_headers_import_again_unchanged(tmp_pat
     other = tmp_path / "b.db"
     again = parse_cli("import", "ambassadors", str(exported), "--db", str(other))
     assert again.returncode == 0, again.stderr
-    # what the program works out itself is exported for reading, and not imported (as in English)
-    assert ("Columns not used: wdrożenie ukończone, ostatni krok wdrożenia, ostatnia aktywność."
-            in again.stderr), again.stderr
+    # what the program works out itself is exported for reading, and not imported (as in English);
+    # nor is a consent to be thanked by name: the person gives it in this program
+    assert ("Columns not used: wdrożenie ukończone, ostatni krok wdrożenia, ostatnia aktywność, "
+            "podziękowania z nazwiska." in again.stderr), again.stderr
     assert people(other) == before
     same = parse_cli("import", "ambassadors", str(exported), "--db", str(db))
     assert "0 added, 0 updated, 2 unchanged" in same.stdout

@@ -1292,7 +1292,7 @@ POLISH_HEADERS: dict[str, str] = {
     "status": "status", "linkedin": "profil LinkedIn", "joined": "data dołączenia",
     "notes": "uwagi", "created_at": "utworzono", "updated_at": "zmieniono",
     "onboarding_done": "wdrożenie ukończone", "last_step_on": "ostatni krok wdrożenia",
-    "last_active": "ostatnia aktywność",
+    "last_active": "ostatnia aktywność", "thanks_by_name": "podziękowania z nazwiska",
     # stakeholders
     "kind": "rodzaj", "stance": "nastawienie", "last_talk": "ostatnia rozmowa",
     "next_step": "następny krok",

@@ -186,7 +186,7 @@ def digest_doc(digest: Digest, name: str = "") -> Doc:
     if digest.new_items:
         doc.heading(_("New in the content library"))
         doc.items([f"{title} ({kind})" for kind, title in digest.new_items]
-                  + ([ngettext("and {n} more", "and {n} more", digest.more_items).format(n=digest.more_items)]
+                  + ([_("and {n} more").format(n=digest.more_items)]
                      if digest.more_items else []))
     if digest.ideas:
         doc.heading(_("Ideas to write about"))
