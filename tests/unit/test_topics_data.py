@@ -56,3 +56,50 @@ def test_forget_takes_their_topics_and_a_topic_named_after_them(store):
     assert store.conn.execute("SELECT count(*) FROM person_topics").fetchone()[0] == 2
     assert repo.get(bob).topics == ("Java", "[removed] talks")
     assert store.conn.execute("SELECT key FROM topics ORDER BY key").fetchall() == [("[removed] talks",), ("java",)]
+
+
+def test_import_reads_topics_formats_and_languages_in_polish_headers(store, tmp_path):
+    from advocacy_tui.data.csv_io import import_file
+
+    path = tmp_path / "people.csv"
+    path.write_text("imię i nazwisko;e-mail;tematy;formaty;języki\n"
+                    "Anna;anna@firma.pl;employer branding, Java, java;Tekst, wideo;polski, en\n",
+                    encoding="utf-8")
+    plan, summary = import_file(store, path)
+    assert summary is not None and summary.added == 1, plan.problems
+    anna = AmbassadorRepo(store).by_email("anna@firma.pl")
+    assert (anna.topics, anna.formats, anna.languages) == (("employer branding", "Java"), ("text", "video"),
+                                                           ("pl", "en"))
+
+
+def test_an_unknown_language_refuses_the_whole_import(store, tmp_path):
+    from advocacy_tui.data.csv_io import import_file
+
+    path = tmp_path / "people.csv"
+    path.write_text("name,email,languages\nAnna,anna@firma.pl,pl\nBob,bob@firma.pl,klingon\n", encoding="utf-8")
+    plan, summary = import_file(store, path)
+    assert summary is None and "klingon" in str(plan.problems[0]) and AmbassadorRepo(store).total() == 0
+
+
+def test_export_and_import_again_round_trip_with_topics(store, tmp_path):
+    from advocacy_tui.data.csv_io import export_to_file, import_file, read_table
+
+    repo = AmbassadorRepo(store)
+    repo.add(person("Anna", email="anna@firma.pl", topics="employer branding, Łódź", formats="video",
+                    languages="pl, en"))
+    repo.add(person("Bob", email="bob@firma.pl"))
+    for fmt, headers in (("csv", "en"), ("csv", "pl"), ("xlsx", "pl"), ("xlsx", "en")):
+        path = tmp_path / f"people-{headers}.{fmt}"
+        export_to_file(store, "ambassadors", fmt, path, headers=headers)
+        header = read_table(path).header
+        assert ("tematy" if headers == "pl" else "topics") in header
+        plan, summary = import_file(store, path)
+        assert summary is not None and (summary.added, summary.updated, summary.unchanged) == (0, 0, 2), fmt
+    # into an empty program: the same people with the same topics
+    from advocacy_tui.data.store import Store
+
+    with Store.open(tmp_path / "other.db", clock=store.clock) as other:
+        _, summary = import_file(other, tmp_path / "people-pl.xlsx")
+        assert summary is not None and summary.added == 2
+        anna = AmbassadorRepo(other).by_email("anna@firma.pl")
+        assert (anna.topics, anna.formats, anna.languages) == (("employer branding", "Łódź"), ("video",), ("pl", "en"))
