@@ -192,7 +192,8 @@ def _library_search(row: dict[str, str]) -> dict[str, str]:
     from advocacy_tui.data.posts import _search_text
     from advocacy_tui.domain.posts import LibraryItem
 
-    return {"search_text": _search_text(LibraryItem(id=None, **row))}
+    return {"search_text": _search_text(LibraryItem(id=None, title=row["title"], kind=row["kind"], body=row["body"],
+                                                    tags=row["tags"], language=row["language"]))}
 
 
 def _topic_key(row: dict[str, str]) -> dict[str, str]:

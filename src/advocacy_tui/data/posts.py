@@ -160,7 +160,7 @@ class PostRepo:
             )
             post_id = inserted_id(cursor)
             if post.topics:
-                set_topics(self.store.db.conn, "post_topics", post_id, post.topics, values["created_at"])
+                set_topics(self.store.db.conn, "post_topics", post_id, post.topics, str(values["created_at"]))
             self._log_publishing(None, post, post_id)
         return post_id
 

@@ -220,9 +220,8 @@ Esc clears the search; `l` goes back to the calendar.
             self.table.focus()
 
     def _form(self, item: LibraryItem | None):
-        from advocacy_tui.screens.modals.library_form import LibraryForm
-
         from advocacy_tui.data.topics import TopicRepo
+        from advocacy_tui.screens.modals.library_form import LibraryForm
 
         return LibraryForm(item, TopicRepo(self.repo.store).names())
 

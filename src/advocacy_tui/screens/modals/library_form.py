@@ -10,15 +10,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static, TextArea
 
 from advocacy_tui.domain.ambassadors import ValidationError
-from advocacy_tui.domain.topics import FORMAT_LABELS, check_topics, join_topics
 from advocacy_tui.domain.posts import (
     LIBRARY_KIND_LABELS,
     LibraryItem,
     build_library_item,
     check_title,
 )
+from advocacy_tui.domain.topics import FORMAT_LABELS, check_topics, join_topics
 from advocacy_tui.i18n import N_, _, pgettext
-from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule, TopicSuggester
+from advocacy_tui.screens.modals.forms import (
+    AskBeforeDiscard,
+    Field,
+    FormSelect,
+    Rule,
+    TopicSuggester,
+)
 
 
 def content_languages() -> list[tuple[str, str]]:
