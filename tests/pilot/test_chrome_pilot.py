@@ -157,12 +157,14 @@ async def test_detail_lists_keep_their_headings_above_the_items(demo_store, make
         checklist = app.screen.query_one(Checklist)
         log = app.screen.query_one(InvolvementLog)
         assert checklist.headings[0][0].startswith("Onboarding ")
-        # email, the person's own mix of posts (the demo's first person is a billboard), the log
-        assert [kind for _, kind in log.headings] == ["note", "note", "title"]
-        assert "@" in log.headings[0][0] and log.headings[1][0].startswith("⚠ Billboard")
-        assert log.headings[2][0].startswith("Log · last active")
+        # email, their topics and ideas, the person's own mix of posts (the demo's first
+        # person is a billboard), the log
+        assert [kind for _, kind in log.headings] == ["note", "note", "note", "title"]
+        assert "@" in log.headings[0][0] and log.headings[1][0].startswith("Topics: ")
+        assert log.headings[2][0].startswith("⚠ Billboard")
+        assert log.headings[3][0].startswith("Log · last active")
         text = screen_text(app)
-        assert log.headings[2][0] in text and checklist.headings[0][0] in text
+        assert log.headings[3][0] in text and checklist.headings[0][0] in text
         await pilot.press("o")  # into the checklist: its cursor is on the first step, not a heading
         await pilot.click(Checklist, offset=(2, 0))  # a click on the heading changes nothing
         assert checklist.cursor == 0 and checklist.current.key == "profile"

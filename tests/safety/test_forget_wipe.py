@@ -104,6 +104,12 @@ def mention_everywhere(path: Path, name: str, email: str) -> int:
           "VALUES (?, ?, 'member', '2026-05-02', 10, ?)", (f"https://www.linkedin.com/feed/update/{who}", who, now))
     c("INSERT INTO post_analytics (post_url, source, published_on, imported_at) "
       "VALUES ('https://www.linkedin.com/feed/update/9', 'company', '2026-05-02', ?)", (now,))
+    # a topic of each (one also on a library item, one on Ben's post): scrubbed, the two
+    # topics read the same, and forget makes them one
+    c("INSERT INTO topics (name, key, created_at) VALUES ('t1', 't1', ?), ('t2', 't2', ?)", (now, now))
+    c("INSERT INTO person_topics (ambassador_id, topic_id) VALUES (?, 1), (?, 2)", (person, ben))
+    c("INSERT INTO item_topics (library_item_id, topic_id) VALUES (1, 1)")
+    c("INSERT INTO post_topics (post_id, topic_id) VALUES (2, 2)")
     columns = _schema_text_columns(conn)
     for table, names in columns.items():
         assert c(f'SELECT count(*) FROM "{table}"').fetchone()[0] > 0, f"add a row to {table} in this test"
@@ -113,6 +119,7 @@ def mention_everywhere(path: Path, name: str, email: str) -> int:
     # derived columns hold what they were derived from (Ben's department names them)
     c("UPDATE ambassadors SET search_text = search_text || ' ' || ? WHERE id = ?", (fold(text), ben))
     c("UPDATE library_items SET search_text = ?", (fold(text),))
+    c("UPDATE topics SET key = ? WHERE id = 1", (" ".join(text.casefold().split()),))
     conn.commit()
     conn.close()
     return person

@@ -8,6 +8,7 @@ from datetime import date
 from typing import NamedTuple
 
 from advocacy_tui.data.store import ChangedMeanwhile, Store, inserted_id
+from advocacy_tui.data.topics import set_topics, topics_of
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador, changed_fields
 from advocacy_tui.domain.involvement import QUIET_DAYS, quiet_cutoff
 from advocacy_tui.domain.onboarding import STUCK_DAYS, OnboardingState, stuck_cutoff
@@ -21,7 +22,8 @@ SORTS: dict[str, str] = {
     "status": "status {dir}, sort_key, id",
 }
 
-COLUMNS = "id, name, email, department, role, status, linkedin, joined, notes, created_at, updated_at"
+COLUMNS = ("id, name, email, department, role, status, linkedin, joined, notes, created_at, updated_at, "
+           "formats, languages")
 
 
 class RosterRow(NamedTuple):
@@ -183,8 +185,18 @@ def _keys(ambassador: Ambassador) -> tuple[str, str]:
     return sort_key, search
 
 
-def _from_row(row: tuple) -> Ambassador:
-    (id_, name, email, department, role, status, linkedin, joined, notes, created, updated) = row
+def keys_text(keys: tuple[str, ...]) -> str:
+    """Formats or languages as stored: "text, video" (empty: any)."""
+    return ", ".join(keys)
+
+
+def _keys_of(text: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (text or "").split(",") if part.strip())
+
+
+def _from_row(row: tuple, topics: tuple[str, ...] = ()) -> Ambassador:
+    (id_, name, email, department, role, status, linkedin, joined, notes, created, updated,
+     formats, languages) = row
     return Ambassador(
         id=id_,
         name=name,
@@ -197,6 +209,9 @@ def _from_row(row: tuple) -> Ambassador:
         notes=notes,
         created_at=created,
         updated_at=updated,
+        topics=topics,
+        formats=_keys_of(formats),
+        languages=_keys_of(languages),
     )
 
 
@@ -219,6 +234,8 @@ class AmbassadorRepo:
             "linkedin": ambassador.linkedin,
             "joined": ambassador.joined.isoformat() if ambassador.joined else None,
             "notes": ambassador.notes,
+            "formats": keys_text(ambassador.formats),
+            "languages": keys_text(ambassador.languages),
             "sort_key": sort_key,
             "search_text": search,
         }
@@ -231,7 +248,10 @@ class AmbassadorRepo:
         marks = ", ".join(f":{key}" for key in values)
         with self.store.write():
             cursor = self.conn.execute(f"INSERT INTO ambassadors ({columns}) VALUES ({marks})", values)
-        return inserted_id(cursor)
+            person_id = inserted_id(cursor)
+            if ambassador.topics:
+                set_topics(self.conn, "person_topics", person_id, ambassador.topics, now)
+        return person_id
 
     def update(self, ambassador: Ambassador, expected: Ambassador | None = None) -> None:
         """Save ``ambassador``. With ``expected`` (the version the edit started from), refuse
@@ -249,22 +269,27 @@ class AmbassadorRepo:
                 if current is None or changed_fields(expected, current):
                     raise ChangedMeanwhile(current)
             self.conn.execute(f"UPDATE ambassadors SET {assignments} WHERE id = :id", values)
+            set_topics(self.conn, "person_topics", ambassador.id, ambassador.topics,
+                       str(values["updated_at"]))
 
     def delete(self, ambassador_id: int) -> None:
+        from advocacy_tui.data.topics import prune
+
         with self.store.write():
             self.conn.execute("DELETE FROM ambassadors WHERE id = ?", (ambassador_id,))
+            prune(self.conn)  # a topic only they had goes with them
 
     def get(self, ambassador_id: int) -> Ambassador | None:
         row = self.conn.execute(
             f"SELECT {COLUMNS} FROM ambassadors WHERE id = ?", (ambassador_id,)
         ).fetchone()
-        return _from_row(row) if row else None
+        return _from_row(row, topics_of(self.conn, "person_topics", row[0])) if row else None
 
     def by_email(self, email: str) -> Ambassador | None:
         row = self.conn.execute(
             f"SELECT {COLUMNS} FROM ambassadors WHERE email = ? COLLATE NOCASE", (email.strip(),)
         ).fetchone()
-        return _from_row(row) if row else None
+        return _from_row(row, topics_of(self.conn, "person_topics", row[0])) if row else None
 
     def email_taken(self, email: str | None, exclude_id: int | None = None) -> bool:
         if not email or not email.strip():

@@ -44,21 +44,31 @@ from typing import IO
 
 from advocacy_tui.data import decoding, xlsx_io
 from advocacy_tui.data import import_words as vocab
-from advocacy_tui.data.ambassadors import _keys
+from advocacy_tui.data.ambassadors import _keys, keys_text
 from advocacy_tui.data.files import FileWriteError, private_file, write_private
 from advocacy_tui.data.files_written import EXPORT, record_file_written
 from advocacy_tui.data.store import Store
+from advocacy_tui.data.topics import set_topics, topics_sql
 from advocacy_tui.domain.ambassadors import ValidationError, build_ambassador, check_linkedin
 from advocacy_tui.domain.text import fold, printable
+from advocacy_tui.domain.topics import join_topics, parse_topics
 from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import N_, Labels, _, ngettext, pgettext
 
-# The fields of a person that a file can set, in the order exports write them.
-FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined", "notes")
+# The fields of a person that a file can set, in the order of an import's values (the
+# notes stay last). Topics are a list written "Java, rekrutacja" (``person_topics``),
+# formats and languages their keys ("text, video", "pl, en").
+FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined",
+                           "topics", "formats", "languages", "notes")
+#: the order exports write them: the older fields first, as before
+EXPORT_FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined",
+                                  "notes", "topics", "formats", "languages")
 _EMAIL_AT = FIELDS.index("email")
+_TOPICS_AT = FIELDS.index("topics")
 FIELD_LABELS = Labels({
     "name": N_("name"), "email": N_("email"), "department": N_("department"), "role": N_("role"),
     "status": N_("status"), "linkedin": N_("LinkedIn"), "joined": N_("joined"), "notes": N_("notes"),
+    "topics": N_("topics"), "formats": N_("formats"), "languages": N_("languages"),
 })
 
 SEPARATED = {",": N_("comma-separated"), ";": N_("semicolon-separated"), "\t": N_("tab-separated")}
@@ -735,7 +745,9 @@ def map_words() -> dict[str, str]:
         "department": pgettext("column map", "department"), "role": pgettext("column map", "role"),
         "status": pgettext("column map", "status"), "enabled": pgettext("column map", "enabled"),
         "linkedin": pgettext("column map", "linkedin"), "joined": pgettext("column map", "joined"),
-        "notes": pgettext("column map", "notes"), "ignore": pgettext("column map", "ignore"),
+        "notes": pgettext("column map", "notes"), "topics": pgettext("column map", "topics"),
+        "formats": pgettext("column map", "formats"), "languages": pgettext("column map", "languages"),
+        "ignore": pgettext("column map", "ignore"),
     }
 
 
@@ -835,7 +847,9 @@ def _existing(store: Store) -> tuple[_Lookup, dict[str, list[tuple[int, tuple]]]
     packed = PackedUpdates()
     by_name: dict[str, list[tuple[int, tuple]]] = {}
     rows = store.db.conn.execute(
-        "SELECT id, name, email, department, role, status, linkedin, joined, notes FROM ambassadors"
+        "SELECT id, name, email, department, role, status, linkedin, joined, "
+        f"coalesce({topics_sql('person_topics', 'ambassadors.id')}, ''), formats, languages, notes "
+        "FROM ambassadors"
     )
     for id_, *values in rows:
         values = tuple(values)
@@ -1135,7 +1149,9 @@ def plan_import(
         values: tuple = ()
         if person is not None:
             values = (person.name, person.email, person.department, person.role, person.status,
-                      person.linkedin, person.joined.isoformat() if person.joined else None, person.notes)
+                      person.linkedin, person.joined.isoformat() if person.joined else None,
+                      join_topics(person.topics), keys_text(person.formats), keys_text(person.languages),
+                      person.notes)
             row_problems += _garbled(label, values, match[1] if match else None)
         if row_problems:
             plan.invalid_rows += 1
@@ -1242,16 +1258,27 @@ def _write(store: Store, plan: ImportPlan, with_keys: Callable[[tuple], tuple], 
                 "AND (type = 'index' OR name = 'ambassadors_search_insert')"
             ).fetchall():
                 conn.execute(f'DROP {kind.upper()} "{name}"')
+        def columns(values: tuple) -> tuple:  # the ambassadors' own columns: topics go to person_topics
+            return with_keys(values[:_TOPICS_AT] + values[_TOPICS_AT + 1:])
+
         conn.executemany(
-            "INSERT INTO ambassadors (name, email, department, role, status, linkedin, joined, notes, "
-            "sort_key, search_text, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            ((*with_keys(values), now, now) for values in plan.add),
+            "INSERT INTO ambassadors (name, email, department, role, status, linkedin, joined, formats, "
+            "languages, notes, sort_key, search_text, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            ((*columns(values), now, now) for values in plan.add),
         )
         conn.executemany(
             "UPDATE ambassadors SET name=?, email=?, department=?, role=?, status=?, linkedin=?, "
-            "joined=?, notes=?, sort_key=?, search_text=?, updated_at=? WHERE id=?",
-            ((*with_keys(values), now, id_) for id_, values in plan.update),
+            "joined=?, formats=?, languages=?, notes=?, sort_key=?, search_text=?, updated_at=? WHERE id=?",
+            ((*columns(values), now, id_) for id_, values in plan.update),
         )
+        if "topics" in plan.columns:
+            # the new people have the ids after the last one, in the file's order
+            for offset, values in enumerate(plan.add):
+                if values[_TOPICS_AT]:
+                    set_topics(conn, "person_topics", first_new + offset, parse_topics(values[_TOPICS_AT]), now)
+            for id_, values in plan.update:
+                set_topics(conn, "person_topics", id_, parse_topics(values[_TOPICS_AT]), now)
         if rebuild:
             if any("ambassadors_search_insert" in sql for sql in rebuild):
                 # Merging the index's segments while it grows cost a fifth of the bulk add:
@@ -1292,7 +1319,8 @@ POLISH_HEADERS: dict[str, str] = {
     "status": "status", "linkedin": "profil LinkedIn", "joined": "data dołączenia",
     "notes": "uwagi", "created_at": "utworzono", "updated_at": "zmieniono",
     "onboarding_done": "wdrożenie ukończone", "last_step_on": "ostatni krok wdrożenia",
-    "last_active": "ostatnia aktywność", "thanks_by_name": "podziękowania z nazwiska",
+    "last_active": "ostatnia aktywność", "topics": "tematy", "formats": "formaty",
+    "languages": "języki", "thanks_by_name": "podziękowania z nazwiska",
     # stakeholders
     "kind": "rodzaj", "stance": "nastawienie", "last_talk": "ostatnia rozmowa",
     "next_step": "następny krok",
@@ -1329,7 +1357,9 @@ def export_columns(store: Store, what: str) -> list[str]:
         raise ValueError(what)
     names = [row[1] for row in store.db.conn.execute(f"PRAGMA table_info({what})")]
     names = [n for n in names if n not in _INTERNAL[what]]
-    first = list(FIELDS) if what == "ambassadors" else []
+    if what == "ambassadors":
+        names.append("topics")  # from person_topics
+    first = list(EXPORT_FIELDS) if what == "ambassadors" else []
     tail = [n for n in ("created_at", "updated_at") if n in names]
     middle = [n for n in names if n not in first and n not in tail]
     return [*[n for n in first if n in names], *middle, *tail]
@@ -1339,8 +1369,10 @@ def export_rows(store: Store, what: str) -> tuple[list[str], Iterator[tuple]]:
     """(columns, a cursor over the rows): rows are streamed, never all in memory."""
     columns = export_columns(store, what)
     order = "sort_key, id" if what == "ambassadors" else "name COLLATE NOCASE, id"
+    selected = [f"coalesce({topics_sql('person_topics', 'ambassadors.id')}, '')"
+                if what == "ambassadors" and column == "topics" else column for column in columns]
     cursor = store.db.conn.execute(
-        f"SELECT {', '.join(columns)} FROM {what} ORDER BY {order}"
+        f"SELECT {', '.join(selected)} FROM {what} ORDER BY {order}"
     )
     return columns, cursor
 

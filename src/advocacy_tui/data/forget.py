@@ -69,6 +69,13 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("digests", "format"): FIXED,
     ("digests", "body"): SCRUB,
     ("digests", "sent_at"): FIXED,
+    ("ambassadors", "formats"): FIXED,  # keys of domain.topics.FORMATS
+    ("ambassadors", "languages"): FIXED,  # keys of domain.topics.PERSON_LANGUAGES
+    # topics: free tags typed by the owner or brought by a file (a person's links to them
+    # go with the person, and a topic nothing links to any more goes too)
+    ("topics", "name"): SCRUB,
+    ("topics", "key"): DERIVED,
+    ("topics", "created_at"): FIXED,
     # named users of a served program and the record of who changed what: a user named
     # like the forgotten person is renamed too (their token stays valid)
     ("users", "name"): SCRUB,
@@ -95,6 +102,7 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("library_items", "body"): SCRUB,
     ("library_items", "tags"): SCRUB,
     ("library_items", "language"): FIXED,
+    ("library_items", "format"): FIXED,
     ("library_items", "location"): SCRUB,
     ("library_items", "search_text"): DERIVED,
     ("library_items", "created_at"): FIXED,
@@ -191,7 +199,14 @@ def _library_search(row: dict[str, str]) -> dict[str, str]:
     from advocacy_tui.data.posts import _search_text
     from advocacy_tui.domain.posts import LibraryItem
 
-    return {"search_text": _search_text(LibraryItem(id=None, **row))}
+    return {"search_text": _search_text(LibraryItem(id=None, title=row["title"], kind=row["kind"], body=row["body"],
+                                                    tags=row["tags"], language=row["language"]))}
+
+
+def _topic_key(row: dict[str, str]) -> dict[str, str]:
+    from advocacy_tui.domain.topics import topic_key
+
+    return {"key": topic_key(row["name"])}
 
 
 # table -> (the columns a derivation reads, the derivation: {column: value} -> {derived: value}),
@@ -199,6 +214,7 @@ def _library_search(row: dict[str, str]) -> dict[str, str]:
 DERIVATIONS: dict[str, tuple[tuple[str, ...], Callable[[dict[str, str]], dict[str, str]]]] = {
     "ambassadors": (("name", "email", "department"), _ambassador_keys),
     "library_items": (("kind", "title", "tags", "language", "body"), _library_search),
+    "topics": (("name",), _topic_key),
 }
 
 WIPE_PENDING = "forget_wipe_pending"  # settings key: an erasure whose wipe did not finish
@@ -480,6 +496,17 @@ def _derive_again(store: Store, table: str, rowid: int) -> None:
     values = conn.execute(f"SELECT {', '.join(_quote(c) for c in sources)} FROM {_quote(table)} WHERE rowid = ?",
                           (rowid,)).fetchone()
     derived = derive({c: v or "" for c, v in zip(sources, values, strict=True)})
+    if table == "topics":
+        same = conn.execute("SELECT id FROM topics WHERE key = ? AND rowid != ?",
+                            (derived["key"], rowid)).fetchone()
+        if same is not None:  # scrubbed into a topic that exists: one topic, linked as both were
+            from advocacy_tui.data.topics import LINKS
+
+            for link in LINKS:
+                conn.execute(f"UPDATE OR IGNORE {link} SET topic_id = ? WHERE topic_id = ?", (same[0], rowid))
+                conn.execute(f"DELETE FROM {link} WHERE topic_id = ?", (rowid,))
+            conn.execute("DELETE FROM topics WHERE rowid = ?", (rowid,))
+            return
     conn.execute(f"UPDATE {_quote(table)} SET {', '.join(f'{_quote(c)} = ?' for c in derived)} WHERE rowid = ?",
                  [*derived.values(), rowid])
 
@@ -507,6 +534,9 @@ def forget(store: Store, email: str, *, wait_seconds: float = WIPE_WAIT_SECONDS)
                                  [*changes.values(), rowid])
                     _derive_again(store, table, rowid)
             conn.execute("DELETE FROM ambassadors WHERE id = ?", (erasure.person_id,))
+            from advocacy_tui.data.topics import prune
+
+            prune(conn)  # the topics only they had
             _merge_search_indexes(store)
             conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -4,8 +4,9 @@ adding words here (the reader folds case, diacritics, spaces and punctuation, an
 bracketed suffix such as Google Workspace's ``[Required]``).
 
 Fields
-    name, first, last, email, department, role, status, linkedin, joined, notes: what a
-    person holds. Two more fields only help the import:
+    name, first, last, email, department, role, status, linkedin, joined, topics, formats,
+    languages, notes: what a person holds (topics a list, "Java, rekrutacja"; formats and
+    languages in English or Polish words, see domain/topics.py). Two more fields only help the import:
 
     * ``email_alt``: an address used when the email cell of the row is empty
       (Microsoft Entra ID's ``userPrincipalName`` when ``mail`` is empty);
@@ -47,6 +48,12 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                "data dołączenia", "dołączył", "dołączyła", "dołączył(a)", "data przystąpienia",
                "od kiedy", "data zatrudnienia", "data przyjęcia", "zatrudniony od",
                "data rozpoczęcia pracy"),
+    "topics": ("topics", "expertise", "expertise topics", "topics of expertise", "areas of expertise",
+               "tematy", "tematy eksperckie", "obszary eksperckie", "ekspertyza", "specjalizacja"),
+    "formats": ("formats", "preferred formats", "post formats", "formaty", "preferowane formaty",
+                "formaty postów"),
+    "languages": ("languages", "post languages", "languages of posts", "języki", "języki postów",
+                  "języki publikacji"),
     "notes": ("notes", "note", "comments", "comment", "notatki", "notatka", "uwagi", "komentarz"),
     # columns that are never a person's data here, and need no mention
     "_ignore": ("id", "created at", "updated at", "created_at", "updated_at", "created", "updated",

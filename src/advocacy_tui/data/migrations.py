@@ -455,6 +455,54 @@ CREATE INDEX post_analytics_by_person ON post_analytics (ambassador_id) WHERE am
     )
 
 
+def m015_topics(db: sqlite_utils.Database) -> None:
+    """What each person can write about, and what the library and the calendar are about.
+
+    ``topics`` is the one list of topics (free tags) that people, library items and posts
+    share: ``name`` as first typed, ``key`` the same topic whatever its case, spacing or
+    Unicode form (domain.topics.topic_key). Join tables, not a text column, link them
+    (``person_topics``, ``item_topics``, ``post_topics``, each with the order typed), so
+    that the ideas that fit a person are one indexed join on the topic and completion reads
+    one small table. A person's preferred formats and languages are short lists of fixed
+    keys ("text, video", "pl, en"; empty: any); a library item may say its format."""
+    _run(
+        db,
+        """
+CREATE TABLE topics (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE person_topics (
+    ambassador_id INTEGER NOT NULL REFERENCES ambassadors (id) ON DELETE CASCADE,
+    topic_id INTEGER NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (ambassador_id, topic_id)
+);
+CREATE INDEX person_topics_by_topic ON person_topics (topic_id, ambassador_id);
+CREATE TABLE item_topics (
+    library_item_id INTEGER NOT NULL REFERENCES library_items (id) ON DELETE CASCADE,
+    topic_id INTEGER NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (library_item_id, topic_id)
+);
+CREATE INDEX item_topics_by_topic ON item_topics (topic_id, library_item_id);
+CREATE TABLE post_topics (
+    post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+    topic_id INTEGER NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (post_id, topic_id)
+);
+CREATE INDEX post_topics_by_topic ON post_topics (topic_id, post_id);
+CREATE INDEX posts_open_ideas ON posts (state, author_id) WHERE state = 'idea';
+ALTER TABLE ambassadors ADD COLUMN formats TEXT NOT NULL DEFAULT '';
+ALTER TABLE ambassadors ADD COLUMN languages TEXT NOT NULL DEFAULT '';
+ALTER TABLE library_items ADD COLUMN format TEXT NOT NULL DEFAULT ''
+""",
+    )
+
+
 def m018_weekly_outcomes(db: sqlite_utils.Database) -> None:
     """An outcome is a metric's value for a month (``YYYY-MM``) or an ISO week (``YYYY-Www``):
     the column ``month`` becomes ``period``, every value kept."""
@@ -518,6 +566,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m012_search_without_sizes,
     m013_goals_and_outcomes,
     m014_post_analytics,
+    m015_topics,
     m018_weekly_outcomes,
     m019_digests,
 ]

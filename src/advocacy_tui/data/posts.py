@@ -9,6 +9,7 @@ from datetime import date, time
 from typing import NamedTuple
 
 from advocacy_tui.data.store import ChangedMeanwhile, Store, inserted_id
+from advocacy_tui.data.topics import prune, set_topics, topics_of
 from advocacy_tui.domain.posts import (
     LEADER_ROLES,
     LEADER_SYMBOL,
@@ -22,7 +23,7 @@ from advocacy_tui.i18n import _
 
 POST_COLUMNS = ("id, uid, title, body, author_id, channel, planned_on, planned_time, state, voice, "
                 "library_item_id, published_url, published_on, notes, created_at, updated_at")
-LIBRARY_COLUMNS = "id, kind, title, body, tags, language, location, created_at, updated_at"
+LIBRARY_COLUMNS = "id, kind, title, body, tags, language, location, created_at, updated_at, format"
 
 
 def new_uid() -> str:
@@ -38,14 +39,14 @@ def _time(text: str | None) -> time | None:
     return time.fromisoformat(text) if text else None
 
 
-def _post(row: tuple) -> Post:
+def _post(row: tuple, topics: tuple[str, ...] = ()) -> Post:
     (id_, uid, title, body, author_id, channel, planned_on, planned_time, state, voice,
      library_item_id, url, published_on, notes, created, updated) = row
     return Post(id=id_, uid=uid, title=title, body=body, author_id=author_id, channel=channel,
                 planned_on=_date(planned_on), planned_time=_time(planned_time), state=state,
                 voice=voice, library_item_id=library_item_id, published_url=url,
                 published_on=_date(published_on), notes=notes, created_at=created,
-                updated_at=updated)
+                updated_at=updated, topics=topics)
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,8 @@ class PostRepo:
                 list(values.values()),
             )
             post_id = inserted_id(cursor)
+            if post.topics:
+                set_topics(self.store.db.conn, "post_topics", post_id, post.topics, str(values["created_at"]))
             self._log_publishing(None, post, post_id)
         return post_id
 
@@ -184,6 +187,7 @@ class PostRepo:
                 [values["updated_at"], post.id, values.get("planned_on")])
             self.store.db.conn.execute(f"UPDATE posts SET {sets} WHERE id = ?",
                                        [*values.values(), post.id])
+            set_topics(self.store.db.conn, "post_topics", post.id, post.topics, str(values["updated_at"]))
             if post.id is not None:
                 self._log_publishing(before[0] if before else None, post, post.id)
 
@@ -197,11 +201,12 @@ class PostRepo:
                 "deleted_at) SELECT uid, 'deleted', planned_on, planned_time, created_at, ? FROM posts "
                 "WHERE id = ? AND planned_on IS NOT NULL", [self.store.now_text(), post_id])
             conn.execute("DELETE FROM posts WHERE id = ?", [post_id])
+            prune(conn)
 
     def get(self, post_id: int) -> Post | None:
         row = self.store.db.conn.execute(f"SELECT {POST_COLUMNS} FROM posts WHERE id = ?",
                                          [post_id]).fetchone()
-        return _post(row) if row else None
+        return _post(row, topics_of(self.store.db.conn, "post_topics", row[0])) if row else None
 
     def duplicate(self, post_id: int, day: date | None = None) -> int | None:
         """A copy with a new UID; a published original becomes a fresh draft."""
@@ -368,13 +373,15 @@ class PostRepo:
 # -- the library ---------------------------------------------------------------------
 
 
-def _item(row: tuple) -> LibraryItem:
-    id_, kind, title, body, tags, language, location, created, updated = row
+def _item(row: tuple, topics: tuple[str, ...] = ()) -> LibraryItem:
+    id_, kind, title, body, tags, language, location, created, updated, format_ = row
     return LibraryItem(id=id_, kind=kind, title=title, body=body, tags=tags, language=language,
-                       location=location, created_at=created, updated_at=updated)
+                       location=location, created_at=created, updated_at=updated, topics=topics,
+                       format=format_)
 
 
 def _search_text(item: LibraryItem) -> str:
+    """What the library's search reads. Topics are searched through ``item_topics``."""
     return " ".join(fold(part) for part in (item.kind, item.title, item.tags, item.language,
                                             item.body) if part)
 
@@ -409,27 +416,34 @@ class LibraryRepo:
         with self.store.write():
             cursor = self.store.db.conn.execute(
                 "INSERT INTO library_items (kind, title, body, tags, language, location, "
-                "search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "search_text, created_at, updated_at, format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [item.kind, item.title, item.body, item.tags, item.language, item.location,
-                 _search_text(item), now, now])
-        return inserted_id(cursor)
+                 _search_text(item), now, now, item.format])
+            item_id = inserted_id(cursor)
+            if item.topics:
+                set_topics(self.store.db.conn, "item_topics", item_id, item.topics, now)
+        return item_id
 
     def update(self, item: LibraryItem) -> None:
         with self.store.write():
+            now = self.store.now_text()
             self.store.db.conn.execute(
                 "UPDATE library_items SET kind = ?, title = ?, body = ?, tags = ?, language = ?, "
-                "location = ?, search_text = ?, updated_at = ? WHERE id = ?",
+                "location = ?, search_text = ?, updated_at = ?, format = ? WHERE id = ?",
                 [item.kind, item.title, item.body, item.tags, item.language, item.location,
-                 _search_text(item), self.store.now_text(), item.id])
+                 _search_text(item), now, item.format, item.id])
+            if item.id is not None:
+                set_topics(self.store.db.conn, "item_topics", item.id, item.topics, now)
 
     def delete(self, item_id: int) -> None:
         with self.store.write():
             self.store.db.conn.execute("DELETE FROM library_items WHERE id = ?", [item_id])
+            prune(self.store.db.conn)
 
     def get(self, item_id: int) -> LibraryItem | None:
         row = self.store.db.conn.execute(
             f"SELECT {LIBRARY_COLUMNS} FROM library_items WHERE id = ?", [item_id]).fetchone()
-        return _item(row) if row else None
+        return _item(row, topics_of(self.store.db.conn, "item_topics", row[0])) if row else None
 
     def total(self) -> int:
         return self.store.db.conn.execute("SELECT count(*) FROM library_items").fetchone()[0]
@@ -465,6 +479,7 @@ def fill_calendar(store: Store, language: str | None = None) -> None:
 
     from advocacy_tui.data.demo_content import demo_text
     from advocacy_tui.domain.calendar import parse_time
+    from advocacy_tui.domain.topics import parse_topics
 
     content = tomli.loads(demo_text("demo_calendar", language))
     today = store.clock.today()
@@ -477,7 +492,9 @@ def fill_calendar(store: Store, language: str | None = None) -> None:
             library.add(LibraryItem(id=None, kind=entry["kind"], title=entry["title"],
                                     body=entry.get("body", "").strip(), tags=entry.get("tags", ""),
                                     language=entry.get("language", "en"),
-                                    location=entry.get("location", "")))
+                                    location=entry.get("location", ""),
+                                    topics=parse_topics(entry.get("topics", "")),
+                                    format=entry.get("format", "")))
         for number, entry in enumerate(content["posts"]):
             offset = int(entry["day"])
             day = today + timedelta(days=offset)
@@ -496,7 +513,7 @@ def fill_calendar(store: Store, language: str | None = None) -> None:
                 planned_time=parse_time(entry["time"]) if "time" in entry else None,
                 state=state, voice=entry["voice"], published_url=url,
                 published_on=day if state == "published" else None,
-                notes=entry.get("notes", ""),
+                notes=entry.get("notes", ""), topics=parse_topics(entry.get("topics", "")),
                 uid=str(uuid.uuid5(uuid.NAMESPACE_URL, f"advocacy-tui-demo/post/{number}"))
                 + "@advocacy-tui",
             ))

@@ -8,6 +8,14 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from advocacy_tui.domain.dates import DateError, parse_optional_date
+from advocacy_tui.domain.topics import (
+    check_formats,
+    check_languages,
+    check_topics,
+    parse_formats,
+    parse_languages,
+    parse_topics,
+)
 from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import N_, Labels, _
 
@@ -44,10 +52,15 @@ class Ambassador:
     notes: str = ""
     created_at: str = ""
     updated_at: str = ""
+    #: what they can write about (as typed), the formats and languages they prefer (keys)
+    topics: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
 
 
 #: what a person's form edits: a change to one of these by someone else is a conflict
-EDITABLE_FIELDS = ("name", "email", "department", "role", "status", "linkedin", "joined", "notes")
+EDITABLE_FIELDS = ("name", "email", "department", "role", "status", "linkedin", "joined", "notes",
+                   "topics", "formats", "languages")
 
 
 def changed_fields(before: Ambassador, after: Ambassador) -> tuple[str, ...]:
@@ -179,6 +192,9 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
         "linkedin": check_linkedin(linkedin),
         "joined": date_problem,
         "notes": check_text(notes, NOTES_MAX),
+        "topics": check_topics(fields.get("topics") or ""),
+        "formats": check_formats(fields.get("formats") or ""),
+        "languages": check_languages(fields.get("languages") or ""),
     }
     problems = {key: message for key, message in checks.items() if message}
     if problems:
@@ -193,4 +209,7 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
         linkedin=normalise_linkedin(linkedin),
         joined=joined,
         notes=notes,
+        topics=parse_topics(fields.get("topics") or ""),
+        formats=parse_formats(fields.get("formats") or ""),
+        languages=parse_languages(fields.get("languages") or ""),
     )

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from advocacy_tui.domain.ambassadors import ValidationError
 from advocacy_tui.domain.calendar import parse_time
 from advocacy_tui.domain.dates import DateError, parse_date, parse_optional_date
+from advocacy_tui.domain.topics import FORMATS, check_topics, parse_topics
 from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import N_, Labels, _
 
@@ -61,6 +62,7 @@ class Post:
     uid: str = ""
     created_at: str = ""
     updated_at: str = ""
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ class LibraryItem:
     location: str = ""
     created_at: str = ""
     updated_at: str = ""
+    topics: tuple[str, ...] = ()
+    format: str = ""  # one of domain.topics.FORMATS, or "" when any format fits
 
 
 def check_title(value: str) -> str | None:
@@ -154,6 +158,7 @@ def build_post(fields: dict[str, str], voices: tuple[str, ...] | list[str], *, i
     check("published_on", check_optional_date(fields.get("published_on", "")))
     if state == "published" and not url:
         check("published_url", _("A published post needs the address where it was published."))
+    check("topics", check_topics(fields.get("topics", "")))
     body = fields.get("body", "")
     if len(body) > BODY_MAX:
         check("body", _("The text can be at most {body_max} characters long.").format(body_max=format_number(BODY_MAX)))
@@ -169,6 +174,7 @@ def build_post(fields: dict[str, str], voices: tuple[str, ...] | list[str], *, i
         planned_on=planned_on, planned_time=parse_time(time_text) if time_text else None,
         state=state, voice=voice, library_item_id=library_item_id, published_url=url,
         published_on=published_on, notes=fields.get("notes", ""), uid=uid,
+        topics=parse_topics(fields.get("topics", "")),
     )
 
 
@@ -189,17 +195,24 @@ def build_library_item(fields: dict[str, str], *, id: int | None = None) -> Libr
     tags = " ".join(part for part in fields.get("tags", "").replace(",", " ").split() if part)
     if len(tags) > FIELD_MAX:
         problems["tags"] = _("Tags can be at most {field_max} characters long.").format(field_max=FIELD_MAX)
+    if message := check_topics(fields.get("topics", "")):
+        problems["topics"] = message
+    format_ = fields.get("format", "")
+    if format_ not in ("", *FORMATS):
+        problems["format"] = _("The format must be one of: {value}.").format(value=", ".join(FORMATS))
     if problems:
         raise ValidationError(problems)
     return LibraryItem(id=id, title=title, kind=kind, body=fields.get("body", ""), tags=tags,
-                       language=language, location=location)
+                       language=language, location=location,
+                       topics=parse_topics(fields.get("topics", "")), format=format_)
 
 
 def draft_from_library(item: LibraryItem, day: date) -> Post:
     """"Use as a draft": a post planned on ``day`` that keeps its link to the library item."""
     state = "draft" if item.kind == "sample_post" else "idea"
     return Post(id=None, title=item.title, body=item.body, planned_on=day, state=state,
-                library_item_id=item.id, notes=_("From the library: {title}").format(title=item.title))
+                library_item_id=item.id, notes=_("From the library: {title}").format(title=item.title),
+                topics=item.topics)
 
 
 def is_publishing(before: str | None, after: Post) -> bool:

@@ -193,6 +193,8 @@ Esc clears the search; `l` goes back to the calendar.
             preview.update("")
             return
         lines = [Content.styled(printable(item.title), "bold")]
+        if item.topics:
+            lines.append(Content(_("Topics: {topics}").format(topics=printable(", ".join(item.topics)))))
         if item.location:
             lines.append(Content(_("File or address: {location}").format(location=printable(item.location))))
         if item.body.strip():
@@ -218,9 +220,10 @@ Esc clears the search; `l` goes back to the calendar.
             self.table.focus()
 
     def _form(self, item: LibraryItem | None):
+        from advocacy_tui.data.topics import TopicRepo
         from advocacy_tui.screens.modals.library_form import LibraryForm
 
-        return LibraryForm(item)
+        return LibraryForm(item, TopicRepo(self.repo.store).names())
 
     def _current_item(self) -> LibraryItem | None:
         key = self.table.cursor_key

@@ -18,7 +18,7 @@ from advocacy_tui.data.onboarding import OnboardingRepo
 from advocacy_tui.data.post_figures import Totals
 from advocacy_tui.data.store import Store
 from advocacy_tui.data.users import Change
-from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
+from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.involvement import KIND_LABELS, Involvement, is_quiet, last_active_text
 from advocacy_tui.domain.onboarding import (
@@ -29,6 +29,7 @@ from advocacy_tui.domain.onboarding import (
 )
 from advocacy_tui.domain.text import printable
 from advocacy_tui.domain.today import VOICE_LABELS, is_billboard
+from advocacy_tui.domain.topics import FORMAT_LABELS
 from advocacy_tui.formatting import format_number, format_percent
 from advocacy_tui.i18n import N_, _, ngettext, pgettext
 from advocacy_tui.screens.history import changes_text
@@ -154,6 +155,21 @@ def figures_text(figures: Totals) -> str:
     return _("LinkedIn: {figures}").format(figures=", ".join(parts))
 
 
+def interests_text(person: Ambassador, ideas: int) -> str:
+    """"Topics: Java, rekrutacja · Video · pl, en · 3 ideas (n)": one line of the detail."""
+    parts = []
+    if person.topics:
+        parts.append(_("Topics: {topics}").format(topics=", ".join(person.topics)))
+    if person.formats:
+        parts.append(", ".join(_(FORMAT_LABELS.get(key, key)) for key in person.formats))
+    if person.languages:
+        parts.append(", ".join(person.languages))
+    if person.topics:
+        parts.append(ngettext("{n} idea (n)", "{n} ideas (n)", ideas).format(n=format_number(ideas))
+                     if ideas else _("no ideas yet"))
+    return " · ".join(parts)
+
+
 class PersonDetail(Horizontal):
     """Below the table (or beside it on very wide terminals): who, checklist, log.
 
@@ -247,7 +263,8 @@ class PersonDetail(Horizontal):
     def show_person(self, row: RosterRow, email: str | None, steps: dict[str, date],
                     entries: list[Involvement], total: int, today: date,
                     changes: Sequence[Change] = (),
-                    mix: dict[str, int] | None = None, figures: Totals | None = None) -> None:
+                    mix: dict[str, int] | None = None, figures: Totals | None = None,
+                    person: Ambassador | None = None, ideas: int = 0) -> None:
         same_person = self.person_id == row.id
         self.person_id = row.id
         facts = [row.name, _(ROLE_LABELS.get(row.role, row.role)),
@@ -270,6 +287,8 @@ class PersonDetail(Horizontal):
         if is_quiet(row.status, last, today, row.since):
             log_title += _(" · ☾ quiet")
         headings = [(" · ".join(second), "note")]
+        if person is not None and (interests := interests_text(person, ideas)):
+            headings.append((interests, "note"))
         if mix:
             # failure 4: their own mix (90 days back and all planned ahead); a billboard is named so
             posts = sum(mix.values())

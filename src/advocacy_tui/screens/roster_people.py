@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery, RosterRow
+from advocacy_tui.data.ideas import ideas_for
 from advocacy_tui.data.involvement import InvolvementRepo
 from advocacy_tui.data.onboarding import OnboardingRepo
 from advocacy_tui.data.post_figures import person_totals
@@ -80,6 +81,11 @@ PEOPLE_HELP = N_("""\
   log, where `d` deletes an entry.
 * **Last active** is the date of the newest log entry. **Quiet** (`☾`): status
   *Onboarding* or *Active* and nothing in the log for **{quiet_days} days** or more.
+* **Topics**, formats and languages say what a person can write about, and how; the
+  form completes a topic from the ones already used (→ takes it). `n` shows the ideas
+  that fit them: library items and open post ideas on their topics, in a format and
+  language they take, that they have not used yet. Enter plans one as their draft. For
+  someone quiet it also writes a short nudge with two ideas (`c` copies it).
 * Involvement is recorded, never scored: no points, no leaderboard. Rewarding single
   actions wears people out; being part of the whole process keeps them.
 """)
@@ -146,6 +152,8 @@ class PeoplePane(Vertical):
                 tooltip=N_("Move to the highlighted person's onboarding checklist")),
         Binding("i", "add_involvement", N_("Log"), id="roster.involvement",
                 tooltip=N_("Record something the highlighted person did")),
+        Binding("n", "ideas", N_("Ideas"), show=False, id="roster.ideas",
+                tooltip=N_("Ideas that fit the highlighted person, and a nudge when they are quiet")),
         Binding("l", "focus_log", N_("Show log"), show=False, id="roster.log",
                 tooltip=N_("Move to the highlighted person's involvement log")),
         Binding("s", "sort", N_("Sort"), show=False, id="roster.sort",
@@ -271,10 +279,12 @@ class PeoplePane(Vertical):
         log = InvolvementRepo(store)
         entries = log.for_person(row.id, LOG_IN_PANE)
         total = log.count_for(row.id) if len(entries) == LOG_IN_PANE else len(entries)
+        person = self.repo.get(row.id)
         detail.show_person(row, row.email, OnboardingRepo(store).steps(row.id), entries, total,
                            self.today, changes=history(store, "ambassadors", row.id, 3),
                            mix=TodayRepo(store).person_mix(row.id),
-                           figures=person_totals(store, row.id))
+                           figures=person_totals(store, row.id), person=person,
+                           ideas=len(ideas_for(store, row.id)) if person and person.topics else 0)
 
     def _after_person_change(self) -> None:
         """Re-read the visible rows (cursor stays put) and the detail pane.
@@ -380,6 +390,24 @@ class PeoplePane(Vertical):
 
     def action_add_involvement(self) -> None:
         self.detail.add_involvement()
+
+    def action_ideas(self) -> None:
+        """Ideas for the person shown below the table (and a nudge when they are quiet)."""
+        from advocacy_tui.screens.modals.ideas_dialog import IdeasDialog
+
+        key = self.detail.person_id
+        row = self.repo.row(key) if key is not None else None
+        if row is None:
+            self.notify(_("Highlight a person first."), markup=False)
+            return
+        quiet = is_quiet(row.status, row.last_active_on, self.today, row.since)
+
+        def closed(planned: bool | None) -> None:
+            if planned:
+                self._after_person_change()
+
+        self.app.push_screen(IdeasDialog(self.advocacy.store, row.id, row.name, self.today, quiet=quiet),
+                             closed)
 
     def action_sort(self) -> None:
         current = self.query_state.sort
@@ -491,3 +519,6 @@ class PeoplePane(Vertical):
                             lambda: self.set_filters(self.query_state.without_filters()))
         yield SystemCommand(_("Roster: record involvement of the highlighted person"),
                             _("A post, feedback, a meeting, … (i)"), self.action_add_involvement)
+        yield SystemCommand(_("Roster: ideas for the highlighted person"),
+                            _("What fits their topics; plan one as their draft; a nudge when quiet (n)"),
+                            self.action_ideas)

@@ -24,18 +24,37 @@ from advocacy_tui.domain.ambassadors import (
     check_text,
 )
 from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.topics import (
+    FORMAT_LABELS,
+    FORMATS,
+    check_languages,
+    check_topics,
+    join_topics,
+)
 from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.modals.changed import ChangedElsewhereDialog
-from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule
+from advocacy_tui.screens.modals.forms import (
+    AskBeforeDiscard,
+    Field,
+    FormSelect,
+    Rule,
+    TickBox,
+    TopicSuggester,
+)
 
-TEXT_FIELDS = ("name", "email", "department", "linkedin", "joined")
+TEXT_FIELDS = ("name", "email", "department", "linkedin", "joined", "topics", "languages")
 FIELD_LABELS = {"name": N_("Name"), "email": N_("Email"), "department": N_("Department"),
                 "role": N_("Role"), "status": N_("Status"), "linkedin": N_("LinkedIn"),
-                "joined": N_("Joined"), "notes": N_("Notes")}
+                "joined": N_("Joined"), "notes": N_("Notes"), "topics": N_("Topics"),
+                "formats": N_("Formats"), "languages": N_("Languages")}
 
 
 def shown_value(person: Ambassador, field_name: str) -> str:
     value = getattr(person, field_name)
+    if field_name == "formats":
+        return ", ".join(_(FORMAT_LABELS.get(key, key)) for key in value) or _("(empty)")
+    if isinstance(value, tuple):
+        return join_topics(value) or _("(empty)")
     if field_name == "joined":
         return format_date(value) if value else _("(empty)")
     if field_name == "role":
@@ -69,14 +88,22 @@ class AmbassadorForm(AskBeforeDiscard, ModalScreen[Ambassador | None]):
         Binding("f10", "save", N_("Save"), id="form.save"),
     ]
 
-    def __init__(self, repo: AmbassadorRepo, ambassador: Ambassador | None = None) -> None:
+    def __init__(self, repo: AmbassadorRepo, ambassador: Ambassador | None = None,
+                 known_topics: list[str] | None = None) -> None:
         super().__init__()
         self.repo = repo
+        #: the topics already in use, offered as the last topic typed is completed
+        self.known_topics = known_topics if known_topics is not None else self._known_topics()
         self.original = ambassador
         #: the saved version this edit is based on: save with ``repo.update(…, expected=base)``
         self.base = ambassador
         #: the form closed because the user chose the version saved elsewhere, or it was gone
         self.dropped: str | None = None
+
+    def _known_topics(self) -> list[str]:
+        from advocacy_tui.data.topics import TopicRepo
+
+        return TopicRepo(self.repo.store).names()
 
     def _unique_email(self, value: str) -> str | None:
         if self.repo.email_taken(value, self.original.id if self.original else None):
@@ -110,6 +137,17 @@ class AmbassadorForm(AskBeforeDiscard, ModalScreen[Ambassador | None]):
                 yield Field(_("Joined"), Input(format_date(a.joined) if a else "",
                             placeholder=_("dd.mm.yyyy"), validators=[Rule(check_date)], compact=True,
                             id="joined"), name="joined")
+                yield Field(_("Topics"), Input(join_topics(a.topics) if a else "",
+                            placeholder=_("e.g. employer branding, Java; → completes"),
+                            suggester=TopicSuggester(self.known_topics),
+                            validators=[Rule(check_topics)], compact=True, id="topics"), name="topics")
+                formats = a.formats if a else ()
+                yield Field(_("Formats"), Horizontal(
+                    *[TickBox(_(FORMAT_LABELS[key]), key in formats, compact=True, id=f"format-{key}")
+                      for key in FORMATS], classes="form-ticks"), name="formats")
+                yield Field(_("Languages"), Input(", ".join(a.languages) if a else "",
+                            placeholder=_("e.g. pl, en"), validators=[Rule(check_languages)],
+                            compact=True, id="languages"), name="languages")
                 yield Field(_("Notes"), TextArea(a.notes if a else "", id="notes", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="notes")
             yield Static(_("Enter or F10 saves · Esc cancels · Tab moves between fields"),
@@ -138,6 +176,8 @@ class AmbassadorForm(AskBeforeDiscard, ModalScreen[Ambassador | None]):
         values["role"] = str(self.query_one("#role", Select).value)
         values["status"] = str(self.query_one("#status", Select).value)
         values["notes"] = self.query_one("#notes", TextArea).text
+        values["formats"] = ", ".join(key for key in FORMATS
+                                      if self.query_one(f"#format-{key}", TickBox).value)
         return values
 
     def action_save(self) -> None:
@@ -154,7 +194,7 @@ class AmbassadorForm(AskBeforeDiscard, ModalScreen[Ambassador | None]):
             field.show_problem(problems.get(field.field_name))
         if problems or ambassador is None:
             first = next(iter(problems))
-            self.query_one(f"#{first}").focus()
+            self.query_one(f"#format-{FORMATS[0]}" if first == "formats" else f"#{first}").focus()
             self.notify(_("Please fix the marked fields first."), severity="warning", markup=False)
             return
         if self.base is not None and self.base.id is not None:

@@ -8,10 +8,12 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.suggester import Suggester
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
+from advocacy_tui.domain.topics import complete_last
 from advocacy_tui.i18n import _
 
 
@@ -39,6 +41,8 @@ class Field(Vertical):
     Field .field-label { width: 14; padding-right: 1; color: $text-muted; }
     Field .field-problem { display: none; color: $text-error; padding-left: 14; }
     Field.-invalid .field-problem { display: block; }
+    Field .form-ticks { height: auto; width: 1fr; }
+    Field .form-ticks > Checkbox { margin-right: 2; }
     """
 
     def __init__(self, label: str, widget: Widget, *, name: str) -> None:
@@ -132,3 +136,15 @@ class TickBox(Checkbox):
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
         return "✓" if self.value else " "
+
+
+class TopicSuggester(Suggester):
+    """Completes the last topic of the list being typed from the topics already in use
+    (→ or End takes the completion)."""
+
+    def __init__(self, known: list[str]) -> None:
+        super().__init__(case_sensitive=True)
+        self.known = known
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete_last(value, self.known)

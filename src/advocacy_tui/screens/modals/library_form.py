@@ -16,8 +16,15 @@ from advocacy_tui.domain.posts import (
     build_library_item,
     check_title,
 )
+from advocacy_tui.domain.topics import FORMAT_LABELS, check_topics, join_topics
 from advocacy_tui.i18n import N_, _, pgettext
-from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, FormSelect, Rule
+from advocacy_tui.screens.modals.forms import (
+    AskBeforeDiscard,
+    Field,
+    FormSelect,
+    Rule,
+    TopicSuggester,
+)
 
 
 def content_languages() -> list[tuple[str, str]]:
@@ -32,9 +39,10 @@ class LibraryForm(AskBeforeDiscard, ModalScreen[LibraryItem | None]):
         Binding("f10", "save", N_("Save"), id="library_form.save"),
     ]
 
-    def __init__(self, item: LibraryItem | None = None) -> None:
+    def __init__(self, item: LibraryItem | None = None, known_topics: list[str] | None = None) -> None:
         super().__init__()
         self.original = item
+        self.known_topics = known_topics or []
 
     def compose(self) -> ComposeResult:
         i = self.original or LibraryItem(id=None, title="")
@@ -49,6 +57,13 @@ class LibraryForm(AskBeforeDiscard, ModalScreen[LibraryItem | None]):
                 yield Field(_("Language"), FormSelect(content_languages(),
                             value=i.language, allow_blank=False, compact=True, id="language"),
                             name="language")
+                yield Field(_("Topics"), Input(join_topics(i.topics),
+                            placeholder=_("the same topics as people's, e.g. Java; rekrutacja"),
+                            suggester=TopicSuggester(self.known_topics),
+                            validators=[Rule(check_topics)], compact=True, id="topics"), name="topics")
+                yield Field(_("Format"), FormSelect(
+                            [(_("Any format"), ""), *[(_(label), key) for key, label in FORMAT_LABELS.items()]],
+                            value=i.format, allow_blank=False, compact=True, id="format"), name="format")
                 yield Field(_("Tags"), Input(i.tags, placeholder=_("words separated by spaces"),
                             compact=True, id="tags"), name="tags")
                 yield Field(_("File or URL"), Input(i.location, placeholder=_("~/Pictures/… or https://…"),
@@ -67,7 +82,9 @@ class LibraryForm(AskBeforeDiscard, ModalScreen[LibraryItem | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        values = {name: self.query_one(f"#{name}", Input).value for name in ("title", "tags", "location")}
+        values = {name: self.query_one(f"#{name}", Input).value
+                  for name in ("title", "topics", "tags", "location")}
+        values["format"] = str(self.query_one("#format", Select).value)
         values["kind"] = str(self.query_one("#kind", Select).value)
         values["language"] = str(self.query_one("#language", Select).value)
         values["body"] = self.query_one("#body", TextArea).text

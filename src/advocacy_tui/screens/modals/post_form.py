@@ -17,6 +17,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Select, Static, TextArea
 
 from advocacy_tui.data.posts import PostRepo
+from advocacy_tui.data.topics import TopicRepo
 from advocacy_tui.domain.ambassadors import ValidationError
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.posts import (
@@ -33,11 +34,12 @@ from advocacy_tui.domain.posts import (
     check_title,
     check_url,
 )
+from advocacy_tui.domain.topics import check_topics, join_topics
 from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.history import history_line
-from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, Rule
+from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, Rule, TopicSuggester
 
-TEXT_FIELDS = ("title", "author", "channel", "planned_on", "planned_time", "published_url",
+TEXT_FIELDS = ("title", "author", "topics", "channel", "planned_on", "planned_time", "published_url",
                "published_on")
 
 
@@ -107,6 +109,10 @@ class PostForm(AskBeforeDiscard, ModalScreen[Post | None]):
                 yield Static(self._state_meaning(p.state), id="state-meaning", markup=False)
                 yield Field(_("Voice"), Select(voice_options, value=p.voice, allow_blank=False,
                             compact=True, id="voice"), name="voice")
+                yield Field(_("Topics"), Input(join_topics(p.topics),
+                            placeholder=_("e.g. employer branding, Java"),
+                            suggester=TopicSuggester(TopicRepo(self.repo.store).names()),
+                            validators=[Rule(check_topics)], compact=True, id="topics"), name="topics")
                 yield Field(_("Channel"), Input(p.channel, validators=[Rule(check_channel)],
                             compact=True, id="channel"), name="channel")
                 yield Field(_("Published at"), Input(p.published_url, placeholder=_("https://… (when published)"),
