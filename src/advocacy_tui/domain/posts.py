@@ -61,6 +61,7 @@ class Post:
     uid: str = ""
     created_at: str = ""
     updated_at: str = ""
+    campaign_id: int | None = None  # the campaign it is part of (data/groups.py), if any
 
 
 @dataclass(frozen=True)
