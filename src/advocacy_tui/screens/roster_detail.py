@@ -247,7 +247,8 @@ class PersonDetail(Horizontal):
     def show_person(self, row: RosterRow, email: str | None, steps: dict[str, date],
                     entries: list[Involvement], total: int, today: date,
                     changes: Sequence[Change] = (),
-                    mix: dict[str, int] | None = None, figures: Totals | None = None) -> None:
+                    mix: dict[str, int] | None = None, figures: Totals | None = None,
+                    groups: Sequence[str] = ()) -> None:
         same_person = self.person_id == row.id
         self.person_id = row.id
         facts = [row.name, _(ROLE_LABELS.get(row.role, row.role)),
@@ -270,6 +271,8 @@ class PersonDetail(Horizontal):
         if is_quiet(row.status, last, today, row.since):
             log_title += _(" · ☾ quiet")
         headings = [(" · ".join(second), "note")]
+        if groups:
+            headings.append((_("Groups: {groups}").format(groups=", ".join(groups)), "note"))
         if mix:
             # failure 4: their own mix (90 days back and all planned ahead); a billboard is named so
             posts = sum(mix.values())

@@ -1,0 +1,106 @@
+"""Groups on the roster, driven by keys: put a person in a group (a new one typed, an existing
+one picked), take them out, filter by group, make a group of the people shown, rename and
+delete; the person's groups on their detail."""
+
+from __future__ import annotations
+
+from advocacy_tui.data.ambassadors import AmbassadorRepo
+from advocacy_tui.data.groups import GroupRepo
+from advocacy_tui.screens.modals.group_dialogs import GroupsDialog, NameDialog, PersonGroupsDialog
+from advocacy_tui.screens.modals.roster_filter import RosterFilterDialog
+from tests.screen import screen_text
+
+
+async def _type(pilot, text: str) -> None:
+    for char in text:
+        await pilot.press(char if char != " " else "space")
+
+
+async def test_a_person_goes_into_a_new_group_then_an_existing_one_and_out(store, make_app):
+    people = AmbassadorRepo(store)
+    from advocacy_tui.domain.ambassadors import Ambassador
+
+    anna = people.add(Ambassador(id=None, name="Anna Nowak", email="anna@example.com"))
+    GroupRepo(store).add("Spring cohort")
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        assert isinstance(app.screen, PersonGroupsDialog)
+        await pilot.press("tab")  # from the list to the box
+        await pilot.pause()
+        assert app.screen.query_one("#new-group").has_focus
+        await _type(pilot, "Sales ambassadors")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [g.name for g in GroupRepo(store).groups_of(anna)] == ["Sales ambassadors"]
+        text = screen_text(app)
+        assert "[✓] Sales ambassadors" in text and "[ ] Spring cohort" in text
+        await pilot.press("down", "enter")  # Spring cohort
+        await pilot.pause()
+        assert [g.name for g in GroupRepo(store).groups_of(anna)] == ["Sales ambassadors", "Spring cohort"]
+        await pilot.press("up", "enter")  # out of Sales ambassadors
+        await pilot.pause()
+        assert [g.name for g in GroupRepo(store).groups_of(anna)] == ["Spring cohort"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Groups: Spring cohort" in screen_text(app)
+
+
+async def test_the_roster_filters_by_group_and_says_so(demo_store, make_app):
+    groups = GroupRepo(demo_store)
+    team = groups.add("Tiny team")
+    first = demo_store.db.conn.execute("SELECT id FROM ambassadors ORDER BY sort_key LIMIT 1").fetchone()[0]
+    groups.add_member(team, first)
+    app = make_app(demo_store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        assert isinstance(app.screen, RosterFilterDialog)
+        app.screen.query_one("#group").value = str(team)
+        await pilot.press("f10")
+        await pilot.pause()
+        assert app.screen.table.row_count == 1
+        assert "Only group Tiny team" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.table.row_count > 1
+
+
+async def test_a_group_of_the_people_shown_then_shown_renamed_and_deleted(demo_store, make_app):
+    app = make_app(demo_store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await _type(pilot, "sales")
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = app.screen.table.row_count
+        assert 0 < shown < AmbassadorRepo(demo_store).total()
+        await pilot.press("G")
+        assert isinstance(app.screen, GroupsDialog)
+        await pilot.press("n")
+        assert isinstance(app.screen, NameDialog)
+        assert "matching “sales”" in screen_text(app)
+        await _type(pilot, "Sales people")
+        await pilot.press("enter")
+        await pilot.pause()
+        group = GroupRepo(demo_store).by_name("Sales people")
+        assert group is not None and group.members == shown
+        assert "Sales people · " in screen_text(app)
+        await pilot.press("r")
+        await pilot.press(*["backspace"] * 20)
+        await _type(pilot, "Sales crew")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert GroupRepo(demo_store).get(group.id).name == "Sales crew"
+        await pilot.press("enter")  # show it in the roster
+        await pilot.pause()
+        assert "Only group Sales crew" in screen_text(app)
+        assert app.screen.table.row_count == shown
+        await pilot.press("G")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.press("y")
+        await pilot.pause()
+        assert GroupRepo(demo_store).get(group.id) is None
