@@ -146,7 +146,8 @@ class PeoplePane(Vertical):
         # priority: handled where it arrives, so "/kowal" typed in one burst all goes to the box
         Binding("slash", "focus_filter", N_("Search"), id="roster.filter", priority=True,
                 tooltip=N_("Type to find people by name, email or department")),
-        Binding("g", "groups_of_person", N_("Groups"), id="roster.groups",
+        # not in the key bar (F1 help and the palette list them): it would push o and i out at 80 columns
+        Binding("g", "groups_of_person", N_("Groups"), show=False, id="roster.groups",
                 tooltip=N_("Put the highlighted person in a group, or take them out")),
         Binding("G", "groups", N_("All groups"), show=False, id="roster.all_groups",
                 tooltip=N_("Every group: add, rename, delete, show one, make one of the people shown")),

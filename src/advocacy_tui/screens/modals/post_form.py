@@ -6,6 +6,7 @@ import os
 import shlex
 import subprocess
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from textual import on
@@ -16,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Select, Static, TextArea
 
+from advocacy_tui.data.groups import CampaignRepo
 from advocacy_tui.data.posts import PostRepo
 from advocacy_tui.domain.ambassadors import ValidationError
 from advocacy_tui.domain.dates import format_date
@@ -34,9 +36,11 @@ from advocacy_tui.domain.posts import (
     check_url,
 )
 from advocacy_tui.i18n import N_, _
+from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.history import history_line
 from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, Rule
 
+NO_CAMPAIGN = "none"
 TEXT_FIELDS = ("title", "author", "channel", "planned_on", "planned_time", "published_url",
                "published_on")
 
@@ -107,6 +111,14 @@ class PostForm(AskBeforeDiscard, ModalScreen[Post | None]):
                 yield Static(self._state_meaning(p.state), id="state-meaning", markup=False)
                 yield Field(_("Voice"), Select(voice_options, value=p.voice, allow_blank=False,
                             compact=True, id="voice"), name="voice")
+                campaigns = CampaignRepo(self.repo.store).campaigns()
+                if campaigns or p.campaign_id is not None:
+                    options = [(plain(c.name), str(c.id)) for c in campaigns]
+                    if p.campaign_id is not None and all(c.id != p.campaign_id for c in campaigns):
+                        p = replace(p, campaign_id=None)  # removed since: the post is in none
+                    yield Field(_("Campaign"), Select([(_("No campaign"), NO_CAMPAIGN), *options],
+                                value=str(p.campaign_id) if p.campaign_id is not None else NO_CAMPAIGN,
+                                allow_blank=False, compact=True, id="campaign"), name="campaign")
                 yield Field(_("Channel"), Input(p.channel, validators=[Rule(check_channel)],
                             compact=True, id="channel"), name="channel")
                 yield Field(_("Published at"), Input(p.published_url, placeholder=_("https://… (when published)"),
@@ -190,6 +202,11 @@ class PostForm(AskBeforeDiscard, ModalScreen[Post | None]):
             problems.setdefault("author", author_problem)
         for field in self.query(Field):
             field.show_problem(problems.get(field.field_name))
+        if post is not None and self.query("#campaign"):
+            chosen = self.query_one("#campaign", Select).value
+            post = replace(post, campaign_id=None if chosen in (NO_CAMPAIGN, Select.BLANK) else int(str(chosen)))
+        elif post is not None:
+            post = replace(post, campaign_id=self.original.campaign_id)
         if problems or post is None:
             first = next(iter(problems))
             self.query_one(f"#{first}").focus()
