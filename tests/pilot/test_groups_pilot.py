@@ -104,3 +104,22 @@ async def test_a_group_of_the_people_shown_then_shown_renamed_and_deleted(demo_s
         await pilot.press("y")
         await pilot.pause()
         assert GroupRepo(demo_store).get(group.id) is None
+
+
+async def test_goals_show_the_outcomes_by_group_month_by_month(demo_store, make_app):
+    from advocacy_tui.screens.modals.group_outcomes import GroupOutcomesDialog
+
+    app = make_app(demo_store, start_mode="goals")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupOutcomesDialog)
+        text = screen_text(app)
+        assert "Outcomes by group, November 2026" in text and "Posts a week" in text
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert "Outcomes by group, October 2026" in screen_text(app)
+        await pilot.press("right_square_bracket", "right_square_bracket")  # not past this month
+        await pilot.pause()
+        assert "Outcomes by group, November 2026" in screen_text(app)

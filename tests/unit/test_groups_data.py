@@ -160,3 +160,20 @@ def test_a_campaign_form_checks_its_dates():
     assert set(error.value.problems) == {"name", "starts_on", "ends_on"}
     campaign = build_campaign({"name": " Drive ", "starts_on": "01.12.2026", "ends_on": "2026-12-10"})
     assert campaign.name == "Drive" and campaign.ends_on == date(2026, 12, 10)
+
+
+def test_the_program_report_has_totals_by_group_for_last_month(store):
+    from advocacy_tui.data.reports import program_report
+
+    people, groups, posts = AmbassadorRepo(store), GroupRepo(store), PostRepo(store)
+    ids = [person(people, f"Person {n}") for n in range(3)]
+    team = groups.add("Sales [b]ambassadors[/b]")
+    for pid in ids:
+        groups.add_member(team, pid)
+    groups.add("Pair")
+    _published(posts, ids[0], date(2026, 10, 5))
+    text = program_report(store, "md")
+    section = text[text.index("Outcomes by group, October 2026"):]
+    assert "| Group | Members | Active | Posts a week | Personal | Impressions | Engagements |" in section
+    assert "fewer than 3 people: not shown" in section
+    assert "Person 0" not in text  # totals only: no one is named

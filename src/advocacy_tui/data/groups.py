@@ -325,3 +325,24 @@ class CampaignRepo:
                                   "VALUES (?, ?)", (campaign_id, item_id))
             except sqlite3.IntegrityError as error:  # the item or the campaign is gone
                 raise GroupError(_("That library item or campaign no longer exists.")) from error
+
+
+def outcome_header() -> list[str]:
+    return [_("Group"), _("Members"), _("Active"), _("Posts a week"), _("Personal"), _("Impressions"),
+            _("Engagements")]
+
+
+def outcome_cells(row: GroupOutcome) -> list[str]:
+    """One group's line of the "by group" table (the Goals section and the program report):
+    totals of the group; a group too small to show says so instead of its figures."""
+    from advocacy_tui.formatting import format_number, format_percent
+
+    members = format_number(row.group.members)
+    if not row.shown:
+        return [row.group.name, members, _("fewer than {n} people: not shown").format(n=MIN_GROUP_FOR_FIGURES),
+                "", "", "", ""]
+    share = row.personal_share
+    shown = lambda value: format_number(value) if value is not None else "–"  # noqa: E731
+    return [row.group.name, members, format_number(row.active), format_number(row.posts_per_week, 1),
+            format_percent(share) if share is not None else "–", shown(row.linkedin.impressions),
+            shown(row.linkedin.engagements)]
