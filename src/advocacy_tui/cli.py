@@ -31,6 +31,7 @@ class _Commands(click.Group):
                 backup,
                 calendar,
                 goals,
+                groups,
                 locate,
                 readiness,
                 roster,

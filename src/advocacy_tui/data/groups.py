@@ -64,10 +64,10 @@ class GroupRepo:
         if problem:
             raise GroupError(problem)
         name = clean_name(name)
-        row = self.conn.execute("SELECT id FROM groups WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
+        row = self.conn.execute("SELECT name FROM groups WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
                                 (name, exclude)).fetchone()
         if row is not None:
-            raise GroupError(_("There already is a group called “{name}”.").format(name=name))
+            raise GroupError(_("There already is a group called “{name}”.").format(name=row[0]))
         return name
 
     def _insert(self, name: str) -> int:
@@ -238,11 +238,10 @@ class CampaignRepo:
             raise GroupError(problem)
         if campaign.ends_on < campaign.starts_on:
             raise GroupError(_("The campaign cannot end before it starts."))
-        row = self.conn.execute("SELECT id FROM campaigns WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
+        row = self.conn.execute("SELECT name FROM campaigns WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
                                 (clean_name(campaign.name), campaign.id)).fetchone()
         if row is not None:
-            raise GroupError(_("There already is a campaign called “{name}”.").format(
-                name=clean_name(campaign.name)))
+            raise GroupError(_("There already is a campaign called “{name}”.").format(name=row[0]))
 
     def add(self, campaign: Campaign) -> int:
         now = self.store.now_text()
