@@ -21,7 +21,7 @@ from advocacy_tui.domain.groups import (
     check_group_name,
     clean_name,
 )
-from advocacy_tui.i18n import _
+from advocacy_tui.i18n import _, pgettext
 
 GROUP_COLUMNS = ("g.id, g.name, (SELECT count(*) FROM group_members m WHERE m.group_id = g.id), "
                  "g.created_at, g.updated_at")
@@ -327,8 +327,9 @@ class CampaignRepo:
 
 
 def outcome_header() -> list[str]:
-    return [_("Group"), _("Members"), _("Active"), _("Posts a week"), _("Personal"), _("Impressions"),
-            _("Engagements")]
+    return [pgettext("by group", "Group"), pgettext("by group", "Members"), pgettext("by group", "Active"),
+            pgettext("by group", "Posts a week"), pgettext("by group", "Personal"),
+            pgettext("by group", "Impressions"), pgettext("by group", "Engagements")]
 
 
 def outcome_cells(row: GroupOutcome) -> list[str]:

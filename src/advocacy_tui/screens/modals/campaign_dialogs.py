@@ -22,7 +22,7 @@ from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.groups import Campaign, build_campaign, check_campaign_name, check_day
 from advocacy_tui.domain.posts import LIBRARY_KIND_LABELS
 from advocacy_tui.formatting import format_number
-from advocacy_tui.i18n import N_, _, ngettext
+from advocacy_tui.i18n import N_, _, ngettext, pgettext
 from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.crud import Records
 from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, Rule
@@ -65,7 +65,7 @@ class CampaignForm(AskBeforeDiscard, ModalScreen[Campaign | None]):
         with Vertical(classes="dialog form-dialog"):
             yield Static(_("Edit campaign") if c else _("New campaign"), classes="dialog-title", markup=False)
             with VerticalScroll(classes="form-body"):
-                yield Field(_("Name *"), Input(c.name if c else "", placeholder=_("e.g. Open day, Recruitment drive"),
+                yield Field(pgettext("campaign", "Name *"), Input(c.name if c else "", placeholder=_("e.g. Open day, Recruitment drive"),
                             validators=[Rule(self._name_free)], compact=True, id="name"), name="name")
                 yield Field(_("Starts *"), Input(format_date(starts), placeholder=_("dd.mm.yyyy"),
                             validators=[Rule(check_day)], compact=True, id="starts_on"), name="starts_on")
@@ -230,7 +230,7 @@ class CampaignsDialog(ModalScreen[int | None]):
             names = ", ".join(name for _id, name in people[:PEOPLE_SHOWN])
             more = len(people) - PEOPLE_SHOWN
             if more > 0:
-                names += " " + ngettext("and {n} more", "and {n} more", more).format(n=format_number(more))
+                names += " " + _("and {n} more").format(n=format_number(more))
             lines.append(plain(_("Taking part: {names}").format(names=names)))
         else:
             lines.append(Content(_("Taking part: nobody yet (the authors of its posts take part).")))

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from advocacy_tui.data.groups import GroupError, GroupRepo
 from advocacy_tui.domain.groups import check_group_name
 from advocacy_tui.formatting import format_number
-from advocacy_tui.i18n import N_, _, ngettext
+from advocacy_tui.i18n import N_, _, ngettext, pgettext
 from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.modals.forms import Field, Rule
 
@@ -46,7 +46,7 @@ class NameDialog(ModalScreen[str | None]):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             if self.hint:
                 yield Static(self.hint, classes="dialog-note", markup=False)
-            yield Field(_("Name"), Input(self.initial, validators=[Rule(self.check)], compact=True,
+            yield Field(pgettext("group", "Name"), Input(self.initial, validators=[Rule(self.check)], compact=True,
                                          id="name"), name="name")
             yield Static(_("Enter confirms · Esc cancels"), classes="dialog-hint", markup=False)
 
