@@ -123,3 +123,29 @@ async def test_goals_show_the_outcomes_by_group_month_by_month(demo_store, make_
         await pilot.press("right_square_bracket", "right_square_bracket")  # not past this month
         await pilot.pause()
         assert "Outcomes by group, November 2026" in screen_text(app)
+
+
+async def test_a_group_or_campaign_name_that_looks_like_markup_shows_as_typed(store, make_app):
+    from datetime import date
+
+    from advocacy_tui.data.groups import CampaignRepo
+    from advocacy_tui.domain.groups import Campaign
+
+    GroupRepo(store).add("[b]Team[/b] [red]x")
+    CampaignRepo(store).add(Campaign(None, "[i]Drive[/i]", date(2026, 11, 27), date(2026, 11, 30)))
+    app = make_app(store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert "[b]Team[/b] [red]x · 0 people" in screen_text(app)
+        await pilot.press("escape", "f")
+        await pilot.pause()
+        app.screen.query_one("#group").expanded = True
+        await pilot.pause()
+        assert "[b]Team[/b] [red]x" in screen_text(app)
+        await pilot.press("escape", "escape", "3")
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        assert "[i]Drive[/i] · 27.11.2026" in screen_text(app)

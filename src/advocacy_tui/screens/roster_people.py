@@ -414,7 +414,8 @@ class PeoplePane(Vertical):
             else:
                 self._after_person_change()  # a group renamed or deleted: the filter line and pane
 
-        self.app.push_screen(GroupsDialog(repo, self.shown_words(), self.make_group_from_filter), chosen)
+        self.app.push_screen(GroupsDialog(repo, self.shown_words(), self.make_group_from_filter,
+                                          self.query_state.group_id), chosen)
 
     def action_group_from_filter(self) -> None:
         """Straight to naming a new group of the people shown (palette)."""

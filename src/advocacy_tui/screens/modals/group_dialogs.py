@@ -169,8 +169,10 @@ class GroupsDialog(ModalScreen[int | None]):
         Binding("d,delete", "delete", N_("Delete"), id="groups.delete", tooltip=N_("Asks first")),
     ]
 
-    def __init__(self, repo: GroupRepo, shown: str, make_from_filter: Callable[[str], tuple[int, int]]) -> None:
+    def __init__(self, repo: GroupRepo, shown: str, make_from_filter: Callable[[str], tuple[int, int]],
+                 current: int | None = None) -> None:
         super().__init__()
+        self.current = current  # the group the roster shows now, highlighted first
         self.repo = repo
         self.shown = shown  # "1,204 people: department Sales" (what n would put in a group)
         self.make_from_filter = make_from_filter
@@ -185,7 +187,7 @@ class GroupsDialog(ModalScreen[int | None]):
                            "r renames · d deletes · Esc closes"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
-        self.show_groups()
+        self.show_groups(self.current)
         self.query_one(OptionList).focus()
 
     def show_groups(self, keep: int | None = None) -> None:

@@ -17,6 +17,7 @@ from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
 from advocacy_tui.domain.involvement import QUIET_DAYS
 from advocacy_tui.domain.onboarding import STUCK_DAYS
 from advocacy_tui.i18n import N_, _
+from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.modals.forms import Field
 
 ANY = "any"
@@ -66,9 +67,9 @@ class RosterFilterDialog(ModalScreen[RosterQuery | None]):
                         compact=True, id="department"), name="department")
             if self.groups or q.group_id is not None:
                 known = {group.id for group in self.groups}
-                options = [(group.name, str(group.id)) for group in self.groups]
+                options = [(plain(group.name), str(group.id)) for group in self.groups]
                 if q.group_id is not None and q.group_id not in known:
-                    options.append((q.group_name, str(q.group_id)))
+                    options.append((plain(q.group_name), str(q.group_id)))
                 yield Field(_("Group"), Select([(_("Any group"), ANY), *options],
                             value=str(q.group_id) if q.group_id is not None else ANY, allow_blank=False,
                             compact=True, id="group"), name="group")
