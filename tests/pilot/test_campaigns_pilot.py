@@ -10,7 +10,11 @@ from advocacy_tui.data.groups import CampaignRepo
 from advocacy_tui.data.posts import LibraryRepo, PostRepo
 from advocacy_tui.domain.groups import Campaign
 from advocacy_tui.domain.posts import LibraryItem, Post
-from advocacy_tui.screens.modals.campaign_dialogs import CampaignForm, CampaignItemsDialog, CampaignsDialog
+from advocacy_tui.screens.modals.campaign_dialogs import (
+    CampaignForm,
+    CampaignItemsDialog,
+    CampaignsDialog,
+)
 from advocacy_tui.screens.modals.post_form import PostForm
 from tests.screen import screen_text
 

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from advocacy_tui.commands.common import CONTEXT, UserError, db_option, group, load_config, open_store
+from advocacy_tui.commands.common import (
+    CONTEXT,
+    UserError,
+    db_option,
+    group,
+    load_config,
+    open_store,
+)
 from advocacy_tui.commands.output import say, tell
 from advocacy_tui.data.ambassadors import AmbassadorRepo
 from advocacy_tui.data.groups import CampaignRepo, GroupError, GroupRepo

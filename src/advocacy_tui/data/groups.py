@@ -126,7 +126,7 @@ class GroupRepo:
 
     def members(self, group_id: int, limit: int = 1000, offset: int = 0) -> list[tuple[int, str, str | None]]:
         """(id, name, email) of a group's members in name order, a page at a time."""
-        return [tuple(row) for row in self.conn.execute(  # type: ignore[misc]
+        return [tuple(row) for row in self.conn.execute(
             "SELECT a.id, a.name, a.email FROM group_members gm JOIN ambassadors a ON a.id = gm.ambassador_id "
             "WHERE gm.group_id = ? ORDER BY a.sort_key, a.id LIMIT ? OFFSET ?", (group_id, limit, offset))]
 
@@ -300,7 +300,7 @@ class CampaignRepo:
 
     def items(self, campaign_id: int) -> list[tuple[int, str, str, str]]:
         """(id, kind, title, file or address) of its library items (graphics among them)."""
-        return [tuple(row) for row in self.conn.execute(  # type: ignore[misc]
+        return [tuple(row) for row in self.conn.execute(
             "SELECT l.id, l.kind, l.title, l.location FROM campaign_items ci "
             "JOIN library_items l ON l.id = ci.library_item_id WHERE ci.campaign_id = ? "
             "ORDER BY l.kind, l.title COLLATE NOCASE, l.id", (campaign_id,))]

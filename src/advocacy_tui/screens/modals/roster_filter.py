@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Select, Static
 
 from advocacy_tui.data.ambassadors import RosterQuery
-from advocacy_tui.domain.groups import Group
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
+from advocacy_tui.domain.groups import Group
 from advocacy_tui.domain.involvement import QUIET_DAYS
 from advocacy_tui.domain.onboarding import STUCK_DAYS
 from advocacy_tui.i18n import N_, _
