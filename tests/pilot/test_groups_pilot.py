@@ -149,3 +149,13 @@ async def test_a_group_or_campaign_name_that_looks_like_markup_shows_as_typed(st
         await pilot.press("C")
         await pilot.pause()
         assert "[i]Drive[/i] · 27.11.2026" in screen_text(app)
+
+
+async def test_g_right_after_moving_names_the_person_under_the_cursor(demo_store, make_app):
+    app = make_app(demo_store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        second = AmbassadorRepo(demo_store).page(app.screen.query_state, 1, 1)[0].name
+        await pilot.press("down", "g")  # in one burst, before the detail pane follows
+        await pilot.pause()
+        assert f"Groups of {second}" in screen_text(app)

@@ -374,7 +374,7 @@ class PeoplePane(Vertical):
         """The highlighted person's groups: put them in one (or a new one) or take them out."""
         from advocacy_tui.screens.modals.group_dialogs import PersonGroupsDialog
 
-        key = self.detail.person_id
+        key = self.table.cursor_key  # as e does: the detail pane follows the cursor a moment later
         row = self.repo.row(key) if key is not None else None
         if row is None:
             self.notify(_("Highlight a person first."), markup=False)

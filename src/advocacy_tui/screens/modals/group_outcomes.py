@@ -16,9 +16,9 @@ from advocacy_tui.data.groups import group_outcomes, month_span, outcome_cells, 
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.calendar import add_months
 from advocacy_tui.domain.goals import month_of
+from advocacy_tui.domain.text import printable
 from advocacy_tui.formatting import month_label
 from advocacy_tui.i18n import N_, _
-from advocacy_tui.screens.base import plain
 
 
 class GroupOutcomesDialog(ModalScreen[None]):
@@ -57,7 +57,7 @@ class GroupOutcomesDialog(ModalScreen[None]):
         rows = group_outcomes(self.store, first, last)
         for row in rows:
             cells = outcome_cells(row)
-            table.add_row(plain(cells[0]), *(Text(cell) for cell in cells[1:]))
+            table.add_row(*(Text(printable(cell)) for cell in cells))  # a name is text, never markup
         if not rows:
             table.add_row(Text(_("No groups yet: make them on the roster (g, G).")), *[""] * 6)
 
