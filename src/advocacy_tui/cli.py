@@ -32,6 +32,7 @@ class _Commands(click.Group):
                 calendar,
                 digest,
                 goals,
+                groups,
                 locate,
                 readiness,
                 roster,

@@ -110,6 +110,12 @@ def mention_everywhere(path: Path, name: str, email: str) -> int:
     c("INSERT INTO person_topics (ambassador_id, topic_id) VALUES (?, 1), (?, 2)", (person, ben))
     c("INSERT INTO item_topics (library_item_id, topic_id) VALUES (1, 1)")
     c("INSERT INTO post_topics (post_id, topic_id) VALUES (2, 2)")
+    c("INSERT INTO groups (name, created_at, updated_at) VALUES ('x', ?, ?)", (now, now))
+    for who in (person, ben):
+        c("INSERT INTO group_members (group_id, ambassador_id, added_at) VALUES (1, ?, ?)", (who, now))
+    c("INSERT INTO campaigns (name, starts_on, ends_on, created_at, updated_at) "
+      "VALUES ('x', '2026-12-01', '2026-12-10', ?, ?)", (now, now))
+    c("INSERT INTO campaign_items (campaign_id, library_item_id) VALUES (1, 1)")
     columns = _schema_text_columns(conn)
     for table, names in columns.items():
         assert c(f'SELECT count(*) FROM "{table}"').fetchone()[0] > 0, f"add a row to {table} in this test"

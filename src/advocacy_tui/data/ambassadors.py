@@ -86,6 +86,8 @@ class RosterQuery:
     departments: tuple[str, ...] = ()
     stuck: bool = False
     quiet: bool = False
+    group_id: int | None = None  # only the members of this group (data/groups.py)
+    group_name: str = ""  # its name, for the filter line
     today: date | None = None  # needed by the stuck and quiet filters
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
@@ -112,6 +114,9 @@ class RosterQuery:
             marks = ", ".join("?" * len(self.departments))
             clauses.append(f"department COLLATE NOCASE IN ({marks})")
             params.extend(self.departments)
+        if self.group_id is not None:
+            clauses.append("id IN (SELECT ambassador_id FROM group_members WHERE group_id = ?)")
+            params.append(self.group_id)
         if self.stuck or self.quiet:
             if self.today is None:
                 raise ValueError("the stuck and quiet filters need today's date")
@@ -141,10 +146,12 @@ class RosterQuery:
     @property
     def has_filters(self) -> bool:
         """Any filter besides the search text."""
-        return bool(self.roles or self.statuses or self.departments or self.stuck or self.quiet)
+        return bool(self.roles or self.statuses or self.departments or self.stuck or self.quiet
+                    or self.group_id is not None)
 
     def without_filters(self) -> RosterQuery:
-        return replace(self, roles=(), statuses=(), departments=(), stuck=False, quiet=False)
+        return replace(self, roles=(), statuses=(), departments=(), stuck=False, quiet=False,
+                       group_id=None, group_name="")
 
     def describe_filters(self) -> str:
         """The active filters in words, e.g. ``role Manager · stuck 14+ days``."""
@@ -158,6 +165,8 @@ class RosterQuery:
                 statuses=either.join(STATUS_LABELS.get(s, s) for s in self.statuses)))
         if self.departments:
             parts.append(_("department {departments}").format(departments=either.join(self.departments)))
+        if self.group_id is not None:
+            parts.append(_("group {group}").format(group=self.group_name or "?"))
         if self.stuck:
             parts.append(_("stuck {days}+ days").format(days=STUCK_DAYS))
         if self.quiet:

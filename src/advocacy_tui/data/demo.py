@@ -49,6 +49,9 @@ def fill_demo(store: Store, language: str | None = None) -> None:
     from advocacy_tui.data.demo_goals import fill_goals
 
     fill_goals(store, language)
+    from advocacy_tui.data.demo_groups import fill_groups
+
+    fill_groups(store, language)
 
 
 def open_demo(clock: Clock | None = None, folder: Path | None = None, language: str | None = None,

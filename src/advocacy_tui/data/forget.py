@@ -180,6 +180,18 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("post_analytics", "source"): FIXED,
     ("post_analytics", "published_on"): FIXED,
     ("post_analytics", "imported_at"): FIXED,
+    # groups and campaigns (m016): a person's memberships go with them (cascade); a group's
+    # or campaign's name and notes are typed by the owner and may name someone
+    ("groups", "name"): SCRUB,
+    ("groups", "created_at"): FIXED,
+    ("groups", "updated_at"): FIXED,
+    ("group_members", "added_at"): FIXED,
+    ("campaigns", "name"): SCRUB,
+    ("campaigns", "starts_on"): FIXED,
+    ("campaigns", "ends_on"): FIXED,
+    ("campaigns", "notes"): SCRUB,
+    ("campaigns", "created_at"): FIXED,
+    ("campaigns", "updated_at"): FIXED,
 }
 
 # Full-text indexes and the table whose text they index. Each is kept in step by triggers

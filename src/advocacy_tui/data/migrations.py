@@ -551,6 +551,52 @@ CREATE INDEX digests_by_end ON digests (group_name, until)
     )
 
 
+def m016_groups_and_campaigns(db: sqlite_utils.Database) -> None:
+    """Groups of people (a cohort, a team, "sales ambassadors", a language) and campaigns.
+
+    A group is a name and its members; it filters the roster and sums outcomes, never ranks.
+    A member's row goes with the person (``forget``) or the group. A campaign (an open day,
+    a recruitment drive) has a date range; a post belongs to at most one (``posts.campaign_id``),
+    library items (graphics too) are linked through ``campaign_items``; the people taking
+    part are the authors of its posts."""
+    _run(
+        db,
+        """
+CREATE TABLE groups (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX groups_by_name ON groups (name COLLATE NOCASE);
+CREATE TABLE group_members (
+    group_id INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    ambassador_id INTEGER NOT NULL REFERENCES ambassadors (id) ON DELETE CASCADE,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (group_id, ambassador_id)
+) WITHOUT ROWID;
+CREATE INDEX group_members_by_person ON group_members (ambassador_id, group_id);
+CREATE TABLE campaigns (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL CHECK (ends_on >= starts_on),
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX campaigns_by_name ON campaigns (name COLLATE NOCASE);
+CREATE TABLE campaign_items (
+    campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    library_item_id INTEGER NOT NULL REFERENCES library_items (id) ON DELETE CASCADE,
+    PRIMARY KEY (campaign_id, library_item_id)
+) WITHOUT ROWID;
+ALTER TABLE posts ADD COLUMN campaign_id INTEGER REFERENCES campaigns (id) ON DELETE SET NULL;
+CREATE INDEX posts_by_campaign ON posts (campaign_id, planned_on) WHERE campaign_id IS NOT NULL
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
@@ -567,6 +613,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m013_goals_and_outcomes,
     m014_post_analytics,
     m015_topics,
+    m016_groups_and_campaigns,
     m018_weekly_outcomes,
     m019_digests,
 ]

@@ -22,7 +22,7 @@ from advocacy_tui.domain.text import fold
 from advocacy_tui.i18n import _
 
 POST_COLUMNS = ("id, uid, title, body, author_id, channel, planned_on, planned_time, state, voice, "
-                "library_item_id, published_url, published_on, notes, created_at, updated_at")
+                "library_item_id, published_url, published_on, notes, created_at, updated_at, campaign_id")
 LIBRARY_COLUMNS = "id, kind, title, body, tags, language, location, created_at, updated_at, format"
 
 
@@ -41,26 +41,29 @@ def _time(text: str | None) -> time | None:
 
 def _post(row: tuple, topics: tuple[str, ...] = ()) -> Post:
     (id_, uid, title, body, author_id, channel, planned_on, planned_time, state, voice,
-     library_item_id, url, published_on, notes, created, updated) = row
+     library_item_id, url, published_on, notes, created, updated, campaign_id) = row
     return Post(id=id_, uid=uid, title=title, body=body, author_id=author_id, channel=channel,
                 planned_on=_date(planned_on), planned_time=_time(planned_time), state=state,
                 voice=voice, library_item_id=library_item_id, published_url=url,
                 published_on=_date(published_on), notes=notes, created_at=created,
-                updated_at=updated, topics=topics)
+                updated_at=updated, topics=topics, campaign_id=campaign_id)
 
 
 @dataclass(frozen=True)
 class PostFilter:
-    """What the calendar shows: everything, or one author, state or voice."""
+    """What the calendar shows: everything, or one author, state, voice or campaign."""
 
     author_id: int | None = None
     author_name: str = ""
     state: str | None = None
     voice: str | None = None
+    campaign_id: int | None = None
+    campaign_name: str = ""
 
     @property
     def active(self) -> bool:
-        return self.author_id is not None or self.state is not None or self.voice is not None
+        return (self.author_id is not None or self.state is not None or self.voice is not None
+                or self.campaign_id is not None)
 
     def where(self, prefix: str = "p.") -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -74,6 +77,9 @@ class PostFilter:
         if self.voice is not None:
             clauses.append(f"{prefix}voice = ?")
             params.append(self.voice)
+        if self.campaign_id is not None:
+            clauses.append(f"{prefix}campaign_id = ?")
+            params.append(self.campaign_id)
         return "".join(f" AND {c}" for c in clauses), params
 
 
@@ -127,7 +133,7 @@ class PostRepo:
             "state": post.state, "voice": post.voice, "library_item_id": post.library_item_id,
             "published_url": post.published_url,
             "published_on": post.published_on.isoformat() if post.published_on else None,
-            "notes": post.notes,
+            "notes": post.notes, "campaign_id": post.campaign_id,
         }
 
     def _log_publishing(self, before: str | None, post: Post, post_id: int) -> None:

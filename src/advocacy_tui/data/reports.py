@@ -50,7 +50,7 @@ from advocacy_tui.domain.readiness_texts import (
 from advocacy_tui.domain.tasks import format_minutes, week_start
 from advocacy_tui.domain.text import printable
 from advocacy_tui.domain.today import MIX_DAYS, since
-from advocacy_tui.formatting import format_number, format_percent
+from advocacy_tui.formatting import format_number, format_percent, month_label
 from advocacy_tui.i18n import _, current_language, ngettext
 
 FORMATS = ("md", "html")
@@ -402,6 +402,25 @@ def goals_section(doc: Doc, store: Store, *, html_charts: bool = True) -> None:
             months=due[0], day=format_date(due[1])), strong=True)
 
 
+def groups_section(doc: Doc, store: Store) -> None:
+    """The counted outcomes per group for the last full month: totals of each group (the
+    same counts as the goals' counted metrics), never a figure per person; a group of fewer
+    than three people is named without figures."""
+    from advocacy_tui.data.groups import group_outcomes, month_span, outcome_cells, outcome_header
+
+    today = store.clock.today()
+    last_month = month_of(today.replace(day=1) - timedelta(days=1))
+    first, last = month_span(last_month, today)
+    rows = group_outcomes(store, first, last)
+    if not rows:
+        return
+    doc.heading(_("Outcomes by group, {month}").format(month=month_label(first, wide=True)))
+    doc.para(_("Each group's own totals: members who published, posts a week, the share of "
+               "personal posts, and the LinkedIn figures of their posts. A person may be in several "
+               "groups, so the groups do not add up to the program. No group is ranked."))
+    doc.table(outcome_header(), [outcome_cells(row) for row in rows])
+
+
 def program_doc(store: Store, voice_labels: dict[str, str] | None = None, *,
                 html_charts: bool = True) -> Doc:
     """The program as the app shows it: the same functions and labels as Today and the roster."""
@@ -472,6 +491,8 @@ def program_doc(store: Store, voice_labels: dict[str, str] | None = None, *,
         doc.table([_("Voice"), _("Posts"), _("Impressions"), _("Engagements")],
                   [[labels.get(voice, voice) if voice else _("not in the calendar"), format_number(t.posts),
                     shown(t.impressions), shown(t.engagements)] for voice, t in by_voice.items()])
+
+    groups_section(doc, store)
 
     # the same load as Today's: the week's tasks with their repeats, against the same hours
     monday = week_start(today)

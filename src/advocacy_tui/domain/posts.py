@@ -63,6 +63,7 @@ class Post:
     created_at: str = ""
     updated_at: str = ""
     topics: tuple[str, ...] = ()
+    campaign_id: int | None = None  # the campaign it is part of (data/groups.py), if any
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from advocacy_tui.config import DEFAULT_VOICES, Settings
-from advocacy_tui.data.posts import CalendarRow, PostFilter, PostRepo
+from advocacy_tui.data.groups import CampaignRepo
+from advocacy_tui.data.posts import CalendarRow, LibraryRepo, PostFilter, PostRepo
 from advocacy_tui.domain.calendar import (
     Mix,
     add_months,
@@ -143,9 +144,27 @@ def mix_lines(posts: PostRepo, settings: Settings, cursor: date, today: date, wi
     return Content("\n").join(lines)
 
 
+def campaign_mix(campaigns: CampaignRepo, campaign_id: int, settings: Settings, wide: bool) -> list[Content]:
+    """A campaign's own personal/company mix (its posts, dropped ones left out), with the
+    calendar's warning when company posts pass the same limit (domain.calendar's rule)."""
+    labels = settings.voice_labels
+    limit = settings.company_share_limit
+    mix = content_mix(campaigns.voice_counts(campaign_id), list(labels), limit)
+    if not mix.total:
+        return [Content(_("Campaign mix: no posts in it yet (assign posts on their form)."))]
+    lines = [Content(ngettext("Campaign mix: {shares} ({n} post)", "Campaign mix: {shares} ({n} posts)",
+                              mix.total).format(shares=_shares(mix, labels), n=mix.total))]
+    warning = mix_warning(mix, limit, labels, short=not wide)
+    if warning:
+        lines.append(Content.styled(f"⚠ {warning}", "$text-warning"))
+    return lines
+
+
 def filter_words(chosen: PostFilter, settings: Settings) -> str:
     """What a filter shows, in words: "Anna Nowak, draft"."""
     words = []
+    if chosen.campaign_id is not None:
+        words.append(_("campaign {name}").format(name=chosen.campaign_name or "?"))
     if chosen.author_id is not None:
         words.append(chosen.author_name or _("one author"))
     if chosen.state:
@@ -185,8 +204,13 @@ type it with `g`), `d` deletes after asking. In the form, F4 opens the text in y
 editor (`$EDITOR`). Publishing a post (state *published* with its address) records it in
 the author's involvement.
 
-**Filters.** `f` shows only one author, state or voice. The mix below the grid always
-counts the whole program (dropped posts left out), whatever the filter.
+**Filters.** `f` shows only one author, state, voice or campaign. The mix below the grid
+always counts the whole program (dropped posts left out), whatever the filter; a campaign
+filter adds the campaign's own mix above it, checked against the same limit.
+
+**Campaigns** (`C`): an open day or a recruitment drive, with its dates, its posts (a post
+joins a campaign on its form), its library items and graphics (`i` in the list), and the
+people taking part (the authors of its posts). Enter shows its posts on the calendar.
 
 **The mix.** Under the grid: the share of each voice this month and in the last 30 days.
 When company and employer-brand posts pass the limit (a third by default, `company_share_limit`
@@ -268,7 +292,10 @@ class CalendarPane(Vertical):
         Binding("c", "copy", N_("Copy"), show=False, id="calendar.copy", tooltip=N_("Duplicate a post of the selected day")),
         Binding("m", "move", N_("Move"), id="calendar.move", tooltip=N_("Move a post to another day")),
         Binding("d,delete", "delete", N_("Delete"), show=False, id="calendar.delete", tooltip=N_("Delete (asks first)")),
-        Binding("f", "filter", N_("Filter"), id="calendar.filter", tooltip=N_("Show one author, state or voice")),
+        Binding("f", "filter", N_("Filter"), id="calendar.filter",
+                tooltip=N_("Show one author, state, voice or campaign")),
+        Binding("C", "campaigns", N_("Campaigns"), show=False, id="calendar.campaigns",
+                tooltip=N_("Campaigns: their dates, posts, library items, people and mix")),
         Binding("v", "toggle_view", N_("Month/week"), id="calendar.view", tooltip=N_("Month grid or week agenda")),
         Binding("t", "today", N_("Today"), id="calendar.today", tooltip=N_("Jump to today")),
         Binding("left_square_bracket,pageup", "month(-1)", N_("Previous"), show=False, id="calendar.previous",
@@ -409,8 +436,11 @@ class CalendarPane(Vertical):
 
     def _show_mix(self) -> None:
         wide = self.screen.size.width >= 110
-        self.query_one("#cal-mix", Static).update(
-            mix_lines(self.posts, self.settings, self.cursor, self.today, wide))
+        lines = mix_lines(self.posts, self.settings, self.cursor, self.today, wide)
+        if self.filter.campaign_id is not None:  # the campaign's own mix first, then the program's
+            lines = Content("\n").join([*campaign_mix(CampaignRepo(self.posts.store), self.filter.campaign_id,
+                                                       self.settings, wide), lines])
+        self.query_one("#cal-mix", Static).update(lines)
 
     def on_resize(self) -> None:
         if self.is_mounted:
@@ -639,6 +669,30 @@ class CalendarPane(Vertical):
 
         self.app.push_screen(FilterDialog(self.posts, self.filter, self.settings.voices), chosen)
 
+    def action_campaigns(self) -> None:
+        """The list of campaigns; Enter on one shows its posts (the calendar filtered by it)."""
+        from advocacy_tui.screens.modals.campaign_dialogs import CampaignsDialog
+
+        repo = CampaignRepo(self.posts.store)
+
+        def chosen(campaign_id: int | None) -> None:
+            campaign = repo.get(campaign_id) if campaign_id is not None else None
+            if campaign is None:
+                self.reload()  # a campaign renamed or deleted: the filter line and the mix
+                return
+            self.show_campaign(campaign.id, campaign.name, campaign.starts_on)
+
+        self.app.push_screen(CampaignsDialog(repo, LibraryRepo(self.posts.store), self.settings,
+                                             self.today), chosen)
+
+    def show_campaign(self, campaign_id: int | None, name: str, starts_on: date) -> None:
+        self.filter = PostFilter(campaign_id=campaign_id, campaign_name=name)
+        self.go_to(starts_on)
+        self.reload()
+        self.focus_view()
+        self.notify(_("Showing only {filter}. Esc shows every post again.").format(
+            filter=filter_words(self.filter, self.settings)), markup=False)
+
     def show_all(self) -> None:
         self.filter = PostFilter()
         self.reload()
@@ -654,5 +708,7 @@ class CalendarPane(Vertical):
         yield SystemCommand(_("Calendar: filter posts"), _("One author, state or voice (f)"),
                             self.action_filter)
         yield SystemCommand(_("Calendar: show all posts"), _("Clear the filter"), self.show_all)
+        yield SystemCommand(_("Calendar: campaigns"), _("Dates, posts, library items, people, mix (C)"),
+                            self.action_campaigns)
         yield SystemCommand(_("Library: open the content library"), _("Guidelines, samples, ideas (l)"),
                             lambda: self.calendar_screen.show_tab("tab-library"))

@@ -74,7 +74,14 @@ and management to keep the program alive.
 Management usually sees first effects after about six months. `l` sets the launch day;
 the 6- and 9-month reviews follow from it, and the top line says when one is due.
 
-Nothing here ranks people: the figures are the whole program's.
+## By group
+
+`b` shows the counted outcomes per group (made on the roster: `g`, `G`) for a month: members
+who published, posts a week, the share of personal posts and the LinkedIn figures of their
+posts; `[` and `]` change the month. These are each group's totals; a group of fewer than
+three people is named without figures, as they would be one person's.
+
+Nothing here ranks people: the figures are the whole program's, or a group's.
 """)
 
 class GoalsScreen(SectionScreen):
@@ -94,6 +101,8 @@ class GoalsScreen(SectionScreen):
         Binding("m", "metric", N_("New metric"), id="goals.metric", tooltip=N_("Add a metric of your own")),
         Binding("r", "seed", N_("From readiness"), id="goals.seed",
                 tooltip=N_("Start a goal from what the last readiness check noted on goals")),
+        Binding("b", "by_group", N_("By group"), show=False, id="goals.by_group",
+                tooltip=N_("The counted outcomes per group, month by month: totals, never per person")),
     ]
 
     def __init__(self) -> None:
@@ -427,7 +436,14 @@ class GoalsScreen(SectionScreen):
 
         self.app.push_screen(MetricDialog(), saved)
 
+    def action_by_group(self) -> None:
+        from advocacy_tui.screens.modals.group_outcomes import GroupOutcomesDialog
+
+        self.app.push_screen(GroupOutcomesDialog(self.advocacy.store, self.today))
+
     def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(_("Goals: outcomes by group"), _("Each group's totals, month by month (b)"),
+                            self.action_by_group)
         yield SystemCommand(_("Goals: add a goal"), _("A metric, its baseline and its target"), self.action_add)
         yield SystemCommand(_("Goals: record a value"), _("The highlighted goal's value for a month"),
                             self.action_value)

@@ -264,7 +264,8 @@ class PersonDetail(Horizontal):
                     entries: list[Involvement], total: int, today: date,
                     changes: Sequence[Change] = (),
                     mix: dict[str, int] | None = None, figures: Totals | None = None,
-                    person: Ambassador | None = None, ideas: int = 0) -> None:
+                    person: Ambassador | None = None, ideas: int = 0,
+                    groups: Sequence[str] = ()) -> None:
         same_person = self.person_id == row.id
         self.person_id = row.id
         facts = [row.name, _(ROLE_LABELS.get(row.role, row.role)),
@@ -287,6 +288,8 @@ class PersonDetail(Horizontal):
         if is_quiet(row.status, last, today, row.since):
             log_title += _(" · ☾ quiet")
         headings = [(" · ".join(second), "note")]
+        if groups:
+            headings.append((_("Groups: {groups}").format(groups=", ".join(groups)), "note"))
         if person is not None and (interests := interests_text(person, ideas)):
             headings.append((interests, "note"))
         if mix:

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from advocacy_tui.data.ambassadors import AmbassadorRepo, RosterQuery, RosterRow
+from advocacy_tui.data.groups import GroupRepo
 from advocacy_tui.data.ideas import ideas_for
 from advocacy_tui.data.involvement import InvolvementRepo
 from advocacy_tui.data.onboarding import OnboardingRepo
@@ -60,8 +61,13 @@ PEOPLE_HELP = N_("""\
 
 * Type in the search box (`/`) to find people by name, email or department. Diacritics
   do not matter: `lukasz` finds *Łukasz*.
-* `f` opens the filters: role, status, department, *stuck in onboarding* and *quiet*.
+* `f` opens the filters: role, status, department, group, *stuck in onboarding* and *quiet*.
   Active filters are written above the table; Esc clears the search, then the filters.
+* Groups (a cohort, a team, "sales ambassadors", a language): `g` puts the highlighted
+  person in a group (chosen from the list, or typed as a new name) or takes them out; `G`
+  lists every group: Enter shows its members, `a` adds, `r` renames, `d` deletes, and `n`
+  makes a group of everyone the roster shows now (search and filters). Groups filter the
+  roster (`f`) and sum the program's outcomes; they never rank anyone.
 * Click a column title or press `s` to sort; press `s` again to reverse.
 * `a` adds a person, `e` or Enter edits the highlighted one, `d` deletes (their
   checklist and log go with them).
@@ -146,6 +152,11 @@ class PeoplePane(Vertical):
         # priority: handled where it arrives, so "/kowal" typed in one burst all goes to the box
         Binding("slash", "focus_filter", N_("Search"), id="roster.filter", priority=True,
                 tooltip=N_("Type to find people by name, email or department")),
+        # not in the key bar (F1 help and the palette list them): it would push o and i out at 80 columns
+        Binding("g", "groups_of_person", N_("Groups"), show=False, id="roster.groups",
+                tooltip=N_("Put the highlighted person in a group, or take them out")),
+        Binding("G", "groups", N_("All groups"), show=False, id="roster.all_groups",
+                tooltip=N_("Every group: add, rename, delete, show one, make one of the people shown")),
         Binding("f", "filters", N_("Filters"), id="roster.filters",
                 tooltip=N_("Show only some people: role, status, department, stuck, quiet")),
         Binding("o", "checklist", N_("Onboarding"), id="roster.onboarding",
@@ -284,7 +295,8 @@ class PeoplePane(Vertical):
                            self.today, changes=history(store, "ambassadors", row.id, 3),
                            mix=TodayRepo(store).person_mix(row.id),
                            figures=person_totals(store, row.id), person=person,
-                           ideas=len(ideas_for(store, row.id)) if person and person.topics else 0)
+                           ideas=len(ideas_for(store, row.id)) if person and person.topics else 0,
+                           groups=[group.name for group in GroupRepo(store).groups_of(row.id)])
 
     def _after_person_change(self) -> None:
         """Re-read the visible rows (cursor stays put) and the detail pane.
@@ -365,7 +377,77 @@ class PeoplePane(Vertical):
                 self.set_filters(query)
                 self.table.focus()
 
-        self.app.push_screen(RosterFilterDialog(self.query_state, self.repo.departments()), chosen)
+        self.app.push_screen(RosterFilterDialog(self.query_state, self.repo.departments(),
+                                                GroupRepo(self.advocacy.store).groups()), chosen)
+
+    def action_groups_of_person(self) -> None:
+        """The highlighted person's groups: put them in one (or a new one) or take them out."""
+        from advocacy_tui.screens.modals.group_dialogs import PersonGroupsDialog
+
+        key = self.table.cursor_key  # as e does: the detail pane follows the cursor a moment later
+        row = self.repo.row(key) if key is not None else None
+        if row is None:
+            self.notify(_("Highlight a person first."), markup=False)
+            return
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self._after_person_change()
+
+        self.app.push_screen(PersonGroupsDialog(GroupRepo(self.advocacy.store), row.id, row.name), closed)
+
+    def shown_words(self) -> str:
+        """Who the roster shows now, in words: "1,204 people: department Sales"."""
+        count = self.table.row_count
+        people = ngettext("{n} person", "{n} people", count).format(n=format_number(count))
+        what = [part for part in (self.query_state.describe_filters(),) if part]
+        if self.query_state.text.strip():
+            what.insert(0, _("matching “{text}”").format(text=self.query_state.text.strip()))
+        return people + (": " + ", ".join(what) if what else _(": everyone on the roster"))
+
+    def make_group_from_filter(self, name: str) -> tuple[int, int]:
+        """A new group of everyone the roster shows now (one statement, one transaction)."""
+        result = GroupRepo(self.advocacy.store).from_query(name, self.query_state)
+        self._after_person_change()
+        return result
+
+    def action_groups(self) -> None:
+        """Every group; Enter on one shows its members in the roster."""
+        from advocacy_tui.screens.modals.group_dialogs import GroupsDialog
+
+        repo = GroupRepo(self.advocacy.store)
+
+        def chosen(group_id: int | None) -> None:
+            group = repo.get(group_id) if group_id is not None else None
+            if group is not None:
+                self.show_only(group_id=group.id, group_name=group.name)
+            else:
+                self._after_person_change()  # a group renamed or deleted: the filter line and pane
+
+        self.app.push_screen(GroupsDialog(repo, self.shown_words(), self.make_group_from_filter,
+                                          self.query_state.group_id), chosen)
+
+    def action_group_from_filter(self) -> None:
+        """Straight to naming a new group of the people shown (palette)."""
+        from advocacy_tui.screens.modals.group_dialogs import NameDialog
+
+        def named(name: str | None) -> None:
+            if name is None:
+                return
+            from advocacy_tui.data.groups import GroupError
+
+            try:
+                _group_id, count = self.make_group_from_filter(name)
+            except GroupError as error:
+                self.notify(str(error), severity="warning", markup=False)
+                return
+            self.notify(ngettext("Made the group {group} with {n} person.",
+                                 "Made the group {group} with {n} people.", count).format(
+                group=name.strip(), n=format_number(count)), markup=False)
+
+        self.app.push_screen(NameDialog(_("A group of the people shown"),
+                                        hint=_("It will hold {shown}.").format(shown=self.shown_words())),
+                             named)
 
     def show_only(self, **values: object) -> None:
         """Show exactly the people these filters name: other filters and the search are
@@ -517,6 +599,11 @@ class PeoplePane(Vertical):
                             lambda: self.quick_filter(quiet=True))
         yield SystemCommand(_("Roster: clear the filters"), _("Show everyone again"),
                             lambda: self.set_filters(self.query_state.without_filters()))
+        yield SystemCommand(_("Roster: groups of the highlighted person"),
+                            _("Put them in a group or take them out (g)"), self.action_groups_of_person)
+        yield SystemCommand(_("Roster: all groups"), _("Add, rename, delete, show one (G)"), self.action_groups)
+        yield SystemCommand(_("Roster: make a group of the people shown"),
+                            _("Everyone the search and filters show now"), self.action_group_from_filter)
         yield SystemCommand(_("Roster: record involvement of the highlighted person"),
                             _("A post, feedback, a meeting, … (i)"), self.action_add_involvement)
         yield SystemCommand(_("Roster: ideas for the highlighted person"),

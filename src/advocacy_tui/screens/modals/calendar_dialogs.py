@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from advocacy_tui.data.groups import CampaignRepo
 from advocacy_tui.data.posts import CalendarRow, PostFilter, PostRepo
 from advocacy_tui.domain.dates import DateError, format_date, parse_date
 from advocacy_tui.i18n import N_, _
@@ -49,6 +50,12 @@ class FilterDialog(ModalScreen[PostFilter | None]):
                         prompt=_("any state"), compact=True, id="state"), name="state")
             yield Field(_("Voice"), FormSelect([(label, key) for key, label in self.voices], value=c.voice or Select.NULL,
                         prompt=_("any voice"), compact=True, id="voice"), name="voice")
+            campaigns = CampaignRepo(self.repo.store).campaigns()
+            if campaigns:
+                yield Field(_("Campaign"), FormSelect(
+                    [(plain(campaign.name), str(campaign.id)) for campaign in campaigns],
+                    value=str(c.campaign_id) if any(x.id == c.campaign_id for x in campaigns) else Select.NULL,
+                    prompt=_("any campaign"), compact=True, id="campaign"), name="campaign")
             yield Static(_("Enter or F10 applies · Esc cancels"), classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Apply"), variant="primary", id="apply", compact=True)
@@ -68,10 +75,18 @@ class FilterDialog(ModalScreen[PostFilter | None]):
             return
         state = self.query_one("#state", Select).value
         voice = self.query_one("#voice", Select).value
+        campaign_id, campaign_name = None, ""
+        if self.query("#campaign"):
+            chosen = self.query_one("#campaign", Select).value
+            if chosen is not Select.NULL:
+                campaign = CampaignRepo(self.repo.store).get(int(str(chosen)))
+                if campaign is not None:
+                    campaign_id, campaign_name = campaign.id, campaign.name
         self.dismiss(PostFilter(
             author_id=author_id, author_name=text.split("<")[0].strip() if author_id else "",
             state=None if state is Select.NULL else str(state),
-            voice=None if voice is Select.NULL else str(voice)))
+            voice=None if voice is Select.NULL else str(voice),
+            campaign_id=campaign_id, campaign_name=campaign_name))
 
     @on(Button.Pressed, "#clear")
     def _clear(self) -> None:

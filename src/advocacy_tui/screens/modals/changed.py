@@ -70,6 +70,9 @@ KINDS = {  # whole sentences per kind: Polish declines "this post" differently i
                        "the form."),
                     N_("This stakeholder was removed in another tab or window meanwhile, so your "
                        "changes were not saved.")),
+    "campaign": (N_("Someone saved this campaign in another tab or window after you opened the form."),
+                 N_("This campaign was removed in another tab or window meanwhile, so your changes "
+                    "were not saved.")),
 }
 
 

@@ -6,6 +6,7 @@ import os
 import shlex
 import subprocess
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from textual import on
@@ -16,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Select, Static, TextArea
 
+from advocacy_tui.data.groups import CampaignRepo
 from advocacy_tui.data.posts import PostRepo
 from advocacy_tui.data.topics import TopicRepo
 from advocacy_tui.domain.ambassadors import ValidationError
@@ -36,9 +38,11 @@ from advocacy_tui.domain.posts import (
 )
 from advocacy_tui.domain.topics import check_topics, join_topics
 from advocacy_tui.i18n import N_, _
+from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.history import history_line
 from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, Rule, TopicSuggester
 
+NO_CAMPAIGN = "none"
 TEXT_FIELDS = ("title", "author", "topics", "channel", "planned_on", "planned_time", "published_url",
                "published_on")
 
@@ -113,6 +117,14 @@ class PostForm(AskBeforeDiscard, ModalScreen[Post | None]):
                             placeholder=_("e.g. employer branding, Java"),
                             suggester=TopicSuggester(TopicRepo(self.repo.store).names()),
                             validators=[Rule(check_topics)], compact=True, id="topics"), name="topics")
+                campaigns = CampaignRepo(self.repo.store).campaigns()
+                if campaigns or p.campaign_id is not None:
+                    options = [(plain(c.name), str(c.id)) for c in campaigns]
+                    if p.campaign_id is not None and all(c.id != p.campaign_id for c in campaigns):
+                        p = replace(p, campaign_id=None)  # removed since: the post is in none
+                    yield Field(_("Campaign"), Select([(_("No campaign"), NO_CAMPAIGN), *options],
+                                value=str(p.campaign_id) if p.campaign_id is not None else NO_CAMPAIGN,
+                                allow_blank=False, compact=True, id="campaign"), name="campaign")
                 yield Field(_("Channel"), Input(p.channel, validators=[Rule(check_channel)],
                             compact=True, id="channel"), name="channel")
                 yield Field(_("Published at"), Input(p.published_url, placeholder=_("https://… (when published)"),
@@ -196,6 +208,11 @@ class PostForm(AskBeforeDiscard, ModalScreen[Post | None]):
             problems.setdefault("author", author_problem)
         for field in self.query(Field):
             field.show_problem(problems.get(field.field_name))
+        if post is not None and self.query("#campaign"):
+            chosen = self.query_one("#campaign", Select).value
+            post = replace(post, campaign_id=None if chosen in (NO_CAMPAIGN, Select.BLANK) else int(str(chosen)))
+        elif post is not None:
+            post = replace(post, campaign_id=self.original.campaign_id)
         if problems or post is None:
             first = next(iter(problems))
             self.query_one(f"#{first}").focus()

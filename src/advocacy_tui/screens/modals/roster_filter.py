@@ -1,4 +1,4 @@
-"""Choose which people the roster shows: role, status, department, stuck, quiet."""
+"""Choose which people the roster shows: role, status, department, group, stuck, quiet."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from textual.widgets import Button, Checkbox, Select, Static
 
 from advocacy_tui.data.ambassadors import RosterQuery
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
+from advocacy_tui.domain.groups import Group
 from advocacy_tui.domain.involvement import QUIET_DAYS
 from advocacy_tui.domain.onboarding import STUCK_DAYS
 from advocacy_tui.i18n import N_, _
+from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.modals.forms import Field
 
 ANY = "any"
@@ -39,10 +41,11 @@ class RosterFilterDialog(ModalScreen[RosterQuery | None]):
                 tooltip=N_("Show everyone again")),
     ]
 
-    def __init__(self, query: RosterQuery, departments: list[str]) -> None:
+    def __init__(self, query: RosterQuery, departments: list[str], groups: list[Group] | None = None) -> None:
         super().__init__()
         self.original = query
         self.departments = departments
+        self.groups = groups or []
 
     def compose(self) -> ComposeResult:
         q = self.original
@@ -62,6 +65,14 @@ class RosterFilterDialog(ModalScreen[RosterQuery | None]):
             yield Field(_("Department"), Select([(_("Any department"), ANY), *((d, d) for d in departments)],
                         value=q.departments[0] if q.departments else ANY, allow_blank=False,
                         compact=True, id="department"), name="department")
+            if self.groups or q.group_id is not None:
+                known = {group.id for group in self.groups}
+                options = [(plain(group.name), str(group.id)) for group in self.groups]
+                if q.group_id is not None and q.group_id not in known:
+                    options.append((plain(q.group_name), str(q.group_id)))
+                yield Field(_("Group"), Select([(_("Any group"), ANY), *options],
+                            value=str(q.group_id) if q.group_id is not None else ANY, allow_blank=False,
+                            compact=True, id="group"), name="group")
             yield TickBox(_("Stuck in onboarding (no step for {days}+ days)").format(days=STUCK_DAYS), q.stuck,
                            id="stuck", compact=True)
             yield TickBox(_("Quiet: nothing in the involvement log for {days}+ days").format(days=QUIET_DAYS), q.quiet,
@@ -81,8 +92,16 @@ class RosterFilterDialog(ModalScreen[RosterQuery | None]):
             value = self.query_one(f"#{widget_id}", Select).value
             return () if value in (ANY, Select.BLANK) else (str(value),)
 
+        group_id, group_name = None, ""
+        if self.query("#group"):
+            value = self.query_one("#group", Select).value
+            if value not in (ANY, Select.BLANK):
+                group_id = int(str(value))
+                group_name = next((g.name for g in self.groups if g.id == group_id), self.original.group_name)
         return replace(
             self.original,
+            group_id=group_id,
+            group_name=group_name,
             roles=pick("role"),
             statuses=pick("status"),
             departments=pick("department"),
