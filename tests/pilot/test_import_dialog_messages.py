@@ -58,7 +58,8 @@ async def test_the_dialog_shows_the_same_sentence_as_the_command_line(store, mak
 def tiny_disk(tmp_path):
     mount = tmp_path / "disk"
     mount.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
+    # room for a new program (its schema's write-ahead log alone is about 390 kB) and little more
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=700k", "tmpfs", str(mount)],
                             capture_output=True)
     if result.returncode != 0:
         pytest.skip("cannot mount a small tmpfs here")

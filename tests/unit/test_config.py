@@ -113,7 +113,7 @@ def test_a_keymap_that_gives_a_binding_the_key_of_another_is_refused_naming_both
         check_keymap(load_settings(path), known_binding_ids(), binding_scopes())
     message = str(refused.value)
     assert "roster.add" in message and "roster.edit" in message and "“e”" in message
-    path.write_text('[keymap]\n"roster.add" = "n"\n"roster.edit" = "a"\n', encoding="utf-8")
+    path.write_text('[keymap]\n"roster.add" = "z"\n"roster.edit" = "a"\n', encoding="utf-8")
     check_keymap(load_settings(path), known_binding_ids(), binding_scopes())  # a swap is fine
 
 
