@@ -19,6 +19,10 @@ def test_the_demo_digest_in_each_format(tmp_path):
     assert stat.S_IMODE(os.stat(html).st_mode) == 0o600
     polish = run_cli("--demo", "--lang", "pl", "digest")
     assert "## Nowe w bibliotece treści" in polish.stdout
+    group = run_cli("--demo", "digest", "--group", "Sales ambassadors", "--format", "text")
+    assert "for the group Sales ambassadors" in group.stdout
+    assert_one_line_error(run_cli("--demo", "digest", "--group", "[red]Nobody"), "no group called “[red]Nobody”",
+                          "Sales ambassadors")
 
 
 def test_a_digest_sent_is_where_the_next_one_starts(tmp_path):

@@ -41,7 +41,7 @@ async def test_write_copy_save_and_keep_the_digest(demo_store, make_app, tmp_pat
         await pilot.pause()
         assert not isinstance(app.screen, DigestDialog)
         assert "Kept as sent" in " ".join(str(n.message) for n in app._notifications)
-    assert [sent.until.isoformat() for sent in DigestRepo(demo_store).sent()] == ["2026-11-27"]
+    assert [sent.until.isoformat() for sent in DigestRepo(demo_store).sent()] == ["2026-11-27", "2026-11-12"]
 
 
 async def test_the_digest_from_the_palette_in_polish(polish_store, make_app):
@@ -55,3 +55,18 @@ async def test_the_digest_from_the_palette_in_polish(polish_store, make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert "Podsumowanie dla ambasadorów" in screen_text(app)
+
+
+async def test_a_digest_for_one_group(demo_store, make_app):
+    from textual.widgets import Select
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        choice = dialog.query_one("#digest-group", Select)
+        choice.value = next(key for key, group in dialog.groups.items() if group.name == "Sales ambassadors")
+        await pilot.pause()
+        assert "for the group Sales ambassadors" in str(dialog.query_one("#digest-text", Static).render())

@@ -126,3 +126,38 @@ def test_hostile_text_is_shown_as_text(program):
     md = render_digest(program, digest, "md")
     assert "\\*\\*bold\\*\\*" in md and "\\[link\\]" in md and "\x1b" not in md
     assert "\x1b" not in render_digest(program, digest, "text")
+
+
+def test_a_digest_for_a_group_thanks_only_its_people_and_follows_its_own_last(program):
+    from advocacy_tui.data.groups import GroupRepo
+
+    today = program.clock.today()
+    ola, jan = (program.db.conn.execute("SELECT id FROM ambassadors WHERE email = ?", (email,)).fetchone()[0]
+                for email in ("ola@firma.pl", "jan@firma.pl"))
+    groups = GroupRepo(program)
+    sales = groups.get(groups.add("Sprzedaż"))
+    groups.add_member(sales.id, jan)
+    # a meeting for Ola only is not in the sales group's digest; one without attendees is
+    program.db.conn.execute(
+        "INSERT INTO tasks (title, category, due_on, created_at, updated_at) VALUES ('Ola 1:1', 'meetings', ?, 'x', 'x')",
+        ((today + timedelta(days=2)).isoformat(),))
+    task = program.db.conn.execute("SELECT id FROM tasks WHERE title = 'Ola 1:1'").fetchone()[0]
+    program.db.conn.execute("INSERT INTO task_attendees VALUES (?, ?)", (task, ola))
+    program.db.conn.commit()
+    repo = DigestRepo(program)
+    digest = repo.gather(today - timedelta(days=14), group=groups.get(sales.id))
+    assert digest.thanked == [] and digest.thanked_others == 1 and digest.group == "Sprzedaż"
+    assert [title for _day, _time, title in digest.meetings] == ["Office hours"]
+    everyone = repo.gather(today - timedelta(days=14))
+    assert [title for _day, _time, title in everyone.meetings] == ["Ola 1:1", "Office hours"]
+    assert "for the group Sprzedaż" in render_digest(program, digest, "text")
+    repo.mark_sent(digest, "md", "x")
+    assert repo.default_since("Sprzedaż") == today and repo.default_since() == today - timedelta(days=14)
+
+
+def test_the_demo_has_sent_a_digest(demo_store):
+    repo = DigestRepo(demo_store)
+    today = demo_store.clock.today()
+    [sent] = repo.sent()
+    assert (sent.since, sent.until) == (today - timedelta(days=28), today - timedelta(days=15))
+    assert repo.default_since() == today - timedelta(days=14)

@@ -19,6 +19,7 @@ from advocacy_tui.commands.common import (
 )
 from advocacy_tui.commands.output import tell, write_data
 from advocacy_tui.domain.dates import DateError, format_date, parse_date
+from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import N_, _
 
 
@@ -39,6 +40,9 @@ def _day(text: str | None, what: str) -> date | None:
 @click.option("--since", "since_text", default=None, metavar="DATE",
               help=N_("The first day it covers (default: the day after the last digest sent, or two weeks ago)."))
 @click.option("--until", "until_text", default=None, metavar="DATE", help=N_("The last day it covers (default: today)."))
+@click.option("--group", "group_name", default=None, metavar="NAME",
+              help=N_("Write it for one group: only its people are thanked, and meetings with attendees "
+                      "only if some of them attend. The next digest for the group starts after it."))
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "text"]), default=None,
               help=N_("md (Teams), html (email) or text (Slack, plain email); default: html for an -o "
                       "file ending in .html, text for .txt, else md."))
@@ -48,8 +52,8 @@ def _day(text: str | None, what: str) -> date | None:
               help=N_("Keep this digest as sent: the next one starts the day after it ends."))
 @db_option
 @click.pass_context
-def digest(ctx: click.Context, since_text: str | None, until_text: str | None, fmt: str | None,
-           output: Path | None, sent: bool, db_path: Path | None) -> None:
+def digest(ctx: click.Context, since_text: str | None, until_text: str | None, group_name: str | None,
+           fmt: str | None, output: Path | None, sent: bool, db_path: Path | None) -> None:
     from advocacy_tui.data.digest import DigestRepo, render_digest
     from advocacy_tui.data.files import FileWriteError, write_private
     from advocacy_tui.data.files_written import REPORT, record_file_written
@@ -62,9 +66,19 @@ def digest(ctx: click.Context, since_text: str | None, until_text: str | None, f
     store = open_store(ctx, db_path, create=False, demo_ok=not sent)
     try:
         repo = DigestRepo(store)
-        first = since if since is not None else repo.default_since()
+        group = None
+        if group_name is not None:
+            from advocacy_tui.data.groups import GroupRepo
+
+            group = GroupRepo(store).by_name(group_name.strip())
+            if group is None:
+                names = ", ".join(printable(g.name) for g in GroupRepo(store).groups()) or _("none yet")
+                raise UserError(_("There is no group called “{name}”. Groups: {names}.").format(
+                    name=printable(group_name), names=names))
+        group_key = group.name if group else ""
+        first = since if since is not None else repo.default_since(group_key)
         try:
-            found = repo.gather(first, until)
+            found = repo.gather(first, until, group=group)
         except ValueError as error:
             raise UserError(str(error)) from None
         text = render_digest(store, found, fmt)
@@ -80,7 +94,7 @@ def digest(ctx: click.Context, since_text: str | None, until_text: str | None, f
         if sent:
             repo.mark_sent(found, fmt, text)
             tell(_("Kept as sent: the next digest starts on {day}.").format(
-                day=format_date(repo.default_since())))
+                day=format_date(repo.default_since(group_key))))
     finally:
         store.close()
 

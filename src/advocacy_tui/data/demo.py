@@ -52,6 +52,18 @@ def fill_demo(store: Store, language: str | None = None) -> None:
     from advocacy_tui.data.demo_groups import fill_groups
 
     fill_groups(store, language)
+    _fill_sent_digest(store)
+
+
+def _fill_sent_digest(store: Store) -> None:
+    """The digest sent two weeks ago (the four weeks to 15 days ago), so that the next one
+    starts where it ended."""
+    from advocacy_tui.data.digest import DigestRepo, render_digest
+
+    today = store.clock.today()
+    repo = DigestRepo(store)
+    sent = repo.gather(today - timedelta(days=28), today - timedelta(days=15))
+    repo.mark_sent(sent, "md", render_digest(store, sent, "md"))
 
 
 def open_demo(clock: Clock | None = None, folder: Path | None = None, language: str | None = None,

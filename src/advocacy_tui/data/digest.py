@@ -12,7 +12,6 @@ next one starts where it ended. No Textual and no Rich here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -20,6 +19,7 @@ from advocacy_tui.data.reports import Doc
 from advocacy_tui.data.settings import SettingsRepo
 from advocacy_tui.data.store import Store, inserted_id
 from advocacy_tui.domain.dates import format_date
+from advocacy_tui.domain.groups import Group
 from advocacy_tui.domain.posts import LIBRARY_KIND_LABELS
 from advocacy_tui.domain.text import printable
 from advocacy_tui.i18n import _, current_language, ngettext
@@ -108,18 +108,20 @@ class DigestRepo:
 
     # -- what to say ---------------------------------------------------------------------
 
-    def gather(self, since: date, until: date | None = None, *, group: str = "",
-               members: Sequence[int] | None = None) -> Digest:
+    def gather(self, since: date, until: date | None = None, *, group: Group | None = None) -> Digest:
         """The digest of ``since`` to ``until`` (today by default), both days included.
-        ``members``: the people of the group it is for (None: everyone); only they are
-        thanked."""
+        ``group``: the group it is for (None: everyone): only its people are thanked, and
+        of the meetings with a list of attendees only those some of them attend."""
         today = self.store.clock.today()
         until = until or today
         if until < since:
             raise ValueError(_("The digest's first day ({since}) comes after its last ({until}).").format(
                 since=format_date(since), until=format_date(until)))
         first, last = since.isoformat(), (until + timedelta(days=1)).isoformat()  # created_at is a timestamp
-        digest = Digest(since, until, group)
+        digest = Digest(since, until, group.name if group else "")
+        # the people it is for: a group's members (by its id), else everyone
+        among, whom = ("a.id IN (SELECT ambassador_id FROM group_members WHERE group_id = ?)",
+                       (group.id,)) if group else ("1", ())
         conn = self.conn
         items = conn.execute(
             "SELECT kind, title FROM library_items WHERE kind NOT IN ('faq', 'idea') AND created_at >= ? "
@@ -136,10 +138,14 @@ class DigestRepo:
                 "ORDER BY created_at DESC, id DESC LIMIT ?", (MAX_IDEAS - len(ideas),))]
         digest.ideas = [_clip(title, 120) for title in ideas]
         ahead = (today + timedelta(days=AHEAD_DAYS)).isoformat()
+        attended = ("" if group is None else
+                    " AND (NOT EXISTS (SELECT 1 FROM task_attendees t WHERE t.task_id = tasks.id) OR EXISTS "
+                    "(SELECT 1 FROM task_attendees t JOIN ambassadors a ON a.id = t.ambassador_id "
+                    f"WHERE t.task_id = tasks.id AND {among}))")
         digest.meetings = [(date.fromisoformat(day), time or "", _clip(title, 120)) for day, time, title in conn.execute(
             "SELECT due_on, due_time, title FROM tasks WHERE category = 'meetings' AND done_at IS NULL "
-            "AND skipped = 0 AND due_on >= ? AND due_on <= ? ORDER BY due_on, due_time, id",
-            (today.isoformat(), ahead))]
+            f"AND skipped = 0 AND due_on >= ? AND due_on <= ?{attended} ORDER BY due_on, due_time, id",
+            (today.isoformat(), ahead, *(whom if group else ())))]
         planned = conn.execute(
             "SELECT planned_on, title FROM posts WHERE state IN ('draft', 'ready') AND planned_on >= ? "
             "AND planned_on <= ? ORDER BY planned_on, planned_time, id", (today.isoformat(), ahead)).fetchall()
@@ -152,11 +158,8 @@ class DigestRepo:
         people = conn.execute(
             f"SELECT DISTINCT a.id, a.name, a.thanks_by_name FROM involvement i JOIN ambassadors a "
             f"ON a.id = i.ambassador_id WHERE i.kind IN ({marks}) AND i.happened_on >= ? AND i.happened_on <= ? "
-            f"AND a.status != 'left' ORDER BY a.sort_key, a.id",
-            (*THANKED_KINDS, first, until.isoformat())).fetchall()
-        if members is not None:
-            chosen = set(members)
-            people = [row for row in people if row[0] in chosen]
+            f"AND a.status != 'left' AND {among} ORDER BY a.sort_key, a.id",
+            (*THANKED_KINDS, first, until.isoformat(), *whom)).fetchall()
         digest.thanked = [printable(name) for _id, name, consent in people if consent]
         digest.thanked_others = sum(1 for _id, _name, consent in people if not consent)
         return digest

@@ -16,11 +16,13 @@ from textual.widgets import Button, Input, Select, Static
 from advocacy_tui.data.digest import Digest, DigestRepo, render_digest
 from advocacy_tui.data.store import Store
 from advocacy_tui.domain.dates import DateError, format_date, parse_date
+from advocacy_tui.domain.groups import Group
 from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.modals.export_dialog import check_export_path
 from advocacy_tui.screens.modals.forms import Field, Rule
 
+EVERYONE = "everyone"
 #: what the preview can show and the clipboard can hold: the text as pasted
 PASTE_FORMATS = (("text", N_("Plain text (email, Slack)")), ("md", N_("Markdown (Teams)")))
 
@@ -52,10 +54,13 @@ class DigestDialog(ModalScreen[str | None]):
     ]
 
     def __init__(self, store: Store, folder: Path | None = None) -> None:
+        from advocacy_tui.data.groups import GroupRepo
+
         super().__init__()
         self.store = store
         self.repo = DigestRepo(store)
         self.folder = folder or Path.home()
+        self.groups = {str(group.id): group for group in GroupRepo(store).groups()}
         self.digest: Digest | None = None
         self.text = ""
 
@@ -68,6 +73,11 @@ class DigestDialog(ModalScreen[str | None]):
                                              validators=[Rule(_check_day)], id="digest-since"), name="since")
                 yield Field(_("To"), Input(format_date(today), compact=True, validators=[Rule(_check_day)],
                                            id="digest-until"), name="until")
+            if self.groups:
+                yield Field(_("For"), Select([(_("Everyone"), EVERYONE),
+                                              *((plain(g.name), key) for key, g in self.groups.items())],
+                                             value=EVERYONE, allow_blank=False, compact=True, id="digest-group"),
+                            name="group")
             yield Field(_("As"), Select([(_(label), key) for key, label in PASTE_FORMATS], value="text",
                                         allow_blank=False, compact=True, id="digest-format"), name="format")
             with VerticalScroll(id="digest-preview"):
@@ -96,6 +106,18 @@ class DigestDialog(ModalScreen[str | None]):
             return None
         return since, until
 
+    def _group(self) -> Group | None:
+        if not self.groups:
+            return None
+        return self.groups.get(str(self.query_one("#digest-group", Select).value))
+
+    @on(Select.Changed, "#digest-group")
+    def _group_changed(self) -> None:
+        """Each group's digests follow on from its own last one."""
+        group = self._group()
+        self.query_one("#digest-since", Input).value = format_date(self.repo.default_since(group.name if group else ""))
+        self._show()
+
     @on(Input.Changed, "#digest-since")
     @on(Input.Changed, "#digest-until")
     @on(Select.Changed, "#digest-format")
@@ -104,7 +126,7 @@ class DigestDialog(ModalScreen[str | None]):
         problem = None
         if period is not None:
             try:
-                self.digest = self.repo.gather(*period)
+                self.digest = self.repo.gather(*period, group=self._group())
             except ValueError as error:
                 problem = str(error)
         if period is None or problem:
@@ -152,7 +174,7 @@ class DigestDialog(ModalScreen[str | None]):
             return
         self.repo.mark_sent(self.digest, str(self.query_one("#digest-format", Select).value), self.text)
         self.dismiss(_("Kept as sent: the next digest starts on {day}.").format(
-            day=format_date(self.repo.default_since())))
+            day=format_date(self.repo.default_since(self.digest.group))))
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
