@@ -59,7 +59,7 @@ class DigestDialog(ModalScreen[str | None]):
         super().__init__()
         self.store = store
         self.repo = DigestRepo(store)
-        self.folder = folder or Path.home()
+        self.folder = folder or Path("~")  # written out whole when saving
         self.groups = {str(group.id): group for group in GroupRepo(store).groups()}
         self.digest: Digest | None = None
         self.text = ""
@@ -82,11 +82,9 @@ class DigestDialog(ModalScreen[str | None]):
                                         allow_blank=False, compact=True, id="digest-format"), name="format")
             with VerticalScroll(id="digest-preview"):
                 yield Static("", id="digest-text", markup=False)
-            yield Field(_("File"), Input(str(self.folder / f"digest-{today.isoformat()}.html"), compact=True,
+            yield Field(_("File"), Input(str(self.folder / _("digest-{day}.html").format(day=today.isoformat())), compact=True,
                                          validators=[Rule(check_export_path)], id="digest-path"), name="path")
-            yield Static(_("A person is thanked by name only if they agreed (their form); the others "
-                           "are counted. F2 copies the text, F3 saves it to the file (.html for "
-                           "email), F10 keeps it as sent so that the next digest starts after it."),
+            yield Static(_("Thanked by name only with their consent (on the person's form); the others are counted."),
                          classes="dialog-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Copy (F2)"), id="copy", variant="primary", compact=True)
