@@ -127,6 +127,27 @@ async def test_meeting_attendees_by_search(demo_store, make_app):
     assert [name for _, name, _ in repo.attendees(task.id)] == ["Łukasz Dąbrowski", "Zofia Kamińska"]
 
 
+async def test_a_meeting_for_a_whole_group(demo_store, make_app):
+    from advocacy_tui.data.groups import GroupRepo
+
+    sales = GroupRepo(demo_store).by_name("Sales ambassadors")
+    members = [name for _, name, _ in GroupRepo(demo_store).members(sales.id)]
+    repo = TaskRepo(demo_store)
+    app = make_app(demo_store, start_mode="tasks")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right", "right")  # upcoming
+        titles = [t.title for t in repo.page(TaskQuery("upcoming"), 0, 50)]
+        await pilot.press(*["down"] * titles.index("Ambassador office hours"), "m")
+        await pilot.pause()
+        await pilot.press(*"sales")
+        await pilot.pause()
+        assert f"+ the group Sales ambassadors ({len(members)} people)" in screen_text(app)
+        await pilot.press("enter", "f10")
+        await pilot.pause()
+    task = [t for t in repo.page(TaskQuery("upcoming"), 0, 50) if t.title == "Ambassador office hours"][0]
+    assert sorted(name for _, name, _ in repo.attendees(task.id)) == sorted(members)
+
+
 async def test_plan_a_routine_and_program_settings(store, make_app):
     app = make_app(store, start_mode="tasks")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -98,8 +98,8 @@ until Sunday), **Upcoming**, **Done** and **By category** (`c` picks the next ca
   created); `s` skips one occurrence of a repeating task.
 * Q&A tasks hold the question; ticking one asks for the answer. `f` saves an answered
   question to the content library as an FAQ entry.
-* `m` records who attended a meeting; ticking the meeting adds a *meeting* entry to each
-  attendee's involvement.
+* `m` records who attended a meeting (type a name, or a group's name to add all its
+  members); ticking the meeting adds a *meeting* entry to each attendee's involvement.
 * `r` plans a routine: the recommended weekly work, editable before it is created.
 
 ## Repeating tasks

@@ -355,6 +355,9 @@ class RoutineDialog(_Dialog):
         self.dismiss(items)
 
 
+MAX_ATTENDEES = 500  # a group's members added at once
+
+
 class AttendeesDialog(_Dialog):
     """Pick who attended a meeting by searching the roster. Dismisses ids or None."""
 
@@ -371,7 +374,7 @@ class AttendeesDialog(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
             yield Static(plain(_("Who attended: {meeting}").format(meeting=self.meeting)), classes="dialog-title")
-            yield Input(placeholder=_("Type a name or email, ↓ to the matches, Enter adds"), compact=True,
+            yield Input(placeholder=_("Type a name, email or group, ↓ to the matches, Enter adds"), compact=True,
                         id="search")
             yield OptionList(id="matches", classes="attendee-list")
             yield Static("", id="chosen-title", markup=False)
@@ -396,8 +399,18 @@ class AttendeesDialog(_Dialog):
 
     @on(Input.Changed, "#search")
     def _search(self, event: Input.Changed) -> None:
+        from advocacy_tui.data.groups import GroupRepo
+        from advocacy_tui.domain.text import fold
+
         matches = self.query_one("#matches", OptionList)
         matches.clear_options()
+        needle = fold(event.value.strip())
+        if needle:  # a group brings all its members at once: a meeting for a cohort or a team
+            for group in GroupRepo(self.repo.store).groups():
+                if needle in fold(group.name):
+                    matches.add_option(Option(plain(ngettext(
+                        "+ the group {name} ({n} person)", "+ the group {name} ({n} people)", group.members).format(
+                        name=group.name, n=group.members)), id=f"group-{group.id}"))
         for pid, name, email in self.repo.find_people(event.value, limit=6):
             mark = "✓" if pid in self.chosen else "+"
             matches.add_option(Option(plain(f"{mark} {name}  {printable(email)}"), id=str(pid)))
@@ -422,10 +435,16 @@ class AttendeesDialog(_Dialog):
     def _add(self, option_id: str | None) -> None:
         if option_id is None:
             return
-        pid = int(option_id)
-        for found, name, email in self.repo.find_people(self.query_one("#search", Input).value, limit=50):
-            if found == pid:
-                self.chosen[pid] = (name, email)
+        if option_id.startswith("group-"):
+            from advocacy_tui.data.groups import GroupRepo
+
+            for pid, name, email in GroupRepo(self.repo.store).members(int(option_id[6:]), limit=MAX_ATTENDEES):
+                self.chosen[pid] = (name, email or "")
+        else:
+            pid = int(option_id)
+            for found, name, email in self.repo.find_people(self.query_one("#search", Input).value, limit=50):
+                if found == pid:
+                    self.chosen[pid] = (name, email)
         self._show_chosen()
         search = self.query_one("#search", Input)
         search.value = ""
