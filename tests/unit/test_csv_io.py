@@ -314,3 +314,12 @@ def test_parse_table_header_spanning_quotes():
     table = parse_table(b'"full\nname";"e-mail"\n"A";"a@x.pl"\n')
     assert table.header == ["full\nname", "e-mail"]
     assert list(table.rows()) == [(2, ["A", "a@x.pl"])]
+
+
+@given(st.lists(st.lists(st.one_of(st.none(), st.text(max_size=8), st.integers()), max_size=14), max_size=20))
+def test_packed_rows_read_back_exactly_what_was_kept(rows):
+    from advocacy_tui.data.csv_io import PackedRows
+
+    packed = PackedRows(tuple(row) for row in rows)
+    assert len(packed) == len(rows)
+    assert [tuple(row) for row in packed] == [tuple(row) for row in rows]

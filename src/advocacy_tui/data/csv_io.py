@@ -584,15 +584,21 @@ class PackedRows(Sequence[tuple]):
             self.append(item)
 
     def append(self, values: tuple) -> None:
-        if not values or len(values) > 12 or any(v is not None and (type(v) is not str or "\x00" in v) for v in values):
+        if not values or len(values) > 12:
             self._items.append(values)
             return
-        nones = 0
-        for position, value in enumerate(values):
+        nones, bit, parts = 0, 1, []  # one pass: this runs once per row of a big import
+        for value in values:
             if value is None:
-                nones |= 1 << position
-        self._items.append(chr(0x30 + (nones & 63)) + chr(0x30 + (nones >> 6))
-                           + "\x00".join(v or "" for v in values))
+                nones |= bit
+                parts.append("")
+            elif type(value) is str and "\x00" not in value:
+                parts.append(value)
+            else:
+                self._items.append(values)
+                return
+            bit <<= 1
+        self._items.append(chr(0x30 + (nones & 63)) + chr(0x30 + (nones >> 6)) + "\x00".join(parts))
 
     @staticmethod
     def _unpack(item: str | tuple) -> tuple:

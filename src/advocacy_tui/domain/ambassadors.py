@@ -177,6 +177,8 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
     notes = fields.get("notes") or ""
     role = (fields.get("role") or "").strip().lower() or "ambassador"
     status = (fields.get("status") or "").strip().lower() or "candidate"
+    # the lists are often absent (most HR files have no topics): nothing to read then
+    topics, formats, languages = ((fields.get(key) or "").strip() for key in ("topics", "formats", "languages"))
     joined: date | None = None
     try:
         joined = parse_optional_date(fields.get("joined") or "")
@@ -192,9 +194,9 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
         "linkedin": check_linkedin(linkedin),
         "joined": date_problem,
         "notes": check_text(notes, NOTES_MAX),
-        "topics": check_topics(fields.get("topics") or ""),
-        "formats": check_formats(fields.get("formats") or ""),
-        "languages": check_languages(fields.get("languages") or ""),
+        "topics": check_topics(topics) if topics else None,
+        "formats": check_formats(formats) if formats else None,
+        "languages": check_languages(languages) if languages else None,
     }
     problems = {key: message for key, message in checks.items() if message}
     if problems:
@@ -209,7 +211,7 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
         linkedin=normalise_linkedin(linkedin),
         joined=joined,
         notes=notes,
-        topics=parse_topics(fields.get("topics") or ""),
-        formats=parse_formats(fields.get("formats") or ""),
-        languages=parse_languages(fields.get("languages") or ""),
+        topics=parse_topics(topics) if topics else (),
+        formats=parse_formats(formats) if formats else (),
+        languages=parse_languages(languages) if languages else (),
     )
