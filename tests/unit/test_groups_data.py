@@ -177,3 +177,15 @@ def test_the_program_report_has_totals_by_group_for_last_month(store):
     assert "| Group | Members | Active | Posts a week | Personal | Impressions | Engagements |" in section
     assert "fewer than 3 people: not shown" in section
     assert "Person 0" not in text  # totals only: no one is named
+
+
+@pytest.mark.parametrize("name", ["Esc\x1b[31mred", "two\nlines", "nul\x00", "bell\x07"])
+def test_a_name_with_control_characters_is_refused_not_changed(store, name):
+    from advocacy_tui.data.groups import GroupError, GroupRepo
+
+    with pytest.raises(GroupError, match="control characters"):
+        GroupRepo(store).add(name)
+    assert GroupRepo(store).groups() == []
+    assert GroupRepo(store).by_name("[red]Zły[/]") is None
+    GroupRepo(store).add("[red]Zły[/] $(x)")  # markup-looking text is text: kept exactly
+    assert [group.name for group in GroupRepo(store).groups()] == ["[red]Zły[/] $(x)"]

@@ -51,6 +51,8 @@ def clean_name(value: str) -> str:
 
 def check_group_name(value: str) -> str | None:
     name = clean_name(value)
+    if name != value.strip():
+        return _("A name cannot hold control characters or line breaks: type it on one line, as plain text.")
     if not name:
         return _("A group needs a name, e.g. “Sales ambassadors” or “Spring 2026 cohort”.")
     if len(name) > NAME_MAX:
@@ -60,6 +62,8 @@ def check_group_name(value: str) -> str | None:
 
 def check_campaign_name(value: str) -> str | None:
     name = clean_name(value)
+    if name != value.strip():
+        return _("A name cannot hold control characters or line breaks: type it on one line, as plain text.")
     if not name:
         return _("A campaign needs a name, e.g. “Open day” or “Recruitment drive”.")
     if len(name) > NAME_MAX:
