@@ -56,3 +56,15 @@ def test_the_check_names_a_module_that_loads_textual():
     found = _loaded_ui(["advocacy_tui.domain.clock", "advocacy_tui.app"])
     assert list(found) == ["advocacy_tui.app"]
     assert any(name.startswith("textual") for name in found["advocacy_tui.app"])
+
+
+def test_no_class_is_over_400_lines():
+    """A section or pane that grows past this is split (issue 14): each part owns one thing."""
+    import ast
+
+    long = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > 400:
+                long.append(f"{path.relative_to(PACKAGE)}: {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert long == []

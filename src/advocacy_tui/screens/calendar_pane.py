@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from advocacy_tui.config import DEFAULT_VOICES, Settings
 from advocacy_tui.data.groups import CampaignRepo
-from advocacy_tui.data.posts import CalendarRow, LibraryRepo, PostFilter, PostRepo
+from advocacy_tui.data.posts import CalendarRow, PostFilter, PostRepo
 from advocacy_tui.domain.calendar import (
     Mix,
     add_months,
@@ -50,8 +50,6 @@ NO_POST = {  # whole sentences: Polish says each verb differently
     "move": N_("There is no post on {day} to move. Press a to plan one."),
     "delete": N_("There is no post on {day} to delete. Press a to plan one."),
 }
-STATE_WITH_ARTICLE = {"idea": N_("an idea"), "draft": N_("a draft"), "ready": N_("a ready post"),
-                      "published": N_("a published post"), "dropped": N_("a dropped post")}
 
 
 def legend() -> str:
@@ -602,26 +600,9 @@ class CalendarPane(Vertical):
         self._with_post("edit", self.records.edit)
 
     def action_copy(self) -> None:
-        from advocacy_tui.screens.modals.calendar_dialogs import DateDialog
+        from advocacy_tui.screens.calendar_actions import copy_to_day
 
-        def copy(post_id: int) -> None:
-            def to_day(day: date | None) -> None:
-                if day is None:
-                    return
-                new_id = self.posts.duplicate(post_id, day)
-                post = self.posts.get(new_id) if new_id else None
-                if post is None:
-                    self.reload()
-                    return
-                self.go_to(day)
-                self.reload(keep_week_post=new_id)
-                self.notify(_("Copied “{title}” to {day} as {state}.").format(
-                    title=post.title, day=format_date(day), state=_(STATE_WITH_ARTICLE.get(post.state, post.state))),
-                    markup=False)
-
-            self.app.push_screen(DateDialog(_("Copy to which day?"), self.cursor), to_day)
-
-        self._with_post("copy", copy)
+        self._with_post("copy", lambda post_id: copy_to_day(self, post_id))
 
     def action_move(self) -> None:
         def start(post_id: int) -> None:
@@ -656,42 +637,14 @@ class CalendarPane(Vertical):
         self._with_post("delete", ask)
 
     def action_filter(self) -> None:
-        from advocacy_tui.screens.modals.calendar_dialogs import FilterDialog
+        from advocacy_tui.screens.calendar_actions import choose_filter
 
-        def chosen(result: PostFilter | None) -> None:
-            if result is None:
-                return
-            self.filter = result
-            self.reload()
-            if result.active:
-                self.notify(_("Showing only {filter}. f changes the filter.").format(
-                    filter=filter_words(self.filter, self.settings)), markup=False)
-
-        self.app.push_screen(FilterDialog(self.posts, self.filter, self.settings.voices), chosen)
+        choose_filter(self)
 
     def action_campaigns(self) -> None:
-        """The list of campaigns; Enter on one shows its posts (the calendar filtered by it)."""
-        from advocacy_tui.screens.modals.campaign_dialogs import CampaignsDialog
+        from advocacy_tui.screens.calendar_actions import list_campaigns
 
-        repo = CampaignRepo(self.posts.store)
-
-        def chosen(campaign_id: int | None) -> None:
-            campaign = repo.get(campaign_id) if campaign_id is not None else None
-            if campaign is None:
-                self.reload()  # a campaign renamed or deleted: the filter line and the mix
-                return
-            self.show_campaign(campaign.id, campaign.name, campaign.starts_on)
-
-        self.app.push_screen(CampaignsDialog(repo, LibraryRepo(self.posts.store), self.settings,
-                                             self.today), chosen)
-
-    def show_campaign(self, campaign_id: int | None, name: str, starts_on: date) -> None:
-        self.filter = PostFilter(campaign_id=campaign_id, campaign_name=name)
-        self.go_to(starts_on)
-        self.reload()
-        self.focus_view()
-        self.notify(_("Showing only {filter}. Esc shows every post again.").format(
-            filter=filter_words(self.filter, self.settings)), markup=False)
+        list_campaigns(self)
 
     def show_all(self) -> None:
         self.filter = PostFilter()

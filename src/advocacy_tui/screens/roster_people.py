@@ -138,6 +138,19 @@ class RosterSource:
         return result
 
 
+def status_words(query: RosterQuery, shown: int, total: int) -> str:
+    """The line under the roster: " 12 of 41 people match · sorted by name · f filters"."""
+    column = _(SORT_NAMES.get(query.sort, query.sort))
+    order = (_("sorted by {column} (reversed)") if query.descending else _("sorted by {column}")).format(column=column)
+    if shown == total:
+        text = ngettext("{n} person", "{n} people", total).format(n=format_number(total))
+    else:
+        text = ngettext("{shown} of {n} person match", "{shown} of {n} people match", total).format(
+            shown=format_number(shown), n=format_number(total))
+    hint = "" if query.describe_filters() else _(" · f filters")
+    return f" {text} · {order}{hint}"
+
+
 class PeoplePane(Vertical):
     """Everyone in the program, searched, filtered and sorted in SQL, one page at a time."""
 
@@ -259,16 +272,8 @@ class PeoplePane(Vertical):
         shown = self.table.row_count
         narrowed = self.query_state.text.strip() or self.query_state.has_filters
         total = self.repo.total() if narrowed else shown
-        column = _(SORT_NAMES.get(self.query_state.sort, self.query_state.sort))
-        order = (_("sorted by {column} (reversed)") if self.query_state.descending
-                 else _("sorted by {column}")).format(column=column)
-        if shown == total:
-            text = ngettext("{n} person", "{n} people", total).format(n=format_number(total))
-        else:
-            text = ngettext("{shown} of {n} person match", "{shown} of {n} people match", total).format(
-                shown=format_number(shown), n=format_number(total))
-        hint = "" if filters else _(" · f filters")
-        self.query_one("#roster-status", Static).update(plain(f" {text} · {order}{hint}"), layout=False)
+        self.query_one("#roster-status", Static).update(plain(status_words(self.query_state, shown, total)),
+                                                        layout=False)
 
     # -- detail pane -----------------------------------------------------------------
 
@@ -298,7 +303,7 @@ class PeoplePane(Vertical):
                            ideas=len(ideas_for(store, row.id)) if person and person.topics else 0,
                            groups=[group.name for group in GroupRepo(store).groups_of(row.id)])
 
-    def _after_person_change(self) -> None:
+    def after_person_change(self) -> None:
         """Re-read the visible rows (cursor stays put) and the detail pane.
 
         A person who no longer matches the filter after the change stays in the detail pane
@@ -318,7 +323,7 @@ class PeoplePane(Vertical):
 
     @on(PersonDetail.Changed)
     def _person_changed(self) -> None:
-        self._after_person_change()
+        self.after_person_change()
 
     # -- search box and table --------------------------------------------------------
 
@@ -381,73 +386,19 @@ class PeoplePane(Vertical):
                                                 GroupRepo(self.advocacy.store).groups()), chosen)
 
     def action_groups_of_person(self) -> None:
-        """The highlighted person's groups: put them in one (or a new one) or take them out."""
-        from advocacy_tui.screens.modals.group_dialogs import PersonGroupsDialog
+        from advocacy_tui.screens.roster_groups import person_groups
 
-        key = self.table.cursor_key  # as e does: the detail pane follows the cursor a moment later
-        row = self.repo.row(key) if key is not None else None
-        if row is None:
-            self.notify(_("Highlight a person first."), markup=False)
-            return
-
-        def closed(changed: bool | None) -> None:
-            if changed:
-                self._after_person_change()
-
-        self.app.push_screen(PersonGroupsDialog(GroupRepo(self.advocacy.store), row.id, row.name), closed)
-
-    def shown_words(self) -> str:
-        """Who the roster shows now, in words: "1,204 people: department Sales"."""
-        count = self.table.row_count
-        people = ngettext("{n} person", "{n} people", count).format(n=format_number(count))
-        what = [part for part in (self.query_state.describe_filters(),) if part]
-        if self.query_state.text.strip():
-            what.insert(0, _("matching “{text}”").format(text=self.query_state.text.strip()))
-        return people + (": " + ", ".join(what) if what else _(": everyone on the roster"))
-
-    def make_group_from_filter(self, name: str) -> tuple[int, int]:
-        """A new group of everyone the roster shows now (one statement, one transaction)."""
-        result = GroupRepo(self.advocacy.store).from_query(name, self.query_state)
-        self._after_person_change()
-        return result
+        person_groups(self)
 
     def action_groups(self) -> None:
-        """Every group; Enter on one shows its members in the roster."""
-        from advocacy_tui.screens.modals.group_dialogs import GroupsDialog
+        from advocacy_tui.screens.roster_groups import list_groups
 
-        repo = GroupRepo(self.advocacy.store)
-
-        def chosen(group_id: int | None) -> None:
-            group = repo.get(group_id) if group_id is not None else None
-            if group is not None:
-                self.show_only(group_id=group.id, group_name=group.name)
-            else:
-                self._after_person_change()  # a group renamed or deleted: the filter line and pane
-
-        self.app.push_screen(GroupsDialog(repo, self.shown_words(), self.make_group_from_filter,
-                                          self.query_state.group_id), chosen)
+        list_groups(self)
 
     def action_group_from_filter(self) -> None:
-        """Straight to naming a new group of the people shown (palette)."""
-        from advocacy_tui.screens.modals.group_dialogs import NameDialog
+        from advocacy_tui.screens.roster_groups import group_from_filter
 
-        def named(name: str | None) -> None:
-            if name is None:
-                return
-            from advocacy_tui.data.groups import GroupError
-
-            try:
-                _group_id, count = self.make_group_from_filter(name)
-            except GroupError as error:
-                self.notify(str(error), severity="warning", markup=False)
-                return
-            self.notify(ngettext("Made the group {group} with {n} person.",
-                                 "Made the group {group} with {n} people.", count).format(
-                group=name.strip(), n=format_number(count)), markup=False)
-
-        self.app.push_screen(NameDialog(_("A group of the people shown"),
-                                        hint=_("It will hold {shown}.").format(shown=self.shown_words())),
-                             named)
+        group_from_filter(self)
 
     def show_only(self, **values: object) -> None:
         """Show exactly the people these filters name: other filters and the search are
@@ -474,22 +425,9 @@ class PeoplePane(Vertical):
         self.detail.add_involvement()
 
     def action_ideas(self) -> None:
-        """Ideas for the person shown below the table (and a nudge when they are quiet)."""
-        from advocacy_tui.screens.modals.ideas_dialog import IdeasDialog
+        from advocacy_tui.screens.roster_groups import ideas
 
-        key = self.detail.person_id
-        row = self.repo.row(key) if key is not None else None
-        if row is None:
-            self.notify(_("Highlight a person first."), markup=False)
-            return
-        quiet = is_quiet(row.status, row.last_active_on, self.today, row.since)
-
-        def closed(planned: bool | None) -> None:
-            if planned:
-                self._after_person_change()
-
-        self.app.push_screen(IdeasDialog(self.advocacy.store, row.id, row.name, self.today, quiet=quiet),
-                             closed)
+        ideas(self)
 
     def action_sort(self) -> None:
         current = self.query_state.sort
