@@ -168,6 +168,11 @@ def invitation_day(status: str, invited_on: date | None, previous_status: str | 
     return today
 
 
+def check_recommender(value: str) -> str | None:
+    """Who recommended a person: a name, at most as long as a name."""
+    return check_text(value, NAME_MAX)
+
+
 def normalise_email(value: str | None) -> str | None:
     """Emails are kept as typed (trimmed); matching ignores case."""
     value = (value or "").strip()
@@ -214,7 +219,7 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
         "status": check_choice(status, STATUSES, "status"),
         "linkedin": check_linkedin(linkedin),
         "joined": date_problem,
-        "recommended_by": check_text(recommended_by, NAME_MAX),
+        "recommended_by": check_recommender(recommended_by),
         "invited_on": invited_problem,
         "notes": check_text(notes, NOTES_MAX),
         "topics": check_topics(fields.get("topics") or ""),

@@ -170,6 +170,16 @@ def interests_text(person: Ambassador, ideas: int) -> str:
     return " · ".join(parts)
 
 
+def recruitment_text(person: Ambassador) -> str:
+    """"Recommended by Anna Nowak · ✓ may be thanked by name": only what is set (one line)."""
+    parts = []
+    if person.recommended_by:
+        parts.append(_("Recommended by {name}").format(name=person.recommended_by))
+    if person.thanks_by_name:
+        parts.append(_("✓ may be thanked by name in the digest"))
+    return " · ".join(parts)
+
+
 class PersonDetail(Horizontal):
     """Below the table (or beside it on very wide terminals): who, checklist, log.
 
@@ -276,6 +286,8 @@ class PersonDetail(Horizontal):
         second = [email or _("no email")]
         if row.joined:
             second.append(_("joined {day}").format(day=format_date(date.fromisoformat(row.joined))))
+        if person is not None and person.invited_on:
+            second.append(_("invited {day}").format(day=format_date(person.invited_on)))
         stuck = days_stuck(row.onboarding, today)
         title = _("Onboarding {progress}").format(progress=progress_text(row.onboarding_done))
         if stuck is not None:
@@ -288,6 +300,8 @@ class PersonDetail(Horizontal):
         if is_quiet(row.status, last, today, row.since):
             log_title += _(" · ☾ quiet")
         headings = [(" · ".join(second), "note")]
+        if person is not None and (recruited := recruitment_text(person)):
+            headings.append((recruited, "note"))
         if groups:
             headings.append((_("Groups: {groups}").format(groups=", ".join(groups)), "note"))
         if person is not None and (interests := interests_text(person, ideas)):
