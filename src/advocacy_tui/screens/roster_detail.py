@@ -171,12 +171,13 @@ def interests_text(person: Ambassador, ideas: int) -> str:
 
 
 def recruitment_text(person: Ambassador) -> str:
-    """"Recommended by Anna Nowak · ✓ may be thanked by name": only what is set (one line)."""
+    """"Recommended by Anna Nowak · ✓ may be thanked by name" (in the digest): only what is
+    set, on one line."""
     parts = []
     if person.recommended_by:
         parts.append(_("Recommended by {name}").format(name=person.recommended_by))
     if person.thanks_by_name:
-        parts.append(_("✓ may be thanked by name in the digest"))
+        parts.append(_("✓ may be thanked by name"))
     return " · ".join(parts)
 
 
