@@ -147,3 +147,20 @@ def test_forget_takes_the_name_out_of_who_recommended_others(store):
     ben = repo.add(build_ambassador({"name": "Ben Lee", "recommended_by": "Anna Nowak"}))
     forget(store, "anna@firma.pl")
     assert repo.get(ben).recommended_by == REMOVED
+
+
+def test_the_demo_thanks_some_by_name_counts_the_others_and_has_a_funnel(demo_store):
+    from datetime import timedelta
+
+    from advocacy_tui.data.digest import DigestRepo
+
+    today = demo_store.clock.today()
+    digest = DigestRepo(demo_store).gather(today - timedelta(days=14))
+    assert digest.thanked and digest.thanked_others  # some agreed, the others are counted
+    agreed = {name for (name,) in demo_store.db.conn.execute(
+        "SELECT name FROM ambassadors WHERE thanks_by_name = 1")}
+    assert set(digest.thanked) <= agreed
+    result = funnel(demo_store)
+    assert all(result.count(stage) for stage in STAGES)
+    assert result.employees and result.candidates_recommended
+    assert len(result.waves) >= 3 and any(wave.active_now for wave in result.waves)

@@ -242,7 +242,7 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
         topics=parse_topics(fields.get("topics") or ""),
         formats=parse_formats(fields.get("formats") or ""),
         languages=parse_languages(fields.get("languages") or ""),
-        thanks_by_name=(fields.get("thanks_by_name") or "").strip() in ("1", "true"),
+        thanks_by_name=(fields.get("thanks_by_name") or "").strip().lower() in ("1", "true"),
         recommended_by=" ".join(recommended_by.split()),
         invited_on=invited_on,
     )
