@@ -170,15 +170,15 @@ def interests_text(person: Ambassador, ideas: int) -> str:
     return " · ".join(parts)
 
 
-def recruitment_text(person: Ambassador) -> str:
-    """"Recommended by Anna Nowak · ✓ may be thanked by name" (in the digest): only what is
-    set, on one line."""
+def recruitment_parts(person: Ambassador) -> list[str]:
+    """"invited 02.03.2026", "recommended by Anna Nowak": only what is set, for the line under
+    the title (the detail stays as tall as before)."""
     parts = []
+    if person.invited_on:
+        parts.append(_("invited {day}").format(day=format_date(person.invited_on)))
     if person.recommended_by:
-        parts.append(_("Recommended by {name}").format(name=person.recommended_by))
-    if person.thanks_by_name:
-        parts.append(_("✓ may be thanked by name"))
-    return " · ".join(parts)
+        parts.append(_("recommended by {name}").format(name=person.recommended_by))
+    return parts
 
 
 class PersonDetail(Horizontal):
@@ -283,12 +283,14 @@ class PersonDetail(Horizontal):
                  _(STATUS_LABELS.get(row.status, row.status))]
         if row.department:
             facts.append(row.department)
+        if person is not None and person.thanks_by_name:  # their consent, for the digest
+            facts.append(_("✓ may be thanked by name"))
         self.border_title = Content(printable(" · ".join(facts)))
         second = [email or _("no email")]
         if row.joined:
             second.append(_("joined {day}").format(day=format_date(date.fromisoformat(row.joined))))
-        if person is not None and person.invited_on:
-            second.append(_("invited {day}").format(day=format_date(person.invited_on)))
+        if person is not None:
+            second += recruitment_parts(person)
         stuck = days_stuck(row.onboarding, today)
         title = _("Onboarding {progress}").format(progress=progress_text(row.onboarding_done))
         if stuck is not None:
@@ -301,8 +303,6 @@ class PersonDetail(Horizontal):
         if is_quiet(row.status, last, today, row.since):
             log_title += _(" · ☾ quiet")
         headings = [(" · ".join(second), "note")]
-        if person is not None and (recruited := recruitment_text(person)):
-            headings.append((recruited, "note"))
         if groups:
             headings.append((_("Groups: {groups}").format(groups=", ".join(groups)), "note"))
         if person is not None and (interests := interests_text(person, ideas)):
