@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from advocacy_tui.data.tasks import Task, TaskRepo
 from advocacy_tui.domain.dates import DateError, format_date, parse_optional_date
+from advocacy_tui.domain.funnel import check_employees, parse_employees
 from advocacy_tui.domain.tasks import (
     CATEGORIES,
     ONCE,
@@ -28,7 +29,6 @@ from advocacy_tui.domain.tasks import (
     read_estimate,
     routine_minutes,
 )
-from advocacy_tui.domain.funnel import check_employees, parse_employees
 from advocacy_tui.domain.text import printable
 from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import N_, _, ngettext
