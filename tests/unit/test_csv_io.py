@@ -316,7 +316,7 @@ def test_parse_table_header_spanning_quotes():
     assert list(table.rows()) == [(2, ["A", "a@x.pl"])]
 
 
-@given(st.lists(st.lists(st.one_of(st.none(), st.text(max_size=8), st.integers()), max_size=14), max_size=20))
+@given(st.lists(st.lists(st.one_of(st.none(), st.text(max_size=8), st.integers()), max_size=20), max_size=20))
 def test_packed_rows_read_back_exactly_what_was_kept(rows):
     from advocacy_tui.data.csv_io import PackedRows
 

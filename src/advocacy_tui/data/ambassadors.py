@@ -9,7 +9,13 @@ from typing import NamedTuple
 
 from advocacy_tui.data.store import ChangedMeanwhile, Store, inserted_id
 from advocacy_tui.data.topics import set_topics, topics_of
-from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador, changed_fields
+from advocacy_tui.domain.ambassadors import (
+    ROLE_LABELS,
+    STATUS_LABELS,
+    Ambassador,
+    changed_fields,
+    invitation_day,
+)
 from advocacy_tui.domain.involvement import QUIET_DAYS, quiet_cutoff
 from advocacy_tui.domain.onboarding import STUCK_DAYS, OnboardingState, stuck_cutoff
 from advocacy_tui.domain.text import fold
@@ -23,7 +29,7 @@ SORTS: dict[str, str] = {
 }
 
 COLUMNS = ("id, name, email, department, role, status, linkedin, joined, notes, created_at, updated_at, "
-           "formats, languages")
+           "formats, languages, thanks_by_name, recommended_by, invited_on")
 
 
 class RosterRow(NamedTuple):
@@ -205,7 +211,7 @@ def _keys_of(text: str | None) -> tuple[str, ...]:
 
 def _from_row(row: tuple, topics: tuple[str, ...] = ()) -> Ambassador:
     (id_, name, email, department, role, status, linkedin, joined, notes, created, updated,
-     formats, languages) = row
+     formats, languages, thanks, recommended_by, invited_on) = row
     return Ambassador(
         id=id_,
         name=name,
@@ -221,6 +227,9 @@ def _from_row(row: tuple, topics: tuple[str, ...] = ()) -> Ambassador:
         topics=topics,
         formats=_keys_of(formats),
         languages=_keys_of(languages),
+        thanks_by_name=bool(thanks),
+        recommended_by=recommended_by,
+        invited_on=date.fromisoformat(invited_on) if invited_on else None,
     )
 
 
@@ -245,12 +254,22 @@ class AmbassadorRepo:
             "notes": ambassador.notes,
             "formats": keys_text(ambassador.formats),
             "languages": keys_text(ambassador.languages),
+            "thanks_by_name": int(ambassador.thanks_by_name),
+            "recommended_by": ambassador.recommended_by,
+            "invited_on": ambassador.invited_on.isoformat() if ambassador.invited_on else None,
             "sort_key": sort_key,
             "search_text": search,
         }
 
+    def _invited(self, ambassador: Ambassador, previous_status: str | None) -> Ambassador:
+        """The person with their invitation day: today when their status becomes "invited"
+        now and no day was given (domain.ambassadors.invitation_day)."""
+        day = invitation_day(ambassador.status, ambassador.invited_on, previous_status,
+                             self.store.clock.today())
+        return ambassador if day == ambassador.invited_on else replace(ambassador, invited_on=day)
+
     def add(self, ambassador: Ambassador) -> int:
-        values = self._values(ambassador)
+        values = self._values(self._invited(ambassador, None))
         now = self.store.now_text()
         values["created_at"] = values["updated_at"] = now
         columns = ", ".join(values)
@@ -268,15 +287,17 @@ class AmbassadorRepo:
         written in one transaction, so another window's save is never overwritten unseen."""
         if ambassador.id is None:
             raise ValueError("update needs an ambassador with an id")
-        values = self._values(ambassador)
-        values["updated_at"] = self.store.now_text()
-        assignments = ", ".join(f"{key} = :{key}" for key in values)
-        values["id"] = ambassador.id
         with self.store.write():
             if expected is not None:
                 current = self.get(ambassador.id)
                 if current is None or changed_fields(expected, current):
                     raise ChangedMeanwhile(current)
+            before = self.conn.execute("SELECT status FROM ambassadors WHERE id = ?",
+                                       (ambassador.id,)).fetchone()
+            values = self._values(self._invited(ambassador, before[0] if before else None))
+            values["updated_at"] = self.store.now_text()
+            assignments = ", ".join(f"{key} = :{key}" for key in values if key != "id")
+            values["id"] = ambassador.id
             self.conn.execute(f"UPDATE ambassadors SET {assignments} WHERE id = :id", values)
             set_topics(self.conn, "person_topics", ambassador.id, ambassador.topics,
                        str(values["updated_at"]))

@@ -39,6 +39,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import IO
 
@@ -49,7 +50,12 @@ from advocacy_tui.data.files import FileWriteError, private_file, write_private
 from advocacy_tui.data.files_written import EXPORT, record_file_written
 from advocacy_tui.data.store import Store
 from advocacy_tui.data.topics import set_topics, topics_sql
-from advocacy_tui.domain.ambassadors import ValidationError, build_ambassador, check_linkedin
+from advocacy_tui.domain.ambassadors import (
+    ValidationError,
+    build_ambassador,
+    check_linkedin,
+    invitation_day,
+)
 from advocacy_tui.domain.text import fold, printable
 from advocacy_tui.domain.topics import join_topics, parse_topics
 from advocacy_tui.formatting import format_number
@@ -57,18 +63,23 @@ from advocacy_tui.i18n import N_, Labels, _, ngettext, pgettext
 
 # The fields of a person that a file can set, in the order of an import's values (the
 # notes stay last). Topics are a list written "Java, rekrutacja" (``person_topics``),
-# formats and languages their keys ("text, video", "pl, en").
+# formats and languages their keys ("text, video", "pl, en"); who recommended them is a name,
+# the day they were invited a date. The consent to be thanked by name is never read from a
+# file: only the person gives it, in this program.
 FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined",
-                           "topics", "formats", "languages", "notes")
+                           "topics", "formats", "languages", "recommended_by", "invited_on", "notes")
 #: the order exports write them: the older fields first, as before
 EXPORT_FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined",
                                   "notes", "topics", "formats", "languages")
 _EMAIL_AT = FIELDS.index("email")
 _TOPICS_AT = FIELDS.index("topics")
+_STATUS_AT = FIELDS.index("status")
+_INVITED_AT = FIELDS.index("invited_on")
 FIELD_LABELS = Labels({
     "name": N_("name"), "email": N_("email"), "department": N_("department"), "role": N_("role"),
     "status": N_("status"), "linkedin": N_("LinkedIn"), "joined": N_("joined"), "notes": N_("notes"),
     "topics": N_("topics"), "formats": N_("formats"), "languages": N_("languages"),
+    "recommended_by": N_("recommended by"), "invited_on": N_("invited on"),
 })
 
 SEPARATED = {",": N_("comma-separated"), ";": N_("semicolon-separated"), "\t": N_("tab-separated")}
@@ -571,7 +582,7 @@ class RowProblem:
 
 
 class PackedRows(Sequence[tuple]):
-    """A list of value tuples kept as one string each (two letters saying which fields are
+    """A list of value tuples kept as one string each (three letters saying which fields are
     None, then the fields joined by NUL, which no importable cell holds): a third of the
     memory of the tuples at 100,000 rows. Reads back the same tuples; a tuple with a NUL or a non-text value in it
     is kept as it is."""
@@ -584,7 +595,7 @@ class PackedRows(Sequence[tuple]):
             self.append(item)
 
     def append(self, values: tuple) -> None:
-        if not values or len(values) > 12:
+        if not values or len(values) > 18:
             self._items.append(values)
             return
         nones, bit, parts = 0, 1, []  # one pass: this runs once per row of a big import
@@ -598,15 +609,16 @@ class PackedRows(Sequence[tuple]):
                 self._items.append(values)
                 return
             bit <<= 1
-        self._items.append(chr(0x30 + (nones & 63)) + chr(0x30 + (nones >> 6)) + "\x00".join(parts))
+        self._items.append(chr(0x30 + (nones & 63)) + chr(0x30 + (nones >> 6 & 63)) + chr(0x30 + (nones >> 12))
+                           + "\x00".join(parts))
 
     @staticmethod
     def _unpack(item: str | tuple) -> tuple:
         if type(item) is tuple:
             return item
         assert isinstance(item, str)
-        parts = item[2:].split("\x00")
-        nones = (ord(item[0]) - 0x30) | (ord(item[1]) - 0x30) << 6
+        parts = item[3:].split("\x00")
+        nones = (ord(item[0]) - 0x30) | (ord(item[1]) - 0x30) << 6 | (ord(item[2]) - 0x30) << 12
         while nones:
             position = nones.bit_length() - 1
             parts[position] = None  # type: ignore[call-overload]
@@ -753,6 +765,8 @@ def map_words() -> dict[str, str]:
         "linkedin": pgettext("column map", "linkedin"), "joined": pgettext("column map", "joined"),
         "notes": pgettext("column map", "notes"), "topics": pgettext("column map", "topics"),
         "formats": pgettext("column map", "formats"), "languages": pgettext("column map", "languages"),
+        "recommended_by": pgettext("column map", "recommended_by"),
+        "invited_on": pgettext("column map", "invited_on"),
         "ignore": pgettext("column map", "ignore"),
     }
 
@@ -854,8 +868,8 @@ def _existing(store: Store) -> tuple[_Lookup, dict[str, list[tuple[int, tuple]]]
     by_name: dict[str, list[tuple[int, tuple]]] = {}
     rows = store.db.conn.execute(
         "SELECT id, name, email, department, role, status, linkedin, joined, "
-        f"coalesce({topics_sql('person_topics', 'ambassadors.id')}, ''), formats, languages, notes "
-        "FROM ambassadors"
+        f"coalesce({topics_sql('person_topics', 'ambassadors.id')}, ''), formats, languages, "
+        "recommended_by, invited_on, notes FROM ambassadors"
     )
     for id_, *values in rows:
         values = tuple(values)
@@ -1069,6 +1083,7 @@ def plan_import(
     else:
         order, date_problems = "dmy", {}
     alt_email, enabled = index.get("email_alt"), index.get("enabled")
+    today = store.clock.today()
     total = max(table.lines, 1)
     for number, cells in table.rows():
         if not any(cell.strip() for cell in cells):
@@ -1109,8 +1124,10 @@ def plan_import(
                                            cancelled=cancelled, column_map=column_map,
                                            date_order=date_order, _survey_dates=True)
                 raw["joined"] = _as_iso(raw["joined"], order)
+        if "invited_on" in raw:
+            raw["invited_on"] = _as_iso(raw["invited_on"].strip(), order)
         given = set(raw)
-        for f in ("role", "status"):
+        for f in ("role", "status", "invited_on"):  # an empty cell keeps what the person has
             if f in raw and not raw[f].strip():
                 given.discard(f)
         if "role" in raw:
@@ -1157,6 +1174,7 @@ def plan_import(
             values = (person.name, person.email, person.department, person.role, person.status,
                       person.linkedin, person.joined.isoformat() if person.joined else None,
                       join_topics(person.topics), keys_text(person.formats), keys_text(person.languages),
+                      person.recommended_by, person.invited_on.isoformat() if person.invited_on else None,
                       person.notes)
             row_problems += _garbled(label, values, match[1] if match else None)
         if row_problems:
@@ -1167,6 +1185,7 @@ def plan_import(
                 plan.preview.append((number, {**shown, "_problem": "; ".join(row_problems)}))
             continue
         if match is None:
+            values = _with_invitation(values, None, today)
             if len(plan.preview) < PREVIEW_ROWS:
                 plan.preview.append((number, dict(zip(FIELDS, values, strict=True))))
             plan.add.append(values)
@@ -1175,6 +1194,7 @@ def plan_import(
         merged = tuple(
             values[i] if (f in given or f == "name") else old[i] for i, f in enumerate(FIELDS)
         )
+        merged = _with_invitation(merged, old[_STATUS_AT], today)
         if old[_EMAIL_AT] and merged[_EMAIL_AT] and old[_EMAIL_AT].lower() == merged[_EMAIL_AT].lower():
             # the same address in other letters: the stored spelling stays
             merged = merged[:_EMAIL_AT] + (old[_EMAIL_AT],) + merged[_EMAIL_AT + 1:]
@@ -1189,6 +1209,17 @@ def plan_import(
     if progress:
         progress(total, total)
     return plan
+
+
+def _with_invitation(values: tuple, previous_status: str | None, today: date) -> tuple:
+    """An import's values with the invitation day: today when the status becomes "invited"
+    with this row and the file gives no day (domain.ambassadors.invitation_day)."""
+    given = values[_INVITED_AT]
+    day = invitation_day(values[_STATUS_AT], date.fromisoformat(given) if given else None,
+                         previous_status, today)
+    if day is None or given:
+        return values
+    return values[:_INVITED_AT] + (day.isoformat(),) + values[_INVITED_AT + 1:]
 
 
 def _roster_mark(store: Store) -> tuple:
@@ -1269,13 +1300,14 @@ def _write(store: Store, plan: ImportPlan, with_keys: Callable[[tuple], tuple], 
 
         conn.executemany(
             "INSERT INTO ambassadors (name, email, department, role, status, linkedin, joined, formats, "
-            "languages, notes, sort_key, search_text, created_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "languages, recommended_by, invited_on, notes, sort_key, search_text, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             ((*columns(values), now, now) for values in plan.add),
         )
         conn.executemany(
             "UPDATE ambassadors SET name=?, email=?, department=?, role=?, status=?, linkedin=?, "
-            "joined=?, formats=?, languages=?, notes=?, sort_key=?, search_text=?, updated_at=? WHERE id=?",
+            "joined=?, formats=?, languages=?, recommended_by=?, invited_on=?, notes=?, sort_key=?, "
+            "search_text=?, updated_at=? WHERE id=?",
             ((*columns(values), now, id_) for id_, values in plan.update),
         )
         if "topics" in plan.columns:
@@ -1327,6 +1359,7 @@ POLISH_HEADERS: dict[str, str] = {
     "onboarding_done": "wdrożenie ukończone", "last_step_on": "ostatni krok wdrożenia",
     "last_active": "ostatnia aktywność", "topics": "tematy", "formats": "formaty",
     "languages": "języki", "thanks_by_name": "podziękowania z nazwiska",
+    "recommended_by": "polecający", "invited_on": "data zaproszenia",
     # stakeholders
     "kind": "rodzaj", "stance": "nastawienie", "last_talk": "ostatnia rozmowa",
     "next_step": "następny krok",

@@ -36,9 +36,11 @@ def fill_demo(store: Store, language: str | None = None) -> None:
     repo = AmbassadorRepo(store)
     with store.write():
         for person in content["ambassadors"]:
-            fields = {key: str(value) for key, value in person.items() if key != "joined_days_ago"}
+            fields = {key: str(value) for key, value in person.items() if not key.endswith("_days_ago")}
             if "joined_days_ago" in person:
                 fields["joined"] = format_date(today - timedelta(days=person["joined_days_ago"]))
+            if "invited_days_ago" in person:  # the invitation waves of the recruitment funnel
+                fields["invited_on"] = format_date(today - timedelta(days=person["invited_days_ago"]))
             repo.add(build_ambassador(fields))
         fill_roster_life(store, language)
         fill_calendar(store, language)

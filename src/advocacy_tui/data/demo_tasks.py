@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 import tomli
 
 from advocacy_tui.data.demo_content import demo_text
-from advocacy_tui.data.settings import SETTING_HOURS, SETTING_NAME, SettingsRepo
+from advocacy_tui.data.settings import SETTING_EMPLOYEES, SETTING_HOURS, SETTING_NAME, SettingsRepo
 from advocacy_tui.data.store import Store
 from advocacy_tui.data.tasks import Task, TaskRepo
 from advocacy_tui.domain.tasks import first_on_or_after, parse_recurrence
@@ -34,6 +34,7 @@ def fill_tasks(store: Store, language: str | None = None) -> None:
         SettingsRepo(store).set_many({
             SETTING_NAME: content["settings"]["program_name"],
             SETTING_HOURS: content["settings"]["owner_hours_per_week"],
+            SETTING_EMPLOYEES: content["settings"]["employees"],
         })
         for item in content["tasks"]:
             rule = parse_recurrence(item.get("recurrence", "none"))

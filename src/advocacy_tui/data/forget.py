@@ -62,6 +62,8 @@ COLUMNS: dict[tuple[str, str], str] = {
     ("ambassadors", "search_text"): DERIVED,
     ("ambassadors", "last_step_on"): FIXED,
     ("ambassadors", "last_active"): FIXED,
+    ("ambassadors", "recommended_by"): SCRUB,  # a name: often another person's
+    ("ambassadors", "invited_on"): FIXED,
     # digests sent: their text names people who agreed to be thanked by name
     ("digests", "since"): FIXED,
     ("digests", "until"): FIXED,

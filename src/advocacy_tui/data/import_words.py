@@ -5,8 +5,11 @@ bracketed suffix such as Google Workspace's ``[Required]``).
 
 Fields
     name, first, last, email, department, role, status, linkedin, joined, topics, formats,
-    languages, notes: what a person holds (topics a list, "Java, rekrutacja"; formats and
-    languages in English or Polish words, see domain/topics.py). Two more fields only help the import:
+    languages, recommended_by, invited_on, notes: what a person holds (topics a list, "Java,
+    rekrutacja"; formats and languages in English or Polish words, see domain/topics.py; who
+    recommended them a name; the day they were invited a date). The consent to be thanked by
+    name in the digest is never imported: the person gives it in this program. Two more fields
+    only help the import:
 
     * ``email_alt``: an address used when the email cell of the row is empty
       (Microsoft Entra ID's ``userPrincipalName`` when ``mail`` is empty);
@@ -54,6 +57,11 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                 "formaty postów"),
     "languages": ("languages", "post languages", "languages of posts", "języki", "języki postów",
                   "języki publikacji"),
+    "recommended_by": ("recommended by", "recommended_by", "referred by", "referrer", "recommender",
+                       "polecający", "polecająca", "polecający(a)", "kto polecił", "polecone przez",
+                       "z polecenia"),
+    "invited_on": ("invited on", "invited_on", "invitation date", "date invited", "invited at",
+                   "data zaproszenia", "zaproszony dnia", "zaproszona dnia", "dzień zaproszenia"),
     "notes": ("notes", "note", "comments", "comment", "notatki", "notatka", "uwagi", "komentarz"),
     # columns that are never a person's data here, and need no mention
     "_ignore": ("id", "created at", "updated at", "created_at", "updated_at", "created", "updated",

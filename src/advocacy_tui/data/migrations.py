@@ -597,6 +597,20 @@ CREATE INDEX posts_by_campaign ON posts (campaign_id, planned_on) WHERE campaign
     )
 
 
+def m020_funnel(db: sqlite_utils.Database) -> None:
+    """The recruitment funnel: who recommended a candidate (a name, free text) and the day a
+    person was invited (the invitation waves). The number of employees the funnel's share
+    is counted against is a program setting (``settings.employees``)."""
+    _run(
+        db,
+        """
+ALTER TABLE ambassadors ADD COLUMN recommended_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE ambassadors ADD COLUMN invited_on TEXT;
+CREATE INDEX ambassadors_by_invitation ON ambassadors (invited_on) WHERE invited_on IS NOT NULL
+""",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_ambassadors,
     m002_program,
@@ -616,6 +630,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m016_groups_and_campaigns,
     m018_weekly_outcomes,
     m019_digests,
+    m020_funnel,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

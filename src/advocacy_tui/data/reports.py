@@ -421,6 +421,36 @@ def groups_section(doc: Doc, store: Store) -> None:
     doc.table(outcome_header(), [outcome_cells(row) for row in rows])
 
 
+def funnel_section(doc: Doc, store: Store) -> None:
+    """The recruitment funnel as the roster's r shows it: counts only, nobody ranked."""
+    from advocacy_tui.data.funnel import funnel
+    from advocacy_tui.domain.funnel import STAGES
+
+    result = funnel(store)
+    doc.heading(_("Recruitment funnel"))
+    header = [_("Stage"), _("People")]
+    if result.employees:
+        header.append(_("Share of employees"))
+    rows = []
+    for stage in STAGES:
+        row = [_label(STATUS_LABELS, stage), format_number(result.count(stage))]
+        if result.employees:
+            row.append(format_percent(result.count(stage) / result.employees))
+        rows.append(row)
+    doc.table(header, rows)
+    doc.para(" ".join(part for part in (result.share_words(), result.usual_words()) if part))
+    doc.para(result.recommended_words())
+    if result.waves:
+        doc.table([_("Invited on"), _("Invited"), _("Active now")],
+                  [[format_date(wave.day), format_number(wave.invited), format_number(wave.active_now)]
+                   for wave in result.waves])
+        if result.older_waves:
+            doc.para(ngettext("And {n} earlier invitation wave.", "And {n} earlier invitation waves.",
+                              result.older_waves).format(n=format_number(result.older_waves)))
+    else:
+        doc.para(_("No invitations recorded yet."))
+
+
 def program_doc(store: Store, voice_labels: dict[str, str] | None = None, *,
                 html_charts: bool = True) -> Doc:
     """The program as the app shows it: the same functions and labels as Today and the roster."""
@@ -463,6 +493,8 @@ def program_doc(store: Store, voice_labels: dict[str, str] | None = None, *,
                    for step in STEPS])
     else:
         doc.para(_("Nobody is onboarding or active yet."))
+
+    funnel_section(doc, store)
 
     # the same count as Today's content mix: published posts of the last 30 days
     doc.heading(_("Content mix, last 30 days"))

@@ -1,12 +1,15 @@
-"""Program settings kept in the program's database (key/value): its name and the owner's
-hours a week. (Settings of the user's computer are in config.py.)"""
+"""Program settings kept in the program's database (key/value): its name, the owner's
+hours a week and the number of employees (the recruitment funnel's base). (Settings of the
+user's computer are in config.py.)"""
 
 from __future__ import annotations
 
 from advocacy_tui.data.store import Store
+from advocacy_tui.domain.funnel import parse_employees
 
 SETTING_NAME = "program_name"
 SETTING_HOURS = "owner_hours_per_week"
+SETTING_EMPLOYEES = "employees"
 
 
 class SettingsRepo:
@@ -42,3 +45,7 @@ class SettingsRepo:
     def capacity_minutes(self) -> int:
         hours = self.hours_per_week()
         return round(hours * 60) if hours is not None else 0
+
+    def employees(self) -> int | None:
+        """How many people the company employs (None: not set)."""
+        return parse_employees(self.get(SETTING_EMPLOYEES))

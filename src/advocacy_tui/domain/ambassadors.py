@@ -56,11 +56,17 @@ class Ambassador:
     topics: tuple[str, ...] = ()
     formats: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    #: they agreed to be thanked by name in the digest (without it they are only counted)
+    thanks_by_name: bool = False
+    #: who recommended them for the program (a name, as typed); never ranked
+    recommended_by: str = ""
+    #: the day they were invited (their invitation wave)
+    invited_on: date | None = None
 
 
 #: what a person's form edits: a change to one of these by someone else is a conflict
 EDITABLE_FIELDS = ("name", "email", "department", "role", "status", "linkedin", "joined", "notes",
-                   "topics", "formats", "languages")
+                   "topics", "formats", "languages", "thanks_by_name", "recommended_by", "invited_on")
 
 
 def changed_fields(before: Ambassador, after: Ambassador) -> tuple[str, ...]:
@@ -152,6 +158,21 @@ def check_text(value: str, limit: int = FIELD_MAX) -> str | None:
     return None
 
 
+def invitation_day(status: str, invited_on: date | None, previous_status: str | None,
+                   today: date) -> date | None:
+    """The day of a person's invitation: the one given, else today when their status becomes
+    "invited" now (a new person, or another status before). An invitation already recorded
+    without a day stays without one: the app does not guess when it was."""
+    if invited_on is not None or status != "invited" or previous_status == "invited":
+        return invited_on
+    return today
+
+
+def check_recommender(value: str) -> str | None:
+    """Who recommended a person: a name, at most as long as a name."""
+    return check_text(value, NAME_MAX)
+
+
 def normalise_email(value: str | None) -> str | None:
     """Emails are kept as typed (trimmed); matching ignores case."""
     value = (value or "").strip()
@@ -179,12 +200,19 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
     status = (fields.get("status") or "").strip().lower() or "candidate"
     # the lists are often absent (most HR files have no topics): nothing to read then
     topics, formats, languages = ((fields.get(key) or "").strip() for key in ("topics", "formats", "languages"))
+    recommended_by = fields.get("recommended_by") or ""
     joined: date | None = None
     try:
         joined = parse_optional_date(fields.get("joined") or "")
         date_problem = None
     except DateError as error:
         date_problem = str(error)
+    invited_on: date | None = None
+    try:
+        invited_on = parse_optional_date(fields.get("invited_on") or "")
+        invited_problem = None
+    except DateError as error:
+        invited_problem = str(error)
     checks = {
         "name": check_name(name),
         "email": check_email(email),
@@ -193,6 +221,8 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
         "status": check_choice(status, STATUSES, "status"),
         "linkedin": check_linkedin(linkedin),
         "joined": date_problem,
+        "recommended_by": check_recommender(recommended_by),
+        "invited_on": invited_problem,
         "notes": check_text(notes, NOTES_MAX),
         "topics": check_topics(topics) if topics else None,
         "formats": check_formats(formats) if formats else None,
@@ -214,4 +244,7 @@ def build_ambassador(fields: dict[str, str], *, id: int | None = None) -> Ambass
         topics=parse_topics(topics) if topics else (),
         formats=parse_formats(formats) if formats else (),
         languages=parse_languages(languages) if languages else (),
+        thanks_by_name=(fields.get("thanks_by_name") or "").strip().lower() in ("1", "true"),
+        recommended_by=" ".join(recommended_by.split()),
+        invited_on=invited_on,
     )

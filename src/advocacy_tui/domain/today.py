@@ -85,6 +85,11 @@ def mix_words(mix: Mix, labels: Mapping[str, str]) -> str:
         n=mix.total, days=MIX_DAYS, shares=shares)
 
 
+def usual_active() -> str:
+    """The usual share of employees who become active, as words show it: "15–25%"."""
+    return f"{round(FIELD_ACTIVE_LOW * 100)}–{percent(FIELD_ACTIVE_HIGH)}"
+
+
 @dataclass(frozen=True)
 class ActiveShare:
     active: int
@@ -97,7 +102,7 @@ class ActiveShare:
     def words(self) -> str:
         if not self.people:
             return _("No one is in the roster yet.")
-        usual = f"{round(FIELD_ACTIVE_LOW * 100)}–{percent(FIELD_ACTIVE_HIGH)}"
+        usual = usual_active()
         base = ngettext("{active} of {people} person ({percent}) was active in the last {days} days.",
                         "{active} of {people} people ({percent}) were active in the last {days} days.",
                         self.people).format(active=format_number(self.active), people=format_number(self.people),

@@ -233,6 +233,9 @@ program's database file as soon as you confirm.
                             self.action_export_file)
         yield SystemCommand(_("Forget a person"), _("Erase someone and everything that names them"),
                             self.action_forget_person)
+        from advocacy_tui.screens.task_rows import program_settings_command
+
+        yield from program_settings_command(self)
 
     # -- files: import from CSV, export, forget a person -------------------------------
 

@@ -170,6 +170,17 @@ def interests_text(person: Ambassador, ideas: int) -> str:
     return " · ".join(parts)
 
 
+def recruitment_parts(person: Ambassador) -> list[str]:
+    """"invited 02.03.2026", "recommended by Anna Nowak": only what is set, for the line under
+    the title (the detail stays as tall as before)."""
+    parts = []
+    if person.invited_on:
+        parts.append(_("invited {day}").format(day=format_date(person.invited_on)))
+    if person.recommended_by:
+        parts.append(_("recommended by {name}").format(name=person.recommended_by))
+    return parts
+
+
 class PersonDetail(Horizontal):
     """Below the table (or beside it on very wide terminals): who, checklist, log.
 
@@ -272,10 +283,14 @@ class PersonDetail(Horizontal):
                  _(STATUS_LABELS.get(row.status, row.status))]
         if row.department:
             facts.append(row.department)
+        if person is not None and person.thanks_by_name:  # their consent, for the digest
+            facts.append(_("✓ may be thanked by name"))
         self.border_title = Content(printable(" · ".join(facts)))
         second = [email or _("no email")]
         if row.joined:
             second.append(_("joined {day}").format(day=format_date(date.fromisoformat(row.joined))))
+        if person is not None:
+            second += recruitment_parts(person)
         stuck = days_stuck(row.onboarding, today)
         title = _("Onboarding {progress}").format(progress=progress_text(row.onboarding_done))
         if stuck is not None:

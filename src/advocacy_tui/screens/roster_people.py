@@ -26,6 +26,7 @@ from advocacy_tui.data.users import history
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS, Ambassador
 from advocacy_tui.domain.involvement import QUIET_DAYS, is_quiet, last_active_text
 from advocacy_tui.domain.onboarding import STUCK_DAYS, days_stuck, progress_text, stuck_text
+from advocacy_tui.domain.today import usual_active
 from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import N_, _, ngettext
 from advocacy_tui.screens.base import plain, typing_in
@@ -55,6 +56,18 @@ SORT_NAMES = {"name": N_("name"), "role": N_("role"), "department": N_("departme
 LOG_IN_PANE = 50
 
 
+
+FUNNEL_HELP = N_("""\
+## Recruitment funnel
+
+* `r` shows how many people are candidates, invited, in onboarding and active, against
+  the {usual} of employees who become active in most companies (event poll, 2015). Set the
+  number of employees in the program settings (`Ctrl+P`, "Program settings").
+* It counts how many candidates someone recommended (the person's *Recommended by*), never
+  who recommended most, and lists the invitation waves: each day people were invited, how
+  many, and how many of them are active now. The day is set when a status becomes
+  *Invited*, or typed on the person's form.
+""")
 
 PEOPLE_HELP = N_("""\
 ## People
@@ -180,6 +193,8 @@ class PeoplePane(Vertical):
                 tooltip=N_("Ideas that fit the highlighted person, and a nudge when they are quiet")),
         Binding("l", "focus_log", N_("Show log"), show=False, id="roster.log",
                 tooltip=N_("Move to the highlighted person's involvement log")),
+        Binding("r", "funnel", N_("Funnel"), show=False, id="roster.funnel",
+                tooltip=N_("The recruitment funnel: candidates, invited, onboarding, active; the invitation waves")),
         Binding("s", "sort", N_("Sort"), show=False, id="roster.sort",
                 tooltip=N_("Sort by the next column")),
         Binding("escape", "clear_filter", N_("Clear filter"), show=False, id="roster.clear"),
@@ -202,7 +217,13 @@ class PeoplePane(Vertical):
         return self.advocacy.clock.today()
 
     def help_text(self) -> str:
-        return _(self.HELP).format(stuck_days=STUCK_DAYS, quiet_days=QUIET_DAYS)
+        return "\n".join([_(self.HELP).format(stuck_days=STUCK_DAYS, quiet_days=QUIET_DAYS),
+                          _(FUNNEL_HELP).format(usual=usual_active())])
+
+    def action_funnel(self) -> None:
+        from advocacy_tui.screens.modals.funnel_dialog import FunnelDialog
+
+        self.app.push_screen(FunnelDialog(self.repo.store))
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=_("Search: type a name, email or department  (/)"),
@@ -527,6 +548,9 @@ class PeoplePane(Vertical):
             yield SystemCommand(_("Roster: sort by {column}").format(column=name),
                                 _("Order the roster by {column}").format(column=name),
                                 lambda column=column: self.sort_by(column))
+        yield SystemCommand(_("Roster: recruitment funnel"),
+                            _("Candidates, invited, onboarding, active against the employees; invitation waves (r)"),
+                            self.action_funnel)
         yield SystemCommand(_("Roster: filter people"), _("Role, status, department, stuck, quiet (f)"),
                             self.action_filters)
         yield SystemCommand(_("Roster: show who is stuck in onboarding"),

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from textual.app import SystemCommand
 
-from advocacy_tui.data.settings import SETTING_HOURS, SETTING_NAME, SettingsRepo
+from advocacy_tui.data.settings import SETTING_EMPLOYEES, SETTING_HOURS, SETTING_NAME, SettingsRepo
 from advocacy_tui.data.tasks import RoutineAdded, Task, TaskRepo
 from advocacy_tui.domain.dates import format_date
 from advocacy_tui.formatting import weekday_names
@@ -114,12 +114,12 @@ def program_settings_command(screen: SectionScreen) -> Iterable[SystemCommand]:
 
         settings = SettingsRepo(screen.advocacy.store)
 
-        def saved(values: tuple[str, str, date | None] | None) -> None:
+        def saved(values: tuple[str, str, date | None, str] | None) -> None:
             if values is None:
                 return
-            name, hours, launch = values
+            name, hours, launch, employees = values
             with store.write():  # one action, one transaction
-                settings.set_many({SETTING_NAME: name, SETTING_HOURS: hours})
+                settings.set_many({SETTING_NAME: name, SETTING_HOURS: hours, SETTING_EMPLOYEES: employees})
                 goals.set_launch_date(launch)
             screen.notify(_("Program settings saved."), markup=False)
             refresh = getattr(screen, "refresh_all", None)
@@ -130,8 +130,9 @@ def program_settings_command(screen: SectionScreen) -> Iterable[SystemCommand]:
 
         store = screen.advocacy.store
         goals = GoalRepo(store)
-        screen.app.push_screen(SettingsDialog(settings.program_name, settings.hours_per_week(), goals.launch_date()),
-                               saved)
+        screen.app.push_screen(SettingsDialog(settings.program_name, settings.hours_per_week(), goals.launch_date(),
+                                              settings.employees()), saved)
 
-    yield SystemCommand(_("Program settings"), _("Program name, your hours a week and the launch day"),
+    yield SystemCommand(_("Program settings"),
+                        _("Program name, your hours a week, the launch day and the number of employees"),
                         open_settings)

@@ -21,6 +21,7 @@ from advocacy_tui.domain.ambassadors import (
     check_email,
     check_linkedin,
     check_name,
+    check_recommender,
     check_text,
 )
 from advocacy_tui.domain.dates import format_date
@@ -42,11 +43,14 @@ from advocacy_tui.screens.modals.forms import (
     TopicSuggester,
 )
 
-TEXT_FIELDS = ("name", "email", "department", "linkedin", "joined", "topics", "languages")
+TEXT_FIELDS = ("name", "email", "department", "linkedin", "joined", "invited_on", "recommended_by", "topics",
+               "languages")
 FIELD_LABELS = {"name": N_("Name"), "email": N_("Email"), "department": N_("Department"),
                 "role": N_("Role"), "status": N_("Status"), "linkedin": N_("LinkedIn"),
                 "joined": N_("Joined"), "notes": N_("Notes"), "topics": N_("Topics"),
-                "formats": N_("Formats"), "languages": N_("Languages")}
+                "formats": N_("Formats"), "languages": N_("Languages"),
+                "invited_on": N_("Invited on"), "recommended_by": N_("Recommended by"),
+                "thanks_by_name": N_("Thanked by name")}
 
 
 def shown_value(person: Ambassador, field_name: str) -> str:
@@ -55,7 +59,9 @@ def shown_value(person: Ambassador, field_name: str) -> str:
         return ", ".join(_(FORMAT_LABELS.get(key, key)) for key in value) or _("(empty)")
     if isinstance(value, tuple):
         return join_topics(value) or _("(empty)")
-    if field_name == "joined":
+    if field_name == "thanks_by_name":
+        return _("yes") if value else _("no")
+    if field_name in ("joined", "invited_on"):
         return format_date(value) if value else _("(empty)")
     if field_name == "role":
         return _(ROLE_LABELS.get(value, value))
@@ -130,6 +136,14 @@ class AmbassadorForm(AskBeforeDiscard, ModalScreen[Ambassador | None]):
                 yield Field(_("Status"), FormSelect([(_(label), key) for key, label in STATUS_LABELS.items()],
                             value=a.status if a else "candidate", allow_blank=False, compact=True,
                             id="status"), name="status")
+                yield Field(_("Invited on"), Input(format_date(a.invited_on) if a else "",
+                            placeholder=_("dd.mm.yyyy (empty: today when invited)"),
+                            validators=[Rule(check_date)], compact=True, id="invited_on"),
+                            name="invited_on")
+                yield Field(_("Recommended by"), Input(a.recommended_by if a else "",
+                            placeholder=_("who suggested them, e.g. Anna Nowak"),
+                            validators=[Rule(check_recommender)], compact=True, id="recommended_by"),
+                            name="recommended_by")
                 yield Field(_("LinkedIn"), Input(a.linkedin if a else "",
                             placeholder=_("https://www.linkedin.com/in/…"),
                             validators=[Rule(check_linkedin)], compact=True, id="linkedin"),
@@ -148,6 +162,9 @@ class AmbassadorForm(AskBeforeDiscard, ModalScreen[Ambassador | None]):
                 yield Field(_("Languages"), Input(", ".join(a.languages) if a else "",
                             placeholder=_("e.g. pl, en"), validators=[Rule(check_languages)],
                             compact=True, id="languages"), name="languages")
+                yield Field(_("Digest"), TickBox(_("May be thanked by name in the digest"),
+                            a.thanks_by_name if a else False, compact=True, id="thanks_by_name"),
+                            name="thanks_by_name")
                 yield Field(_("Notes"), TextArea(a.notes if a else "", id="notes", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="notes")
             yield Static(_("Enter or F10 saves · Esc cancels · Tab moves between fields"),
@@ -176,6 +193,7 @@ class AmbassadorForm(AskBeforeDiscard, ModalScreen[Ambassador | None]):
         values["role"] = str(self.query_one("#role", Select).value)
         values["status"] = str(self.query_one("#status", Select).value)
         values["notes"] = self.query_one("#notes", TextArea).text
+        values["thanks_by_name"] = "1" if self.query_one("#thanks_by_name", TickBox).value else ""
         values["formats"] = ", ".join(key for key in FORMATS
                                       if self.query_one(f"#format-{key}", TickBox).value)
         return values

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from advocacy_tui.data.tasks import Task, TaskRepo
 from advocacy_tui.domain.dates import DateError, format_date, parse_optional_date
+from advocacy_tui.domain.funnel import check_employees, parse_employees
 from advocacy_tui.domain.tasks import (
     CATEGORIES,
     ONCE,
@@ -221,14 +222,16 @@ class AnswerDialog(_Dialog):
 
 
 class SettingsDialog(_Dialog):
-    """Program name, the owner's hours per week and the launch day. Dismisses (name, hours
-    text, launch day or None) or None."""
+    """Program name, the owner's hours per week, the launch day and the number of employees.
+    Dismisses (name, hours text, launch day or None, employees text) or None."""
 
-    def __init__(self, name: str, hours: float | None, launch: date | None = None) -> None:
+    def __init__(self, name: str, hours: float | None, launch: date | None = None,
+                 employees: int | None = None) -> None:
         super().__init__()
         self.program_name = name
         self.hours = hours
         self.launch = launch
+        self.employees = employees
 
     def compose(self) -> ComposeResult:
         hours = "" if self.hours is None else format_number(self.hours)
@@ -241,10 +244,14 @@ class SettingsDialog(_Dialog):
             yield Field(_("Launched on"), Input(format_date(self.launch) if self.launch else "",
                         placeholder=_("dd.mm.yyyy (empty: not yet)"), validators=[Rule(check_due)],
                         compact=True, id="launch"), name="launch")
+            yield Field(_("Employees"), Input("" if self.employees is None else str(self.employees),
+                        placeholder=_("people in the company, e.g. 240 (empty: not set)"),
+                        validators=[Rule(check_employees)], compact=True, id="employees"), name="employees")
             yield Static(
                 _("Be honest about the hours: the tasks section compares every week's planned "
                   "work with this number and warns when a week is over. The goals are reviewed "
-                  "6 and 9 months after the launch."),
+                  "6 and 9 months after the launch. The recruitment funnel compares the active "
+                  "people with the employees."),
                 classes="dialog-body", markup=False,
             )
             yield from self.buttons(_("Enter or F10 saves · Esc cancels"))
@@ -259,12 +266,15 @@ class SettingsDialog(_Dialog):
     def action_save(self) -> None:
         hours = self.query_one("#hours", Input).value
         launch = self.query_one("#launch", Input).value
-        problems = {name: problem for name, problem in (("hours", check_hours(hours)), ("launch", check_due(launch)))
+        employees = self.query_one("#employees", Input).value
+        problems = {name: problem for name, problem in (("hours", check_hours(hours)), ("launch", check_due(launch)),
+                                                        ("employees", check_employees(employees)))
                     if problem}
         if self.problems_first(problems):
             return
+        count = parse_employees(employees)
         self.dismiss((self.query_one("#program", Input).value.strip(), hours.strip().replace(",", "."),
-                      parse_optional_date(launch)))
+                      parse_optional_date(launch), "" if count is None else str(count)))
 
 
 class RoutineDialog(_Dialog):
