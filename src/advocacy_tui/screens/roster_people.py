@@ -407,17 +407,17 @@ class PeoplePane(Vertical):
                                                 GroupRepo(self.advocacy.store).groups()), chosen)
 
     def action_groups_of_person(self) -> None:
-        from advocacy_tui.screens.roster_groups import person_groups
+        from advocacy_tui.screens.roster_actions import person_groups
 
         person_groups(self)
 
     def action_groups(self) -> None:
-        from advocacy_tui.screens.roster_groups import list_groups
+        from advocacy_tui.screens.roster_actions import list_groups
 
         list_groups(self)
 
     def action_group_from_filter(self) -> None:
-        from advocacy_tui.screens.roster_groups import group_from_filter
+        from advocacy_tui.screens.roster_actions import group_from_filter
 
         group_from_filter(self)
 
@@ -446,7 +446,7 @@ class PeoplePane(Vertical):
         self.detail.add_involvement()
 
     def action_ideas(self) -> None:
-        from advocacy_tui.screens.roster_groups import ideas
+        from advocacy_tui.screens.roster_actions import ideas
 
         ideas(self)
 
@@ -537,37 +537,6 @@ class PeoplePane(Vertical):
                               "onboarding checklist and involvement log.").format(name=person.name))
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand(_("Roster: add a person"), _("Open the form for a new ambassador"),
-                            self.action_add)
-        yield SystemCommand(_("Roster: edit the highlighted person"),
-                            _("Open the form for the selected row"), self.action_edit)
-        yield SystemCommand(_("Roster: delete the highlighted person"), _("Asks before removing"),
-                            self.action_delete)
-        for column in SORT_ORDER:
-            name = _(SORT_NAMES[column])
-            yield SystemCommand(_("Roster: sort by {column}").format(column=name),
-                                _("Order the roster by {column}").format(column=name),
-                                lambda column=column: self.sort_by(column))
-        yield SystemCommand(_("Roster: recruitment funnel"),
-                            _("Candidates, invited, onboarding, active against the employees; invitation waves (r)"),
-                            self.action_funnel)
-        yield SystemCommand(_("Roster: filter people"), _("Role, status, department, stuck, quiet (f)"),
-                            self.action_filters)
-        yield SystemCommand(_("Roster: show who is stuck in onboarding"),
-                            _("No onboarding step for {days}+ days").format(days=STUCK_DAYS),
-                            lambda: self.quick_filter(stuck=True))
-        yield SystemCommand(_("Roster: show who has gone quiet"),
-                            _("Nothing in the involvement log for {days}+ days").format(days=QUIET_DAYS),
-                            lambda: self.quick_filter(quiet=True))
-        yield SystemCommand(_("Roster: clear the filters"), _("Show everyone again"),
-                            lambda: self.set_filters(self.query_state.without_filters()))
-        yield SystemCommand(_("Roster: groups of the highlighted person"),
-                            _("Put them in a group or take them out (g)"), self.action_groups_of_person)
-        yield SystemCommand(_("Roster: all groups"), _("Add, rename, delete, show one (G)"), self.action_groups)
-        yield SystemCommand(_("Roster: make a group of the people shown"),
-                            _("Everyone the search and filters show now"), self.action_group_from_filter)
-        yield SystemCommand(_("Roster: record involvement of the highlighted person"),
-                            _("A post, feedback, a meeting, … (i)"), self.action_add_involvement)
-        yield SystemCommand(_("Roster: ideas for the highlighted person"),
-                            _("What fits their topics; plan one as their draft; a nudge when quiet (n)"),
-                            self.action_ideas)
+        from advocacy_tui.screens.roster_actions import people_commands
+
+        yield from people_commands(self)

@@ -1,10 +1,13 @@
-"""The roster's groups and a person's ideas: functions of a ``PeoplePane``
-(screens/roster_people.py), whose g, G, n and palette actions call them.
+"""What some of the people pane's keys do (groups, a person's ideas) and its palette
+commands: functions of a ``PeoplePane`` (screens/roster_people.py), whose actions call them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
 
 from advocacy_tui.data.groups import GroupRepo
 from advocacy_tui.domain.involvement import is_quiet
@@ -106,3 +109,45 @@ def ideas(pane: PeoplePane) -> None:
 
     pane.app.push_screen(IdeasDialog(pane.advocacy.store, row.id, row.name, pane.today, quiet=quiet),
                          closed)
+
+
+def people_commands(pane: PeoplePane) -> Iterable[SystemCommand]:
+    """The people pane's commands in the palette (Ctrl+P)."""
+    from advocacy_tui.domain.involvement import QUIET_DAYS
+    from advocacy_tui.domain.onboarding import STUCK_DAYS
+    from advocacy_tui.screens.roster_people import SORT_NAMES, SORT_ORDER
+
+    yield SystemCommand(_("Roster: add a person"), _("Open the form for a new ambassador"),
+                        pane.action_add)
+    yield SystemCommand(_("Roster: edit the highlighted person"),
+                        _("Open the form for the selected row"), pane.action_edit)
+    yield SystemCommand(_("Roster: delete the highlighted person"), _("Asks before removing"),
+                        pane.action_delete)
+    for column in SORT_ORDER:
+        name = _(SORT_NAMES[column])
+        yield SystemCommand(_("Roster: sort by {column}").format(column=name),
+                            _("Order the roster by {column}").format(column=name),
+                            lambda column=column: pane.sort_by(column))
+    yield SystemCommand(_("Roster: recruitment funnel"),
+                        _("Candidates, invited, onboarding, active against the employees; invitation waves (r)"),
+                        pane.action_funnel)
+    yield SystemCommand(_("Roster: filter people"), _("Role, status, department, stuck, quiet (f)"),
+                        pane.action_filters)
+    yield SystemCommand(_("Roster: show who is stuck in onboarding"),
+                        _("No onboarding step for {days}+ days").format(days=STUCK_DAYS),
+                        lambda: pane.quick_filter(stuck=True))
+    yield SystemCommand(_("Roster: show who has gone quiet"),
+                        _("Nothing in the involvement log for {days}+ days").format(days=QUIET_DAYS),
+                        lambda: pane.quick_filter(quiet=True))
+    yield SystemCommand(_("Roster: clear the filters"), _("Show everyone again"),
+                        lambda: pane.set_filters(pane.query_state.without_filters()))
+    yield SystemCommand(_("Roster: groups of the highlighted person"),
+                        _("Put them in a group or take them out (g)"), pane.action_groups_of_person)
+    yield SystemCommand(_("Roster: all groups"), _("Add, rename, delete, show one (G)"), pane.action_groups)
+    yield SystemCommand(_("Roster: make a group of the people shown"),
+                        _("Everyone the search and filters show now"), pane.action_group_from_filter)
+    yield SystemCommand(_("Roster: record involvement of the highlighted person"),
+                        _("A post, feedback, a meeting, … (i)"), pane.action_add_involvement)
+    yield SystemCommand(_("Roster: ideas for the highlighted person"),
+                        _("What fits their topics; plan one as their draft; a nudge when quiet (n)"),
+                        pane.action_ideas)
