@@ -65,8 +65,8 @@ DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
               help=N_("Import the good rows and skip the rows with problems."))
 @click.option("--map", "mappings", multiple=True, metavar="COLUMN=FIELD",
               help=N_("Say what a column holds (name, first, last, email, email_alt, department, role, "
-                      "status, enabled, linkedin, joined, notes) or ignore it: --map state=ignore. "
-                      "Repeat for more columns."))
+                      "status, enabled, linkedin, joined, topics, groups, formats, languages, recommended_by, "
+                      "invited_on, notes) or ignore it: --map state=ignore. Repeat for more columns."))
 @click.option("--dates", "date_order", type=click.Choice(["dmy", "mdy"]), default=None,
               help=N_("How to read dates like 03/04/2022 when the file does not tell: dmy (day first) "
                       "or mdy (month first, as US systems write)."))

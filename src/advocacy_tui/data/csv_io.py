@@ -36,6 +36,7 @@ import io
 import json
 import os
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -56,29 +57,37 @@ from advocacy_tui.domain.ambassadors import (
     check_linkedin,
     invitation_day,
 )
+from advocacy_tui.domain.groups import check_group_list, parse_group_list
 from advocacy_tui.domain.text import fold, printable
 from advocacy_tui.domain.topics import join_topics, parse_topics
 from advocacy_tui.formatting import format_number
 from advocacy_tui.i18n import N_, Labels, _, ngettext, pgettext
 
 # The fields of a person that a file can set, in the order of an import's values (the
-# notes stay last). Topics are a list written "Java, rekrutacja" (``person_topics``),
+# notes stay last). Topics are a list written "Java, rekrutacja" (``person_topics``), groups
+# one written "Sales ambassadors; Autumn 2026 cohort" (``group_members``, a group created
+# when a file first names it),
 # formats and languages their keys ("text, video", "pl, en"); who recommended them is a name,
 # the day they were invited a date. The consent to be thanked by name is never read from a
 # file: only the person gives it, in this program.
 FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined",
-                           "topics", "formats", "languages", "recommended_by", "invited_on", "notes")
+                           "topics", "groups", "formats", "languages", "recommended_by", "invited_on",
+                           "notes")
 #: the order exports write them: the older fields first, as before
 EXPORT_FIELDS: tuple[str, ...] = ("name", "email", "department", "role", "status", "linkedin", "joined",
-                                  "notes", "topics", "formats", "languages")
+                                  "notes", "topics", "groups", "formats", "languages")
 _EMAIL_AT = FIELDS.index("email")
 _TOPICS_AT = FIELDS.index("topics")
+_GROUPS_AT = FIELDS.index("groups")
 _STATUS_AT = FIELDS.index("status")
 _INVITED_AT = FIELDS.index("invited_on")
+#: a person's groups as one cell, by name ("Autumn 2026 cohort; Sales ambassadors")
+GROUPS_SQL = ("(SELECT group_concat(name, '; ') FROM (SELECT g.name FROM group_members m JOIN groups g "
+              "ON g.id = m.group_id WHERE m.ambassador_id = {owner} ORDER BY g.name COLLATE NOCASE))")
 FIELD_LABELS = Labels({
     "name": N_("name"), "email": N_("email"), "department": N_("department"), "role": N_("role"),
     "status": N_("status"), "linkedin": N_("LinkedIn"), "joined": N_("joined"), "notes": N_("notes"),
-    "topics": N_("topics"), "formats": N_("formats"), "languages": N_("languages"),
+    "topics": N_("topics"), "groups": N_("groups"), "formats": N_("formats"), "languages": N_("languages"),
     "recommended_by": N_("recommended by"), "invited_on": N_("invited on"),
 })
 
@@ -764,6 +773,7 @@ def map_words() -> dict[str, str]:
         "status": pgettext("column map", "status"), "enabled": pgettext("column map", "enabled"),
         "linkedin": pgettext("column map", "linkedin"), "joined": pgettext("column map", "joined"),
         "notes": pgettext("column map", "notes"), "topics": pgettext("column map", "topics"),
+        "groups": pgettext("column map", "groups"),
         "formats": pgettext("column map", "formats"), "languages": pgettext("column map", "languages"),
         "recommended_by": pgettext("column map", "recommended_by"),
         "invited_on": pgettext("column map", "invited_on"),
@@ -868,10 +878,14 @@ def _existing(store: Store) -> tuple[_Lookup, dict[str, list[tuple[int, tuple]]]
     by_name: dict[str, list[tuple[int, tuple]]] = {}
     rows = store.db.conn.execute(
         "SELECT id, name, email, department, role, status, linkedin, joined, "
-        f"coalesce({topics_sql('person_topics', 'ambassadors.id')}, ''), formats, languages, "
+        f"coalesce({topics_sql('person_topics', 'ambassadors.id')}, ''), "
+        f"coalesce({GROUPS_SQL.format(owner='ambassadors.id')}, ''), formats, languages, "
         "recommended_by, invited_on, notes FROM ambassadors"
     )
+    groups_at = FIELDS.index("groups")
     for id_, *values in rows:
+        if values[groups_at]:
+            values[groups_at] = _group_cell(values[groups_at], {})
         values = tuple(values)
         if values[1]:
             emails[values[1].lower()] = len(packed)
@@ -1084,6 +1098,9 @@ def plan_import(
         order, date_problems = "dmy", {}
     alt_email, enabled = index.get("email_alt"), index.get("enabled")
     today = store.clock.today()
+    # a group the file names in other letters is the one the program has
+    group_names = ({name.casefold(): name for (name,) in store.db.conn.execute("SELECT name FROM groups")}
+                   if "groups" in index else {})
     total = max(table.lines, 1)
     for number, cells in table.rows():
         if not any(cell.strip() for cell in cells):
@@ -1127,7 +1144,7 @@ def plan_import(
         if "invited_on" in raw:
             raw["invited_on"] = _as_iso(raw["invited_on"].strip(), order)
         given = set(raw)
-        for f in ("role", "status", "invited_on"):  # an empty cell keeps what the person has
+        for f in ("role", "status", "invited_on", "groups"):  # an empty cell keeps what the person has
             if f in raw and not raw[f].strip():
                 given.discard(f)
         if "role" in raw:
@@ -1137,6 +1154,8 @@ def plan_import(
         row_problems = [_("{column} holds a NUL character").format(column=label[f])
                         for f, v in raw.items() if "\x00" in v]
         row_problems += extra_problems
+        if raw.get("groups", "").strip() and (problem := check_group_list(raw["groups"])):
+            row_problems.append(f"{label['groups']}: {problem}")
         try:
             person = build_ambassador(raw)
         except ValidationError as error:
@@ -1173,7 +1192,8 @@ def plan_import(
         if person is not None:
             values = (person.name, person.email, person.department, person.role, person.status,
                       person.linkedin, person.joined.isoformat() if person.joined else None,
-                      join_topics(person.topics), keys_text(person.formats), keys_text(person.languages),
+                      join_topics(person.topics), _group_cell(raw.get("groups", ""), group_names),
+                      keys_text(person.formats), keys_text(person.languages),
                       person.recommended_by, person.invited_on.isoformat() if person.invited_on else None,
                       person.notes)
             row_problems += _garbled(label, values, match[1] if match else None)
@@ -1295,8 +1315,8 @@ def _write(store: Store, plan: ImportPlan, with_keys: Callable[[tuple], tuple], 
                 "AND (type = 'index' OR name = 'ambassadors_search_insert')"
             ).fetchall():
                 conn.execute(f'DROP {kind.upper()} "{name}"')
-        def columns(values: tuple) -> tuple:  # the ambassadors' own columns: topics go to person_topics
-            return with_keys(values[:_TOPICS_AT] + values[_TOPICS_AT + 1:])
+        def columns(values: tuple) -> tuple:  # the ambassadors' own columns: topics and groups go elsewhere
+            return with_keys(values[:_TOPICS_AT] + values[_GROUPS_AT + 1:])
 
         conn.executemany(
             "INSERT INTO ambassadors (name, email, department, role, status, linkedin, joined, formats, "
@@ -1317,6 +1337,10 @@ def _write(store: Store, plan: ImportPlan, with_keys: Callable[[tuple], tuple], 
                     set_topics(conn, "person_topics", first_new + offset, parse_topics(values[_TOPICS_AT]), now)
             for id_, values in plan.update:
                 set_topics(conn, "person_topics", id_, parse_topics(values[_TOPICS_AT]), now)
+        if "groups" in plan.columns:
+            memberships = [(first_new + offset, values[_GROUPS_AT]) for offset, values in enumerate(plan.add)]
+            memberships += [(id_, values[_GROUPS_AT]) for id_, values in plan.update]
+            _write_groups(conn, [(person, names) for person, names in memberships if names], now)
         if rebuild:
             if any("ambassadors_search_insert" in sql for sql in rebuild):
                 # Merging the index's segments while it grows cost a fifth of the bulk add:
@@ -1329,6 +1353,30 @@ def _write(store: Store, plan: ImportPlan, with_keys: Callable[[tuple], tuple], 
                 conn.execute("INSERT INTO ambassadors_search (ambassadors_search, rank) VALUES ('automerge', 4)")
             for sql in rebuild:
                 conn.execute(sql)
+
+
+def _group_cell(text: str, known: dict[str, str]) -> str:
+    """A cell of groups written one way: each group once, as the program spells it (``known``:
+    casefolded name -> name), in alphabetical order, "; " between them."""
+    names = [known.get(name.casefold(), name) for name in parse_group_list(text)]
+    return "; ".join(sorted(names, key=str.casefold))
+
+
+def _write_groups(conn: sqlite3.Connection, memberships: list[tuple[int, str]], now: str) -> None:
+    """Each person in exactly the groups their cell names (a group named for the first time is
+    made, spelt as first written); inside the import's transaction. A person whose cell is
+    empty keeps their groups."""
+    ids = {name.casefold(): id_ for id_, name in conn.execute("SELECT id, name FROM groups")}
+    for _person, cell in memberships:
+        for name in parse_group_list(cell):
+            if name.casefold() not in ids:
+                cursor = conn.execute("INSERT INTO groups (name, created_at, updated_at) VALUES (?, ?, ?)",
+                                      (name, now, now))
+                ids[name.casefold()] = int(cursor.lastrowid or 0)
+    conn.executemany("DELETE FROM group_members WHERE ambassador_id = ?", [(person,) for person, _ in memberships])
+    conn.executemany("INSERT OR IGNORE INTO group_members (group_id, ambassador_id, added_at) VALUES (?, ?, ?)",
+                     [(ids[name.casefold()], person, now) for person, cell in memberships
+                      for name in parse_group_list(cell)])
 
 
 def import_file(store: Store, path: str | os.PathLike[str], *, dry_run: bool = False,
@@ -1357,7 +1405,7 @@ POLISH_HEADERS: dict[str, str] = {
     "status": "status", "linkedin": "profil LinkedIn", "joined": "data dołączenia",
     "notes": "uwagi", "created_at": "utworzono", "updated_at": "zmieniono",
     "onboarding_done": "wdrożenie ukończone", "last_step_on": "ostatni krok wdrożenia",
-    "last_active": "ostatnia aktywność", "topics": "tematy", "formats": "formaty",
+    "last_active": "ostatnia aktywność", "topics": "tematy", "groups": "grupy", "formats": "formaty",
     "languages": "języki", "thanks_by_name": "podziękowania z nazwiska",
     "recommended_by": "polecający", "invited_on": "data zaproszenia",
     # stakeholders
@@ -1397,7 +1445,7 @@ def export_columns(store: Store, what: str) -> list[str]:
     names = [row[1] for row in store.db.conn.execute(f"PRAGMA table_info({what})")]
     names = [n for n in names if n not in _INTERNAL[what]]
     if what == "ambassadors":
-        names.append("topics")  # from person_topics
+        names += ["topics", "groups"]  # from person_topics and group_members
     first = list(EXPORT_FIELDS) if what == "ambassadors" else []
     tail = [n for n in ("created_at", "updated_at") if n in names]
     middle = [n for n in names if n not in first and n not in tail]
@@ -1408,8 +1456,10 @@ def export_rows(store: Store, what: str) -> tuple[list[str], Iterator[tuple]]:
     """(columns, a cursor over the rows): rows are streamed, never all in memory."""
     columns = export_columns(store, what)
     order = "sort_key, id" if what == "ambassadors" else "name COLLATE NOCASE, id"
-    selected = [f"coalesce({topics_sql('person_topics', 'ambassadors.id')}, '')"
-                if what == "ambassadors" and column == "topics" else column for column in columns]
+    computed = {"topics": f"coalesce({topics_sql('person_topics', 'ambassadors.id')}, '')",
+                "groups": f"coalesce({GROUPS_SQL.format(owner='ambassadors.id')}, '')"}
+    selected = [computed[column] if what == "ambassadors" and column in computed else column
+                for column in columns]
     cursor = store.db.conn.execute(
         f"SELECT {', '.join(selected)} FROM {what} ORDER BY {order}"
     )

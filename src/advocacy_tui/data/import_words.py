@@ -4,7 +4,7 @@ adding words here (the reader folds case, diacritics, spaces and punctuation, an
 bracketed suffix such as Google Workspace's ``[Required]``).
 
 Fields
-    name, first, last, email, department, role, status, linkedin, joined, topics, formats,
+    name, first, last, email, department, role, status, linkedin, joined, topics, groups, formats,
     languages, recommended_by, invited_on, notes: what a person holds (topics a list, "Java,
     rekrutacja"; formats and languages in English or Polish words, see domain/topics.py; who
     recommended them a name; the day they were invited a date). The consent to be thanked by
@@ -53,6 +53,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                "data rozpoczęcia pracy"),
     "topics": ("topics", "expertise", "expertise topics", "topics of expertise", "areas of expertise",
                "tematy", "tematy eksperckie", "obszary eksperckie", "ekspertyza", "specjalizacja"),
+    "groups": ("groups", "group", "program groups", "grupy", "grupa", "grupy w programie"),
     "formats": ("formats", "preferred formats", "post formats", "formaty", "preferowane formaty",
                 "formaty postów"),
     "languages": ("languages", "post languages", "languages of posts", "języki", "języki postów",

@@ -6,6 +6,7 @@ recruitment drive) bundles posts and library items over a date range."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,10 +54,34 @@ def check_group_name(value: str) -> str | None:
     name = clean_name(value)
     if name != value.strip():
         return _("A name cannot hold control characters or line breaks: type it on one line, as plain text.")
+    if "," in name or ";" in name:
+        return _("A group's name cannot hold a comma or a semicolon: they separate groups in a roster file.")
     if not name:
         return _("A group needs a name, e.g. “Sales ambassadors” or “Spring 2026 cohort”.")
     if len(name) > NAME_MAX:
         return _("A name can be at most {name_max} characters long.").format(name_max=NAME_MAX)
+    return None
+
+
+def parse_group_list(text: str) -> tuple[str, ...]:
+    """The groups of a roster file's cell ("Sales ambassadors; Autumn 2026 cohort"), each once
+    whatever its case, in the order written."""
+    seen: set[str] = set()
+    names: list[str] = []
+    for piece in re.split(r"[,;]", text or ""):
+        name = piece.strip()
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return tuple(names)
+
+
+def check_group_list(text: str) -> str | None:
+    """A sentence saying what is wrong with a cell of groups, or None."""
+    for name in parse_group_list(text):
+        problem = check_group_name(name)
+        if problem:
+            return _("“{name}”: {problem}").format(name=printable(name[:40]), problem=problem)
     return None
 
 
