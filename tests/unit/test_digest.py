@@ -161,3 +161,20 @@ def test_the_demo_has_sent_a_digest(demo_store):
     [sent] = repo.sent()
     assert (sent.since, sent.until) == (today - timedelta(days=28), today - timedelta(days=15))
     assert repo.default_since() == today - timedelta(days=14)
+
+
+def test_a_campaign_starting_or_ending_soon_is_coming_up(program):
+    from advocacy_tui.data.groups import CampaignRepo
+    from advocacy_tui.domain.groups import Campaign
+
+    today = program.clock.today()
+    campaigns = CampaignRepo(program)
+    campaigns.add(Campaign(None, "Dzień otwarty", today + timedelta(days=5), today + timedelta(days=40)))
+    campaigns.add(Campaign(None, "Winter drive", today - timedelta(days=20), today + timedelta(days=3)))
+    campaigns.add(Campaign(None, "Far", today + timedelta(days=30), today + timedelta(days=60)))
+    digest = DigestRepo(program).gather(today - timedelta(days=14))
+    assert [(day - today, name, starts) for day, name, starts in digest.campaigns] == [
+        (timedelta(days=3), "Winter drive", False), (timedelta(days=5), "Dzień otwarty", True)]
+    text = render_digest(program, digest, "text")
+    assert "the campaign Winter drive ends" in text and "the campaign Dzień otwarty starts" in text
+    assert "Far" not in text

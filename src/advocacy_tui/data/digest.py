@@ -1,9 +1,9 @@
 """The digest: what the owner sends the ambassadors to keep the program warm.
 
 One message for a period (from the day after the last digest sent, or the last two weeks):
-what is new in the content library, ideas to write about, the meetings and planned posts of
-the next two weeks, the questions answered (saved as FAQ from the Q&A tasks) and thanks for
-co-creation from the involvement log. A person is thanked by name only with their consent
+what is new in the content library, ideas to write about, the meetings, planned posts and
+campaign days of the next two weeks, the questions answered (saved as FAQ from the Q&A
+tasks) and thanks for co-creation from the involvement log. A person is thanked by name only with their consent
 (``ambassadors.thanks_by_name``); the others are counted, never named. Written in the
 program's language as Markdown (Teams), HTML (email) or plain text (Slack, any email), each
 user text escaped for its format. A digest marked as sent is kept (table ``digests``), so the
@@ -58,14 +58,15 @@ class Digest:
     meetings: list[tuple[date, str, str]] = field(default_factory=list)  # (day, time, title)
     planned: list[tuple[date, str]] = field(default_factory=list)  # (day, title)
     more_planned: int = 0
+    campaigns: list[tuple[date, str, bool]] = field(default_factory=list)  # (day, name, starts: else ends)
     answers: list[tuple[str, str]] = field(default_factory=list)  # (question, answer)
     thanked: list[str] = field(default_factory=list)  # names, with their consent
     thanked_others: int = 0  # people thanked without a name
 
     @property
     def empty(self) -> bool:
-        return not (self.new_items or self.ideas or self.meetings or self.planned or self.answers
-                    or self.thanked or self.thanked_others)
+        return not (self.new_items or self.ideas or self.meetings or self.planned or self.campaigns
+                    or self.answers or self.thanked or self.thanked_others)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -151,6 +152,13 @@ class DigestRepo:
             "AND planned_on <= ? ORDER BY planned_on, planned_time, id", (today.isoformat(), ahead)).fetchall()
         digest.planned = [(date.fromisoformat(day), _clip(title, 120)) for day, title in planned[:MAX_LISTED]]
         digest.more_planned = max(0, len(planned) - MAX_LISTED)
+        # the deadlines: campaigns that start or end in the next two weeks
+        for name, starts, ends in conn.execute(
+                "SELECT name, starts_on, ends_on FROM campaigns WHERE (starts_on >= ? AND starts_on <= ?) "
+                "OR (ends_on >= ? AND ends_on <= ?) ORDER BY starts_on, id", (today.isoformat(), ahead) * 2):
+            for day, starting in ((starts, True), (ends, False)):
+                if today.isoformat() <= day <= ahead:
+                    digest.campaigns.append((date.fromisoformat(day), _clip(name, 120), starting))
         digest.answers = [(_clip(title, 160), _clip(_answer(body), ANSWER_CHARS)) for title, body in conn.execute(
             "SELECT title, body FROM library_items WHERE kind = 'faq' AND created_at >= ? AND created_at < ? "
             "ORDER BY created_at, id", (first, last))]
@@ -195,13 +203,16 @@ def digest_doc(digest: Digest, name: str = "") -> Doc:
         doc.heading(_("Ideas to write about"))
         doc.items(digest.ideas)
         doc.para(_("Take one up and make it your own: your experience is what makes a post worth reading."))
-    if digest.meetings or digest.planned:
+    if digest.meetings or digest.planned or digest.campaigns:
         doc.heading(_("Coming up in the next two weeks"))
         coming = sorted([(day, time, (_("{day}, {time}: {title}") if time else _("{day}: {title}")).format(
                              day=format_date(day), time=time, title=title)) for day, time, title in digest.meetings]
                         + [(day, "~", _("{day}: {title} (planned post)").format(day=format_date(day), title=title))
-                           for day, title in digest.planned],
-                        key=lambda item: item[:2])  # by day, a day's meetings first, otherwise as planned
+                           for day, title in digest.planned]
+                        + [(day, "", (_("{day}: the campaign {name} starts") if starting else
+                                      _("{day}: the campaign {name} ends")).format(day=format_date(day), name=name))
+                           for day, name, starting in digest.campaigns],
+                        key=lambda item: item[:2])  # by day: a campaign's day first, then meetings, then posts as planned
         doc.items([line for _day, _time, line in coming]
                   + ([ngettext("and {n} more planned post", "and {n} more planned posts", digest.more_planned)
                       .format(n=digest.more_planned)] if digest.more_planned else []))
