@@ -8,20 +8,21 @@ from tests.cli.helpers import assert_one_line_error, parse_cli, run_cli
 
 
 def test_the_demo_digest_in_each_format(tmp_path):
+    # the first as a user runs it, the others in this interpreter
     text = run_cli("--demo", "digest", "--format", "text")
     assert text.returncode == 0, text.stderr
     assert text.stdout.startswith("Northwind Voices: news for our ambassadors\n====")
     assert "Coming up in the next two weeks" in text.stdout and "Thank you" in text.stdout
     html = tmp_path / "digest.html"
-    written = run_cli("--demo", "digest", "-o", str(html))
+    written = parse_cli("--demo", "digest", "-o", str(html))
     assert written.returncode == 0, written.stderr
     assert html.read_text().startswith("<!DOCTYPE html>") and "Digest written to" in written.stderr
     assert stat.S_IMODE(os.stat(html).st_mode) == 0o600
-    polish = run_cli("--demo", "--lang", "pl", "digest")
+    polish = parse_cli("--demo", "--lang", "pl", "digest")
     assert "## Nowe w bibliotece treści" in polish.stdout
-    group = run_cli("--demo", "digest", "--group", "Sales ambassadors", "--format", "text")
+    group = parse_cli("--demo", "digest", "--group", "Sales ambassadors", "--format", "text")
     assert "for the group Sales ambassadors" in group.stdout
-    assert_one_line_error(run_cli("--demo", "digest", "--group", "[red]Nobody"), "no group called “[red]Nobody”",
+    assert_one_line_error(parse_cli("--demo", "digest", "--group", "[red]Nobody"), "no group called “[red]Nobody”",
                           "Sales ambassadors")
 
 

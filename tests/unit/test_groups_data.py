@@ -64,20 +64,21 @@ def test_the_roster_filters_by_group_and_says_so(store):
 
 
 def test_a_group_from_the_filter_is_one_statement_at_any_size(store):
-    """100,000 people: the group is made by one INSERT ... SELECT, not one statement a person."""
+    """The group is made by one INSERT ... SELECT, not one statement a person: counting the
+    statements at 4,000 people shows it for 100,000 too."""
     conn = store.db.conn
     with store.write():
         conn.executemany(
             "INSERT INTO ambassadors (name, email, department, status, created_at, updated_at, sort_key, "
             "search_text) VALUES (?, ?, ?, 'active', 'x', 'x', ?, ?)",
             [(f"P {n}", f"p{n}@example.com", "Sales" if n % 4 == 0 else "IT", f"p {n}", f"p {n}")
-             for n in range(100_000)])
+             for n in range(4_000)])
     groups = GroupRepo(store)
     with traced(conn) as statements:
         group_id, count = groups.from_query("Sales people", RosterQuery(departments=("sales",)))
     inserts = [s for s in statements if "INSERT" in s.upper()]
     assert len(inserts) == 2  # the group, and its members in one statement
-    assert count == 25_000 == groups.get(group_id).members
+    assert count == 1_000 == groups.get(group_id).members
     with pytest.raises(GroupError):  # the name is taken: nothing is written
         groups.from_query("sales people", RosterQuery())
     assert len(groups.groups()) == 1
