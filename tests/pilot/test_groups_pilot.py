@@ -159,3 +159,27 @@ async def test_g_right_after_moving_names_the_person_under_the_cursor(demo_store
         await pilot.press("down", "g")  # in one burst, before the detail pane follows
         await pilot.pause()
         assert f"Groups of {second}" in screen_text(app)
+
+
+async def test_a_cohort_by_joining_day_and_a_language_from_the_filter(demo_store, make_app):
+    from textual.widgets import Input, Select, Static
+
+    app = make_app(demo_store, start_mode="roster")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RosterFilterDialog)
+        dialog.query_one("#joined-from", Input).value = "31.02.2026"
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, RosterFilterDialog)  # a day that does not exist is named, not applied
+        assert "does not exist in the calendar" in str(dialog.query_one("#field-joined_from .field-problem", Static).render())
+        dialog.query_one("#joined-from", Input).value = "01.09.2026"
+        dialog.query_one("#language", Select).value = "pl"
+        await pilot.press("f10")
+        await pilot.pause()
+        assert "Only language Polish · joined 01.09.2026 – …" in screen_text(app)
+        query = app.screen.people.query_state
+        assert (query.language, query.joined_from.isoformat(), query.joined_to) == ("pl", "2026-09-01", None)

@@ -190,3 +190,23 @@ def test_a_name_with_control_characters_is_refused_not_changed(store, name):
     assert GroupRepo(store).by_name("[red]Zły[/]") is None
     GroupRepo(store).add("[red]Zły[/] $(x)")  # markup-looking text is text: kept exactly
     assert [group.name for group in GroupRepo(store).groups()] == ["[red]Zły[/] $(x)"]
+
+
+def test_a_cohort_by_joining_day_or_a_language_is_a_filter_and_so_a_group(store):
+    from advocacy_tui.domain.ambassadors import build_ambassador
+
+    people = AmbassadorRepo(store)
+    for name, joined, languages in (("Ala", "01.09.2026", "pl"), ("Ben", "15.10.2026", "en, pl"),
+                                    ("Cyd", "20.12.2025", "en"), ("Dan", "", "")):
+        people.add(build_ambassador({"name": name, "joined": joined, "languages": languages}))
+    autumn = RosterQuery(joined_from=date(2026, 9, 1), joined_to=date(2026, 11, 30))
+    assert [row.name for row in people.page(autumn, 0, 10)] == ["Ala", "Ben"]
+    assert autumn.describe_filters() == "joined 01.09.2026 – 30.11.2026" and autumn.has_filters
+    polish = RosterQuery(language="pl")
+    assert [row.name for row in people.page(polish, 0, 10)] == ["Ala", "Ben"]
+    assert [row.name for row in people.page(RosterQuery(language="en"), 0, 10)] == ["Ben", "Cyd"]
+    assert polish.describe_filters() == "language Polish"
+    assert not autumn.without_filters().has_filters
+    groups = GroupRepo(store)
+    group_id, count = groups.from_query("Autumn 2026 cohort", autumn)
+    assert count == 2 and groups.get(group_id).members == 2

@@ -16,9 +16,11 @@ from advocacy_tui.domain.ambassadors import (
     changed_fields,
     invitation_day,
 )
+from advocacy_tui.domain.dates import format_date
 from advocacy_tui.domain.involvement import QUIET_DAYS, quiet_cutoff
 from advocacy_tui.domain.onboarding import STUCK_DAYS, OnboardingState, stuck_cutoff
 from advocacy_tui.domain.text import fold
+from advocacy_tui.domain.topics import LANGUAGE_LABELS
 from advocacy_tui.i18n import _
 
 SORTS: dict[str, str] = {
@@ -94,6 +96,9 @@ class RosterQuery:
     quiet: bool = False
     group_id: int | None = None  # only the members of this group (data/groups.py)
     group_name: str = ""  # its name, for the filter line
+    language: str = ""  # one language key (domain/topics.py): people who write in it
+    joined_from: date | None = None  # joined on or after (a cohort)
+    joined_to: date | None = None  # joined on or before
     today: date | None = None  # needed by the stuck and quiet filters
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
@@ -123,6 +128,15 @@ class RosterQuery:
         if self.group_id is not None:
             clauses.append("id IN (SELECT ambassador_id FROM group_members WHERE group_id = ?)")
             params.append(self.group_id)
+        if self.language:  # stored as "pl, en"
+            clauses.append("instr(', ' || languages || ',', ?) > 0")
+            params.append(f", {self.language},")
+        if self.joined_from is not None:
+            clauses.append("joined >= ?")
+            params.append(self.joined_from.isoformat())
+        if self.joined_to is not None:
+            clauses.append("joined <= ?")
+            params.append(self.joined_to.isoformat())
         if self.stuck or self.quiet:
             if self.today is None:
                 raise ValueError("the stuck and quiet filters need today's date")
@@ -153,11 +167,11 @@ class RosterQuery:
     def has_filters(self) -> bool:
         """Any filter besides the search text."""
         return bool(self.roles or self.statuses or self.departments or self.stuck or self.quiet
-                    or self.group_id is not None)
+                    or self.group_id is not None or self.language or self.joined_from or self.joined_to)
 
     def without_filters(self) -> RosterQuery:
         return replace(self, roles=(), statuses=(), departments=(), stuck=False, quiet=False,
-                       group_id=None, group_name="")
+                       group_id=None, group_name="", language="", joined_from=None, joined_to=None)
 
     def describe_filters(self) -> str:
         """The active filters in words, e.g. ``role Manager · stuck 14+ days``."""
@@ -173,6 +187,12 @@ class RosterQuery:
             parts.append(_("department {departments}").format(departments=either.join(self.departments)))
         if self.group_id is not None:
             parts.append(_("group {group}").format(group=self.group_name or "?"))
+        if self.language:
+            parts.append(_("language {language}").format(language=LANGUAGE_LABELS.get(self.language, self.language)))
+        if self.joined_from or self.joined_to:
+            first = format_date(self.joined_from) if self.joined_from else "…"
+            last = format_date(self.joined_to) if self.joined_to else "…"
+            parts.append(_("joined {first} – {last}").format(first=first, last=last))
         if self.stuck:
             parts.append(_("stuck {days}+ days").format(days=STUCK_DAYS))
         if self.quiet:

@@ -74,7 +74,8 @@ PEOPLE_HELP = N_("""\
 
 * Type in the search box (`/`) to find people by name, email or department. Diacritics
   do not matter: `lukasz` finds *Łukasz*.
-* `f` opens the filters: role, status, department, group, *stuck in onboarding* and *quiet*.
+* `f` opens the filters: role, status, department, group, language, when they joined (from and
+  to: a cohort), *stuck in onboarding* and *quiet*.
   Active filters are written above the table; Esc clears the search, then the filters.
 * Groups (a cohort, a team, "sales ambassadors", a language): `g` puts the highlighted
   person in a group (chosen from the list, or typed as a new name) or takes them out; `G`

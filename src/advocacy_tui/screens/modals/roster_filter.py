@@ -1,26 +1,41 @@
-"""Choose which people the roster shows: role, status, department, group, stuck, quiet."""
+"""Choose which people the roster shows: role, status, department, group, language, when
+they joined (a cohort), stuck, quiet."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from advocacy_tui.data.ambassadors import RosterQuery
 from advocacy_tui.domain.ambassadors import ROLE_LABELS, STATUS_LABELS
+from advocacy_tui.domain.dates import DateError, format_date, parse_date
 from advocacy_tui.domain.groups import Group
 from advocacy_tui.domain.involvement import QUIET_DAYS
 from advocacy_tui.domain.onboarding import STUCK_DAYS
+from advocacy_tui.domain.topics import LANGUAGE_LABELS
 from advocacy_tui.i18n import N_, _
 from advocacy_tui.screens.base import plain
-from advocacy_tui.screens.modals.forms import Field
+from advocacy_tui.screens.modals.forms import Field, Rule
 
 ANY = "any"
+
+
+def _check_day(value: str) -> str | None:
+    """Nothing (no limit) or a day as dd.mm.yyyy."""
+    if not value.strip():
+        return None
+    try:
+        parse_date(value)
+    except DateError as error:
+        return str(error)
+    return None
 
 
 class TickBox(Checkbox):
@@ -73,6 +88,15 @@ class RosterFilterDialog(ModalScreen[RosterQuery | None]):
                 yield Field(_("Group"), Select([(_("Any group"), ANY), *options],
                             value=str(q.group_id) if q.group_id is not None else ANY, allow_blank=False,
                             compact=True, id="group"), name="group")
+            yield Field(_("Language"), Select([(_("Any language"), ANY), *((_(v), k) for k, v in LANGUAGE_LABELS.source.items())],
+                        value=q.language or ANY, allow_blank=False, compact=True, id="language"), name="language")
+            with Horizontal(classes="filter-joined"):
+                yield Field(_("Joined from"), Input(format_date(q.joined_from) if q.joined_from else "",
+                            placeholder=_("dd.mm.yyyy"), validators=[Rule(_check_day)], compact=True,
+                            id="joined-from"), name="joined_from")
+                yield Field(_("to"), Input(format_date(q.joined_to) if q.joined_to else "",
+                            placeholder=_("dd.mm.yyyy"), validators=[Rule(_check_day)], compact=True,
+                            id="joined-to"), name="joined_to")
             yield TickBox(_("Stuck in onboarding (no step for {days}+ days)").format(days=STUCK_DAYS), q.stuck,
                            id="stuck", compact=True)
             yield TickBox(_("Quiet: nothing in the involvement log for {days}+ days").format(days=QUIET_DAYS), q.quiet,
@@ -86,6 +110,10 @@ class RosterFilterDialog(ModalScreen[RosterQuery | None]):
 
     def on_mount(self) -> None:
         self.query_one("#role", Select).focus()
+
+    def _day(self, widget_id: str) -> date | None:
+        text = self.query_one(f"#{widget_id}", Input).value
+        return parse_date(text) if text.strip() and _check_day(text) is None else None
 
     def chosen(self) -> RosterQuery:
         def pick(widget_id: str) -> tuple[str, ...]:
@@ -105,13 +133,22 @@ class RosterFilterDialog(ModalScreen[RosterQuery | None]):
             roles=pick("role"),
             statuses=pick("status"),
             departments=pick("department"),
+            language=(pick("language") or ("",))[0],
+            joined_from=self._day("joined-from"),
+            joined_to=self._day("joined-to"),
             stuck=self.query_one("#stuck", Checkbox).value,
             quiet=self.query_one("#quiet", Checkbox).value,
         )
 
+    @on(Input.Submitted)
     @on(Button.Pressed, "#apply")
     def action_apply(self) -> None:
-        self.dismiss(self.chosen())
+        problems = {name: problem for name, widget in (("joined_from", "joined-from"), ("joined_to", "joined-to"))
+                    if (problem := _check_day(self.query_one(f"#{widget}", Input).value))}
+        for name in ("joined_from", "joined_to"):
+            self.query_one(f"#field-{name}", Field).show_problem(problems.get(name))
+        if not problems:
+            self.dismiss(self.chosen())
 
     @on(Button.Pressed, "#clear")
     def action_clear(self) -> None:
