@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from advocacy_tui.config import Settings
@@ -26,6 +26,7 @@ from advocacy_tui.i18n import N_, _, ngettext, pgettext
 from advocacy_tui.screens.base import plain
 from advocacy_tui.screens.crud import Records
 from advocacy_tui.screens.modals.forms import AskBeforeDiscard, Field, Rule
+from advocacy_tui.screens.modals.task_form import _Dialog
 
 PEOPLE_SHOWN = 8
 ITEMS_LISTED = 500
@@ -35,7 +36,7 @@ def dates_text(campaign: Campaign) -> str:
     return f"{format_date(campaign.starts_on)} – {format_date(campaign.ends_on)}"
 
 
-class CampaignForm(AskBeforeDiscard, ModalScreen[Campaign | None]):
+class CampaignForm(AskBeforeDiscard, _Dialog):
     """Dismisses the checked campaign (with its id when editing), or None."""
 
     BINDINGS = [
@@ -73,16 +74,12 @@ class CampaignForm(AskBeforeDiscard, ModalScreen[Campaign | None]):
                             validators=[Rule(check_day)], compact=True, id="ends_on"), name="ends_on")
                 yield Field(_("Notes"), TextArea(c.notes if c else "", id="notes", soft_wrap=True,
                             show_line_numbers=False, compact=True), name="notes")
-            yield Static(_("Enter or F10 saves · Esc cancels · Tab moves"), classes="dialog-hint", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Save"), variant="primary", id="save", compact=True)
-                yield Button(_("Cancel"), id="cancel", compact=True)
+            yield from self.buttons(_("Enter or F10 saves · Esc cancels · Tab moves"))
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
     @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         values = {name: self.query_one(f"#{name}", Input).value for name in ("name", "starts_on", "ends_on")}
         values["notes"] = self.query_one("#notes", TextArea).text
@@ -95,17 +92,9 @@ class CampaignForm(AskBeforeDiscard, ModalScreen[Campaign | None]):
         taken = self._name_free(values["name"])
         if taken:
             problems.setdefault("name", taken)
-        for field in self.query(Field):
-            field.show_problem(problems.get(field.field_name))
-        if problems or campaign is None:
-            self.query_one(f"#{next(iter(problems))}").focus()
-            self.notify(_("Please fix the marked fields first."), severity="warning", markup=False)
+        if self.problems_first(problems) or campaign is None:
             return
         self.dismiss(campaign)
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
 
 class CampaignItemsDialog(ModalScreen[set[int] | None]):
